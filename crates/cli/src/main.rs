@@ -1,0 +1,118 @@
+//! `countersign`: the server and the operator's CLI in one binary.
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use countersign_core::{Clock, SystemClock};
+use countersign_server::admin::{create_service, is_valid_service_name};
+use countersign_server::config::LogFormat;
+use countersign_server::{redact_url, Config};
+use countersign_store::StoreError;
+
+#[derive(Parser)]
+#[command(name = "countersign", version, about = "Account security server: one-time codes, authenticators, passkeys, and the rules that keep accounts safe.")]
+struct Cli {
+    /// Config file (default: ./countersign.toml when it exists). COUNTERSIGN_* variables override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server.
+    Serve {
+        /// Development mode: messages are printed to the console instead of
+        /// sent, and a demo service is created on an empty database.
+        #[arg(long)]
+        dev: bool,
+    },
+    /// Manage services (tenants) and their API keys.
+    #[command(subcommand)]
+    Service(ServiceCommand),
+}
+
+#[derive(Subcommand)]
+enum ServiceCommand {
+    /// Create a service; prints {"id","name","api_key"}. The key is shown only here.
+    Create {
+        /// Shown to users in messages ("123456 is your NAME code").
+        name: String,
+    },
+    /// List services (never their keys).
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Command::Serve { dev: true } = cli.command {
+        config.dev = true;
+    }
+    init_logging(config.log_format);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve { .. } => countersign_server::serve(config).await.map_err(|e| e.to_string()),
+            Command::Service(cmd) => service_command(&config, cmd).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), String> {
+    let store = countersign_store::connect(&config.database)
+        .await
+        .map_err(|e| format!("database {}: {e}", redact_url(&config.database)))?;
+    match cmd {
+        ServiceCommand::Create { name } => {
+            if !is_valid_service_name(&name) {
+                return Err("NAME: expected 1–64 printable characters without leading or trailing spaces".into());
+            }
+            let (service, key) = create_service(store.as_ref(), &name, SystemClock.now())
+                .await
+                .map_err(|e| match e {
+                    StoreError::Conflict => format!("a service named {name:?} already exists"),
+                    other => other.to_string(),
+                })?;
+            println!("{}", serde_json::json!({"id": service.id, "name": service.name, "api_key": key}));
+        }
+        ServiceCommand::List => {
+            for s in store.services().await.map_err(|e| e.to_string())? {
+                println!("{}", serde_json::json!({"id": s.id, "name": s.name, "created_at": s.created_at}));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COUNTERSIGN_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}

@@ -1,0 +1,623 @@
+//! The challenge state machine: a user asked to prove themselves for one
+//! purpose. It is `pending` until its policy is met (`approved`), its attempts
+//! run out (`failed`), it is `cancelled`, or time runs out (`expired`).
+//!
+//! Everything here is pure: the caller loads a [`Challenge`], calls one of its
+//! methods with the current time, and saves it back only if nobody else saved
+//! it meanwhile (the `version` check). That is what makes a code good once
+//! even when many requests race.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use utoipa::ToSchema;
+
+use crate::ids::new_id;
+use crate::policy::{Channel, Method, Policy};
+use crate::secret::{new_numeric_code, normalize_typed_code, CodeHasher};
+use crate::service::ServiceSettings;
+use crate::user::User;
+use crate::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChallengeStatus {
+    Pending,
+    Approved,
+    Failed,
+    Expired,
+    Cancelled,
+    Denied,
+}
+
+impl ChallengeStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChallengeStatus::Pending => "pending",
+            ChallengeStatus::Approved => "approved",
+            ChallengeStatus::Failed => "failed",
+            ChallengeStatus::Expired => "expired",
+            ChallengeStatus::Cancelled => "cancelled",
+            ChallengeStatus::Denied => "denied",
+        }
+    }
+}
+
+/// What the integrator tells us about the request being verified.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeContext {
+    /// The end user's IP address, as the integrator saw it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_device: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rooted: Option<bool>,
+}
+
+/// Where each channel's code goes, fixed when the challenge is created so that
+/// a contact change halfway through cannot redirect a code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Destinations {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Destinations {
+    pub fn for_channel(&self, channel: Channel) -> Option<&str> {
+        if channel.uses_phone() {
+            self.phone.as_deref()
+        } else {
+            self.email.as_deref()
+        }
+    }
+}
+
+/// A code that was sent, kept only as a keyed hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCode {
+    pub channel: Channel,
+    pub hash: String,
+    pub issued_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct DeliveryFailure {
+    pub channel: Channel,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    pub id: String,
+    pub service_id: String,
+    /// Countersign's user id (`usr_…`).
+    pub user_pk: String,
+    /// The integrator's user id.
+    pub user_id: String,
+    pub purpose: String,
+    pub status: ChallengeStatus,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub closed_at: Option<Timestamp>,
+    pub policy: Policy,
+    /// The policy's methods this user can use, strongest first.
+    pub offered: Vec<Method>,
+    pub satisfied: Vec<Method>,
+    pub attempts_used: u32,
+    pub max_attempts: u32,
+    pub code_digits: u32,
+    pub destinations: Destinations,
+    pub codes: Vec<IssuedCode>,
+    pub sends: u32,
+    pub max_sends: u32,
+    pub resend_cooldown_seconds: u32,
+    pub next_send_at: Option<Timestamp>,
+    pub context: ChallengeContext,
+    pub delivery_failure: Option<DeliveryFailure>,
+    /// Optimistic-concurrency version; bumped by every save.
+    #[serde(skip)]
+    pub version: i64,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ChallengeError {
+    #[error("no policy is defined for purpose {0:?}")]
+    UnknownPurpose(String),
+    #[error("this user has no method that can meet the {0} policy")]
+    PolicyUnsatisfiable(String),
+    #[error("the challenge is already {}", .0.as_str())]
+    Closed(ChallengeStatus),
+    #[error("the challenge has expired")]
+    Expired,
+    #[error("{} is not a method this challenge can use now", .0.as_str())]
+    MethodNotAllowed(Method),
+    #[error("wait before sending another code")]
+    ResendTooSoon { available_at: Timestamp },
+    #[error("this challenge has sent as many codes as it may")]
+    SendLimitReached,
+}
+
+/// A code to deliver, produced by [`Challenge::begin_send`]. The code exists
+/// in clear only here, on its way to the provider.
+#[derive(Debug)]
+pub struct OutgoingCode {
+    pub channel: Channel,
+    pub to: String,
+    pub code: String,
+    pub sent_at: Timestamp,
+    pub resend_available_at: Timestamp,
+}
+
+/// What a verify did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifyOutcome {
+    /// The code was right; the challenge is approved if nothing else remains.
+    Accepted { approved: bool },
+    /// Wrong code; this many attempts remain.
+    Rejected { attempts_left: u32 },
+    /// Wrong code and no attempt left: the challenge has failed for good.
+    Exhausted,
+}
+
+impl Challenge {
+    /// Opens a challenge for `user`, offering each policy method that the user
+    /// has and Countersign can deliver (`deliverable` channels).
+    pub fn open(
+        user: &User,
+        purpose: &str,
+        settings: &ServiceSettings,
+        deliverable: &[Channel],
+        context: ChallengeContext,
+        now: Timestamp,
+    ) -> Result<Challenge, ChallengeError> {
+        let policy = settings
+            .policy_for(purpose)
+            .ok_or_else(|| ChallengeError::UnknownPurpose(purpose.to_owned()))?;
+        let destinations = Destinations {
+            phone: user.phone.clone(),
+            email: user.email.clone(),
+        };
+        let available: Vec<Method> = Method::ALL
+            .into_iter()
+            .filter(|m| match m.channel() {
+                Some(ch) => deliverable.contains(&ch) && destinations.for_channel(ch).is_some(),
+                None => false,
+            })
+            .collect();
+        if !policy.satisfiable_with(&available) {
+            return Err(ChallengeError::PolicyUnsatisfiable(purpose.to_owned()));
+        }
+        let offered = Method::ALL
+            .into_iter()
+            .filter(|m| available.contains(m) && policy.methods().any(|p| p == *m))
+            .collect();
+        Ok(Challenge {
+            id: new_id("chl"),
+            service_id: user.service_id.clone(),
+            user_pk: user.id.clone(),
+            user_id: user.user_id.clone(),
+            purpose: purpose.to_owned(),
+            status: ChallengeStatus::Pending,
+            created_at: now,
+            expires_at: now.plus(Duration::from_secs(u64::from(settings.code_ttl_seconds))),
+            closed_at: None,
+            policy,
+            offered,
+            satisfied: Vec::new(),
+            attempts_used: 0,
+            max_attempts: settings.max_attempts.max(1),
+            code_digits: settings.code_digits.clamp(6, 10),
+            destinations,
+            codes: Vec::new(),
+            sends: 0,
+            max_sends: settings.max_sends.max(1),
+            resend_cooldown_seconds: settings.resend_cooldown_seconds,
+            next_send_at: None,
+            context,
+            delivery_failure: None,
+            version: 0,
+        })
+    }
+
+    /// The status as of `now`: a pending challenge past its expiry is expired
+    /// whether or not anyone has written that down.
+    pub fn status_at(&self, now: Timestamp) -> ChallengeStatus {
+        if self.status == ChallengeStatus::Pending && now >= self.expires_at {
+            ChallengeStatus::Expired
+        } else {
+            self.status
+        }
+    }
+
+    pub fn attempts_left(&self) -> u32 {
+        self.max_attempts.saturating_sub(self.attempts_used)
+    }
+
+    /// The groups of methods still to be met.
+    pub fn remaining(&self) -> Vec<Vec<Method>> {
+        self.policy
+            .remaining(&self.satisfied)
+            .into_iter()
+            .map(|g| g.any_of.clone())
+            .collect()
+    }
+
+    /// Offered methods that would still count towards approval.
+    pub fn usable_methods(&self) -> Vec<Method> {
+        self.offered
+            .iter()
+            .copied()
+            .filter(|m| self.policy.still_needs(*m, &self.satisfied))
+            .collect()
+    }
+
+    fn ensure_open(&self, now: Timestamp) -> Result<(), ChallengeError> {
+        match self.status_at(now) {
+            ChallengeStatus::Pending => Ok(()),
+            ChallengeStatus::Expired => Err(ChallengeError::Expired),
+            closed => Err(ChallengeError::Closed(closed)),
+        }
+    }
+
+    fn ensure_usable(&self, method: Method) -> Result<(), ChallengeError> {
+        if self.usable_methods().contains(&method) {
+            Ok(())
+        } else {
+            Err(ChallengeError::MethodNotAllowed(method))
+        }
+    }
+
+    /// The cooldown after the `sends`-th send: the base, doubled each time
+    /// (30 s, 60 s, 120 s, …), at most an hour.
+    pub fn cooldown_after(base_seconds: u32, sends: u32) -> Duration {
+        let factor = 1u64 << sends.saturating_sub(1).min(16);
+        Duration::from_secs((u64::from(base_seconds) * factor).min(3600))
+    }
+
+    /// Issues a new code on `channel`, replacing that channel's previous code.
+    /// The cooldown is shared by every channel, so "call me instead" waits too.
+    pub fn begin_send(
+        &mut self,
+        channel: Channel,
+        hasher: &CodeHasher,
+        now: Timestamp,
+    ) -> Result<OutgoingCode, ChallengeError> {
+        self.ensure_open(now)?;
+        self.ensure_usable(channel.method())?;
+        if let Some(available_at) = self.next_send_at.filter(|t| now < *t) {
+            return Err(ChallengeError::ResendTooSoon { available_at });
+        }
+        if self.sends >= self.max_sends {
+            return Err(ChallengeError::SendLimitReached);
+        }
+        let to = self
+            .destinations
+            .for_channel(channel)
+            .ok_or(ChallengeError::MethodNotAllowed(channel.method()))?
+            .to_owned();
+        let code = new_numeric_code(self.code_digits);
+        self.codes.retain(|c| c.channel != channel);
+        self.codes.push(IssuedCode {
+            channel,
+            hash: hasher.hash(&self.id, channel.as_str(), &code),
+            issued_at: now,
+        });
+        self.sends += 1;
+        let resend_available_at =
+            now.plus(Self::cooldown_after(self.resend_cooldown_seconds, self.sends));
+        self.next_send_at = Some(resend_available_at);
+        self.delivery_failure = None;
+        Ok(OutgoingCode {
+            channel,
+            to,
+            code,
+            sent_at: now,
+            resend_available_at,
+        })
+    }
+
+    /// Records that the code issued at `issued_at` on `channel` never reached
+    /// the provider: the code is withdrawn and the user may pick another
+    /// channel at once. The send still counts against the send limit.
+    pub fn delivery_failed(&mut self, channel: Channel, issued_at: Timestamp, now: Timestamp) {
+        let before = self.codes.len();
+        self.codes
+            .retain(|c| !(c.channel == channel && c.issued_at == issued_at));
+        if self.codes.len() != before {
+            self.next_send_at = Some(now);
+            self.delivery_failure = Some(DeliveryFailure { channel, at: now });
+        }
+    }
+
+    /// Checks a typed code for `method`. Every wrong code uses up an attempt,
+    /// including one for a channel no code was sent on; the last one fails the
+    /// challenge for good. A right code is consumed.
+    pub fn verify_code(
+        &mut self,
+        method: Method,
+        typed: &str,
+        hasher: &CodeHasher,
+        now: Timestamp,
+    ) -> Result<VerifyOutcome, ChallengeError> {
+        self.ensure_open(now)?;
+        self.ensure_usable(method)?;
+        let channel = method
+            .channel()
+            .ok_or(ChallengeError::MethodNotAllowed(method))?;
+        let matched = normalize_typed_code(typed, self.code_digits).is_some_and(|code| {
+            self.codes.iter().any(|c| {
+                c.channel == channel && hasher.matches(&self.id, channel.as_str(), &code, &c.hash)
+            })
+        });
+        if matched {
+            self.codes.retain(|c| c.channel != channel);
+            return Ok(VerifyOutcome::Accepted {
+                approved: self.satisfy(method, now),
+            });
+        }
+        self.attempts_used += 1;
+        if self.attempts_used >= self.max_attempts {
+            self.close(ChallengeStatus::Failed, now);
+            Ok(VerifyOutcome::Exhausted)
+        } else {
+            Ok(VerifyOutcome::Rejected {
+                attempts_left: self.attempts_left(),
+            })
+        }
+    }
+
+    /// Counts `method` as proven; approves when the policy is met.
+    pub fn satisfy(&mut self, method: Method, now: Timestamp) -> bool {
+        if !self.satisfied.contains(&method) {
+            self.satisfied.push(method);
+        }
+        if self.policy.is_met(&self.satisfied) {
+            self.close(ChallengeStatus::Approved, now);
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn cancel(&mut self, now: Timestamp) -> Result<(), ChallengeError> {
+        self.ensure_open(now)?;
+        self.close(ChallengeStatus::Cancelled, now);
+        Ok(())
+    }
+
+    fn close(&mut self, status: ChallengeStatus, now: Timestamp) {
+        self.status = status;
+        self.closed_at = Some(now);
+        self.codes.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Method::*;
+
+    const T0: Timestamp = Timestamp(1_800_000_000_000);
+
+    fn hasher() -> CodeHasher {
+        CodeHasher::from_master_key(&[7u8; 32])
+    }
+
+    fn user(phone: bool, email: bool) -> User {
+        let mut u = User::new("svc_1", "alice", T0);
+        if phone {
+            u.phone = Some("+33612345689".into());
+        }
+        if email {
+            u.email = Some("alice@example.com".into());
+        }
+        u
+    }
+
+    fn login(u: &User) -> Challenge {
+        Challenge::open(u, "login", &ServiceSettings::default(), &Channel::ALL, Default::default(), T0).unwrap()
+    }
+
+    fn secs(s: u64) -> Duration {
+        Duration::from_secs(s)
+    }
+
+    #[test]
+    fn opens_with_the_methods_the_user_has_strongest_first() {
+        let c = login(&user(true, true));
+        assert_eq!(c.offered, vec![Email, Sms, Voice]);
+        assert_eq!(c.expires_at, T0.plus(secs(600)));
+        assert_eq!(c.status, ChallengeStatus::Pending);
+        let c = login(&user(false, true));
+        assert_eq!(c.offered, vec![Email]);
+    }
+
+    #[test]
+    fn undeliverable_channels_are_not_offered() {
+        let c = Challenge::open(&user(true, true), "login", &ServiceSettings::default(), &[Channel::Email], Default::default(), T0).unwrap();
+        assert_eq!(c.offered, vec![Email]);
+    }
+
+    #[test]
+    fn refuses_a_policy_the_user_cannot_meet_or_an_unknown_purpose() {
+        let u = user(true, true);
+        let s = ServiceSettings::default();
+        assert_eq!(
+            Challenge::open(&u, "withdrawal", &s, &Channel::ALL, Default::default(), T0).unwrap_err(),
+            ChallengeError::PolicyUnsatisfiable("withdrawal".into())
+        );
+        assert_eq!(
+            Challenge::open(&u, "nope", &s, &Channel::ALL, Default::default(), T0).unwrap_err(),
+            ChallengeError::UnknownPurpose("nope".into())
+        );
+        assert!(Challenge::open(&user(false, false), "login", &s, &Channel::ALL, Default::default(), T0).is_err());
+    }
+
+    #[test]
+    fn a_sent_code_approves_once() {
+        let mut c = login(&user(true, true));
+        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        assert_eq!(out.to, "+33612345689");
+        assert_eq!(c.verify_code(Sms, &out.code, &hasher(), T0.plus(secs(5))), Ok(VerifyOutcome::Accepted { approved: true }));
+        assert_eq!(c.status, ChallengeStatus::Approved);
+        assert!(c.codes.is_empty());
+        assert_eq!(
+            c.verify_code(Sms, &out.code, &hasher(), T0.plus(secs(6))),
+            Err(ChallengeError::Closed(ChallengeStatus::Approved))
+        );
+    }
+
+    #[test]
+    fn a_code_is_only_good_on_its_own_channel() {
+        let mut c = login(&user(true, true));
+        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        assert_eq!(c.verify_code(Email, &out.code, &hasher(), T0), Ok(VerifyOutcome::Rejected { attempts_left: 4 }));
+    }
+
+    #[test]
+    fn wrong_codes_use_up_attempts_then_fail_for_good() {
+        let mut c = login(&user(true, true));
+        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let wrong = if out.code == "000000" { "111111" } else { "000000" };
+        for left in (1..5).rev() {
+            assert_eq!(c.verify_code(Sms, wrong, &hasher(), T0), Ok(VerifyOutcome::Rejected { attempts_left: left }));
+        }
+        assert_eq!(c.verify_code(Sms, wrong, &hasher(), T0), Ok(VerifyOutcome::Exhausted));
+        assert_eq!(c.status, ChallengeStatus::Failed);
+        assert_eq!(
+            c.verify_code(Sms, &out.code, &hasher(), T0),
+            Err(ChallengeError::Closed(ChallengeStatus::Failed))
+        );
+    }
+
+    #[test]
+    fn malformed_input_costs_an_attempt_like_any_wrong_code() {
+        let mut c = login(&user(true, true));
+        c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        assert_eq!(c.verify_code(Sms, "abc", &hasher(), T0), Ok(VerifyOutcome::Rejected { attempts_left: 4 }));
+    }
+
+    #[test]
+    fn resending_never_resets_the_attempt_count() {
+        let mut c = login(&user(true, true));
+        c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        for _ in 0..3 {
+            c.verify_code(Sms, "99999x", &hasher(), T0).unwrap();
+        }
+        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30))).unwrap();
+        assert_eq!(c.attempts_left(), 2);
+    }
+
+    #[test]
+    fn the_cooldown_grows_and_covers_channel_switches() {
+        let mut c = login(&user(true, true));
+        let first = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        assert_eq!(first.resend_available_at, T0.plus(secs(30)));
+        assert_eq!(
+            c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(29))).unwrap_err(),
+            ChallengeError::ResendTooSoon { available_at: T0.plus(secs(30)) }
+        );
+        let second = c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(30))).unwrap();
+        assert_eq!(second.resend_available_at, T0.plus(secs(90)));
+        let third = c.begin_send(Channel::Email, &hasher(), T0.plus(secs(90))).unwrap();
+        assert_eq!(third.resend_available_at, T0.plus(secs(210)));
+    }
+
+    #[test]
+    fn a_resend_replaces_the_channel_code_but_keeps_others() {
+        let mut c = login(&user(true, true));
+        let sms1 = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let email = c.begin_send(Channel::Email, &hasher(), T0.plus(secs(30))).unwrap();
+        let sms2 = c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(90))).unwrap();
+        let mut probe = c.clone();
+        if sms1.code != sms2.code {
+            assert!(matches!(probe.verify_code(Sms, &sms1.code, &hasher(), T0.plus(secs(91))), Ok(VerifyOutcome::Rejected { .. })));
+        }
+        let mut probe2 = c.clone();
+        assert_eq!(probe2.verify_code(Email, &email.code, &hasher(), T0.plus(secs(91))), Ok(VerifyOutcome::Accepted { approved: true }));
+        assert_eq!(c.verify_code(Sms, &sms2.code, &hasher(), T0.plus(secs(91))), Ok(VerifyOutcome::Accepted { approved: true }));
+    }
+
+    #[test]
+    fn sends_are_capped() {
+        let settings = ServiceSettings { code_ttl_seconds: 3600, ..Default::default() };
+        let mut c = Challenge::open(&user(true, true), "login", &settings, &Channel::ALL, Default::default(), T0).unwrap();
+        let mut t = T0;
+        for _ in 0..5 {
+            let out = c.begin_send(Channel::Sms, &hasher(), t).unwrap();
+            t = out.resend_available_at;
+        }
+        assert_eq!(c.begin_send(Channel::Sms, &hasher(), t).unwrap_err(), ChallengeError::SendLimitReached);
+    }
+
+    #[test]
+    fn expiry_closes_everything() {
+        let mut c = login(&user(true, true));
+        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let late = T0.plus(secs(600));
+        assert_eq!(c.status_at(late), ChallengeStatus::Expired);
+        assert_eq!(c.verify_code(Sms, &out.code, &hasher(), late), Err(ChallengeError::Expired));
+        assert_eq!(c.begin_send(Channel::Sms, &hasher(), late).unwrap_err(), ChallengeError::Expired);
+        assert_eq!(c.attempts_used, 0);
+    }
+
+    #[test]
+    fn a_failed_delivery_withdraws_the_code_and_lifts_the_cooldown() {
+        let mut c = login(&user(true, true));
+        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        c.delivery_failed(Channel::Sms, out.sent_at, T0.plus(secs(2)));
+        assert!(c.codes.is_empty());
+        assert_eq!(c.delivery_failure, Some(DeliveryFailure { channel: Channel::Sms, at: T0.plus(secs(2)) }));
+        c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(2))).unwrap();
+        assert_eq!(c.sends, 2);
+    }
+
+    #[test]
+    fn a_stale_failure_report_does_not_touch_a_newer_code() {
+        let mut c = login(&user(true, true));
+        let first = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30))).unwrap();
+        c.delivery_failed(Channel::Sms, first.sent_at, T0.plus(secs(31)));
+        assert_eq!(c.codes.len(), 1);
+        assert_eq!(c.delivery_failure, None);
+    }
+
+    #[test]
+    fn all_of_policies_need_every_group() {
+        let mut settings = ServiceSettings::default();
+        settings.policies.insert("payout".into(), Policy::of(&[&[Email], &[Sms, Voice]]));
+        let mut c = Challenge::open(&user(true, true), "payout", &settings, &Channel::ALL, Default::default(), T0).unwrap();
+        let email = c.begin_send(Channel::Email, &hasher(), T0).unwrap();
+        assert_eq!(c.verify_code(Email, &email.code, &hasher(), T0), Ok(VerifyOutcome::Accepted { approved: false }));
+        assert_eq!(c.remaining(), vec![vec![Sms, Voice]]);
+        assert_eq!(c.usable_methods(), vec![Sms, Voice]);
+        assert_eq!(c.verify_code(Email, &email.code, &hasher(), T0), Err(ChallengeError::MethodNotAllowed(Email)));
+        let sms = c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30))).unwrap();
+        assert_eq!(c.verify_code(Sms, &sms.code, &hasher(), T0.plus(secs(31))), Ok(VerifyOutcome::Accepted { approved: true }));
+    }
+
+    #[test]
+    fn cancel_closes_a_pending_challenge_only() {
+        let mut c = login(&user(true, true));
+        c.cancel(T0).unwrap();
+        assert_eq!(c.status, ChallengeStatus::Cancelled);
+        assert_eq!(c.cancel(T0), Err(ChallengeError::Closed(ChallengeStatus::Cancelled)));
+    }
+
+    #[test]
+    fn state_survives_serialisation_without_clear_codes() {
+        let mut c = login(&user(true, true));
+        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(!json.contains(&format!("\"{}\"", out.code)));
+        let back: Challenge = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, c);
+    }
+}

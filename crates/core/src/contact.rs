@@ -1,0 +1,195 @@
+//! Contact points: phone numbers to E.164, e-mail addresses, locales, and the
+//! masked forms shown to whoever is at the keyboard (never the full address).
+
+use std::str::FromStr;
+
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ContactError {
+    #[error("not a valid international phone number (use the +CC format)")]
+    InvalidPhone,
+    #[error("not a valid e-mail address")]
+    InvalidEmail,
+    #[error("not a valid locale (expected a language tag such as \"en\" or \"fr-FR\")")]
+    InvalidLocale,
+}
+
+/// Parses a phone number written for humans ("+33 6 12 34 56 89",
+/// "0044 20 7946 0958") into E.164 ("+33612345689"). The number must carry
+/// its country code: guessing a region is how codes reach the wrong person.
+pub fn normalize_phone(input: &str) -> Result<String, ContactError> {
+    let trimmed = input.trim();
+    let international = if let Some(rest) = trimmed.strip_prefix("00") {
+        format!("+{rest}")
+    } else {
+        trimmed.to_owned()
+    };
+    if !international.starts_with('+') || international.len() > 32 {
+        return Err(ContactError::InvalidPhone);
+    }
+    let number =
+        phonenumber::parse(None, &international).map_err(|_| ContactError::InvalidPhone)?;
+    if !phonenumber::is_valid(&number) {
+        return Err(ContactError::InvalidPhone);
+    }
+    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// The country calling code of an E.164 number ("+33612345689" → 33).
+pub fn calling_code(e164: &str) -> Option<u16> {
+    let number = phonenumber::parse(None, e164).ok()?;
+    Some(number.code().value())
+}
+
+/// "+33612345689" → "+33 6 •• •• •• 89": enough for the owner to recognise
+/// the number, not enough for anyone else to learn it.
+pub fn mask_phone(e164: &str) -> String {
+    let Ok(number) = phonenumber::parse(None, e164) else {
+        return "•••".to_owned();
+    };
+    let formatted = number
+        .format()
+        .mode(phonenumber::Mode::International)
+        .to_string();
+    let prefix_len = format!("+{}", number.code().value()).len();
+    let (prefix, national) = formatted.split_at(prefix_len.min(formatted.len()));
+    let total_digits = national.chars().filter(char::is_ascii_digit).count();
+    let mut seen = 0;
+    let masked: String = national
+        .chars()
+        .map(|c| {
+            if !c.is_ascii_digit() {
+                return c;
+            }
+            seen += 1;
+            if seen == 1 || seen > total_digits.saturating_sub(2) {
+                c
+            } else {
+                '•'
+            }
+        })
+        .collect();
+    format!("{prefix}{masked}")
+}
+
+/// Validates an address and lower-cases its domain (the local part is left
+/// alone: some providers treat it case-sensitively).
+pub fn normalize_email(input: &str) -> Result<String, ContactError> {
+    let trimmed = input.trim();
+    if trimmed.len() > 254 {
+        return Err(ContactError::InvalidEmail);
+    }
+    let parsed =
+        email_address::EmailAddress::from_str(trimmed).map_err(|_| ContactError::InvalidEmail)?;
+    let (local, domain) = (parsed.local_part(), parsed.domain());
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('[')
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'));
+    if !domain_ok || parsed.display_part() != "" {
+        return Err(ContactError::InvalidEmail);
+    }
+    Ok(format!("{local}@{}", domain.to_ascii_lowercase()))
+}
+
+/// "alice@example.com" → "a•••@example.com".
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => "•••".to_owned(),
+    }
+}
+
+/// Checks a BCP 47 language tag in its common shape ("en", "fr-FR",
+/// "zh-Hant-TW") and returns it with canonical case.
+pub fn normalize_locale(input: &str) -> Result<String, ContactError> {
+    let parts: Vec<&str> = input.trim().split(['-', '_']).collect();
+    let language = parts.first().copied().unwrap_or_default();
+    let language_ok =
+        (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_alphabetic());
+    let rest_ok = parts[1..].iter().all(|p| {
+        (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    if !language_ok || !rest_ok || input.len() > 35 {
+        return Err(ContactError::InvalidLocale);
+    }
+    let mut out = language.to_ascii_lowercase();
+    for p in &parts[1..] {
+        out.push('-');
+        match p.len() {
+            2 => out.push_str(&p.to_ascii_uppercase()),
+            4 => {
+                let mut cs = p.chars();
+                if let Some(first) = cs.next() {
+                    out.push(first.to_ascii_uppercase());
+                    out.push_str(&cs.as_str().to_ascii_lowercase());
+                }
+            }
+            _ => out.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_normalised_to_e164() {
+        assert_eq!(normalize_phone("+33 6 12 34 56 89").unwrap(), "+33612345689");
+        assert_eq!(normalize_phone("0033612345689").unwrap(), "+33612345689");
+        assert_eq!(normalize_phone("+1 (415) 555-2671").unwrap(), "+14155552671");
+        assert_eq!(normalize_phone(" +44 20 7946 0958 ").unwrap(), "+442079460958");
+    }
+
+    #[test]
+    fn bad_phones_are_refused() {
+        for bad in ["", "0612345689", "+33", "+33 6 12", "hello", "+999 123456", "+1 555 0100 99999999999"] {
+            assert_eq!(normalize_phone(bad), Err(ContactError::InvalidPhone), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_are_masked_but_recognisable() {
+        let m = mask_phone("+33612345689");
+        assert!(m.starts_with("+33 6"), "{m}");
+        assert!(m.ends_with("89"), "{m}");
+        assert!(!m.contains("1234"), "{m}");
+        assert_eq!(m.chars().filter(|c| *c == '•').count(), 6, "{m}");
+    }
+
+    #[test]
+    fn calling_codes_are_read_from_e164() {
+        assert_eq!(calling_code("+33612345689"), Some(33));
+        assert_eq!(calling_code("+14155552671"), Some(1));
+    }
+
+    #[test]
+    fn emails_are_validated_and_domains_lowercased() {
+        assert_eq!(normalize_email(" Alice@Example.COM ").unwrap(), "Alice@example.com");
+        for bad in ["", "alice", "alice@", "@example.com", "alice@localhost", "a b@example.com", "Alice <a@example.com>", "a@-x.com"] {
+            assert_eq!(normalize_email(bad), Err(ContactError::InvalidEmail), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_are_masked() {
+        assert_eq!(mask_email("alice@example.com"), "a•••@example.com");
+    }
+
+    #[test]
+    fn locales_are_canonicalised() {
+        assert_eq!(normalize_locale("fr_fr").unwrap(), "fr-FR");
+        assert_eq!(normalize_locale("zh-hant-tw").unwrap(), "zh-Hant-TW");
+        assert_eq!(normalize_locale("EN").unwrap(), "en");
+        for bad in ["", "e", "english", "en-", "fr-F", "1a"] {
+            assert_eq!(normalize_locale(bad), Err(ContactError::InvalidLocale), "{bad}");
+        }
+    }
+}

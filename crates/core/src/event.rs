@@ -1,0 +1,44 @@
+//! Security-relevant events, kept per service and shown to integrators.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::ids::new_id;
+use crate::Timestamp;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Event {
+    pub id: String,
+    #[serde(skip)]
+    pub service_id: String,
+    /// The integrator's user id; kept after the user is deleted (a tombstone).
+    #[serde(skip)]
+    pub user_id: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub at: Timestamp,
+    pub ip: Option<String>,
+    #[schema(value_type = Object)]
+    pub detail: serde_json::Value,
+}
+
+impl Event {
+    pub fn new(
+        service_id: &str,
+        user_id: Option<&str>,
+        kind: &str,
+        at: Timestamp,
+        ip: Option<&str>,
+        detail: serde_json::Value,
+    ) -> Event {
+        Event {
+            id: new_id("evt"),
+            service_id: service_id.to_owned(),
+            user_id: user_id.map(str::to_owned),
+            kind: kind.to_owned(),
+            at,
+            ip: ip.map(str::to_owned),
+            detail,
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! What the user reads or hears, per locale. Each message names the service
+//! and the action being approved (so a phished user sees "to approve a
+//! withdrawal" when they thought they were signing in) and warns never to
+//! share the code. Codes never go into a URL.
+
+use crate::policy::Channel;
+
+/// Everything a message needs.
+#[derive(Debug, Clone)]
+pub struct MessageParams<'a> {
+    pub service_name: &'a str,
+    pub purpose: &'a str,
+    pub code: &'a str,
+    pub locale: Option<&'a str>,
+    pub ttl_minutes: u32,
+    /// Host of the public URL, for the SMS line that lets phones autofill the
+    /// code only on that site (`@host #code`, the WebOTP format).
+    pub origin_host: Option<&'a str>,
+}
+
+/// A rendered message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The language actually used ("en", "fr").
+    pub language: &'static str,
+    /// BCP 47 tag for text-to-speech ("en-US", "fr-FR").
+    pub speech_language: &'static str,
+    pub subject: String,
+    pub body: String,
+}
+
+struct Catalog {
+    language: &'static str,
+    speech_language: &'static str,
+    purposes: [(&'static str, &'static str); 5],
+    any_purpose: &'static str,
+    sms: &'static str,
+    voice: &'static str,
+    subject: &'static str,
+    email: &'static str,
+}
+
+const EN: Catalog = Catalog {
+    language: "en",
+    speech_language: "en-US",
+    purposes: [
+        ("login", "sign in"),
+        ("withdrawal", "approve a withdrawal"),
+        ("security_change", "change your security settings"),
+        ("support_call", "join your support call"),
+        ("verify_contact", "confirm this contact"),
+    ],
+    any_purpose: "confirm an action",
+    sms: "{code} is your {service} code to {purpose}. It expires in {minutes} minutes. Never share it: {service} will never ask you for it.",
+    voice: "Hello. This is {service}. Your code to {purpose} is: {digits}. Again, your code is: {digits}. Never share it. Goodbye.",
+    subject: "{code} is your {service} code",
+    email: "Hello,\n\nYour {service} code to {purpose} is:\n\n    {code}\n\nIt expires in {minutes} minutes. Never share it with anyone: {service} will never ask you for it.\n\nIf you did not ask for this code, someone may be trying to use your account. Do not enter it anywhere, and consider changing your password.\n",
+};
+
+const FR: Catalog = Catalog {
+    language: "fr",
+    speech_language: "fr-FR",
+    purposes: [
+        ("login", "vous connecter"),
+        ("withdrawal", "approuver un retrait"),
+        ("security_change", "modifier vos paramètres de sécurité"),
+        ("support_call", "rejoindre votre appel avec le support"),
+        ("verify_contact", "confirmer ce moyen de contact"),
+    ],
+    any_purpose: "confirmer une action",
+    sms: "{code} est votre code {service} pour {purpose}. Il expire dans {minutes} minutes. Ne le communiquez jamais : {service} ne vous le demandera jamais.",
+    voice: "Bonjour. Ici {service}. Votre code pour {purpose} est : {digits}. Je répète, votre code est : {digits}. Ne le communiquez jamais. Au revoir.",
+    subject: "{code} est votre code {service}",
+    email: "Bonjour,\n\nVotre code {service} pour {purpose} est :\n\n    {code}\n\nIl expire dans {minutes} minutes. Ne le communiquez à personne : {service} ne vous le demandera jamais.\n\nSi vous n'avez pas demandé ce code, quelqu'un essaie peut-être d'utiliser votre compte. Ne le saisissez nulle part et pensez à changer votre mot de passe.\n",
+};
+
+/// The languages messages exist in.
+pub const LANGUAGES: [&str; 2] = ["en", "fr"];
+
+fn catalog_for(locale: Option<&str>) -> &'static Catalog {
+    let language = locale
+        .and_then(|l| l.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase);
+    match language.as_deref() {
+        Some("fr") => &FR,
+        _ => &EN,
+    }
+}
+
+/// "123456" → "1, 2, 3, 4, 5, 6": text-to-speech reads digits one by one
+/// instead of "one hundred twenty-three thousand…".
+pub fn spell_digits(code: &str) -> String {
+    code.chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Renders the message for `channel` in the user's language (English when
+/// the locale has no catalog).
+pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
+    let cat = catalog_for(p.locale);
+    let purpose = cat
+        .purposes
+        .iter()
+        .find(|(k, _)| *k == p.purpose)
+        .map(|(_, v)| *v)
+        .unwrap_or(cat.any_purpose);
+    let fill = |template: &str| {
+        template
+            .replace("{service}", p.service_name)
+            .replace("{purpose}", purpose)
+            .replace("{minutes}", &p.ttl_minutes.to_string())
+            .replace("{digits}", &spell_digits(p.code))
+            .replace("{code}", p.code)
+    };
+    let body = match channel {
+        Channel::Sms => {
+            let mut text = fill(cat.sms);
+            if let Some(host) = p.origin_host {
+                text.push_str(&format!("\n\n@{host} #{}", p.code));
+            }
+            text
+        }
+        Channel::Voice => fill(cat.voice),
+        Channel::Email => fill(cat.email),
+    };
+    Rendered {
+        language: cat.language,
+        speech_language: cat.speech_language,
+        subject: fill(cat.subject),
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(locale: Option<&'static str>) -> MessageParams<'static> {
+        MessageParams {
+            service_name: "Acme Bank",
+            purpose: "withdrawal",
+            code: "482913",
+            locale,
+            ttl_minutes: 10,
+            origin_host: Some("verify.acme.example"),
+        }
+    }
+
+    #[test]
+    fn sms_names_service_action_and_code_with_webotp_line() {
+        let r = render(Channel::Sms, &params(Some("en-GB")));
+        assert_eq!(r.language, "en");
+        assert!(r.body.starts_with("482913 is your Acme Bank code to approve a withdrawal."));
+        assert!(r.body.ends_with("@verify.acme.example #482913"));
+    }
+
+    #[test]
+    fn voice_reads_digits_one_by_one_twice() {
+        let r = render(Channel::Voice, &params(Some("fr-FR")));
+        assert_eq!(r.speech_language, "fr-FR");
+        assert_eq!(r.body.matches("4, 8, 2, 9, 1, 3").count(), 2);
+        assert!(!r.body.contains("482913"));
+        assert!(r.body.contains("approuver un retrait"));
+    }
+
+    #[test]
+    fn email_has_subject_and_warning() {
+        let r = render(Channel::Email, &params(None));
+        assert_eq!(r.subject, "482913 is your Acme Bank code");
+        assert!(r.body.contains("If you did not ask for this code"));
+    }
+
+    #[test]
+    fn unknown_locales_and_purposes_fall_back() {
+        let mut p = params(Some("ja-JP"));
+        p.purpose = "wire_transfer";
+        let r = render(Channel::Sms, &p);
+        assert_eq!(r.language, "en");
+        assert!(r.body.contains("to confirm an action"));
+    }
+}
+
+/// Where a message is in its journey, as far as Countersign knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryStatus {
+    /// Handed to no provider yet.
+    Queued,
+    /// Accepted by the provider.
+    Sent,
+    Delivered,
+    /// The provider refused it or could not be reached.
+    Failed,
+    Undelivered,
+}
+
+impl DeliveryStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryStatus::Queued => "queued",
+            DeliveryStatus::Sent => "sent",
+            DeliveryStatus::Delivered => "delivered",
+            DeliveryStatus::Failed => "failed",
+            DeliveryStatus::Undelivered => "undelivered",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DeliveryStatus> {
+        [
+            DeliveryStatus::Queued,
+            DeliveryStatus::Sent,
+            DeliveryStatus::Delivered,
+            DeliveryStatus::Failed,
+            DeliveryStatus::Undelivered,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
+    }
+}
+
+/// One message sent for a challenge: the delivery record, without the code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct MessageRecord {
+    pub id: String,
+    #[serde(skip)]
+    pub challenge_id: String,
+    pub channel: Channel,
+    /// The masked destination.
+    pub to: String,
+    pub status: DeliveryStatus,
+    /// The provider's own id for the message, when it gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_ref: Option<String>,
+    pub attempts: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub created_at: crate::Timestamp,
+    pub updated_at: crate::Timestamp,
+}

@@ -1,0 +1,172 @@
+//! Secrets: one-time codes, API keys and how they are kept (hashed, compared
+//! in constant time). Every random byte comes from the operating system's CSPRNG.
+
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rand::Rng;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Prefix of every service API key, so that secret scanners can spot a leaked key.
+pub const API_KEY_PREFIX: &str = "cs_live_";
+
+/// A new API key: the prefix and 256 random bits, base64url.
+pub fn new_api_key() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill(&mut bytes);
+    format!(
+        "{API_KEY_PREFIX}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+/// How an API key is stored and looked up. A plain SHA-256 is enough: the key
+/// has 256 bits of entropy, so there is nothing to brute-force.
+pub fn api_key_hash(key: &str) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+/// A one-time code of `digits` decimal digits, uniformly distributed.
+pub fn new_numeric_code(digits: u32) -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..digits)
+        .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
+        .collect()
+}
+
+/// What a user typed, cleaned of the spaces and dashes people add when they
+/// copy a code ("123 456", "123-456"). `None` when it cannot be a code.
+pub fn normalize_typed_code(input: &str, digits: u32) -> Option<String> {
+    let cleaned: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    (cleaned.len() == digits as usize && cleaned.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(cleaned)
+}
+
+/// Hashes one-time codes under a key derived from the master key, bound to the
+/// challenge and channel. A database dump alone cannot be used to find a
+/// 6-digit code by trying all million of them.
+#[derive(Clone)]
+pub struct CodeHasher {
+    key: [u8; 32],
+}
+
+impl std::fmt::Debug for CodeHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CodeHasher(..)")
+    }
+}
+
+impl CodeHasher {
+    /// Derives the code-hashing key from the master key, so a leak of one
+    /// purpose's key does not expose the others.
+    pub fn from_master_key(master: &[u8]) -> Self {
+        CodeHasher {
+            key: derive_key(master, b"countersign/otp-code-hash/v1"),
+        }
+    }
+
+    pub fn hash(&self, challenge_id: &str, channel: &str, code: &str) -> String {
+        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key size");
+        for part in [challenge_id, channel, code] {
+            mac.update(&(part.len() as u32).to_be_bytes());
+            mac.update(part.as_bytes());
+        }
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// Constant-time check of a typed code against a stored hash.
+    pub fn matches(&self, challenge_id: &str, channel: &str, code: &str, stored: &str) -> bool {
+        let computed = self.hash(challenge_id, channel, code);
+        constant_time_eq(computed.as_bytes(), stored.as_bytes())
+    }
+}
+
+/// Equality that takes the same time wherever the inputs differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && bool::from(a.ct_eq(b))
+}
+
+/// HMAC-SHA256(master, label): one independent 256-bit key per purpose.
+pub fn derive_key(master: &[u8], label: &[u8]) -> [u8; 32] {
+    let mut mac = HmacSha256::new_from_slice(master).expect("HMAC takes any key size");
+    mac.update(label);
+    mac.finalize().into_bytes().into()
+}
+
+/// HMAC-SHA256 as lowercase hex: the signature format of outgoing webhooks.
+pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
+    let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes any key size");
+    mac.update(message);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_have_the_requested_length_and_only_digits() {
+        for digits in [6, 8] {
+            let c = new_numeric_code(digits);
+            assert_eq!(c.len(), digits as usize);
+            assert!(c.bytes().all(|b| b.is_ascii_digit()));
+        }
+    }
+
+    #[test]
+    fn codes_cover_every_digit_in_every_position() {
+        // 2000 codes: the chance that a fair generator misses a digit in one
+        // of six positions is below 1e-80.
+        let mut seen = [[false; 10]; 6];
+        for _ in 0..2000 {
+            for (i, b) in new_numeric_code(6).bytes().enumerate() {
+                seen[i][(b - b'0') as usize] = true;
+            }
+        }
+        assert!(seen.iter().all(|pos| pos.iter().all(|d| *d)));
+    }
+
+    #[test]
+    fn typed_codes_are_cleaned_of_spaces_and_dashes() {
+        assert_eq!(normalize_typed_code(" 123 456 ", 6).as_deref(), Some("123456"));
+        assert_eq!(normalize_typed_code("123-456", 6).as_deref(), Some("123456"));
+        assert_eq!(normalize_typed_code("12345", 6), None);
+        assert_eq!(normalize_typed_code("12345a", 6), None);
+        assert_eq!(normalize_typed_code("１２３４５６", 6), None);
+    }
+
+    #[test]
+    fn code_hash_is_bound_to_challenge_channel_and_key() {
+        let h = CodeHasher::from_master_key(b"master-key-one-0123456789abcdef!");
+        let stored = h.hash("chl_1", "sms", "123456");
+        assert!(h.matches("chl_1", "sms", "123456", &stored));
+        assert!(!h.matches("chl_1", "sms", "123457", &stored));
+        assert!(!h.matches("chl_2", "sms", "123456", &stored));
+        assert!(!h.matches("chl_1", "email", "123456", &stored));
+        let other = CodeHasher::from_master_key(b"master-key-two-0123456789abcdef!");
+        assert!(!other.matches("chl_1", "sms", "123456", &stored));
+        assert!(!stored.contains("123456"));
+    }
+
+    #[test]
+    fn api_keys_are_long_prefixed_and_hash_stably() {
+        let k = new_api_key();
+        assert!(k.starts_with(API_KEY_PREFIX));
+        assert_eq!(k.len(), API_KEY_PREFIX.len() + 43);
+        assert_eq!(api_key_hash(&k), api_key_hash(&k));
+        assert_ne!(api_key_hash(&k), api_key_hash(&new_api_key()));
+    }
+
+    #[test]
+    fn hmac_matches_rfc4231_case_2() {
+        assert_eq!(
+            hmac_sha256_hex(b"Jefe", b"what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+}

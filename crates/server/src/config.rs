@@ -1,0 +1,177 @@
+//! `countersign.toml` plus `COUNTERSIGN_*` environment variables (nested keys
+//! joined by `__`, e.g. `COUNTERSIGN_DELIVERY__SMS__KIND=webhook`).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use countersign_delivery::ProvidersConfig;
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default = "default_listen")]
+    pub listen: SocketAddr,
+    #[serde(default = "default_database")]
+    pub database: String,
+    /// Master key for secrets at rest; generated on first start if absent.
+    #[serde(default = "default_key_file")]
+    pub key_file: PathBuf,
+    /// Base of the links Countersign hands out (`hosted_url`).
+    #[serde(default = "default_public_url")]
+    pub public_url: String,
+    /// Allows the `log` delivery provider, and uses it for every channel that
+    /// has no provider, so that a first run works with nothing configured.
+    #[serde(default)]
+    pub dev: bool,
+    /// `text` (default) or `json`.
+    #[serde(default)]
+    pub log_format: LogFormat,
+    #[serde(default)]
+    pub webauthn: WebauthnConfig,
+    #[serde(default)]
+    pub delivery: ProvidersConfig,
+    #[serde(default)]
+    pub support: SupportConfig,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// The relying party that passkeys are bound to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebauthnConfig {
+    pub rp_id: String,
+    pub rp_name: String,
+    pub origin: String,
+}
+
+impl Default for WebauthnConfig {
+    fn default() -> Self {
+        WebauthnConfig {
+            rp_id: "localhost".into(),
+            rp_name: "Countersign".into(),
+            origin: "http://localhost:8080".into(),
+        }
+    }
+}
+
+/// Verified video calls with support.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SupportConfig {
+    /// HS256 key for video-room tokens.
+    pub jwt_secret: Option<String>,
+    pub jwt_app_id: String,
+    pub video_base_url: Option<String>,
+}
+
+impl Default for SupportConfig {
+    fn default() -> Self {
+        SupportConfig {
+            jwt_secret: None,
+            jwt_app_id: "countersign".into(),
+            video_base_url: None,
+        }
+    }
+}
+
+fn default_listen() -> SocketAddr {
+    SocketAddr::from(([127, 0, 0, 1], 8080))
+}
+fn default_database() -> String {
+    "sqlite://countersign.db".into()
+}
+fn default_key_file() -> PathBuf {
+    "countersign.key".into()
+}
+fn default_public_url() -> String {
+    "http://localhost:8080".into()
+}
+
+/// The file read when `--config` is not given, if it exists.
+pub const DEFAULT_CONFIG_FILE: &str = "countersign.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {0} does not exist")]
+    Missing(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+}
+
+impl Config {
+    /// Reads the file (the named one, else `countersign.toml` if present),
+    /// then the environment. Errors name the key and what was expected.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut figment = Figment::new();
+        match path {
+            Some(p) if !p.exists() => return Err(ConfigError::Missing(p.to_owned())),
+            Some(p) => figment = figment.merge(Toml::file(p)),
+            None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
+                figment = figment.merge(Toml::file(DEFAULT_CONFIG_FILE))
+            }
+            None => {}
+        }
+        figment = figment.merge(Env::prefixed("COUNTERSIGN_").ignore(&["log"]).split("__"));
+        let config: Config = figment.extract().map_err(|e| {
+            ConfigError::Invalid(
+                e.into_iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.public_url.trim_end_matches('/');
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(ConfigError::Invalid(format!(
+                "public_url {:?}: expected an http:// or https:// URL",
+                self.public_url
+            )));
+        }
+        if !(self.database.starts_with("sqlite:") || self.database.starts_with("postgres")) {
+            return Err(ConfigError::Invalid(format!(
+                "database {:?}: expected sqlite://PATH or postgres://USER@HOST/DB",
+                self.database
+            )));
+        }
+        Ok(())
+    }
+
+    /// The host of `public_url`, for messages that bind a code to the site.
+    pub fn public_host(&self) -> Option<&str> {
+        let rest = self.public_url.split("://").nth(1)?;
+        let host_port = rest.split('/').next()?;
+        let host = host_port.rsplit_once(':').map_or(host_port, |(h, _)| h);
+        (!host.is_empty()).then_some(host)
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: default_listen(),
+            database: default_database(),
+            key_file: default_key_file(),
+            public_url: default_public_url(),
+            dev: false,
+            log_format: LogFormat::Text,
+            webauthn: WebauthnConfig::default(),
+            delivery: ProvidersConfig::default(),
+            support: SupportConfig::default(),
+        }
+    }
+}

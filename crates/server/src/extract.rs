@@ -1,0 +1,91 @@
+//! Request extractors that fail with the contract's errors instead of axum's
+//! plain-text rejections.
+
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use countersign_core::secret::api_key_hash;
+use countersign_core::service::Service;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Largest request body accepted, from the contract.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// A JSON body, at most 64 KiB, parsed strictly: unknown fields and wrong
+/// types are refused with the offending field named in `detail`.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(ct) = req.headers().get(header::CONTENT_TYPE) {
+            let ct = ct.to_str().unwrap_or_default().to_ascii_lowercase();
+            let essence = ct.split(';').next().unwrap_or_default().trim();
+            if essence != "application/json" && !essence.ends_with("+json") {
+                return Err(ApiError::invalid_request(format!(
+                    "expected Content-Type: application/json, got {essence:?}"
+                )));
+            }
+        }
+        let bytes = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
+            .await
+            .map_err(|_| ApiError::invalid_request("request body is larger than 64 KiB"))?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Parses JSON, naming the field that is wrong.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::invalid_request("a JSON body is required"));
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let detail = if path == "." || path == "?" || path.is_empty() {
+            format!("body: {inner}")
+        } else {
+            format!("{path}: {inner}")
+        };
+        ApiError::invalid_request(detail).with("field", path)
+    })?;
+    de.end()
+        .map_err(|e| ApiError::invalid_request(format!("body: {e}")))?;
+    Ok(value)
+}
+
+/// The service whose API key is in `Authorization: Bearer …`.
+pub struct ServiceAuth(pub Service);
+
+impl<S: Send + Sync> FromRequestParts<S> for ServiceAuth
+where
+    AppState: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let key = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
+            .map(str::trim)
+            .filter(|k| !k.is_empty() && k.len() <= 256)
+            .ok_or_else(ApiError::unauthorized)?;
+        let service = state
+            .store
+            .service_by_key_hash(&api_key_hash(key))
+            .await?
+            .ok_or_else(ApiError::unauthorized)?;
+        Ok(ServiceAuth(service))
+    }
+}

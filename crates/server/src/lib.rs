@@ -1,0 +1,113 @@
+//! Countersign's HTTP server: thin handlers over the domain (`countersign-core`),
+//! the storage (`countersign-store`) and delivery (`countersign-delivery`).
+#![forbid(unsafe_code)]
+
+pub mod admin;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod keys;
+pub mod metrics;
+pub mod routes;
+pub mod state;
+pub mod views;
+
+use std::sync::Arc;
+
+use countersign_core::{Clock, SystemClock};
+use countersign_delivery::{Delivery, SetupError};
+use countersign_store::StoreError;
+
+pub use config::Config;
+pub use routes::app;
+pub use state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Key(#[from] keys::KeyError),
+    #[error("database {url}: {source}")]
+    Store { url: String, source: StoreError },
+    #[error(transparent)]
+    Delivery(#[from] SetupError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: String, source: std::io::Error },
+}
+
+/// Opens the database (migrating it), loads the master key and builds the
+/// providers: everything the server needs, with the clock given.
+pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, ServeError> {
+    let key = keys::load_or_create(&config.key_file)?;
+    let store = countersign_store::connect(&config.database)
+        .await
+        .map_err(|source| ServeError::Store { url: redact_url(&config.database), source })?;
+    let delivery = Delivery::from_config(&config.delivery, config.dev)?;
+    Ok(AppState::new(config, store, delivery, clock, &key.bytes))
+}
+
+/// A database URL without its password, for messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// `countersign serve`: listens until SIGINT or SIGTERM.
+pub async fn serve(config: Config) -> Result<(), ServeError> {
+    let listen = config.listen;
+    let state = build_state(config, Arc::new(SystemClock)).await?;
+    if state.config.dev {
+        admin::ensure_demo_service(&state).await.map_err(|source| ServeError::Store {
+            url: redact_url(&state.config.database),
+            source,
+        })?;
+    }
+    let channels: Vec<&str> = state.delivery.channels().iter().map(|c| c.as_str()).collect();
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|source| ServeError::Listen { addr: listen.to_string(), source })?;
+    tracing::info!(
+        %listen,
+        database = %redact_url(&state.config.database),
+        dev = state.config.dev,
+        channels = ?channels,
+        "countersign is serving"
+    );
+    axum::serve(listener, app(state).into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|source| ServeError::Listen { addr: listen.to_string(), source })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_passwords_are_redacted() {
+        assert_eq!(super::redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(super::redact_url("sqlite://countersign.db"), "sqlite://countersign.db");
+    }
+}

@@ -1,0 +1,424 @@
+//! `/v1/challenges`: create, send a code, verify, read, cancel. Each handler
+//! parses, asks the domain ([`Challenge`]) what to do, and saves the result
+//! conditionally; a lost race is decided again on fresh state.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome};
+use countersign_core::event::Event;
+use countersign_core::ids::new_id;
+use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
+use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
+use countersign_core::service::Service;
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use countersign_delivery::OutboundMessage;
+use countersign_store::{ChallengeWrite, MessageUpdate, Saved, UserEffect};
+use serde::Deserialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, ServiceAuth};
+use crate::routes::users::{check_user_id, find_user};
+use crate::state::AppState;
+use crate::views::{masked_destination, ChallengeView, SendView};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateChallenge {
+    user_id: String,
+    /// `login`, `withdrawal`, `security_change`, `support_call`, `verify_contact`, or one of the service's own.
+    purpose: String,
+    #[serde(default)]
+    context: ChallengeContext,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SendCode {
+    channel: Channel,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyCode {
+    method: Method,
+    /// The code the user typed (sms, voice, email).
+    code: Option<String>,
+}
+
+/// What a decision writes besides the challenge itself.
+struct Write {
+    events: Vec<Event>,
+    user: UserEffect,
+    message: Option<MessageRecord>,
+}
+
+impl Write {
+    fn events(events: Vec<Event>) -> Write {
+        Write { events, user: UserEffect::None, message: None }
+    }
+}
+
+/// Most times a decision is retried after losing a race before giving up.
+const MAX_RACES: usize = 256;
+
+/// Loads the challenge, lets `decide` change it, and saves it only if nobody
+/// else saved it meanwhile; otherwise decides again on the fresh state. An
+/// `Err` from `decide` aborts without writing.
+async fn update_challenge<T>(
+    state: &AppState,
+    service_id: &str,
+    id: &str,
+    mut decide: impl FnMut(&mut Challenge, Timestamp) -> ApiResult<(T, Write)>,
+) -> ApiResult<(Challenge, T, Option<Timestamp>)> {
+    for _ in 0..MAX_RACES {
+        let mut c = load_challenge(state, service_id, id).await?;
+        let now = state.now();
+        let (out, write) = decide(&mut c, now)?;
+        let saved = state
+            .store
+            .save_challenge(&c, ChallengeWrite { events: &write.events, user: write.user, new_message: write.message.as_ref() })
+            .await?;
+        if let Saved::Done { locked_until } = saved {
+            c.version += 1;
+            return Ok((c, out, locked_until));
+        }
+    }
+    Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy", "too many simultaneous changes to this challenge; try again"))
+}
+
+async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResult<Challenge> {
+    if id.len() > 64 {
+        return Err(ApiError::not_found("challenge"));
+    }
+    state
+        .store
+        .challenge(service_id, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("challenge"))
+}
+
+async fn view(state: &AppState, c: &Challenge) -> ApiResult<ChallengeView> {
+    let messages = state.store.messages(&c.id).await?;
+    Ok(ChallengeView::new(c, messages, state.now(), &state.config.public_url))
+}
+
+fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) -> Event {
+    let mut detail = detail;
+    if let serde_json::Value::Object(map) = &mut detail {
+        map.insert("challenge_id".into(), c.id.clone().into());
+        map.insert("purpose".into(), c.purpose.clone().into());
+    }
+    Event::new(&c.service_id, Some(&c.user_id), kind, at, c.context.ip.as_deref(), detail)
+}
+
+fn refuse_if_locked(user: &User, now: Timestamp) -> ApiResult<()> {
+    match user.locked_until {
+        Some(until) if user.is_locked(now) => Err(ApiError::locked(now, until)),
+        _ => Ok(()),
+    }
+}
+
+/// The user behind a challenge, who must not be locked out.
+async fn unlocked_user(state: &AppState, service: &Service, c: &Challenge) -> ApiResult<User> {
+    let user = find_user(state, &service.id, &c.user_id).await?;
+    refuse_if_locked(&user, state.now())?;
+    Ok(user)
+}
+
+/// Asks a user to prove themselves for a purpose.
+#[utoipa::path(post, path = "/v1/challenges", tag = "challenges",
+    request_body = CreateChallenge,
+    responses((status = 201, body = ChallengeView),
+              (status = 404, description = "not_found: no such user"),
+              (status = 422, description = "unknown_purpose, policy_unsatisfiable"),
+              (status = 429, description = "locked")),
+    security(("api_key" = [])))]
+pub async fn create_challenge(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    ApiJson(body): ApiJson<CreateChallenge>,
+) -> ApiResult<(StatusCode, Json<ChallengeView>)> {
+    check_user_id(&body.user_id)?;
+    if !is_valid_purpose_name(&body.purpose) {
+        return Err(ApiError::invalid_request("purpose: expected 1–64 characters of a-z 0-9 _").with("field", "purpose"));
+    }
+    check_context(&body.context)?;
+    let user = find_user(&state, &service.id, &body.user_id).await?;
+    let now = state.now();
+    refuse_if_locked(&user, now)?;
+    let c = Challenge::open(&user, &body.purpose, &service.settings, &state.delivery.channels(), body.context, now)
+        .map_err(|e| ApiError::from_challenge(e, now))?;
+    let created = event(&c, "challenge.created", now, json!({}));
+    state.store.insert_challenge(&c, &[created]).await?;
+    Ok((StatusCode::CREATED, Json(view(&state, &c).await?)))
+}
+
+fn check_context(c: &ChallengeContext) -> ApiResult<()> {
+    let fields = [("context.ip", &c.ip, 64), ("context.user_agent", &c.user_agent, 512), ("context.device_id", &c.device_id, 128)];
+    for (name, value, max) in fields {
+        if value.as_ref().is_some_and(|v| v.len() > max) {
+            return Err(ApiError::invalid_request(format!("{name}: at most {max} characters")).with("field", name));
+        }
+    }
+    if c.ip.as_deref().is_some_and(|ip| ip.parse::<std::net::IpAddr>().is_err()) {
+        return Err(ApiError::invalid_request("context.ip: expected an IPv4 or IPv6 address").with("field", "context.ip"));
+    }
+    Ok(())
+}
+
+#[utoipa::path(get, path = "/v1/challenges/{id}", tag = "challenges",
+    params(("id" = String, Path)),
+    responses((status = 200, body = ChallengeView), (status = 404, description = "not_found")),
+    security(("api_key" = [])))]
+pub async fn get_challenge(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ChallengeView>> {
+    let c = load_challenge(&state, &service.id, &id).await?;
+    Ok(Json(view(&state, &c).await?))
+}
+
+/// Sends a code by SMS, voice call or email. Answers 202 only once the
+/// provider has accepted the message.
+#[utoipa::path(post, path = "/v1/challenges/{id}/send", tag = "challenges",
+    params(("id" = String, Path)),
+    request_body = SendCode,
+    responses((status = 202, body = SendView),
+              (status = 409, description = "challenge_closed"), (status = 410, description = "expired"),
+              (status = 422, description = "method_unavailable"),
+              (status = 429, description = "resend_too_soon, rate_limited, locked"),
+              (status = 502, description = "delivery_failed: the provider did not take the message")),
+    security(("api_key" = [])))]
+pub async fn send_code(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SendCode>,
+) -> ApiResult<(StatusCode, Json<SendView>)> {
+    let channel = body.channel;
+    let current = load_challenge(&state, &service.id, &id).await?;
+    let user = unlocked_user(&state, &service, &current).await?;
+    if !state.delivery.channels().contains(&channel) {
+        return Err(ApiError::from_challenge(
+            countersign_core::challenge::ChallengeError::MethodNotAllowed(channel.method()),
+            state.now(),
+        ));
+    }
+    let (c, (outgoing, message), _) = update_challenge(&state, &service.id, &id, |c, now| {
+        let outgoing = c.begin_send(channel, &state.hasher, now).map_err(|e| ApiError::from_challenge(e, now))?;
+        let message = MessageRecord {
+            id: new_id("msg"),
+            challenge_id: c.id.clone(),
+            channel,
+            to: masked_destination(channel, &outgoing.to),
+            status: DeliveryStatus::Queued,
+            provider_ref: None,
+            attempts: 0,
+            error: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let write = Write { events: Vec::new(), user: UserEffect::None, message: Some(message.clone()) };
+        Ok(((outgoing, message), write))
+    })
+    .await?;
+
+    let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60)).unwrap_or(u32::MAX);
+    let rendered = render(
+        channel,
+        &MessageParams {
+            service_name: &service.name,
+            purpose: &c.purpose,
+            code: &outgoing.code,
+            locale: user.locale.as_deref(),
+            ttl_minutes,
+            origin_host: state.config.public_host(),
+        },
+    );
+    let report = state
+        .delivery
+        .send(&OutboundMessage {
+            message_id: message.id.clone(),
+            channel,
+            to: outgoing.to.clone(),
+            subject: rendered.subject,
+            body: rendered.body,
+            code: outgoing.code,
+            language: rendered.language.to_owned(),
+            speech_language: rendered.speech_language.to_owned(),
+            service_name: service.name.clone(),
+        })
+        .await;
+    let now = state.now();
+    let (attempts, provider, outcome) = match report {
+        Some(r) => (r.attempts, r.provider, r.outcome.map_err(|e| e.to_string())),
+        None => (0, "none", Err("no provider is configured for this channel".to_owned())),
+    };
+    match outcome {
+        Ok(receipt) => {
+            state
+                .store
+                .update_message(&MessageUpdate { id: &message.id, status: DeliveryStatus::Sent, provider_ref: receipt.provider_ref.as_deref(), attempts, error: None, now })
+                .await?;
+            let sent = event(&c, "challenge.code_sent", now, json!({"channel": channel, "to": message.to, "provider": provider, "message_id": message.id}));
+            state.store.insert_events(&[sent]).await?;
+            state.metrics.count_send(channel.as_str(), "sent");
+            Ok((
+                StatusCode::ACCEPTED,
+                Json(SendView {
+                    message_id: message.id,
+                    channel,
+                    to: message.to,
+                    sent_at: outgoing.sent_at,
+                    resend_available_at: outgoing.resend_available_at,
+                }),
+            ))
+        }
+        Err(reason) => {
+            tracing::warn!(challenge_id = %c.id, message_id = %message.id, channel = channel.as_str(), provider, %reason, "delivery failed");
+            state.metrics.count_send(channel.as_str(), "failed");
+            state
+                .store
+                .update_message(&MessageUpdate { id: &message.id, status: DeliveryStatus::Failed, provider_ref: None, attempts, error: Some(&reason), now })
+                .await?;
+            let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now| {
+                c.delivery_failed(channel, outgoing.sent_at, now);
+                let failed = event(c, "challenge.delivery_failed", now, json!({"channel": channel, "provider": provider, "message_id": message.id}));
+                Ok(((), Write::events(vec![failed])))
+            })
+            .await?;
+            let alternatives: Vec<&str> = c
+                .usable_methods()
+                .into_iter()
+                .filter(|m| *m != channel.method())
+                .map(Method::as_str)
+                .collect();
+            Err(ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "delivery_failed",
+                "Code not sent",
+                format!("the {} could not be sent; no code is on its way. Try another method.", channel.as_str()),
+            )
+            .with("channel", channel.as_str())
+            .with("alternatives", alternatives))
+        }
+    }
+}
+
+/// Checks a code. Exactly one of many concurrent verifies of the same right
+/// code approves.
+#[utoipa::path(post, path = "/v1/challenges/{id}/verify", tag = "challenges",
+    params(("id" = String, Path)),
+    request_body = VerifyCode,
+    responses((status = 200, body = ChallengeView),
+              (status = 409, description = "challenge_closed"), (status = 410, description = "expired"),
+              (status = 422, description = "invalid_code (with attempts_left), method_unavailable"),
+              (status = 429, description = "too_many_attempts, locked")),
+    security(("api_key" = [])))]
+pub async fn verify_code(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<VerifyCode>,
+) -> ApiResult<Json<ChallengeView>> {
+    let method = body.method;
+    let Some(code) = body.code.filter(|_| method.channel().is_some()) else {
+        return Err(if method.channel().is_some() {
+            ApiError::invalid_request("code: required for this method").with("field", "code")
+        } else {
+            ApiError::from_challenge(countersign_core::challenge::ChallengeError::MethodNotAllowed(method), state.now())
+        });
+    };
+    if code.len() > 64 {
+        return Err(ApiError::invalid_request("code: at most 64 characters").with("field", "code"));
+    }
+    let current = load_challenge(&state, &service.id, &id).await?;
+    unlocked_user(&state, &service, &current).await?;
+    let lockout = service.settings.lockout;
+    let (c, outcome, locked_until) = update_challenge(&state, &service.id, &id, |c, now| {
+        let outcome = c.verify_code(method, &code, &state.hasher, now).map_err(|e| ApiError::from_challenge(e, now))?;
+        let detail = json!({"method": method});
+        let write = match outcome {
+            VerifyOutcome::Accepted { approved } => {
+                let destination = method.channel().and_then(|ch| c.destinations.for_channel(ch)).map(str::to_owned);
+                let phone_like = matches!(method, Method::Sms | Method::Voice);
+                let mut events = vec![event(c, "challenge.method_verified", now, detail)];
+                if approved {
+                    events.push(event(c, "challenge.approved", now, json!({"methods": c.satisfied})));
+                }
+                Write {
+                    events,
+                    user: UserEffect::Success {
+                        verified_email: destination.clone().filter(|_| method == Method::Email),
+                        verified_phone: destination.filter(|_| phone_like),
+                    },
+                    message: None,
+                }
+            }
+            VerifyOutcome::Rejected { attempts_left } => Write {
+                events: vec![event(c, "challenge.code_rejected", now, json!({"method": method, "attempts_left": attempts_left}))],
+                user: UserEffect::Failure { lockout, now },
+                message: None,
+            },
+            VerifyOutcome::Exhausted => Write {
+                events: vec![event(c, "challenge.failed", now, json!({"method": method, "reason": "too_many_attempts"}))],
+                user: UserEffect::Failure { lockout, now },
+                message: None,
+            },
+        };
+        Ok((outcome, write))
+    })
+    .await?;
+    let now = state.now();
+    if let Some(until) = locked_until {
+        let locked = Event::new(&service.id, Some(&c.user_id), "user.locked", now, c.context.ip.as_deref(), json!({"until": until}));
+        state.store.insert_events(&[locked]).await?;
+    }
+    match outcome {
+        VerifyOutcome::Accepted { approved } => {
+            state.metrics.count_verification(if approved { "approved" } else { "accepted" });
+            Ok(Json(view(&state, &c).await?))
+        }
+        VerifyOutcome::Rejected { attempts_left } => {
+            state.metrics.count_verification("rejected");
+            match locked_until {
+                Some(until) => Err(ApiError::locked(now, until)),
+                None => Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_code", "Wrong code", "the code is not right")
+                    .with("attempts_left", attempts_left)),
+            }
+        }
+        VerifyOutcome::Exhausted => {
+            state.metrics.count_verification("exhausted");
+            Err(ApiError::too_many(
+                "too_many_attempts",
+                "Too many attempts",
+                "no attempt is left; this challenge has failed. Start a new one.",
+                now,
+                now,
+            )
+            .with("attempts_left", 0))
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/v1/challenges/{id}/cancel", tag = "challenges",
+    params(("id" = String, Path)),
+    responses((status = 200, body = ChallengeView), (status = 409, description = "challenge_closed"), (status = 410, description = "expired")),
+    security(("api_key" = [])))]
+pub async fn cancel_challenge(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ChallengeView>> {
+    let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now| {
+        c.cancel(now).map_err(|e| ApiError::from_challenge(e, now))?;
+        Ok(((), Write::events(vec![event(c, "challenge.cancelled", now, json!({}))])))
+    })
+    .await?;
+    Ok(Json(view(&state, &c).await?))
+}

@@ -1,0 +1,83 @@
+//! The HTTP surface: the router, the OpenAPI document, and the operator
+//! endpoints (`/healthz`, `/readyz`, `/metrics`).
+
+pub mod challenges;
+pub mod service;
+pub mod users;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::ApiError;
+use crate::metrics;
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
+    modifiers(&ApiKeyScheme),
+    tags((name = "users"), (name = "challenges"), (name = "service"))
+)]
+struct ApiDoc;
+
+struct ApiKeyScheme;
+
+impl Modify for ApiKeyScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The whole application, ready to serve. Tests call this with their own
+/// state (clock, database, providers).
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(users::put_user, users::get_user, users::delete_user))
+        .routes(routes!(users::list_events))
+        .routes(routes!(challenges::create_challenge))
+        .routes(routes!(challenges::get_challenge))
+        .routes(routes!(challenges::send_code))
+        .routes(routes!(challenges::verify_code))
+        .routes(routes!(challenges::cancel_challenge))
+        .routes(routes!(service::get_service))
+        .split_for_parts();
+    let openapi_json = openapi.to_pretty_json().expect("the OpenAPI document serialises");
+    api.route("/v1/openapi.json", get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi_json) }))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(render_metrics))
+        .fallback(|| async { ApiError::not_found("route") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed", "this route does not take that method")
+        })
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| ApiError::internal().into_response()))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+    state.store.ping().await.map_err(|e| {
+        tracing::warn!(error = %e, "readiness check failed");
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Not ready", "the database does not answer")
+    })?;
+    Ok("ready")
+}
+
+async fn render_metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        state.metrics.render(),
+    )
+}

@@ -1,0 +1,142 @@
+//! Response bodies: what integrators see. Destinations are masked and no
+//! secret ever appears here.
+
+use countersign_core::challenge::{Challenge, ChallengeContext, ChallengeStatus, DeliveryFailure};
+use countersign_core::contact::{mask_email, mask_phone};
+use countersign_core::message::MessageRecord;
+use countersign_core::policy::{Channel, Method, Policy};
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: String,
+    pub user_id: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub email_verified: bool,
+    pub phone_verified: bool,
+    pub locale: Option<String>,
+    pub display_name: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Enrolled authenticators (TOTP, HOTP, WebAuthn, devices, recovery codes).
+    #[schema(value_type = Vec<Object>)]
+    pub factors: Vec<serde_json::Value>,
+}
+
+impl From<User> for UserView {
+    fn from(u: User) -> Self {
+        UserView {
+            id: u.id,
+            user_id: u.user_id,
+            email: u.email,
+            phone: u.phone,
+            email_verified: u.email_verified,
+            phone_verified: u.phone_verified,
+            locale: u.locale,
+            display_name: u.display_name,
+            created_at: u.created_at,
+            updated_at: u.updated_at,
+            factors: Vec::new(),
+        }
+    }
+}
+
+/// A method the user can use now; `to` is the masked destination of a code.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MethodView {
+    #[serde(rename = "type")]
+    pub kind: Method,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// The masked form of a channel's destination.
+pub fn masked_destination(channel: Channel, to: &str) -> String {
+    if channel.uses_phone() {
+        mask_phone(to)
+    } else {
+        mask_email(to)
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChallengeView {
+    pub id: String,
+    pub status: ChallengeStatus,
+    pub purpose: String,
+    pub user_id: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<Timestamp>,
+    pub policy: Policy,
+    /// Methods that still count towards approval, strongest first.
+    pub methods: Vec<MethodView>,
+    pub satisfied: Vec<Method>,
+    /// Groups still to be met; each is met by any one of its methods.
+    pub remaining: Vec<Vec<Method>>,
+    pub attempts_left: u32,
+    /// When another code may be sent, on any channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resend_available_at: Option<Timestamp>,
+    /// The last delivery that failed, so the user can be offered another channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_failure: Option<DeliveryFailure>,
+    pub messages: Vec<MessageRecord>,
+    pub context: ChallengeContext,
+    pub hosted_url: String,
+}
+
+impl ChallengeView {
+    pub fn new(c: &Challenge, messages: Vec<MessageRecord>, now: Timestamp, public_url: &str) -> Self {
+        let status = c.status_at(now);
+        let methods = if status == ChallengeStatus::Pending {
+            c.usable_methods()
+                .into_iter()
+                .map(|m| MethodView {
+                    kind: m,
+                    to: m.channel().and_then(|ch| {
+                        c.destinations
+                            .for_channel(ch)
+                            .map(|to| masked_destination(ch, to))
+                    }),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ChallengeView {
+            id: c.id.clone(),
+            status,
+            purpose: c.purpose.clone(),
+            user_id: c.user_id.clone(),
+            created_at: c.created_at,
+            expires_at: c.expires_at,
+            closed_at: c.closed_at,
+            policy: c.policy.clone(),
+            methods,
+            satisfied: c.satisfied.clone(),
+            remaining: c.remaining(),
+            attempts_left: c.attempts_left(),
+            resend_available_at: c.next_send_at.filter(|_| status == ChallengeStatus::Pending),
+            delivery_failure: c.delivery_failure.clone(),
+            messages,
+            context: c.context.clone(),
+            hosted_url: format!("{}/verify/{}", public_url.trim_end_matches('/'), c.id),
+        }
+    }
+}
+
+/// The answer to a send: where the code went (masked) and when the next may go.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SendView {
+    pub message_id: String,
+    pub channel: Channel,
+    pub to: String,
+    pub sent_at: Timestamp,
+    pub resend_available_at: Timestamp,
+}

@@ -1,0 +1,123 @@
+//! Countersign's storage: the [`Store`] trait, with a SQLite and a PostgreSQL
+//! implementation generated from the same SQL (both engines accept `$n`
+//! parameters, `RETURNING` and the column types used here).
+//!
+//! Every rule that must hold across server processes is a single conditional
+//! statement or a transaction that starts with a write: a challenge is saved
+//! only if its `version` is still the one that was read, and failure counters
+//! are incremented in the database, never read-modify-written in memory.
+#![forbid(unsafe_code)]
+
+mod rows;
+mod sql;
+
+use async_trait::async_trait;
+use countersign_core::challenge::Challenge;
+use countersign_core::event::Event;
+use countersign_core::lockout::LockoutPolicy;
+use countersign_core::message::{DeliveryStatus, MessageRecord};
+use countersign_core::service::Service;
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use thiserror::Error;
+
+pub use sql::{connect, PgStore, SqliteStore};
+pub use sqlx::Error as SqlxError;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// A unique key already exists (service name, user id).
+    #[error("already exists")]
+    Conflict,
+    #[error("database URL not understood: {0}")]
+    BadUrl(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value that this version cannot read.
+    #[error("corrupt record: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What saving a challenge does to its user, in the same transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserEffect {
+    None,
+    /// A wrong code: one more consecutive failure, and maybe a lockout.
+    Failure { lockout: LockoutPolicy, now: Timestamp },
+    /// A right code: the consecutive-failure count starts again, and the
+    /// address or number the code went to is proven, if it is still the
+    /// user's (a contact changed meanwhile stays unverified).
+    Success {
+        verified_email: Option<String>,
+        verified_phone: Option<String>,
+    },
+}
+
+/// Everything written together with a challenge.
+#[derive(Debug, Clone)]
+pub struct ChallengeWrite<'a> {
+    pub events: &'a [Event],
+    pub user: UserEffect,
+    pub new_message: Option<&'a MessageRecord>,
+}
+
+/// The result of a conditional save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// Someone saved the challenge first; reload and decide again.
+    Conflict,
+    /// Saved. `locked_until` is set when this failure locked the user.
+    Done { locked_until: Option<Timestamp> },
+}
+
+/// A provider's news about a message.
+#[derive(Debug, Clone)]
+pub struct MessageUpdate<'a> {
+    pub id: &'a str,
+    pub status: DeliveryStatus,
+    pub provider_ref: Option<&'a str>,
+    pub attempts: u32,
+    pub error: Option<&'a str>,
+    pub now: Timestamp,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Answers when the database does (readiness).
+    async fn ping(&self) -> Result<()>;
+
+    async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()>;
+    async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>>;
+    async fn services(&self) -> Result<Vec<Service>>;
+
+    async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>>;
+    /// [`StoreError::Conflict`] when the user id is taken in this service.
+    async fn insert_user(&self, user: &User, events: &[Event]) -> Result<()>;
+    /// Writes the profile fields (not the failure counters, which only
+    /// [`Store::save_challenge`] moves).
+    async fn update_user(&self, user: &User, events: &[Event]) -> Result<()>;
+    /// Removes the user with their challenges; the events stay.
+    async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<bool>;
+
+    async fn insert_challenge(&self, challenge: &Challenge, events: &[Event]) -> Result<()>;
+    async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>>;
+    /// Saves `challenge` only if its stored version is still `challenge.version`.
+    async fn save_challenge(&self, challenge: &Challenge, write: ChallengeWrite<'_>) -> Result<Saved>;
+
+    async fn update_message(&self, update: &MessageUpdate<'_>) -> Result<()>;
+    async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
+
+    async fn insert_events(&self, events: &[Event]) -> Result<()>;
+    /// A user's events, newest first, older than the event `before` if given.
+    async fn events(
+        &self,
+        service_id: &str,
+        user_id: &str,
+        limit: u32,
+        before: Option<&str>,
+    ) -> Result<Vec<Event>>;
+}

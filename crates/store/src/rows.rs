@@ -1,0 +1,111 @@
+//! Reading rows the same way from both engines.
+
+use countersign_core::challenge::Challenge;
+use countersign_core::event::Event;
+use countersign_core::message::{DeliveryStatus, MessageRecord};
+use countersign_core::policy::Channel;
+use countersign_core::service::Service;
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+
+use crate::{Result, StoreError};
+
+/// The column reads this crate needs, for SQLite and PostgreSQL rows alike.
+pub(crate) trait SqlRow {
+    fn text(&self, col: &str) -> Result<String>;
+    fn opt_text(&self, col: &str) -> Result<Option<String>>;
+    fn int(&self, col: &str) -> Result<i64>;
+    fn opt_int(&self, col: &str) -> Result<Option<i64>>;
+    fn flag(&self, col: &str) -> Result<bool>;
+}
+
+macro_rules! impl_sql_row {
+    ($row:ty) => {
+        impl SqlRow for $row {
+            fn text(&self, col: &str) -> Result<String> {
+                Ok(sqlx::Row::try_get(self, col)?)
+            }
+            fn opt_text(&self, col: &str) -> Result<Option<String>> {
+                Ok(sqlx::Row::try_get(self, col)?)
+            }
+            fn int(&self, col: &str) -> Result<i64> {
+                Ok(sqlx::Row::try_get(self, col)?)
+            }
+            fn opt_int(&self, col: &str) -> Result<Option<i64>> {
+                Ok(sqlx::Row::try_get(self, col)?)
+            }
+            fn flag(&self, col: &str) -> Result<bool> {
+                Ok(sqlx::Row::try_get(self, col)?)
+            }
+        }
+    };
+}
+impl_sql_row!(sqlx::sqlite::SqliteRow);
+impl_sql_row!(sqlx::postgres::PgRow);
+
+fn json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+pub(crate) fn service(row: &impl SqlRow) -> Result<Service> {
+    Ok(Service {
+        id: row.text("id")?,
+        name: row.text("name")?,
+        created_at: Timestamp(row.int("created_at")?),
+        settings: json("service settings", &row.text("settings")?)?,
+    })
+}
+
+pub(crate) fn user(row: &impl SqlRow) -> Result<User> {
+    Ok(User {
+        id: row.text("id")?,
+        service_id: row.text("service_id")?,
+        user_id: row.text("external_id")?,
+        email: row.opt_text("email")?,
+        phone: row.opt_text("phone")?,
+        email_verified: row.flag("email_verified")?,
+        phone_verified: row.flag("phone_verified")?,
+        locale: row.opt_text("locale")?,
+        display_name: row.opt_text("display_name")?,
+        created_at: Timestamp(row.int("created_at")?),
+        updated_at: Timestamp(row.int("updated_at")?),
+        failed_attempts: u32::try_from(row.int("failed_attempts")?).unwrap_or(u32::MAX),
+        locked_until: row.opt_int("locked_until")?.map(Timestamp),
+    })
+}
+
+pub(crate) fn challenge(row: &impl SqlRow) -> Result<Challenge> {
+    let mut c: Challenge = json("challenge state", &row.text("state")?)?;
+    c.version = row.int("version")?;
+    Ok(c)
+}
+
+pub(crate) fn message(row: &impl SqlRow) -> Result<MessageRecord> {
+    let channel: Channel = json("message channel", &format!("\"{}\"", row.text("channel")?))?;
+    let status = row.text("status")?;
+    Ok(MessageRecord {
+        id: row.text("id")?,
+        challenge_id: row.text("challenge_id")?,
+        channel,
+        to: row.text("destination")?,
+        status: DeliveryStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("message status {status:?}")))?,
+        provider_ref: row.opt_text("provider_ref")?,
+        attempts: u32::try_from(row.int("attempts")?).unwrap_or(u32::MAX),
+        error: row.opt_text("error")?,
+        created_at: Timestamp(row.int("created_at")?),
+        updated_at: Timestamp(row.int("updated_at")?),
+    })
+}
+
+pub(crate) fn event(row: &impl SqlRow) -> Result<Event> {
+    Ok(Event {
+        id: row.text("id")?,
+        service_id: row.text("service_id")?,
+        user_id: row.opt_text("user_id")?,
+        kind: row.text("kind")?,
+        at: Timestamp(row.int("at")?),
+        ip: row.opt_text("ip")?,
+        detail: json("event detail", &row.text("detail")?)?,
+    })
+}

@@ -1,0 +1,375 @@
+//! The SQL behind [`Store`], written once and instantiated for each engine.
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use countersign_core::challenge::Challenge;
+use countersign_core::event::Event;
+use countersign_core::message::MessageRecord;
+use countersign_core::service::Service;
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::{rows, ChallengeWrite, MessageUpdate, Result, Saved, Store, StoreError, UserEffect};
+
+/// The embedded SQLite backend: one file, WAL mode.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: sqlx::SqlitePool,
+}
+
+/// The PostgreSQL backend, for several `serve` processes on one database.
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: sqlx::PgPool,
+}
+
+/// Opens the database named by `url` (`sqlite://…` or `postgres://…`) and
+/// applies pending migrations.
+pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::BadUrl(e.to_string()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("migrations/sqlite").run(&pool).await?;
+        Ok(Arc::new(SqliteStore { pool }))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        let options =
+            PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        Ok(Arc::new(PgStore { pool }))
+    } else {
+        Err(StoreError::BadUrl(format!(
+            "{url:?}: expected sqlite://PATH or postgres://USER@HOST/DB"
+        )))
+    }
+}
+
+fn conflict_on_unique(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+        _ => StoreError::Database(e),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("domain types serialise")
+}
+
+const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at";
+const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
+const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
+
+/// Inserts events on any executor of the engine (pool or transaction).
+macro_rules! insert_events {
+    ($exec:expr, $events:expr) => {
+        for e in $events {
+            sqlx::query(
+                "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&e.id)
+            .bind(&e.service_id)
+            .bind(&e.user_id)
+            .bind(&e.kind)
+            .bind(e.at.millis())
+            .bind(&e.ip)
+            .bind(e.detail.to_string())
+            .execute(&mut *$exec)
+            .await?;
+        }
+    };
+}
+
+macro_rules! sql_store {
+    ($store:ty) => {
+        #[async_trait]
+        impl Store for $store {
+            async fn ping(&self) -> Result<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn insert_service(&self, s: &Service, api_key_hash: &str) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO services (id, name, api_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&s.id)
+                .bind(&s.name)
+                .bind(api_key_hash)
+                .bind(to_json(&s.settings))
+                .bind(s.created_at.millis())
+                .execute(&self.pool)
+                .await
+                .map_err(conflict_on_unique)?;
+                Ok(())
+            }
+
+            async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>> {
+                let row = sqlx::query(
+                    "SELECT id, name, settings, created_at FROM services WHERE api_key_hash = $1",
+                )
+                .bind(api_key_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.as_ref().map(rows::service).transpose()
+            }
+
+            async fn services(&self) -> Result<Vec<Service>> {
+                let all = sqlx::query(
+                    "SELECT id, name, settings, created_at FROM services ORDER BY created_at, name",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                all.iter().map(rows::service).collect()
+            }
+
+            async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {
+                let row = sqlx::query(&format!(
+                    "SELECT {USER_COLUMNS} FROM users WHERE service_id = $1 AND external_id = $2"
+                ))
+                .bind(service_id)
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.as_ref().map(rows::user).transpose()
+            }
+
+            async fn insert_user(&self, u: &User, events: &[Event]) -> Result<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(&format!(
+                    "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                ))
+                .bind(&u.id)
+                .bind(&u.service_id)
+                .bind(&u.user_id)
+                .bind(&u.email)
+                .bind(&u.phone)
+                .bind(u.email_verified)
+                .bind(u.phone_verified)
+                .bind(&u.locale)
+                .bind(&u.display_name)
+                .bind(i64::from(u.failed_attempts))
+                .bind(u.locked_until.map(Timestamp::millis))
+                .bind(u.created_at.millis())
+                .bind(u.updated_at.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(conflict_on_unique)?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn update_user(&self, u: &User, events: &[Event]) -> Result<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(
+                    "UPDATE users SET email = $1, phone = $2, email_verified = $3, phone_verified = $4, locale = $5, display_name = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(&u.email)
+                .bind(&u.phone)
+                .bind(u.email_verified)
+                .bind(u.phone_verified)
+                .bind(&u.locale)
+                .bind(&u.display_name)
+                .bind(u.updated_at.millis())
+                .bind(&u.id)
+                .execute(&mut *tx)
+                .await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<bool> {
+                let mut tx = self.pool.begin().await?;
+                let gone = sqlx::query("DELETE FROM users WHERE id = $1")
+                    .bind(&u.id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if gone == 0 {
+                    return Ok(false);
+                }
+                insert_events!(tx, std::slice::from_ref(tombstone));
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn insert_challenge(&self, c: &Challenge, events: &[Event]) -> Result<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(
+                    "INSERT INTO challenges (id, service_id, user_pk, status, expires_at, version, state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(&c.id)
+                .bind(&c.service_id)
+                .bind(&c.user_pk)
+                .bind(c.status.as_str())
+                .bind(c.expires_at.millis())
+                .bind(c.version)
+                .bind(to_json(c))
+                .bind(c.created_at.millis())
+                .execute(&mut *tx)
+                .await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>> {
+                let row = sqlx::query(
+                    "SELECT state, version FROM challenges WHERE id = $1 AND service_id = $2",
+                )
+                .bind(id)
+                .bind(service_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.as_ref().map(rows::challenge).transpose()
+            }
+
+            async fn save_challenge(&self, c: &Challenge, write: ChallengeWrite<'_>) -> Result<Saved> {
+                let mut tx = self.pool.begin().await?;
+                let updated = sqlx::query(
+                    "UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 WHERE id = $4 AND version = $5",
+                )
+                .bind(c.status.as_str())
+                .bind(c.expires_at.millis())
+                .bind(to_json(c))
+                .bind(&c.id)
+                .bind(c.version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if updated == 0 {
+                    return Ok(Saved::Conflict);
+                }
+                let mut locked_until = None;
+                match &write.user {
+                    UserEffect::None => {}
+                    UserEffect::Failure { lockout, now } => {
+                        let failures: i64 = sqlx::query_scalar(
+                            "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = $1 RETURNING failed_attempts",
+                        )
+                        .bind(&c.user_pk)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        let failures = u32::try_from(failures).unwrap_or(u32::MAX);
+                        if let Some(until) = lockout.lock_after(failures, *now) {
+                            sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
+                                .bind(until.millis())
+                                .bind(&c.user_pk)
+                                .execute(&mut *tx)
+                                .await?;
+                            locked_until = Some(until);
+                        }
+                    }
+                    UserEffect::Success { verified_email, verified_phone } => {
+                        sqlx::query(
+                            "UPDATE users SET failed_attempts = 0, \
+                             email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
+                             phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
+                             WHERE id = $3",
+                        )
+                        .bind(verified_email)
+                        .bind(verified_phone)
+                        .bind(&c.user_pk)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+                if let Some(m) = write.new_message {
+                    sqlx::query(&format!(
+                        "INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                    ))
+                    .bind(&m.id)
+                    .bind(&m.challenge_id)
+                    .bind(m.channel.as_str())
+                    .bind(&m.to)
+                    .bind(m.status.as_str())
+                    .bind(&m.provider_ref)
+                    .bind(i64::from(m.attempts))
+                    .bind(&m.error)
+                    .bind(m.created_at.millis())
+                    .bind(m.updated_at.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                insert_events!(tx, write.events);
+                tx.commit().await?;
+                Ok(Saved::Done { locked_until })
+            }
+
+            async fn update_message(&self, m: &MessageUpdate<'_>) -> Result<()> {
+                sqlx::query(
+                    "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 WHERE id = $6",
+                )
+                .bind(m.status.as_str())
+                .bind(m.provider_ref)
+                .bind(i64::from(m.attempts))
+                .bind(m.error)
+                .bind(m.now.millis())
+                .bind(m.id)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>> {
+                let all = sqlx::query(&format!(
+                    "SELECT {MESSAGE_COLUMNS} FROM messages WHERE challenge_id = $1 ORDER BY created_at, id"
+                ))
+                .bind(challenge_id)
+                .fetch_all(&self.pool)
+                .await?;
+                all.iter().map(rows::message).collect()
+            }
+
+            async fn insert_events(&self, events: &[Event]) -> Result<()> {
+                let mut tx = self.pool.begin().await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn events(
+                &self,
+                service_id: &str,
+                user_id: &str,
+                limit: u32,
+                before: Option<&str>,
+            ) -> Result<Vec<Event>> {
+                let all = sqlx::query(&format!(
+                    "SELECT {EVENT_COLUMNS} FROM events WHERE service_id = $1 AND user_id = $2 \
+                     AND (CAST($3 AS TEXT) IS NULL OR seq < (SELECT seq FROM events WHERE id = $3 AND service_id = $1)) \
+                     ORDER BY seq DESC LIMIT $4"
+                ))
+                .bind(service_id)
+                .bind(user_id)
+                .bind(before)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
+                all.iter().map(rows::event).collect()
+            }
+        }
+    };
+}
+
+sql_store!(SqliteStore);
+sql_store!(PgStore);
