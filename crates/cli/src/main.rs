@@ -12,7 +12,11 @@ use countersign_server::{redact_url, Config};
 use countersign_store::StoreError;
 
 #[derive(Parser)]
-#[command(name = "countersign", version, about = "Account security server: one-time codes, authenticators, passkeys, and the rules that keep accounts safe.")]
+#[command(
+    name = "countersign",
+    version,
+    about = "Account security server: one-time codes, authenticators, passkeys, and the rules that keep accounts safe."
+)]
 struct Cli {
     /// Config file (default: ./countersign.toml when it exists). COUNTERSIGN_* variables override it.
     #[arg(long, global = true, value_name = "FILE")]
@@ -68,7 +72,9 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { .. } => countersign_server::serve(config).await.map_err(|e| e.to_string()),
+            Command::Serve { .. } => countersign_server::serve(config)
+                .await
+                .map_err(|e| e.to_string()),
             Command::Service(cmd) => service_command(&config, cmd).await,
         }
     });
@@ -88,7 +94,10 @@ async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), Str
     match cmd {
         ServiceCommand::Create { name } => {
             if !is_valid_service_name(&name) {
-                return Err("NAME: expected 1–64 printable characters without leading or trailing spaces".into());
+                return Err(
+                    "NAME: expected 1–64 printable characters without leading or trailing spaces"
+                        .into(),
+                );
             }
             let (service, key) = create_service(store.as_ref(), &name, SystemClock.now())
                 .await
@@ -96,11 +105,17 @@ async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), Str
                     StoreError::Conflict => format!("a service named {name:?} already exists"),
                     other => other.to_string(),
                 })?;
-            println!("{}", serde_json::json!({"id": service.id, "name": service.name, "api_key": key}));
+            println!(
+                "{}",
+                serde_json::json!({"id": service.id, "name": service.name, "api_key": key})
+            );
         }
         ServiceCommand::List => {
             for s in store.services().await.map_err(|e| e.to_string())? {
-                println!("{}", serde_json::json!({"id": s.id, "name": s.name, "created_at": s.created_at}));
+                println!(
+                    "{}",
+                    serde_json::json!({"id": s.id, "name": s.name, "created_at": s.created_at})
+                );
             }
         }
     }
@@ -110,7 +125,10 @@ async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), Str
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("COUNTERSIGN_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),

@@ -310,8 +310,10 @@ impl Challenge {
             issued_at: now,
         });
         self.sends += 1;
-        let resend_available_at =
-            now.plus(Self::cooldown_after(self.resend_cooldown_seconds, self.sends));
+        let resend_available_at = now.plus(Self::cooldown_after(
+            self.resend_cooldown_seconds,
+            self.sends,
+        ));
         self.next_send_at = Some(resend_available_at);
         self.delivery_failure = None;
         Ok(OutgoingCode {
@@ -422,7 +424,15 @@ mod tests {
     }
 
     fn login(u: &User) -> Challenge {
-        Challenge::open(u, "login", &ServiceSettings::default(), &Channel::ALL, Default::default(), T0).unwrap()
+        Challenge::open(
+            u,
+            "login",
+            &ServiceSettings::default(),
+            &Channel::ALL,
+            Default::default(),
+            T0,
+        )
+        .unwrap()
     }
 
     fn secs(s: u64) -> Duration {
@@ -441,7 +451,15 @@ mod tests {
 
     #[test]
     fn undeliverable_channels_are_not_offered() {
-        let c = Challenge::open(&user(true, true), "login", &ServiceSettings::default(), &[Channel::Email], Default::default(), T0).unwrap();
+        let c = Challenge::open(
+            &user(true, true),
+            "login",
+            &ServiceSettings::default(),
+            &[Channel::Email],
+            Default::default(),
+            T0,
+        )
+        .unwrap();
         assert_eq!(c.offered, vec![Email]);
     }
 
@@ -450,14 +468,23 @@ mod tests {
         let u = user(true, true);
         let s = ServiceSettings::default();
         assert_eq!(
-            Challenge::open(&u, "withdrawal", &s, &Channel::ALL, Default::default(), T0).unwrap_err(),
+            Challenge::open(&u, "withdrawal", &s, &Channel::ALL, Default::default(), T0)
+                .unwrap_err(),
             ChallengeError::PolicyUnsatisfiable("withdrawal".into())
         );
         assert_eq!(
             Challenge::open(&u, "nope", &s, &Channel::ALL, Default::default(), T0).unwrap_err(),
             ChallengeError::UnknownPurpose("nope".into())
         );
-        assert!(Challenge::open(&user(false, false), "login", &s, &Channel::ALL, Default::default(), T0).is_err());
+        assert!(Challenge::open(
+            &user(false, false),
+            "login",
+            &s,
+            &Channel::ALL,
+            Default::default(),
+            T0
+        )
+        .is_err());
     }
 
     #[test]
@@ -465,7 +492,10 @@ mod tests {
         let mut c = login(&user(true, true));
         let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
         assert_eq!(out.to, "+33612345689");
-        assert_eq!(c.verify_code(Sms, &out.code, &hasher(), T0.plus(secs(5))), Ok(VerifyOutcome::Accepted { approved: true }));
+        assert_eq!(
+            c.verify_code(Sms, &out.code, &hasher(), T0.plus(secs(5))),
+            Ok(VerifyOutcome::Accepted { approved: true })
+        );
         assert_eq!(c.status, ChallengeStatus::Approved);
         assert!(c.codes.is_empty());
         assert_eq!(
@@ -478,18 +508,33 @@ mod tests {
     fn a_code_is_only_good_on_its_own_channel() {
         let mut c = login(&user(true, true));
         let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
-        assert_eq!(c.verify_code(Email, &out.code, &hasher(), T0), Ok(VerifyOutcome::Rejected { attempts_left: 4 }));
+        assert_eq!(
+            c.verify_code(Email, &out.code, &hasher(), T0),
+            Ok(VerifyOutcome::Rejected { attempts_left: 4 })
+        );
     }
 
     #[test]
     fn wrong_codes_use_up_attempts_then_fail_for_good() {
         let mut c = login(&user(true, true));
         let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
-        let wrong = if out.code == "000000" { "111111" } else { "000000" };
+        let wrong = if out.code == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
         for left in (1..5).rev() {
-            assert_eq!(c.verify_code(Sms, wrong, &hasher(), T0), Ok(VerifyOutcome::Rejected { attempts_left: left }));
+            assert_eq!(
+                c.verify_code(Sms, wrong, &hasher(), T0),
+                Ok(VerifyOutcome::Rejected {
+                    attempts_left: left
+                })
+            );
         }
-        assert_eq!(c.verify_code(Sms, wrong, &hasher(), T0), Ok(VerifyOutcome::Exhausted));
+        assert_eq!(
+            c.verify_code(Sms, wrong, &hasher(), T0),
+            Ok(VerifyOutcome::Exhausted)
+        );
         assert_eq!(c.status, ChallengeStatus::Failed);
         assert_eq!(
             c.verify_code(Sms, &out.code, &hasher(), T0),
@@ -501,7 +546,10 @@ mod tests {
     fn malformed_input_costs_an_attempt_like_any_wrong_code() {
         let mut c = login(&user(true, true));
         c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
-        assert_eq!(c.verify_code(Sms, "abc", &hasher(), T0), Ok(VerifyOutcome::Rejected { attempts_left: 4 }));
+        assert_eq!(
+            c.verify_code(Sms, "abc", &hasher(), T0),
+            Ok(VerifyOutcome::Rejected { attempts_left: 4 })
+        );
     }
 
     #[test]
@@ -511,7 +559,8 @@ mod tests {
         for _ in 0..3 {
             c.verify_code(Sms, "99999x", &hasher(), T0).unwrap();
         }
-        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30))).unwrap();
+        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30)))
+            .unwrap();
         assert_eq!(c.attempts_left(), 2);
     }
 
@@ -521,12 +570,19 @@ mod tests {
         let first = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
         assert_eq!(first.resend_available_at, T0.plus(secs(30)));
         assert_eq!(
-            c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(29))).unwrap_err(),
-            ChallengeError::ResendTooSoon { available_at: T0.plus(secs(30)) }
+            c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(29)))
+                .unwrap_err(),
+            ChallengeError::ResendTooSoon {
+                available_at: T0.plus(secs(30))
+            }
         );
-        let second = c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(30))).unwrap();
+        let second = c
+            .begin_send(Channel::Voice, &hasher(), T0.plus(secs(30)))
+            .unwrap();
         assert_eq!(second.resend_available_at, T0.plus(secs(90)));
-        let third = c.begin_send(Channel::Email, &hasher(), T0.plus(secs(90))).unwrap();
+        let third = c
+            .begin_send(Channel::Email, &hasher(), T0.plus(secs(90)))
+            .unwrap();
         assert_eq!(third.resend_available_at, T0.plus(secs(210)));
     }
 
@@ -534,27 +590,54 @@ mod tests {
     fn a_resend_replaces_the_channel_code_but_keeps_others() {
         let mut c = login(&user(true, true));
         let sms1 = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
-        let email = c.begin_send(Channel::Email, &hasher(), T0.plus(secs(30))).unwrap();
-        let sms2 = c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(90))).unwrap();
+        let email = c
+            .begin_send(Channel::Email, &hasher(), T0.plus(secs(30)))
+            .unwrap();
+        let sms2 = c
+            .begin_send(Channel::Sms, &hasher(), T0.plus(secs(90)))
+            .unwrap();
         let mut probe = c.clone();
         if sms1.code != sms2.code {
-            assert!(matches!(probe.verify_code(Sms, &sms1.code, &hasher(), T0.plus(secs(91))), Ok(VerifyOutcome::Rejected { .. })));
+            assert!(matches!(
+                probe.verify_code(Sms, &sms1.code, &hasher(), T0.plus(secs(91))),
+                Ok(VerifyOutcome::Rejected { .. })
+            ));
         }
         let mut probe2 = c.clone();
-        assert_eq!(probe2.verify_code(Email, &email.code, &hasher(), T0.plus(secs(91))), Ok(VerifyOutcome::Accepted { approved: true }));
-        assert_eq!(c.verify_code(Sms, &sms2.code, &hasher(), T0.plus(secs(91))), Ok(VerifyOutcome::Accepted { approved: true }));
+        assert_eq!(
+            probe2.verify_code(Email, &email.code, &hasher(), T0.plus(secs(91))),
+            Ok(VerifyOutcome::Accepted { approved: true })
+        );
+        assert_eq!(
+            c.verify_code(Sms, &sms2.code, &hasher(), T0.plus(secs(91))),
+            Ok(VerifyOutcome::Accepted { approved: true })
+        );
     }
 
     #[test]
     fn sends_are_capped() {
-        let settings = ServiceSettings { code_ttl_seconds: 3600, ..Default::default() };
-        let mut c = Challenge::open(&user(true, true), "login", &settings, &Channel::ALL, Default::default(), T0).unwrap();
+        let settings = ServiceSettings {
+            code_ttl_seconds: 3600,
+            ..Default::default()
+        };
+        let mut c = Challenge::open(
+            &user(true, true),
+            "login",
+            &settings,
+            &Channel::ALL,
+            Default::default(),
+            T0,
+        )
+        .unwrap();
         let mut t = T0;
         for _ in 0..5 {
             let out = c.begin_send(Channel::Sms, &hasher(), t).unwrap();
             t = out.resend_available_at;
         }
-        assert_eq!(c.begin_send(Channel::Sms, &hasher(), t).unwrap_err(), ChallengeError::SendLimitReached);
+        assert_eq!(
+            c.begin_send(Channel::Sms, &hasher(), t).unwrap_err(),
+            ChallengeError::SendLimitReached
+        );
     }
 
     #[test]
@@ -563,8 +646,14 @@ mod tests {
         let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
         let late = T0.plus(secs(600));
         assert_eq!(c.status_at(late), ChallengeStatus::Expired);
-        assert_eq!(c.verify_code(Sms, &out.code, &hasher(), late), Err(ChallengeError::Expired));
-        assert_eq!(c.begin_send(Channel::Sms, &hasher(), late).unwrap_err(), ChallengeError::Expired);
+        assert_eq!(
+            c.verify_code(Sms, &out.code, &hasher(), late),
+            Err(ChallengeError::Expired)
+        );
+        assert_eq!(
+            c.begin_send(Channel::Sms, &hasher(), late).unwrap_err(),
+            ChallengeError::Expired
+        );
         assert_eq!(c.attempts_used, 0);
     }
 
@@ -574,8 +663,15 @@ mod tests {
         let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
         c.delivery_failed(Channel::Sms, out.sent_at, T0.plus(secs(2)));
         assert!(c.codes.is_empty());
-        assert_eq!(c.delivery_failure, Some(DeliveryFailure { channel: Channel::Sms, at: T0.plus(secs(2)) }));
-        c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(2))).unwrap();
+        assert_eq!(
+            c.delivery_failure,
+            Some(DeliveryFailure {
+                channel: Channel::Sms,
+                at: T0.plus(secs(2))
+            })
+        );
+        c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(2)))
+            .unwrap();
         assert_eq!(c.sends, 2);
     }
 
@@ -583,7 +679,8 @@ mod tests {
     fn a_stale_failure_report_does_not_touch_a_newer_code() {
         let mut c = login(&user(true, true));
         let first = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
-        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30))).unwrap();
+        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30)))
+            .unwrap();
         c.delivery_failed(Channel::Sms, first.sent_at, T0.plus(secs(31)));
         assert_eq!(c.codes.len(), 1);
         assert_eq!(c.delivery_failure, None);
@@ -592,15 +689,36 @@ mod tests {
     #[test]
     fn all_of_policies_need_every_group() {
         let mut settings = ServiceSettings::default();
-        settings.policies.insert("payout".into(), Policy::of(&[&[Email], &[Sms, Voice]]));
-        let mut c = Challenge::open(&user(true, true), "payout", &settings, &Channel::ALL, Default::default(), T0).unwrap();
+        settings
+            .policies
+            .insert("payout".into(), Policy::of(&[&[Email], &[Sms, Voice]]));
+        let mut c = Challenge::open(
+            &user(true, true),
+            "payout",
+            &settings,
+            &Channel::ALL,
+            Default::default(),
+            T0,
+        )
+        .unwrap();
         let email = c.begin_send(Channel::Email, &hasher(), T0).unwrap();
-        assert_eq!(c.verify_code(Email, &email.code, &hasher(), T0), Ok(VerifyOutcome::Accepted { approved: false }));
+        assert_eq!(
+            c.verify_code(Email, &email.code, &hasher(), T0),
+            Ok(VerifyOutcome::Accepted { approved: false })
+        );
         assert_eq!(c.remaining(), vec![vec![Sms, Voice]]);
         assert_eq!(c.usable_methods(), vec![Sms, Voice]);
-        assert_eq!(c.verify_code(Email, &email.code, &hasher(), T0), Err(ChallengeError::MethodNotAllowed(Email)));
-        let sms = c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30))).unwrap();
-        assert_eq!(c.verify_code(Sms, &sms.code, &hasher(), T0.plus(secs(31))), Ok(VerifyOutcome::Accepted { approved: true }));
+        assert_eq!(
+            c.verify_code(Email, &email.code, &hasher(), T0),
+            Err(ChallengeError::MethodNotAllowed(Email))
+        );
+        let sms = c
+            .begin_send(Channel::Sms, &hasher(), T0.plus(secs(30)))
+            .unwrap();
+        assert_eq!(
+            c.verify_code(Sms, &sms.code, &hasher(), T0.plus(secs(31))),
+            Ok(VerifyOutcome::Accepted { approved: true })
+        );
     }
 
     #[test]
@@ -608,7 +726,10 @@ mod tests {
         let mut c = login(&user(true, true));
         c.cancel(T0).unwrap();
         assert_eq!(c.status, ChallengeStatus::Cancelled);
-        assert_eq!(c.cancel(T0), Err(ChallengeError::Closed(ChallengeStatus::Cancelled)));
+        assert_eq!(
+            c.cancel(T0),
+            Err(ChallengeError::Closed(ChallengeStatus::Cancelled))
+        );
     }
 
     #[test]

@@ -112,9 +112,9 @@ pub fn normalize_locale(input: &str) -> Result<String, ContactError> {
     let language = parts.first().copied().unwrap_or_default();
     let language_ok =
         (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_alphabetic());
-    let rest_ok = parts[1..].iter().all(|p| {
-        (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
-    });
+    let rest_ok = parts[1..]
+        .iter()
+        .all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !language_ok || !rest_ok || input.len() > 35 {
         return Err(ContactError::InvalidLocale);
     }
@@ -142,16 +142,37 @@ mod tests {
 
     #[test]
     fn phones_are_normalised_to_e164() {
-        assert_eq!(normalize_phone("+33 6 12 34 56 89").unwrap(), "+33612345689");
+        assert_eq!(
+            normalize_phone("+33 6 12 34 56 89").unwrap(),
+            "+33612345689"
+        );
         assert_eq!(normalize_phone("0033612345689").unwrap(), "+33612345689");
-        assert_eq!(normalize_phone("+1 (415) 555-2671").unwrap(), "+14155552671");
-        assert_eq!(normalize_phone(" +44 20 7946 0958 ").unwrap(), "+442079460958");
+        assert_eq!(
+            normalize_phone("+1 (415) 555-2671").unwrap(),
+            "+14155552671"
+        );
+        assert_eq!(
+            normalize_phone(" +44 20 7946 0958 ").unwrap(),
+            "+442079460958"
+        );
     }
 
     #[test]
     fn bad_phones_are_refused() {
-        for bad in ["", "0612345689", "+33", "+33 6 12", "hello", "+999 123456", "+1 555 0100 99999999999"] {
-            assert_eq!(normalize_phone(bad), Err(ContactError::InvalidPhone), "{bad}");
+        for bad in [
+            "",
+            "0612345689",
+            "+33",
+            "+33 6 12",
+            "hello",
+            "+999 123456",
+            "+1 555 0100 99999999999",
+        ] {
+            assert_eq!(
+                normalize_phone(bad),
+                Err(ContactError::InvalidPhone),
+                "{bad}"
+            );
         }
     }
 
@@ -172,9 +193,25 @@ mod tests {
 
     #[test]
     fn emails_are_validated_and_domains_lowercased() {
-        assert_eq!(normalize_email(" Alice@Example.COM ").unwrap(), "Alice@example.com");
-        for bad in ["", "alice", "alice@", "@example.com", "alice@localhost", "a b@example.com", "Alice <a@example.com>", "a@-x.com"] {
-            assert_eq!(normalize_email(bad), Err(ContactError::InvalidEmail), "{bad}");
+        assert_eq!(
+            normalize_email(" Alice@Example.COM ").unwrap(),
+            "Alice@example.com"
+        );
+        for bad in [
+            "",
+            "alice",
+            "alice@",
+            "@example.com",
+            "alice@localhost",
+            "a b@example.com",
+            "Alice <a@example.com>",
+            "a@-x.com",
+        ] {
+            assert_eq!(
+                normalize_email(bad),
+                Err(ContactError::InvalidEmail),
+                "{bad}"
+            );
         }
     }
 
@@ -189,7 +226,11 @@ mod tests {
         assert_eq!(normalize_locale("zh-hant-tw").unwrap(), "zh-Hant-TW");
         assert_eq!(normalize_locale("EN").unwrap(), "en");
         for bad in ["", "e", "english", "en-", "fr-F", "1a"] {
-            assert_eq!(normalize_locale(bad), Err(ContactError::InvalidLocale), "{bad}");
+            assert_eq!(
+                normalize_locale(bad),
+                Err(ContactError::InvalidLocale),
+                "{bad}"
+            );
         }
     }
 }

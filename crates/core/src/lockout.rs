@@ -36,7 +36,7 @@ impl LockoutPolicy {
     pub fn lock_after(&self, failures: u32, now: Timestamp) -> Option<Timestamp> {
         if failures >= self.hard_limit.min(100) {
             Some(LOCKED_FOR_GOOD)
-        } else if self.threshold > 0 && failures > 0 && failures % self.threshold == 0 {
+        } else if self.threshold > 0 && failures > 0 && failures.is_multiple_of(self.threshold) {
             Some(now.plus(std::time::Duration::from_secs(u64::from(self.lock_seconds))))
         } else {
             None
@@ -67,7 +67,11 @@ mod tests {
 
     #[test]
     fn never_more_than_a_hundred_failures() {
-        let lenient = LockoutPolicy { threshold: 0, lock_seconds: 0, hard_limit: 1000 };
+        let lenient = LockoutPolicy {
+            threshold: 0,
+            lock_seconds: 0,
+            hard_limit: 1000,
+        };
         assert_eq!(lenient.lock_after(99, Timestamp(0)), None);
         assert_eq!(lenient.lock_after(100, Timestamp(0)), Some(LOCKED_FOR_GOOD));
     }

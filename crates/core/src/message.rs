@@ -152,7 +152,9 @@ mod tests {
     fn sms_names_service_action_and_code_with_webotp_line() {
         let r = render(Channel::Sms, &params(Some("en-GB")));
         assert_eq!(r.language, "en");
-        assert!(r.body.starts_with("482913 is your Acme Bank code to approve a withdrawal."));
+        assert!(r
+            .body
+            .starts_with("482913 is your Acme Bank code to approve a withdrawal."));
         assert!(r.body.ends_with("@verify.acme.example #482913"));
     }
 
@@ -183,7 +185,9 @@ mod tests {
 }
 
 /// Where a message is in its journey, as far as Countersign knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryStatus {
     /// Handed to no provider yet.

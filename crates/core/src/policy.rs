@@ -11,7 +11,9 @@ use thiserror::Error;
 use utoipa::ToSchema;
 
 /// A way of proving oneself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     Webauthn,
@@ -63,7 +65,9 @@ impl Method {
 }
 
 /// A way of delivering a code to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Sms,
@@ -209,11 +213,22 @@ pub fn default_policy(purpose: &str) -> Option<Policy> {
     let policy = match purpose {
         // Any one method signs a user in; recovery codes are the way back in
         // for someone who lost their authenticator.
-        "login" => Policy::of(&[&[Webauthn, Device, Totp, Hotp, Email, Sms, Voice, RecoveryCode]]),
+        "login" => Policy::of(&[&[
+            Webauthn,
+            Device,
+            Totp,
+            Hotp,
+            Email,
+            Sms,
+            Voice,
+            RecoveryCode,
+        ]]),
         // Money moves only with something the user holds AND an
         // out-of-band confirmation: a stolen SIM alone is not enough.
         "withdrawal" => Policy::of(&[strong, out_of_band]),
-        "security_change" => Policy::of(&[&[Webauthn, Device, Totp, Hotp, RecoveryCode], out_of_band]),
+        "security_change" => {
+            Policy::of(&[&[Webauthn, Device, Totp, Hotp, RecoveryCode], out_of_band])
+        }
         // The customer on a support call proves the account (authenticator)
         // and the contact address given in the ticket (email code).
         "support_call" => Policy::of(&[&[Totp, Hotp, Webauthn], &[Email]]),
@@ -244,7 +259,10 @@ mod tests {
             for lone in [Sms, Voice, Email] {
                 assert!(!policy.is_met(&[lone]), "{p} met by {lone:?} alone");
             }
-            assert!(!policy.is_met(&[Sms, Voice, Email]), "{p} met by phone+email");
+            assert!(
+                !policy.is_met(&[Sms, Voice, Email]),
+                "{p} met by phone+email"
+            );
         }
     }
 
@@ -269,17 +287,35 @@ mod tests {
 
     #[test]
     fn invalid_policies_are_refused() {
-        assert_eq!(Policy { all_of: vec![] }.validate(), Err(PolicyError::Empty));
-        assert_eq!(Policy::of(&[&[Sms], &[]]).validate(), Err(PolicyError::EmptyGroup(1)));
-        assert_eq!(Policy::of(&[&[Sms], &[Sms, Email]]).validate(), Err(PolicyError::RepeatedMethod("sms")));
-        assert_eq!(Policy::of(&[&[Sms], &[Email], &[Totp], &[Hotp], &[Voice]]).validate(), Err(PolicyError::TooManyGroups));
+        assert_eq!(
+            Policy { all_of: vec![] }.validate(),
+            Err(PolicyError::Empty)
+        );
+        assert_eq!(
+            Policy::of(&[&[Sms], &[]]).validate(),
+            Err(PolicyError::EmptyGroup(1))
+        );
+        assert_eq!(
+            Policy::of(&[&[Sms], &[Sms, Email]]).validate(),
+            Err(PolicyError::RepeatedMethod("sms"))
+        );
+        assert_eq!(
+            Policy::of(&[&[Sms], &[Email], &[Totp], &[Hotp], &[Voice]]).validate(),
+            Err(PolicyError::TooManyGroups)
+        );
     }
 
     #[test]
     fn policies_read_as_json() {
-        let p: Policy = serde_json::from_str(r#"{"all_of":[{"any_of":["totp","webauthn"]},{"any_of":["email"]}]}"#).unwrap();
+        let p: Policy = serde_json::from_str(
+            r#"{"all_of":[{"any_of":["totp","webauthn"]},{"any_of":["email"]}]}"#,
+        )
+        .unwrap();
         assert_eq!(p, Policy::of(&[&[Totp, Webauthn], &[Email]]));
-        assert!(serde_json::from_str::<Policy>(r#"{"all_of":[{"any_of":["carrier_pigeon"]}]}"#).is_err());
+        assert!(
+            serde_json::from_str::<Policy>(r#"{"all_of":[{"any_of":["carrier_pigeon"]}]}"#)
+                .is_err()
+        );
     }
 
     #[test]

@@ -133,8 +133,14 @@ mod tests {
 
     #[test]
     fn typed_codes_are_cleaned_of_spaces_and_dashes() {
-        assert_eq!(normalize_typed_code(" 123 456 ", 6).as_deref(), Some("123456"));
-        assert_eq!(normalize_typed_code("123-456", 6).as_deref(), Some("123456"));
+        assert_eq!(
+            normalize_typed_code(" 123 456 ", 6).as_deref(),
+            Some("123456")
+        );
+        assert_eq!(
+            normalize_typed_code("123-456", 6).as_deref(),
+            Some("123456")
+        );
         assert_eq!(normalize_typed_code("12345", 6), None);
         assert_eq!(normalize_typed_code("12345a", 6), None);
         assert_eq!(normalize_typed_code("１２３４５６", 6), None);

@@ -76,8 +76,14 @@ fn map_change<E>(
 /// What a `PUT` changed that matters for security.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContactChange {
-    Email { from: Option<String>, to: Option<String> },
-    Phone { from: Option<String>, to: Option<String> },
+    Email {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Phone {
+        from: Option<String>,
+        to: Option<String>,
+    },
 }
 
 impl User {
@@ -154,21 +160,36 @@ mod tests {
     #[test]
     fn a_new_email_is_unverified_and_reported() {
         let mut u = verified_user();
-        let update = UserUpdate::parse(Change::Set("bob@Example.org".into()), Change::Keep, Change::Keep, Change::Keep).unwrap();
+        let update = UserUpdate::parse(
+            Change::Set("bob@Example.org".into()),
+            Change::Keep,
+            Change::Keep,
+            Change::Keep,
+        )
+        .unwrap();
         let changes = u.apply(update, Timestamp(5));
         assert_eq!(u.email.as_deref(), Some("bob@example.org"));
         assert!(!u.email_verified);
         assert!(u.phone_verified);
         assert_eq!(
             changes,
-            vec![ContactChange::Email { from: Some("alice@example.com".into()), to: Some("bob@example.org".into()) }]
+            vec![ContactChange::Email {
+                from: Some("alice@example.com".into()),
+                to: Some("bob@example.org".into())
+            }]
         );
     }
 
     #[test]
     fn the_same_value_again_changes_nothing() {
         let mut u = verified_user();
-        let update = UserUpdate::parse(Change::Keep, Change::Set("+33 6 12 34 56 89".into()), Change::Keep, Change::Keep).unwrap();
+        let update = UserUpdate::parse(
+            Change::Keep,
+            Change::Set("+33 6 12 34 56 89".into()),
+            Change::Keep,
+            Change::Keep,
+        )
+        .unwrap();
         assert!(u.apply(update, Timestamp(5)).is_empty());
         assert!(u.phone_verified);
     }
@@ -176,7 +197,13 @@ mod tests {
     #[test]
     fn null_clears_a_field() {
         let mut u = verified_user();
-        let changes = u.apply(UserUpdate { phone: Change::Clear, ..Default::default() }, Timestamp(5));
+        let changes = u.apply(
+            UserUpdate {
+                phone: Change::Clear,
+                ..Default::default()
+            },
+            Timestamp(5),
+        );
         assert_eq!(u.phone, None);
         assert_eq!(changes.len(), 1);
     }
@@ -184,7 +211,13 @@ mod tests {
     #[test]
     fn invalid_input_is_refused_before_anything_changes() {
         assert_eq!(
-            UserUpdate::parse(Change::Set("ok@example.com".into()), Change::Set("12".into()), Change::Keep, Change::Keep).unwrap_err(),
+            UserUpdate::parse(
+                Change::Set("ok@example.com".into()),
+                Change::Set("12".into()),
+                Change::Keep,
+                Change::Keep
+            )
+            .unwrap_err(),
             ContactError::InvalidPhone
         );
     }

@@ -102,7 +102,10 @@ pub enum SetupError {
     #[error("delivery.{0}: the log provider prints codes and is only allowed with dev = true")]
     LogOutsideDev(&'static str),
     #[error("delivery.{channel}: {reason}")]
-    Invalid { channel: &'static str, reason: String },
+    Invalid {
+        channel: &'static str,
+        reason: String,
+    },
 }
 
 impl Delivery {
@@ -119,14 +122,18 @@ impl Delivery {
             })?;
         let log: Arc<dyn Provider> = Arc::new(LogProvider);
         let email = match &config.email {
-            Some(EmailProviderConfig::Log) if !dev => return Err(SetupError::LogOutsideDev("email")),
+            Some(EmailProviderConfig::Log) if !dev => {
+                return Err(SetupError::LogOutsideDev("email"))
+            }
             Some(EmailProviderConfig::Log) => Some(log.clone()),
-            Some(EmailProviderConfig::Smtp(smtp)) => Some(Arc::new(
-                smtp::SmtpProvider::new(smtp).map_err(|reason| SetupError::Invalid {
-                    channel: "email",
-                    reason,
-                })?,
-            ) as Arc<dyn Provider>),
+            Some(EmailProviderConfig::Smtp(smtp)) => {
+                Some(Arc::new(smtp::SmtpProvider::new(smtp).map_err(|reason| {
+                    SetupError::Invalid {
+                        channel: "email",
+                        reason,
+                    }
+                })?) as Arc<dyn Provider>)
+            }
             None => dev.then(|| log.clone()),
         };
         let phone = |name: &'static str, cfg: &Option<PhoneProviderConfig>| {

@@ -185,7 +185,10 @@ impl Provider for TwilioProvider {
                 .await,
         )
         .await?;
-        let resource: TwilioResource = response.json().await.unwrap_or(TwilioResource { sid: None });
+        let resource: TwilioResource = response
+            .json()
+            .await
+            .unwrap_or(TwilioResource { sid: None });
         Ok(Receipt {
             provider_ref: resource.sid,
         })
@@ -199,7 +202,13 @@ mod tests {
     #[test]
     fn signature_is_hmac_of_timestamp_dot_body() {
         let h = signature_header(b"whsec", 1700000000, b"{}");
-        assert_eq!(h, format!("t=1700000000,v1={}", hmac_sha256_hex(b"whsec", b"1700000000.{}")));
+        assert_eq!(
+            h,
+            format!(
+                "t=1700000000,v1={}",
+                hmac_sha256_hex(b"whsec", b"1700000000.{}")
+            )
+        );
     }
 
     #[test]

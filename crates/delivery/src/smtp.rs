@@ -52,12 +52,16 @@ impl Provider for SmtpProvider {
     }
 
     async fn deliver(&self, m: &OutboundMessage) -> Result<Receipt, DeliveryError> {
-        let to: Mailbox = m
-            .to
-            .parse()
-            .map_err(|e| DeliveryError::Refused(format!("recipient: {e}")))?;
+        let to: Mailbox =
+            m.to.parse()
+                .map_err(|e| DeliveryError::Refused(format!("recipient: {e}")))?;
         let from = Mailbox::new(
-            Some(self.from.name.clone().unwrap_or_else(|| m.service_name.clone())),
+            Some(
+                self.from
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| m.service_name.clone()),
+            ),
             self.from.email.clone(),
         );
         let email = Message::builder()

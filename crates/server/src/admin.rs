@@ -10,7 +10,11 @@ use crate::state::AppState;
 
 /// Creates a service and returns it with its API key, which exists in clear
 /// only in this return value.
-pub async fn create_service(store: &dyn Store, name: &str, now: Timestamp) -> Result<(Service, String), StoreError> {
+pub async fn create_service(
+    store: &dyn Store,
+    name: &str,
+    now: Timestamp,
+) -> Result<(Service, String), StoreError> {
     let service = Service {
         id: new_id("svc"),
         name: name.to_owned(),

@@ -125,7 +125,7 @@ impl Config {
         let config: Config = figment.extract().map_err(|e| {
             ConfigError::Invalid(
                 e.into_iter()
-                    .map(|e| e.to_string())
+                    .map(|e| e.to_string().replace("key \"default.", "key \""))
                     .collect::<Vec<_>>()
                     .join("; "),
             )

@@ -21,7 +21,12 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(
+        status: StatusCode,
+        code: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> Self {
         ApiError {
             status,
             code,
@@ -38,15 +43,27 @@ impl ApiError {
     }
 
     /// A 429 that says when to come back, as `Retry-After` and `retry_after`.
-    pub fn too_many(code: &'static str, title: &'static str, detail: impl Into<String>, now: Timestamp, until: Timestamp) -> Self {
+    pub fn too_many(
+        code: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+        now: Timestamp,
+        until: Timestamp,
+    ) -> Self {
         let seconds = now.seconds_until(until).max(1);
-        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, code, title, detail).with("retry_after", seconds);
+        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, code, title, detail)
+            .with("retry_after", seconds);
         e.retry_after = Some(seconds);
         e
     }
 
     pub fn invalid_request(detail: impl Into<String>) -> Self {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid_request", "Invalid request", detail)
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Invalid request",
+            detail,
+        )
     }
 
     pub fn unauthorized() -> Self {
@@ -59,7 +76,12 @@ impl ApiError {
     }
 
     pub fn not_found(what: &str) -> Self {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", "Not found", format!("no such {what}"))
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Not found",
+            format!("no such {what}"),
+        )
     }
 
     pub fn locked(now: Timestamp, until: Timestamp) -> Self {
@@ -124,16 +146,12 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         tracing::error!(error = %e, "storage failure");
         match e {
-            StoreError::Database(sqlx_error)
-                if matches!(sqlx_error, countersign_store::SqlxError::PoolTimedOut) =>
-            {
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "unavailable",
-                    "Service unavailable",
-                    "the database is not answering; try again shortly",
-                )
-            }
+            StoreError::Database(countersign_store::SqlxError::PoolTimedOut) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+                "the database is not answering; try again shortly",
+            ),
             _ => ApiError::internal(),
         }
     }
@@ -151,8 +169,13 @@ impl From<ContactError> for ApiError {
             ContactError::InvalidEmail => "email",
             ContactError::InvalidLocale => "locale",
         };
-        ApiError::new(StatusCode::BAD_REQUEST, code, "Invalid contact", format!("{field}: {e}"))
-            .with("field", field)
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            code,
+            "Invalid contact",
+            format!("{field}: {e}"),
+        )
+        .with("field", field)
     }
 }
 
@@ -170,7 +193,10 @@ impl IntoResponse for ApiError {
         }
         let mut response = (self.status, body.to_string()).into_response();
         let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if let Some(seconds) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }

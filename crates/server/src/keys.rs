@@ -100,7 +100,10 @@ mod tests {
             assert_eq!(mode & 0o077, 0);
         }
         std::fs::write(&path, "k1 not-base64!\n").unwrap();
-        assert!(matches!(load_or_create(&path), Err(KeyError::Malformed { line: 1, .. })));
+        assert!(matches!(
+            load_or_create(&path),
+            Err(KeyError::Malformed { line: 1, .. })
+        ));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

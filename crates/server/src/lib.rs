@@ -31,7 +31,10 @@ pub enum ServeError {
     #[error(transparent)]
     Delivery(#[from] SetupError),
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: String, source: std::io::Error },
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
 }
 
 /// Opens the database (migrating it), loads the master key and builds the
@@ -40,7 +43,10 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     let key = keys::load_or_create(&config.key_file)?;
     let store = countersign_store::connect(&config.database)
         .await
-        .map_err(|source| ServeError::Store { url: redact_url(&config.database), source })?;
+        .map_err(|source| ServeError::Store {
+            url: redact_url(&config.database),
+            source,
+        })?;
     let delivery = Delivery::from_config(&config.delivery, config.dev)?;
     Ok(AppState::new(config, store, delivery, clock, &key.bytes))
 }
@@ -62,15 +68,25 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     let listen = config.listen;
     let state = build_state(config, Arc::new(SystemClock)).await?;
     if state.config.dev {
-        admin::ensure_demo_service(&state).await.map_err(|source| ServeError::Store {
-            url: redact_url(&state.config.database),
-            source,
-        })?;
+        admin::ensure_demo_service(&state)
+            .await
+            .map_err(|source| ServeError::Store {
+                url: redact_url(&state.config.database),
+                source,
+            })?;
     }
-    let channels: Vec<&str> = state.delivery.channels().iter().map(|c| c.as_str()).collect();
+    let channels: Vec<&str> = state
+        .delivery
+        .channels()
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     let listener = tokio::net::TcpListener::bind(listen)
         .await
-        .map_err(|source| ServeError::Listen { addr: listen.to_string(), source })?;
+        .map_err(|source| ServeError::Listen {
+            addr: listen.to_string(),
+            source,
+        })?;
     tracing::info!(
         %listen,
         database = %redact_url(&state.config.database),
@@ -81,7 +97,10 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     axum::serve(listener, app(state).into_make_service())
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|source| ServeError::Listen { addr: listen.to_string(), source })
+        .map_err(|source| ServeError::Listen {
+            addr: listen.to_string(),
+            source,
+        })
 }
 
 async fn shutdown_signal() {
@@ -90,7 +109,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -107,7 +127,13 @@ async fn shutdown_signal() {
 mod tests {
     #[test]
     fn database_passwords_are_redacted() {
-        assert_eq!(super::redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(super::redact_url("sqlite://countersign.db"), "sqlite://countersign.db");
+        assert_eq!(
+            super::redact_url("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(
+            super::redact_url("sqlite://countersign.db"),
+            "sqlite://countersign.db"
+        );
     }
 }

@@ -51,15 +51,39 @@ impl Default for Metrics {
         let mut registry = Registry::with_prefix("countersign");
         let requests = Family::<RequestLabels, Counter>::default();
         let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0])
+            Histogram::new([
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0,
+            ])
         });
         let sends = Family::<SendLabels, Counter>::default();
         let verifications = Family::<OutcomeLabels, Counter>::default();
-        registry.register("http_requests", "HTTP requests by route and status", requests.clone());
-        registry.register("http_request_duration_seconds", "HTTP request latency", latency.clone());
-        registry.register("codes_sent", "One-time codes handed to providers, by channel and outcome", sends.clone());
-        registry.register("verifications", "Code verifications by outcome", verifications.clone());
-        Metrics { registry, requests, latency, sends, verifications }
+        registry.register(
+            "http_requests",
+            "HTTP requests by route and status",
+            requests.clone(),
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP request latency",
+            latency.clone(),
+        );
+        registry.register(
+            "codes_sent",
+            "One-time codes handed to providers, by channel and outcome",
+            sends.clone(),
+        );
+        registry.register(
+            "verifications",
+            "Code verifications by outcome",
+            verifications.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            latency,
+            sends,
+            verifications,
+        }
     }
 }
 
@@ -73,13 +97,18 @@ impl Metrics {
 
     pub fn count_send(&self, channel: &str, outcome: &str) {
         self.sends
-            .get_or_create(&SendLabels { channel: channel.into(), outcome: outcome.into() })
+            .get_or_create(&SendLabels {
+                channel: channel.into(),
+                outcome: outcome.into(),
+            })
             .inc();
     }
 
     pub fn count_verification(&self, outcome: &str) {
         self.verifications
-            .get_or_create(&OutcomeLabels { outcome: outcome.into() })
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.into(),
+            })
             .inc();
     }
 }
@@ -97,12 +126,18 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     state
         .metrics
         .latency
-        .get_or_create(&RouteLabels { route: route.clone() })
+        .get_or_create(&RouteLabels {
+            route: route.clone(),
+        })
         .observe(started.elapsed().as_secs_f64());
     state
         .metrics
         .requests
-        .get_or_create(&RequestLabels { method, route, status: response.status().as_u16() })
+        .get_or_create(&RequestLabels {
+            method,
+            route,
+            status: response.status().as_u16(),
+        })
         .inc();
     response
 }

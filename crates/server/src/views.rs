@@ -92,7 +92,12 @@ pub struct ChallengeView {
 }
 
 impl ChallengeView {
-    pub fn new(c: &Challenge, messages: Vec<MessageRecord>, now: Timestamp, public_url: &str) -> Self {
+    pub fn new(
+        c: &Challenge,
+        messages: Vec<MessageRecord>,
+        now: Timestamp,
+        public_url: &str,
+    ) -> Self {
         let status = c.status_at(now);
         let methods = if status == ChallengeStatus::Pending {
             c.usable_methods()
@@ -122,7 +127,9 @@ impl ChallengeView {
             satisfied: c.satisfied.clone(),
             remaining: c.remaining(),
             attempts_left: c.attempts_left(),
-            resend_available_at: c.next_send_at.filter(|_| status == ChallengeStatus::Pending),
+            resend_available_at: c
+                .next_send_at
+                .filter(|_| status == ChallengeStatus::Pending),
             delivery_failure: c.delivery_failure.clone(),
             messages,
             context: c.context.clone(),

@@ -47,7 +47,10 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub enum UserEffect {
     None,
     /// A wrong code: one more consecutive failure, and maybe a lockout.
-    Failure { lockout: LockoutPolicy, now: Timestamp },
+    Failure {
+        lockout: LockoutPolicy,
+        now: Timestamp,
+    },
     /// A right code: the consecutive-failure count starts again, and the
     /// address or number the code went to is proven, if it is still the
     /// user's (a contact changed meanwhile stays unverified).
@@ -106,7 +109,11 @@ pub trait Store: Send + Sync + 'static {
     async fn insert_challenge(&self, challenge: &Challenge, events: &[Event]) -> Result<()>;
     async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>>;
     /// Saves `challenge` only if its stored version is still `challenge.version`.
-    async fn save_challenge(&self, challenge: &Challenge, write: ChallengeWrite<'_>) -> Result<Saved>;
+    async fn save_challenge(
+        &self,
+        challenge: &Challenge,
+        write: ChallengeWrite<'_>,
+    ) -> Result<Saved>;
 
     async fn update_message(&self, update: &MessageUpdate<'_>) -> Result<()>;
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;

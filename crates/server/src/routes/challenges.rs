@@ -58,7 +58,11 @@ struct Write {
 
 impl Write {
     fn events(events: Vec<Event>) -> Write {
-        Write { events, user: UserEffect::None, message: None }
+        Write {
+            events,
+            user: UserEffect::None,
+            message: None,
+        }
     }
 }
 
@@ -80,14 +84,26 @@ async fn update_challenge<T>(
         let (out, write) = decide(&mut c, now)?;
         let saved = state
             .store
-            .save_challenge(&c, ChallengeWrite { events: &write.events, user: write.user, new_message: write.message.as_ref() })
+            .save_challenge(
+                &c,
+                ChallengeWrite {
+                    events: &write.events,
+                    user: write.user,
+                    new_message: write.message.as_ref(),
+                },
+            )
             .await?;
         if let Saved::Done { locked_until } = saved {
             c.version += 1;
             return Ok((c, out, locked_until));
         }
     }
-    Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy", "too many simultaneous changes to this challenge; try again"))
+    Err(ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "busy",
+        "Busy",
+        "too many simultaneous changes to this challenge; try again",
+    ))
 }
 
 async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResult<Challenge> {
@@ -103,7 +119,12 @@ async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResu
 
 async fn view(state: &AppState, c: &Challenge) -> ApiResult<ChallengeView> {
     let messages = state.store.messages(&c.id).await?;
-    Ok(ChallengeView::new(c, messages, state.now(), &state.config.public_url))
+    Ok(ChallengeView::new(
+        c,
+        messages,
+        state.now(),
+        &state.config.public_url,
+    ))
 }
 
 fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) -> Event {
@@ -112,7 +133,14 @@ fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) ->
         map.insert("challenge_id".into(), c.id.clone().into());
         map.insert("purpose".into(), c.purpose.clone().into());
     }
-    Event::new(&c.service_id, Some(&c.user_id), kind, at, c.context.ip.as_deref(), detail)
+    Event::new(
+        &c.service_id,
+        Some(&c.user_id),
+        kind,
+        at,
+        c.context.ip.as_deref(),
+        detail,
+    )
 }
 
 fn refuse_if_locked(user: &User, now: Timestamp) -> ApiResult<()> {
@@ -144,28 +172,51 @@ pub async fn create_challenge(
 ) -> ApiResult<(StatusCode, Json<ChallengeView>)> {
     check_user_id(&body.user_id)?;
     if !is_valid_purpose_name(&body.purpose) {
-        return Err(ApiError::invalid_request("purpose: expected 1–64 characters of a-z 0-9 _").with("field", "purpose"));
+        return Err(
+            ApiError::invalid_request("purpose: expected 1–64 characters of a-z 0-9 _")
+                .with("field", "purpose"),
+        );
     }
     check_context(&body.context)?;
     let user = find_user(&state, &service.id, &body.user_id).await?;
     let now = state.now();
     refuse_if_locked(&user, now)?;
-    let c = Challenge::open(&user, &body.purpose, &service.settings, &state.delivery.channels(), body.context, now)
-        .map_err(|e| ApiError::from_challenge(e, now))?;
+    let c = Challenge::open(
+        &user,
+        &body.purpose,
+        &service.settings,
+        &state.delivery.channels(),
+        body.context,
+        now,
+    )
+    .map_err(|e| ApiError::from_challenge(e, now))?;
     let created = event(&c, "challenge.created", now, json!({}));
     state.store.insert_challenge(&c, &[created]).await?;
     Ok((StatusCode::CREATED, Json(view(&state, &c).await?)))
 }
 
 fn check_context(c: &ChallengeContext) -> ApiResult<()> {
-    let fields = [("context.ip", &c.ip, 64), ("context.user_agent", &c.user_agent, 512), ("context.device_id", &c.device_id, 128)];
+    let fields = [
+        ("context.ip", &c.ip, 64),
+        ("context.user_agent", &c.user_agent, 512),
+        ("context.device_id", &c.device_id, 128),
+    ];
     for (name, value, max) in fields {
         if value.as_ref().is_some_and(|v| v.len() > max) {
-            return Err(ApiError::invalid_request(format!("{name}: at most {max} characters")).with("field", name));
+            return Err(
+                ApiError::invalid_request(format!("{name}: at most {max} characters"))
+                    .with("field", name),
+            );
         }
     }
-    if c.ip.as_deref().is_some_and(|ip| ip.parse::<std::net::IpAddr>().is_err()) {
-        return Err(ApiError::invalid_request("context.ip: expected an IPv4 or IPv6 address").with("field", "context.ip"));
+    if c.ip
+        .as_deref()
+        .is_some_and(|ip| ip.parse::<std::net::IpAddr>().is_err())
+    {
+        return Err(
+            ApiError::invalid_request("context.ip: expected an IPv4 or IPv6 address")
+                .with("field", "context.ip"),
+        );
     }
     Ok(())
 }
@@ -210,7 +261,9 @@ pub async fn send_code(
         ));
     }
     let (c, (outgoing, message), _) = update_challenge(&state, &service.id, &id, |c, now| {
-        let outgoing = c.begin_send(channel, &state.hasher, now).map_err(|e| ApiError::from_challenge(e, now))?;
+        let outgoing = c
+            .begin_send(channel, &state.hasher, now)
+            .map_err(|e| ApiError::from_challenge(e, now))?;
         let message = MessageRecord {
             id: new_id("msg"),
             challenge_id: c.id.clone(),
@@ -223,12 +276,17 @@ pub async fn send_code(
             created_at: now,
             updated_at: now,
         };
-        let write = Write { events: Vec::new(), user: UserEffect::None, message: Some(message.clone()) };
+        let write = Write {
+            events: Vec::new(),
+            user: UserEffect::None,
+            message: Some(message.clone()),
+        };
         Ok(((outgoing, message), write))
     })
     .await?;
 
-    let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60)).unwrap_or(u32::MAX);
+    let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
+        .unwrap_or(u32::MAX);
     let rendered = render(
         channel,
         &MessageParams {
@@ -257,15 +315,31 @@ pub async fn send_code(
     let now = state.now();
     let (attempts, provider, outcome) = match report {
         Some(r) => (r.attempts, r.provider, r.outcome.map_err(|e| e.to_string())),
-        None => (0, "none", Err("no provider is configured for this channel".to_owned())),
+        None => (
+            0,
+            "none",
+            Err("no provider is configured for this channel".to_owned()),
+        ),
     };
     match outcome {
         Ok(receipt) => {
             state
                 .store
-                .update_message(&MessageUpdate { id: &message.id, status: DeliveryStatus::Sent, provider_ref: receipt.provider_ref.as_deref(), attempts, error: None, now })
+                .update_message(&MessageUpdate {
+                    id: &message.id,
+                    status: DeliveryStatus::Sent,
+                    provider_ref: receipt.provider_ref.as_deref(),
+                    attempts,
+                    error: None,
+                    now,
+                })
                 .await?;
-            let sent = event(&c, "challenge.code_sent", now, json!({"channel": channel, "to": message.to, "provider": provider, "message_id": message.id}));
+            let sent = event(
+                &c,
+                "challenge.code_sent",
+                now,
+                json!({"channel": channel, "to": message.to, "provider": provider, "message_id": message.id}),
+            );
             state.store.insert_events(&[sent]).await?;
             state.metrics.count_send(channel.as_str(), "sent");
             Ok((
@@ -284,11 +358,23 @@ pub async fn send_code(
             state.metrics.count_send(channel.as_str(), "failed");
             state
                 .store
-                .update_message(&MessageUpdate { id: &message.id, status: DeliveryStatus::Failed, provider_ref: None, attempts, error: Some(&reason), now })
+                .update_message(&MessageUpdate {
+                    id: &message.id,
+                    status: DeliveryStatus::Failed,
+                    provider_ref: None,
+                    attempts,
+                    error: Some(&reason),
+                    now,
+                })
                 .await?;
             let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now| {
                 c.delivery_failed(channel, outgoing.sent_at, now);
-                let failed = event(c, "challenge.delivery_failed", now, json!({"channel": channel, "provider": provider, "message_id": message.id}));
+                let failed = event(
+                    c,
+                    "challenge.delivery_failed",
+                    now,
+                    json!({"channel": channel, "provider": provider, "message_id": message.id}),
+                );
                 Ok(((), Write::events(vec![failed])))
             })
             .await?;
@@ -302,7 +388,10 @@ pub async fn send_code(
                 StatusCode::BAD_GATEWAY,
                 "delivery_failed",
                 "Code not sent",
-                format!("the {} could not be sent; no code is on its way. Try another method.", channel.as_str()),
+                format!(
+                    "the {} could not be sent; no code is on its way. Try another method.",
+                    channel.as_str()
+                ),
             )
             .with("channel", channel.as_str())
             .with("alternatives", alternatives))
@@ -331,7 +420,10 @@ pub async fn verify_code(
         return Err(if method.channel().is_some() {
             ApiError::invalid_request("code: required for this method").with("field", "code")
         } else {
-            ApiError::from_challenge(countersign_core::challenge::ChallengeError::MethodNotAllowed(method), state.now())
+            ApiError::from_challenge(
+                countersign_core::challenge::ChallengeError::MethodNotAllowed(method),
+                state.now(),
+            )
         });
     };
     if code.len() > 64 {
@@ -341,15 +433,25 @@ pub async fn verify_code(
     unlocked_user(&state, &service, &current).await?;
     let lockout = service.settings.lockout;
     let (c, outcome, locked_until) = update_challenge(&state, &service.id, &id, |c, now| {
-        let outcome = c.verify_code(method, &code, &state.hasher, now).map_err(|e| ApiError::from_challenge(e, now))?;
+        let outcome = c
+            .verify_code(method, &code, &state.hasher, now)
+            .map_err(|e| ApiError::from_challenge(e, now))?;
         let detail = json!({"method": method});
         let write = match outcome {
             VerifyOutcome::Accepted { approved } => {
-                let destination = method.channel().and_then(|ch| c.destinations.for_channel(ch)).map(str::to_owned);
+                let destination = method
+                    .channel()
+                    .and_then(|ch| c.destinations.for_channel(ch))
+                    .map(str::to_owned);
                 let phone_like = matches!(method, Method::Sms | Method::Voice);
                 let mut events = vec![event(c, "challenge.method_verified", now, detail)];
                 if approved {
-                    events.push(event(c, "challenge.approved", now, json!({"methods": c.satisfied})));
+                    events.push(event(
+                        c,
+                        "challenge.approved",
+                        now,
+                        json!({"methods": c.satisfied}),
+                    ));
                 }
                 Write {
                     events,
@@ -361,12 +463,22 @@ pub async fn verify_code(
                 }
             }
             VerifyOutcome::Rejected { attempts_left } => Write {
-                events: vec![event(c, "challenge.code_rejected", now, json!({"method": method, "attempts_left": attempts_left}))],
+                events: vec![event(
+                    c,
+                    "challenge.code_rejected",
+                    now,
+                    json!({"method": method, "attempts_left": attempts_left}),
+                )],
                 user: UserEffect::Failure { lockout, now },
                 message: None,
             },
             VerifyOutcome::Exhausted => Write {
-                events: vec![event(c, "challenge.failed", now, json!({"method": method, "reason": "too_many_attempts"}))],
+                events: vec![event(
+                    c,
+                    "challenge.failed",
+                    now,
+                    json!({"method": method, "reason": "too_many_attempts"}),
+                )],
                 user: UserEffect::Failure { lockout, now },
                 message: None,
             },
@@ -376,20 +488,34 @@ pub async fn verify_code(
     .await?;
     let now = state.now();
     if let Some(until) = locked_until {
-        let locked = Event::new(&service.id, Some(&c.user_id), "user.locked", now, c.context.ip.as_deref(), json!({"until": until}));
+        let locked = Event::new(
+            &service.id,
+            Some(&c.user_id),
+            "user.locked",
+            now,
+            c.context.ip.as_deref(),
+            json!({"until": until}),
+        );
         state.store.insert_events(&[locked]).await?;
     }
     match outcome {
         VerifyOutcome::Accepted { approved } => {
-            state.metrics.count_verification(if approved { "approved" } else { "accepted" });
+            state
+                .metrics
+                .count_verification(if approved { "approved" } else { "accepted" });
             Ok(Json(view(&state, &c).await?))
         }
         VerifyOutcome::Rejected { attempts_left } => {
             state.metrics.count_verification("rejected");
             match locked_until {
                 Some(until) => Err(ApiError::locked(now, until)),
-                None => Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_code", "Wrong code", "the code is not right")
-                    .with("attempts_left", attempts_left)),
+                None => Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_code",
+                    "Wrong code",
+                    "the code is not right",
+                )
+                .with("attempts_left", attempts_left)),
             }
         }
         VerifyOutcome::Exhausted => {
@@ -416,8 +542,12 @@ pub async fn cancel_challenge(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ChallengeView>> {
     let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now| {
-        c.cancel(now).map_err(|e| ApiError::from_challenge(e, now))?;
-        Ok(((), Write::events(vec![event(c, "challenge.cancelled", now, json!({}))])))
+        c.cancel(now)
+            .map_err(|e| ApiError::from_challenge(e, now))?;
+        Ok((
+            (),
+            Write::events(vec![event(c, "challenge.cancelled", now, json!({}))]),
+        ))
     })
     .await?;
     Ok(Json(view(&state, &c).await?))

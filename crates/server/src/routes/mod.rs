@@ -43,7 +43,11 @@ impl Modify for ApiKeyScheme {
 /// state (clock, database, providers).
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(users::put_user, users::get_user, users::delete_user))
+        .routes(routes!(
+            users::put_user,
+            users::get_user,
+            users::delete_user
+        ))
         .routes(routes!(users::list_events))
         .routes(routes!(challenges::create_challenge))
         .routes(routes!(challenges::get_challenge))
@@ -52,32 +56,55 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(challenges::cancel_challenge))
         .routes(routes!(service::get_service))
         .split_for_parts();
-    let openapi_json = openapi.to_pretty_json().expect("the OpenAPI document serialises");
-    api.route("/v1/openapi.json", get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi_json) }))
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz))
-        .route("/metrics", get(render_metrics))
-        .fallback(|| async { ApiError::not_found("route") })
-        .method_not_allowed_fallback(|| async {
-            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed", "this route does not take that method")
-        })
-        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| ApiError::internal().into_response()))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
-        .with_state(state)
+    let openapi_json = openapi
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    api.route(
+        "/v1/openapi.json",
+        get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi_json) }),
+    )
+    .route("/healthz", get(|| async { "ok" }))
+    .route("/readyz", get(readyz))
+    .route("/metrics", get(render_metrics))
+    .fallback(|| async { ApiError::not_found("route") })
+    .method_not_allowed_fallback(|| async {
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "Method not allowed",
+            "this route does not take that method",
+        )
+    })
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        metrics::track,
+    ))
+    .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+        ApiError::internal().into_response()
+    }))
+    .layer(tower_http::trace::TraceLayer::new_for_http())
+    .with_state(state)
 }
 
 async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
     state.store.ping().await.map_err(|e| {
         tracing::warn!(error = %e, "readiness check failed");
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Not ready", "the database does not answer")
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Not ready",
+            "the database does not answer",
+        )
     })?;
     Ok("ready")
 }
 
 async fn render_metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
         state.metrics.render(),
     )
 }

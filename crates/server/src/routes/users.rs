@@ -61,7 +61,11 @@ pub(crate) fn check_user_id(user_id: &str) -> ApiResult<()> {
     }
 }
 
-pub(crate) async fn find_user(state: &AppState, service_id: &str, user_id: &str) -> ApiResult<User> {
+pub(crate) async fn find_user(
+    state: &AppState,
+    service_id: &str,
+    user_id: &str,
+) -> ApiResult<User> {
     check_user_id(user_id)?;
     state
         .store
@@ -70,15 +74,35 @@ pub(crate) async fn find_user(state: &AppState, service_id: &str, user_id: &str)
         .ok_or_else(|| ApiError::not_found("user"))
 }
 
-fn contact_events(service_id: &str, user_id: &str, changes: &[ContactChange], now: countersign_core::Timestamp) -> Vec<Event> {
+fn contact_events(
+    service_id: &str,
+    user_id: &str,
+    changes: &[ContactChange],
+    now: countersign_core::Timestamp,
+) -> Vec<Event> {
     changes
         .iter()
         .map(|c| {
             let (field, from, to) = match c {
-                ContactChange::Email { from, to } => ("email", from.as_deref().map(mask_email), to.as_deref().map(mask_email)),
-                ContactChange::Phone { from, to } => ("phone", from.as_deref().map(mask_phone), to.as_deref().map(mask_phone)),
+                ContactChange::Email { from, to } => (
+                    "email",
+                    from.as_deref().map(mask_email),
+                    to.as_deref().map(mask_email),
+                ),
+                ContactChange::Phone { from, to } => (
+                    "phone",
+                    from.as_deref().map(mask_phone),
+                    to.as_deref().map(mask_phone),
+                ),
             };
-            Event::new(service_id, Some(user_id), "contact.changed", now, None, json!({"field": field, "from": from, "to": to}))
+            Event::new(
+                service_id,
+                Some(user_id),
+                "contact.changed",
+                now,
+                None,
+                json!({"field": field, "from": from, "to": to}),
+            )
         })
         .collect()
 }
@@ -100,10 +124,18 @@ pub async fn put_user(
     let display_name = change(body.display_name);
     if let Change::Set(name) = &display_name {
         if name.chars().count() > 128 {
-            return Err(ApiError::invalid_request("display_name: at most 128 characters").with("field", "display_name"));
+            return Err(
+                ApiError::invalid_request("display_name: at most 128 characters")
+                    .with("field", "display_name"),
+            );
         }
     }
-    let update = UserUpdate::parse(change(body.email), change(body.phone), change(body.locale), display_name)?;
+    let update = UserUpdate::parse(
+        change(body.email),
+        change(body.phone),
+        change(body.locale),
+        display_name,
+    )?;
     let now = state.now();
     // Two creates may race: the loser finds the user and updates it instead.
     for _ in 0..2 {
@@ -117,7 +149,14 @@ pub async fn put_user(
             None => {
                 let mut user = User::new(&service.id, &user_id, now);
                 user.apply(update.clone(), now);
-                let created = Event::new(&service.id, Some(&user_id), "user.created", now, None, json!({}));
+                let created = Event::new(
+                    &service.id,
+                    Some(&user_id),
+                    "user.created",
+                    now,
+                    None,
+                    json!({}),
+                );
                 match state.store.insert_user(&user, &[created]).await {
                     Ok(()) => return Ok((StatusCode::CREATED, Json(UserView::from(user)))),
                     Err(StoreError::Conflict) => continue,
@@ -152,7 +191,14 @@ pub async fn delete_user(
     Path(user_id): Path<String>,
 ) -> ApiResult<StatusCode> {
     let user = find_user(&state, &service.id, &user_id).await?;
-    let tombstone = Event::new(&service.id, Some(&user_id), "user.deleted", state.now(), None, json!({"id": user.id}));
+    let tombstone = Event::new(
+        &service.id,
+        Some(&user_id),
+        "user.deleted",
+        state.now(),
+        None,
+        json!({"id": user.id}),
+    );
     if state.store.delete_user(&user, &tombstone).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
@@ -180,11 +226,17 @@ pub async fn list_events(
     Path(user_id): Path<String>,
     query: Result<Query<EventsQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<Event>>> {
-    let Query(q) = query.map_err(|e| ApiError::invalid_request(format!("query: {}", e.body_text())))?;
+    let Query(q) =
+        query.map_err(|e| ApiError::invalid_request(format!("query: {}", e.body_text())))?;
     let limit = q.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
         return Err(ApiError::invalid_request("limit: expected 1 to 200").with("field", "limit"));
     }
     find_user(&state, &service.id, &user_id).await?;
-    Ok(Json(state.store.events(&service.id, &user_id, limit, q.before.as_deref()).await?))
+    Ok(Json(
+        state
+            .store
+            .events(&service.id, &user_id, limit, q.before.as_deref())
+            .await?,
+    ))
 }

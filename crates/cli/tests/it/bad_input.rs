@@ -1,0 +1,269 @@
+//! Every class of bad input gets 400 with a stable code and the field named,
+//! and writes nothing.
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::harness::{Backend, TestServer};
+use crate::on_both_backends;
+
+on_both_backends!(
+    malformed_requests_are_refused_and_write_nothing,
+    invalid_contacts_are_refused_and_write_nothing
+);
+
+/// Rows in every table, to show that a refused request wrote nothing.
+async fn snapshot(s: &TestServer) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in ["services", "users", "challenges", "messages", "events"] {
+        counts.push(s.count_rows(table).await);
+    }
+    counts
+}
+
+async fn raw(
+    s: &TestServer,
+    method: Method,
+    path: &str,
+    content_type: Option<&str>,
+    body: Vec<u8>,
+) -> crate::harness::Response {
+    let mut req = s
+        .http
+        .request(method, format!("{}{path}", s.base))
+        .bearer_auth(&s.key)
+        .body(body);
+    if let Some(ct) = content_type {
+        req = req.header("content-type", ct);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    let headers = r.headers().clone();
+    let body = serde_json::from_slice(&r.bytes().await.unwrap()).unwrap();
+    crate::harness::Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// Method, path, content type, body, and the field `detail` must name.
+type Case<'a> = (Method, String, Option<&'a str>, Vec<u8>, Option<&'a str>);
+
+async fn malformed_requests_are_refused_and_write_nothing(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let before = snapshot(&s).await;
+    let json_ct = Some("application/json");
+    let verify = format!("/v1/challenges/{id}/verify");
+    let cases: Vec<Case> = vec![
+        // Malformed JSON.
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            b"{\"user_id\": \"alice\",".to_vec(),
+            None,
+        ),
+        (
+            Method::PUT,
+            "/v1/users/bob".into(),
+            json_ct,
+            b"not json".to_vec(),
+            None,
+        ),
+        (
+            Method::POST,
+            verify.clone(),
+            json_ct,
+            b"{\"method\":\"sms\",\"code\":\"1\"} trailing".to_vec(),
+            None,
+        ),
+        // Unknown fields, at the top and nested.
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"login","amount":5}"#.to_vec(),
+            Some("amount"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"login","context":{"ipp":"1.2.3.4"}}"#.to_vec(),
+            Some("context.ipp"),
+        ),
+        (
+            Method::PUT,
+            "/v1/users/bob".into(),
+            json_ct,
+            br#"{"mail":"bob@example.com"}"#.to_vec(),
+            Some("mail"),
+        ),
+        // Wrong types and values.
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":42,"purpose":"login"}"#.to_vec(),
+            Some("user_id"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"login","context":{"rooted":"yes"}}"#.to_vec(),
+            Some("context.rooted"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"login","context":{"ip":"not-an-ip"}}"#.to_vec(),
+            Some("context.ip"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"Log In"}"#.to_vec(),
+            Some("purpose"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"has space","purpose":"login"}"#.to_vec(),
+            Some("user_id"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"purpose":"login"}"#.to_vec(),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/v1/challenges/{id}/send"),
+            json_ct,
+            br#"{"channel":"fax"}"#.to_vec(),
+            Some("channel"),
+        ),
+        (
+            Method::POST,
+            verify.clone(),
+            json_ct,
+            br#"{"method":"sms","code":123456}"#.to_vec(),
+            Some("code"),
+        ),
+        (
+            Method::POST,
+            verify.clone(),
+            json_ct,
+            br#"{"method":"sms"}"#.to_vec(),
+            Some("code"),
+        ),
+        (
+            Method::PUT,
+            "/v1/users/bob".into(),
+            json_ct,
+            br#"{"display_name":["a"]}"#.to_vec(),
+            Some("display_name"),
+        ),
+        (
+            Method::PUT,
+            format!("/v1/users/{}", "x".repeat(129)),
+            json_ct,
+            b"{}".to_vec(),
+            Some("user_id"),
+        ),
+        // Missing body, wrong content type, oversized body.
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            Vec::new(),
+            None,
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            Some("application/x-www-form-urlencoded"),
+            b"user_id=alice&purpose=login".to_vec(),
+            None,
+        ),
+        (
+            Method::PUT,
+            "/v1/users/bob".into(),
+            json_ct,
+            format!("{{\"display_name\":\"{}\"}}", "a".repeat(70_000)).into_bytes(),
+            None,
+        ),
+    ];
+    for (method, path, ct, body, field) in cases {
+        let shown = String::from_utf8_lossy(&body[..body.len().min(80)]).into_owned();
+        let r = raw(&s, method, &path, ct, body).await;
+        assert_eq!(r.status, 400, "{path} {shown}: {}", r.body);
+        assert_eq!(r.body["code"], "invalid_request", "{shown}");
+        if let Some(field) = field {
+            assert!(
+                r.body["detail"].as_str().unwrap().contains(field),
+                "{shown}: detail should name {field}: {}",
+                r.body
+            );
+        }
+    }
+    let r = s.get("/v1/users/alice/events?limit=0").await;
+    r.assert_problem(400, "invalid_request");
+    s.get("/v1/users/alice/events?limit=abc")
+        .await
+        .assert_problem(400, "invalid_request");
+    s.get("/v1/users/bob")
+        .await
+        .assert_problem(404, "not_found");
+    assert_eq!(
+        snapshot(&s).await,
+        before,
+        "a refused request wrote something"
+    );
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{id}")).await.body["attempts_left"],
+        5
+    );
+}
+
+async fn invalid_contacts_are_refused_and_write_nothing(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let before = snapshot(&s).await;
+    for (body, code) in [
+        (json!({"phone": "0612345689"}), "invalid_phone"),
+        (json!({"phone": "+33 6 12"}), "invalid_phone"),
+        (
+            json!({"email": "alice@", "phone": "+33612345689"}),
+            "invalid_email",
+        ),
+        (json!({"email": "alice@localhost"}), "invalid_email"),
+        (
+            json!({"locale": "klingon-language-tag-x"}),
+            "invalid_request",
+        ),
+    ] {
+        s.put("/v1/users/bob", body.clone())
+            .await
+            .assert_problem(400, code);
+        // An update with one bad field changes none of the others.
+        let mut update = body.clone();
+        update["display_name"] = json!("Mallory");
+        s.put("/v1/users/alice", update)
+            .await
+            .assert_problem(400, code);
+    }
+    assert_eq!(snapshot(&s).await, before);
+    let alice = s.get("/v1/users/alice").await;
+    assert_eq!(alice.body["display_name"], json!(null));
+    assert_eq!(alice.body["phone"], "+33612345689");
+}

@@ -1,0 +1,295 @@
+//! The binary as operators run it: `countersign service create`, `serve`
+//! from a config file and from the environment, errors for bad config, and
+//! two `serve` processes sharing one PostgreSQL database.
+
+use std::io::BufRead;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use futures::future::join_all;
+use serde_json::{json, Value};
+
+use crate::harness::{fresh_database, temp_dir, Backend, ProviderEndpoint};
+
+fn countersign() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_countersign"));
+    // Only what the test sets: no stray COUNTERSIGN_* from the caller.
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COUNTERSIGN_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("COUNTERSIGN_LOG", "info");
+    c
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A `serve` process, killed when dropped.
+struct Serving {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `serve` and waits for the log line that says it is listening.
+fn serve(mut cmd: Command, port: u16) -> Serving {
+    let mut child = cmd
+        .arg("serve")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = Vec::new();
+    loop {
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) if line.contains("countersign is serving") => break,
+            Ok(line) => seen.push(line),
+            Err(_) => panic!("serve did not start: {seen:#?}"),
+        }
+    }
+    Serving {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+fn create_service(cmd: &mut Command, name: &str) -> Value {
+    let out = cmd.args(["service", "create", name]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn service_create_then_serve_from_a_config_file() {
+    let dir = temp_dir("cli");
+    let port = free_port();
+    let config = dir.join("countersign.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "listen = \"127.0.0.1:{port}\"\ndatabase = \"sqlite://{db}\"\nkey_file = \"{key}\"\ndev = true\n",
+            db = dir.join("cs.db").display(),
+            key = dir.join("cs.key").display()
+        ),
+    )
+    .unwrap();
+    let created = create_service(countersign().arg("--config").arg(&config), "Acme Bank");
+    assert!(created["id"].as_str().unwrap().starts_with("svc_"));
+    assert_eq!(created["name"], "Acme Bank");
+    let key = created["api_key"].as_str().unwrap().to_owned();
+    assert!(key.starts_with("cs_live_"));
+
+    let dup = countersign()
+        .arg("--config")
+        .arg(&config)
+        .args(["service", "create", "Acme Bank"])
+        .output()
+        .unwrap();
+    assert!(!dup.status.success());
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
+    let list = countersign()
+        .arg("--config")
+        .arg(&config)
+        .args(["service", "list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        listed.contains("Acme Bank") && !listed.contains(&key),
+        "{listed}"
+    );
+
+    let mut cmd = countersign();
+    cmd.arg("--config").arg(&config);
+    let server = serve(cmd, port);
+    let http = reqwest::Client::new();
+    let r = http
+        .put(format!("{}/v1/users/alice", server.base))
+        .bearer_auth(&key)
+        .json(&json!({"email": "alice@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let r = http
+        .post(format!("{}/v1/challenges", server.base))
+        .bearer_auth(&key)
+        .json(&json!({"user_id": "alice", "purpose": "login"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201, "dev mode offers email through the console");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_configuration_is_refused_with_the_key_named() {
+    let dir = temp_dir("cli-bad");
+    let config = dir.join("bad.toml");
+    for (file, env, expected) in [
+        ("listen = \"nowhere\"\n", None, "listen"),
+        (
+            "listen = \"127.0.0.1:1\"\nlisten_port = 3\n",
+            None,
+            "listen_port",
+        ),
+        ("", Some(("COUNTERSIGN_DATABASE", "mysql://x")), "database"),
+        ("[delivery.sms]\nkind = \"log\"\n", None, "dev = true"),
+        (
+            "[delivery.email]\nkind = \"smtp\"\nhost = \"h\"\nport = \"x\"\nfrom = \"a@b.c\"\n",
+            None,
+            "expected u16 for key \"delivery.email\"",
+        ),
+    ] {
+        std::fs::write(
+            &config,
+            format!(
+                "database = \"sqlite://{}\"\nkey_file = \"{}\"\n{file}",
+                dir.join("db").display(),
+                dir.join("k").display()
+            ),
+        )
+        .unwrap();
+        let mut cmd = countersign();
+        cmd.arg("--config").arg(&config).arg("serve");
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{file} should be refused");
+        assert!(
+            stderr.contains(expected),
+            "{file}: expected {expected:?} in {stderr}"
+        );
+    }
+    let missing = countersign()
+        .args(["--config", "/nonexistent/countersign.toml", "serve"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Two server processes on one PostgreSQL database: the same code is good
+/// once across both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_on_one_postgres_approve_a_code_once() {
+    let dir = temp_dir("cli-pg");
+    let database = fresh_database(Backend::Postgres, &dir).await;
+    let phone = ProviderEndpoint::default();
+    let phone_url = phone.start().await;
+    let key_file = dir.join("shared.key");
+    let env = |cmd: &mut Command, port: u16| {
+        cmd.env("COUNTERSIGN_DATABASE", &database)
+            .env("COUNTERSIGN_KEY_FILE", &key_file)
+            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
+            .env("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook")
+            .env("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms"));
+    };
+    let mut admin = countersign();
+    env(&mut admin, 1);
+    let key = create_service(&mut admin, "Acme Bank")["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let servers: Vec<Serving> = (0..2)
+        .map(|_| {
+            let port = free_port();
+            let mut cmd = countersign();
+            env(&mut cmd, port);
+            serve(cmd, port)
+        })
+        .collect();
+    let http = reqwest::Client::new();
+    let (a, b) = (&servers[0].base, &servers[1].base);
+    let r = http
+        .put(format!("{a}/v1/users/alice"))
+        .bearer_auth(&key)
+        .json(&json!({"phone": "+33612345689"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let r: Value = http
+        .post(format!("{b}/v1/challenges"))
+        .bearer_auth(&key)
+        .json(&json!({"user_id": "alice", "purpose": "login"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = r["id"].as_str().unwrap().to_owned();
+    let r = http
+        .post(format!("{a}/v1/challenges/{id}/send"))
+        .bearer_auth(&key)
+        .json(&json!({"channel": "sms"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 202);
+    let code = phone.last().json()["code"].as_str().unwrap().to_owned();
+    let verifies = (0..32).map(|i| {
+        let base = if i % 2 == 0 { a } else { b };
+        http.post(format!("{base}/v1/challenges/{id}/verify"))
+            .bearer_auth(&key)
+            .json(&json!({"method": "sms", "code": code}))
+            .send()
+    });
+    let statuses: Vec<u16> = join_all(verifies)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap().status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        31,
+        "{statuses:?}"
+    );
+    drop(servers);
+    let schema = database.split("search_path%3D").nth(1).unwrap().to_owned();
+    let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&crate::harness::postgres_url())
+        .await
+        .unwrap();
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&mut c)
+        .await
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,568 @@
+//! A real server for each test: in-process axum on a real port, a real SQLite
+//! file or a fresh PostgreSQL schema, a manual clock, and real receivers for
+//! its providers (an SMTP server and an HTTP endpoint for SMS/voice).
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
+use countersign_core::{ManualClock, Timestamp};
+use countersign_delivery::{Delivery, RetryPolicy};
+use countersign_server::{AppState, Config};
+use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The PostgreSQL server the suite runs against; every test gets its own schema.
+pub fn postgres_url() -> String {
+    std::env::var("CS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+pub const WEBHOOK_SECRET: &str = "whsec_test_secret";
+pub const TWILIO_SID: &str = "AC0123456789";
+pub const TWILIO_TOKEN: &str = "twilio-token";
+
+/// One request that reached the SMS/voice provider endpoint.
+#[derive(Debug, Clone)]
+pub struct ProviderRequest {
+    pub path: String,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl ProviderRequest {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).expect("webhook body is JSON")
+    }
+
+    /// Form fields of a Twilio request.
+    pub fn form(&self) -> Vec<(String, String)> {
+        form_urlencoded::parse(self.body.as_bytes())
+            .into_owned()
+            .collect()
+    }
+
+    pub fn form_field(&self, name: &str) -> String {
+        self.form()
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    }
+}
+
+/// Stands in for an SMS/voice provider: records requests, answers 200 (or
+/// the statuses queued with [`ProviderEndpoint::answer_next`]).
+#[derive(Clone, Default)]
+pub struct ProviderEndpoint {
+    pub requests: Arc<Mutex<Vec<ProviderRequest>>>,
+    scripted: Arc<Mutex<Vec<u16>>>,
+    always: Arc<Mutex<Option<u16>>>,
+}
+
+impl ProviderEndpoint {
+    pub async fn start(&self) -> String {
+        async fn record(
+            State(p): State<ProviderEndpoint>,
+            uri: axum::http::Uri,
+            headers: HeaderMap,
+            body: String,
+        ) -> (StatusCode, String) {
+            p.requests.lock().unwrap().push(ProviderRequest {
+                path: uri.path().to_owned(),
+                headers,
+                body,
+            });
+            let scripted = {
+                let mut s = p.scripted.lock().unwrap();
+                (!s.is_empty()).then(|| s.remove(0))
+            };
+            let status = scripted.or(*p.always.lock().unwrap()).unwrap_or(200);
+            let n = p.requests.lock().unwrap().len();
+            (
+                StatusCode::from_u16(status).unwrap(),
+                format!("{{\"sid\":\"SM{n:032}\"}}"),
+            )
+        }
+        let app = Router::new()
+            .fallback(post(record))
+            .with_state(self.clone());
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        format!("http://{addr}")
+    }
+
+    /// The next requests get these statuses, in order.
+    pub fn answer_next(&self, statuses: &[u16]) {
+        self.scripted.lock().unwrap().extend_from_slice(statuses);
+    }
+
+    /// Every request gets this status from now on (None: 200).
+    pub fn answer_always(&self, status: Option<u16>) {
+        *self.always.lock().unwrap() = status;
+    }
+
+    pub fn all(&self) -> Vec<ProviderRequest> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    pub fn last(&self) -> ProviderRequest {
+        self.all()
+            .last()
+            .cloned()
+            .expect("the provider received a request")
+    }
+}
+
+/// A mail received by the SMTP server.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub from: String,
+    pub to: Vec<String>,
+    pub data: String,
+}
+
+impl Mail {
+    pub fn header(&self, name: &str) -> Option<String> {
+        let prefix = format!("{}:", name.to_ascii_lowercase());
+        self.data
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find(|l| l.to_ascii_lowercase().starts_with(&prefix))
+            .map(|l| l[prefix.len()..].trim().to_owned())
+    }
+}
+
+/// A minimal but real SMTP server (RFC 5321 dialogue over TCP) that keeps
+/// every message it accepts.
+#[derive(Clone, Default)]
+pub struct SmtpServer {
+    pub mails: Arc<Mutex<Vec<Mail>>>,
+}
+
+impl SmtpServer {
+    async fn start(&self) -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mails = self.mails.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let mails = mails.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 sink.test ESMTP ready\r\n").await;
+                    let (mut from, mut to) = (String::new(), Vec::new());
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
+                        {
+                            b"250-sink.test\r\n250 8BITMIME\r\n"
+                        } else if upper.starts_with("MAIL FROM:") {
+                            from = line[10..].trim().to_owned();
+                            b"250 OK\r\n"
+                        } else if upper.starts_with("RCPT TO:") {
+                            to.push(line[8..].trim().to_owned());
+                            b"250 OK\r\n"
+                        } else if upper == "DATA" {
+                            let _ = write.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await;
+                            let mut data = String::new();
+                            while let Ok(Some(l)) = lines.next_line().await {
+                                if l == "." {
+                                    break;
+                                }
+                                data.push_str(l.strip_prefix('.').unwrap_or(&l));
+                                data.push('\n');
+                            }
+                            mails.lock().unwrap().push(Mail {
+                                from: from.clone(),
+                                to: std::mem::take(&mut to),
+                                data,
+                            });
+                            b"250 OK queued\r\n"
+                        } else if upper == "QUIT" {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            return;
+                        } else {
+                            b"250 OK\r\n"
+                        };
+                        if write.write_all(reply).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        port
+    }
+
+    pub fn all(&self) -> Vec<Mail> {
+        self.mails.lock().unwrap().clone()
+    }
+}
+
+/// A running Countersign with one service and its providers.
+pub struct TestServer {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub key: String,
+    pub service_id: String,
+    pub clock: Arc<ManualClock>,
+    pub state: AppState,
+    pub phone: ProviderEndpoint,
+    pub smtp: SmtpServer,
+    pub backend: Backend,
+    pub dir: std::path::PathBuf,
+    pub database: String,
+}
+
+/// A start time far from the real clock, so nothing can depend on it.
+pub const T0: Timestamp = Timestamp(1_900_000_000_000);
+
+pub fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "countersign-{tag}-{}",
+        countersign_core::ids::new_id("t")
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A database URL for `backend`: a new SQLite file or a new PostgreSQL schema.
+pub async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.join("countersign.db").display()),
+        Backend::Postgres => {
+            let schema = format!("cs_test_{}", &countersign_core::ids::new_id("s")[2..]);
+            let admin = postgres_url();
+            let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is required for this test: {e}"));
+            sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            let sep = if admin.contains('?') { '&' } else { '?' };
+            format!("{admin}{sep}options=-c%20search_path%3D{schema}")
+        }
+    }
+}
+
+impl TestServer {
+    pub async fn start(backend: Backend) -> TestServer {
+        Self::start_with(backend, |_| {}).await
+    }
+
+    /// Starts with a config adjusted by `tweak` (after providers are set).
+    pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> TestServer {
+        let dir = temp_dir("it");
+        let database = fresh_database(backend, &dir).await;
+        let phone = ProviderEndpoint::default();
+        let phone_url = phone.start().await;
+        let smtp = SmtpServer::default();
+        let smtp_port = smtp.start().await;
+        let delivery: countersign_delivery::ProvidersConfig = toml::from_str(&format!(
+            r#"
+            email = {{ kind = "smtp", host = "127.0.0.1", port = {smtp_port}, tls = "none", from = "Countersign <security@countersign.test>" }}
+            sms = {{ kind = "webhook", url = "{phone_url}/sms", secret = "{WEBHOOK_SECRET}" }}
+            voice = {{ kind = "twilio", base_url = "{phone_url}/twilio", account_sid = "{TWILIO_SID}", auth_token = "{TWILIO_TOKEN}", from = "+15005550006" }}
+            "#
+        ))
+        .unwrap();
+        let mut config = Config {
+            database: database.clone(),
+            key_file: dir.join("countersign.key"),
+            public_url: "https://verify.bank.test".into(),
+            delivery,
+            ..Config::default()
+        };
+        tweak(&mut config);
+        let clock = Arc::new(ManualClock::new(T0));
+        let key = countersign_server::keys::load_or_create(&config.key_file).unwrap();
+        let store = countersign_store::connect(&config.database).await.unwrap();
+        let delivery = Delivery::from_config(&config.delivery, config.dev)
+            .unwrap()
+            .with_retry(RetryPolicy {
+                attempts: 3,
+                first_backoff: Duration::from_millis(5),
+            });
+        let state = AppState::new(config, store, delivery, clock.clone(), &key.bytes);
+        let (service, api_key) =
+            countersign_server::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
+                .await
+                .unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let app = countersign_server::app(state.clone());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        TestServer {
+            base,
+            http: reqwest::Client::new(),
+            key: api_key,
+            service_id: service.id,
+            clock,
+            state,
+            phone,
+            smtp,
+            backend,
+            dir,
+            database,
+        }
+    }
+
+    /// Another service on the same server, with its own key.
+    pub async fn second_service_key(&self) -> String {
+        countersign_server::admin::create_service(self.state.store.as_ref(), "Other Co", T0)
+            .await
+            .unwrap()
+            .1
+    }
+
+    pub fn advance(&self, seconds: u64) {
+        self.clock.advance(Duration::from_secs(seconds));
+    }
+
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Value>,
+    ) -> Response {
+        let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(k) = key {
+            req = req.bearer_auth(k);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        Response::from(req.send().await.unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.call(reqwest::Method::GET, path, Some(&self.key), None)
+            .await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Response {
+        self.call(reqwest::Method::POST, path, Some(&self.key), Some(body))
+            .await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Response {
+        self.call(reqwest::Method::PUT, path, Some(&self.key), Some(body))
+            .await
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.call(reqwest::Method::DELETE, path, Some(&self.key), None)
+            .await
+    }
+
+    /// Registers `user_id` with a French mobile and an address.
+    pub async fn alice(&self, user_id: &str) -> Value {
+        let r = self
+            .put(
+                &format!("/v1/users/{user_id}"),
+                serde_json::json!({"phone": "+33 6 12 34 56 89", "email": "alice@example.com"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        r.body
+    }
+
+    pub async fn challenge(&self, user_id: &str, purpose: &str) -> String {
+        let r = self
+            .post(
+                "/v1/challenges",
+                serde_json::json!({"user_id": user_id, "purpose": purpose}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        r.body["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Sends a code on `channel` and returns it as the user receives it.
+    pub async fn send(&self, challenge: &str, channel: &str) -> String {
+        let r = self
+            .post(
+                &format!("/v1/challenges/{challenge}/send"),
+                serde_json::json!({"channel": channel}),
+            )
+            .await;
+        assert_eq!(r.status, 202, "{}", r.body);
+        self.received_code(channel)
+    }
+
+    /// The code in the last message that reached the user on `channel`.
+    pub fn received_code(&self, channel: &str) -> String {
+        match channel {
+            "sms" => self.phone.last().json()["code"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+            "voice" => {
+                let twiml = self.phone.last().form_field("Twiml");
+                // The call reads the code twice: the first six digits are the code.
+                twiml.chars().filter(char::is_ascii_digit).take(6).collect()
+            }
+            "email" => {
+                let mail = self.smtp.all().last().cloned().expect("a mail arrived");
+                mail.header("Subject")
+                    .unwrap()
+                    .split_whitespace()
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            }
+            other => panic!("no such channel {other}"),
+        }
+    }
+
+    pub async fn verify(&self, challenge: &str, method: &str, code: &str) -> Response {
+        self.post(
+            &format!("/v1/challenges/{challenge}/verify"),
+            serde_json::json!({"method": method, "code": code}),
+        )
+        .await
+    }
+
+    /// Event types of a user, oldest first.
+    pub async fn event_types(&self, user_id: &str) -> Vec<String> {
+        let r = self
+            .get(&format!("/v1/users/{user_id}/events?limit=200"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mut types: Vec<String> = r
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["type"].as_str().unwrap().to_owned())
+            .collect();
+        types.reverse();
+        types
+    }
+
+    /// Number of rows in `table` (to prove a refused request wrote nothing).
+    pub async fn count_rows(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.database)
+                    .await
+                    .unwrap();
+                sqlx::query_scalar(&sql).fetch_one(&mut c).await.unwrap()
+            }
+            Backend::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.database)
+                    .await
+                    .unwrap();
+                sqlx::query_scalar(&sql).fetch_one(&mut c).await.unwrap()
+            }
+        }
+    }
+}
+
+/// A response with its body parsed (JSON when it is JSON).
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Response {
+    async fn from(r: reqwest::Response) -> Response {
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let text = r.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Asserts a problem+json error with this status and code.
+    pub fn assert_problem(&self, status: u16, code: &str) {
+        assert_eq!(self.status, status, "{}", self.body);
+        assert_eq!(self.body["code"], code, "{}", self.body);
+        assert_eq!(self.body["status"], status, "{}", self.body);
+        assert_eq!(self.headers["content-type"], "application/problem+json");
+        assert!(
+            self.body["title"].is_string()
+                && self.body["detail"].is_string()
+                && self.body["type"].is_string()
+        );
+    }
+}
+
+/// Runs one scenario on SQLite and on PostgreSQL, as two tests.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($scenario:ident),* $(,)?) => {
+        $(
+            mod $scenario {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn sqlite() {
+                    super::$scenario($crate::harness::Backend::Sqlite).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn postgres() {
+                    super::$scenario($crate::harness::Backend::Postgres).await
+                }
+            }
+        )*
+    };
+}
+
+impl Drop for TestServer {
+    /// Drops the test's PostgreSQL schema and its SQLite directory.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if self.backend != Backend::Postgres {
+            return;
+        }
+        let Some(schema) = self
+            .database
+            .split("search_path%3D")
+            .nth(1)
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(mut c) =
+                    <sqlx::PgConnection as sqlx::Connection>::connect(&postgres_url()).await
+                {
+                    let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+                        .execute(&mut c)
+                        .await;
+                }
+            });
+        })
+        .join()
+        .ok();
+    }
+}

@@ -1,0 +1,14 @@
+//! Countersign's integration suite: one test binary, a real server per test,
+//! every scenario on SQLite and on PostgreSQL.
+
+mod harness;
+
+mod bad_input;
+mod cli;
+mod concurrency;
+mod delivery;
+mod flows;
+mod isolation;
+mod ops;
+mod protections;
+mod users;

@@ -1,0 +1,148 @@
+//! What operators and tooling rely on: health, readiness, metrics, the
+//! OpenAPI document, errors for unknown routes, and no secret at rest.
+
+use serde_json::Value;
+
+use crate::harness::{Backend, TestServer};
+use crate::on_both_backends;
+
+on_both_backends!(
+    health_metrics_and_openapi_answer,
+    no_code_or_key_is_stored_in_clear
+);
+
+async fn health_metrics_and_openapi_answer(b: Backend) {
+    let s = TestServer::start(b).await;
+    let health = s
+        .http
+        .get(format!("{}/healthz", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        (health.status().as_u16(), health.text().await.unwrap()),
+        (200, "ok".to_owned())
+    );
+    assert_eq!(
+        s.http
+            .get(format!("{}/readyz", s.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    s.verify(&id, "sms", &code).await;
+    let metrics = s
+        .http
+        .get(format!("{}/metrics", s.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("countersign_codes_sent_total{channel=\"sms\",outcome=\"sent\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("countersign_verifications_total{outcome=\"approved\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("route=\"/v1/challenges/{id}/verify\""),
+        "{metrics}"
+    );
+    assert!(!metrics.contains(&id), "metrics must not carry ids");
+
+    let doc: Value = s
+        .http
+        .get(format!("{}/v1/openapi.json", s.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in [
+        "/v1/users/{user_id}",
+        "/v1/users/{user_id}/events",
+        "/v1/challenges",
+        "/v1/challenges/{id}",
+        "/v1/challenges/{id}/send",
+        "/v1/challenges/{id}/verify",
+        "/v1/challenges/{id}/cancel",
+        "/v1/service",
+    ] {
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} missing from the OpenAPI document"
+        );
+    }
+    assert!(doc["components"]["schemas"]["ChallengeView"].is_object());
+
+    let missing = s.get("/v1/nothing-here").await;
+    missing.assert_problem(404, "not_found");
+    let wrong_method = s
+        .call(reqwest::Method::PATCH, "/v1/challenges", Some(&s.key), None)
+        .await;
+    wrong_method.assert_problem(405, "method_not_allowed");
+}
+
+/// Everything the database holds, as text.
+async fn database_text(s: &TestServer) -> String {
+    match s.backend {
+        Backend::Sqlite => {
+            let path = s.database.trim_start_matches("sqlite://");
+            let mut bytes = std::fs::read(path).unwrap();
+            if let Ok(wal) = std::fs::read(format!("{path}-wal")) {
+                bytes.extend(wal);
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+        Backend::Postgres => {
+            let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&s.database)
+                .await
+                .unwrap();
+            let mut all = String::new();
+            for table in ["services", "users", "challenges", "messages", "events"] {
+                let rows: Vec<String> =
+                    sqlx::query_scalar(&format!("SELECT row_to_json(t)::text FROM {table} t"))
+                        .fetch_all(&mut c)
+                        .await
+                        .unwrap();
+                all.push_str(&rows.join("\n"));
+            }
+            all
+        }
+    }
+}
+
+async fn no_code_or_key_is_stored_in_clear(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let pending = s.send(&id, "sms").await;
+    let other = s.challenge("alice", "login").await;
+    let used = s.send(&other, "email").await;
+    s.verify(&other, "email", &used).await;
+    let text = database_text(&s).await;
+    assert!(text.contains(&id), "the scan reads the data");
+    assert!(!text.contains(&s.key), "API key stored in clear");
+    assert!(
+        !text.contains(&s.key["cs_live_".len()..]),
+        "API key stored in clear"
+    );
+    for code in [&pending, &used] {
+        assert!(
+            !text.contains(&format!("\"{code}\"")) && !text.contains(&format!(" {code} ")),
+            "code {code} stored in clear"
+        );
+    }
+}

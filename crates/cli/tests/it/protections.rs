@@ -1,0 +1,246 @@
+//! The limits that stop guessing and abuse: attempts, expiry, resend
+//! cooldowns, send caps, per-user lockout, cancellation.
+
+use serde_json::json;
+
+use crate::harness::{Backend, TestServer};
+use crate::on_both_backends;
+
+on_both_backends!(
+    attempts_run_out_and_the_challenge_fails_for_good,
+    a_resend_never_restores_attempts,
+    codes_expire_with_the_challenge,
+    the_resend_cooldown_grows,
+    a_challenge_sends_at_most_five_codes,
+    consecutive_failures_lock_the_user,
+    cancel_closes_the_challenge,
+    sms_alone_cannot_approve_a_withdrawal,
+);
+
+fn wrong(code: &str) -> &'static str {
+    if code == "000000" {
+        "111111"
+    } else {
+        "000000"
+    }
+}
+
+async fn attempts_run_out_and_the_challenge_fails_for_good(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    for left in (1..5).rev() {
+        let r = s.verify(&id, "sms", wrong(&code)).await;
+        r.assert_problem(422, "invalid_code");
+        assert_eq!(r.body["attempts_left"], left);
+    }
+    let last = s.verify(&id, "sms", wrong(&code)).await;
+    last.assert_problem(429, "too_many_attempts");
+    assert!(last.headers.contains_key("retry-after"));
+    s.verify(&id, "sms", &code)
+        .await
+        .assert_problem(409, "challenge_closed");
+    let state = s.get(&format!("/v1/challenges/{id}")).await;
+    assert_eq!(state.body["status"], "failed");
+    assert_eq!(state.body["methods"], json!([]));
+    assert!(s
+        .event_types("alice")
+        .await
+        .contains(&"challenge.failed".to_owned()));
+}
+
+async fn a_resend_never_restores_attempts(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let first = s.send(&id, "sms").await;
+    for _ in 0..3 {
+        s.verify(&id, "sms", wrong(&first))
+            .await
+            .assert_problem(422, "invalid_code");
+    }
+    s.advance(30);
+    let second = s.send(&id, "sms").await;
+    let r = s.verify(&id, "sms", wrong(&second)).await;
+    assert_eq!(r.body["attempts_left"], 1);
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{id}")).await.body["attempts_left"],
+        1
+    );
+}
+
+async fn codes_expire_with_the_challenge(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    s.advance(599);
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{id}")).await.body["status"],
+        "pending"
+    );
+    s.advance(1);
+    s.verify(&id, "sms", &code)
+        .await
+        .assert_problem(410, "expired");
+    s.post(
+        &format!("/v1/challenges/{id}/send"),
+        json!({"channel": "email"}),
+    )
+    .await
+    .assert_problem(410, "expired");
+    let state = s.get(&format!("/v1/challenges/{id}")).await;
+    assert_eq!(state.body["status"], "expired");
+    assert_eq!(
+        state.body["attempts_left"], 5,
+        "an expired code costs no attempt"
+    );
+}
+
+async fn the_resend_cooldown_grows(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    s.send(&id, "sms").await;
+    s.advance(30);
+    s.send(&id, "sms").await;
+    s.advance(59);
+    let r = s
+        .post(
+            &format!("/v1/challenges/{id}/send"),
+            json!({"channel": "email"}),
+        )
+        .await;
+    r.assert_problem(429, "resend_too_soon");
+    assert_eq!(r.body["retry_after"], 1);
+    s.advance(1);
+    s.send(&id, "email").await;
+    s.advance(119);
+    s.post(
+        &format!("/v1/challenges/{id}/send"),
+        json!({"channel": "sms"}),
+    )
+    .await
+    .assert_problem(429, "resend_too_soon");
+}
+
+async fn a_challenge_sends_at_most_five_codes(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    // 30 + 60 + 120 + 240 s of cooldown: five codes fit in the 10-minute life.
+    for wait in [30, 60, 120, 240] {
+        s.send(&id, "email").await;
+        s.advance(wait);
+    }
+    s.send(&id, "email").await;
+    let r = s
+        .post(
+            &format!("/v1/challenges/{id}/send"),
+            json!({"channel": "sms"}),
+        )
+        .await;
+    r.assert_problem(429, "resend_too_soon");
+    assert_eq!(r.body["retry_after"], 480);
+    assert_eq!(s.smtp.all().len(), 5);
+    // Every earlier email code was replaced by the next one.
+    let latest = s.received_code("email");
+    let state = s.get(&format!("/v1/challenges/{id}")).await;
+    assert_eq!(state.body["messages"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        s.verify(&id, "email", &latest).await.body["status"],
+        "approved"
+    );
+}
+
+async fn consecutive_failures_lock_the_user(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    // Ten wrong codes spread over several challenges: a guesser cannot
+    // escape the count by opening new challenges.
+    for _ in 0..2 {
+        let id = s.challenge("alice", "login").await;
+        let code = s.send(&id, "sms").await;
+        for _ in 0..4 {
+            s.verify(&id, "sms", wrong(&code))
+                .await
+                .assert_problem(422, "invalid_code");
+        }
+    }
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    s.verify(&id, "sms", wrong(&code))
+        .await
+        .assert_problem(422, "invalid_code");
+    let locked = s.verify(&id, "sms", wrong(&code)).await;
+    locked.assert_problem(429, "locked");
+    assert_eq!(locked.body["retry_after"], 900);
+    assert_eq!(locked.headers["retry-after"], "900");
+    // Locked: even the right code, a new challenge or a new send is refused.
+    s.verify(&id, "sms", &code)
+        .await
+        .assert_problem(429, "locked");
+    s.post(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "login"}),
+    )
+    .await
+    .assert_problem(429, "locked");
+    assert!(s
+        .event_types("alice")
+        .await
+        .contains(&"user.locked".to_owned()));
+
+    s.advance(900);
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    assert_eq!(s.verify(&id, "sms", &code).await.body["status"], "approved");
+}
+
+async fn cancel_closes_the_challenge(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    let r = s
+        .post(&format!("/v1/challenges/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "cancelled");
+    s.verify(&id, "sms", &code)
+        .await
+        .assert_problem(409, "challenge_closed");
+    s.post(&format!("/v1/challenges/{id}/cancel"), json!({}))
+        .await
+        .assert_problem(409, "challenge_closed");
+    s.post(
+        &format!("/v1/challenges/{id}/send"),
+        json!({"channel": "sms"}),
+    )
+    .await
+    .assert_problem(409, "challenge_closed");
+}
+
+async fn sms_alone_cannot_approve_a_withdrawal(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let r = s
+        .post(
+            "/v1/challenges",
+            json!({"user_id": "alice", "purpose": "withdrawal"}),
+        )
+        .await;
+    r.assert_problem(422, "policy_unsatisfiable");
+    s.post(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "teleport"}),
+    )
+    .await
+    .assert_problem(422, "unknown_purpose");
+    let service = s.get("/v1/service").await;
+    assert_eq!(
+        service.body["policies"]["withdrawal"],
+        json!({"all_of": [{"any_of": ["webauthn", "device", "totp", "hotp"]}, {"any_of": ["email", "sms", "voice"]}]})
+    );
+}
