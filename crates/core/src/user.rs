@@ -1,17 +1,21 @@
 //! End users as an integrator registers them, and what a change to their
 //! contact points means.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::contact::{self, ContactError};
 use crate::ids::new_id;
 use crate::lockout::is_locked;
 use crate::Timestamp;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A user as the API shows it; the fields marked `skip` are Countersign's
+/// own bookkeeping and never leave the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct User {
     /// Countersign's own id (`usr_…`).
     pub id: String,
+    #[serde(skip)]
     pub service_id: String,
     /// The integrator's id for this user.
     pub user_id: String,
@@ -23,7 +27,9 @@ pub struct User {
     pub display_name: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    #[serde(skip)]
     pub failed_attempts: u32,
+    #[serde(skip)]
     pub locked_until: Option<Timestamp>,
 }
 

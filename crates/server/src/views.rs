@@ -12,34 +12,17 @@ use utoipa::ToSchema;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserView {
-    pub id: String,
-    pub user_id: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub email_verified: bool,
-    pub phone_verified: bool,
-    pub locale: Option<String>,
-    pub display_name: Option<String>,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
+    #[serde(flatten)]
+    pub user: User,
     /// Enrolled authenticators (TOTP, HOTP, WebAuthn, devices, recovery codes).
     #[schema(value_type = Vec<Object>)]
     pub factors: Vec<serde_json::Value>,
 }
 
 impl From<User> for UserView {
-    fn from(u: User) -> Self {
+    fn from(user: User) -> Self {
         UserView {
-            id: u.id,
-            user_id: u.user_id,
-            email: u.email,
-            phone: u.phone,
-            email_verified: u.email_verified,
-            phone_verified: u.phone_verified,
-            locale: u.locale,
-            display_name: u.display_name,
-            created_at: u.created_at,
-            updated_at: u.updated_at,
+            user,
             factors: Vec::new(),
         }
     }

@@ -57,6 +57,7 @@ pub enum UserEffect {
     Success {
         verified_email: Option<String>,
         verified_phone: Option<String>,
+        now: Timestamp,
     },
 }
 
@@ -75,6 +76,9 @@ pub enum Saved {
     Conflict,
     /// Saved. `locked_until` is set when this failure locked the user.
     Done { locked_until: Option<Timestamp> },
+    /// Nothing saved: the user was locked (perhaps by a concurrent failure)
+    /// when this decision was about to count.
+    UserLocked,
 }
 
 /// A provider's news about a message.
@@ -108,7 +112,9 @@ pub trait Store: Send + Sync + 'static {
 
     async fn insert_challenge(&self, challenge: &Challenge, events: &[Event]) -> Result<()>;
     async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>>;
-    /// Saves `challenge` only if its stored version is still `challenge.version`.
+    /// Saves `challenge` only if its stored version is still `challenge.version`
+    /// and, when the write counts a success or failure, only if the user is
+    /// not locked at that instant.
     async fn save_challenge(
         &self,
         challenge: &Challenge,

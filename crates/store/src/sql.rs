@@ -263,12 +263,17 @@ macro_rules! sql_store {
                 match &write.user {
                     UserEffect::None => {}
                     UserEffect::Failure { lockout, now } => {
-                        let failures: i64 = sqlx::query_scalar(
-                            "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = $1 RETURNING failed_attempts",
+                        let failures: Option<i64> = sqlx::query_scalar(
+                            "UPDATE users SET failed_attempts = failed_attempts + 1 \
+                             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_attempts",
                         )
                         .bind(&c.user_pk)
-                        .fetch_one(&mut *tx)
+                        .bind(now.millis())
+                        .fetch_optional(&mut *tx)
                         .await?;
+                        let Some(failures) = failures else {
+                            return Ok(Saved::UserLocked);
+                        };
                         let failures = u32::try_from(failures).unwrap_or(u32::MAX);
                         if let Some(until) = lockout.lock_after(failures, *now) {
                             sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
@@ -279,18 +284,23 @@ macro_rules! sql_store {
                             locked_until = Some(until);
                         }
                     }
-                    UserEffect::Success { verified_email, verified_phone } => {
-                        sqlx::query(
+                    UserEffect::Success { verified_email, verified_phone, now } => {
+                        let updated = sqlx::query(
                             "UPDATE users SET failed_attempts = 0, \
                              email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
                              phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
-                             WHERE id = $3",
+                             WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
                         )
                         .bind(verified_email)
                         .bind(verified_phone)
                         .bind(&c.user_pk)
+                        .bind(now.millis())
                         .execute(&mut *tx)
-                        .await?;
+                        .await?
+                        .rows_affected();
+                        if updated == 0 {
+                            return Ok(Saved::UserLocked);
+                        }
                     }
                 }
                 if let Some(m) = write.new_message {

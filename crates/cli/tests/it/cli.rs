@@ -36,6 +36,14 @@ fn free_port() -> u16 {
 struct Serving {
     child: Child,
     base: String,
+    logs: mpsc::Receiver<String>,
+}
+
+impl Serving {
+    /// Every log line written so far.
+    fn logs(&self) -> String {
+        self.logs.try_iter().collect::<Vec<_>>().join("\n")
+    }
 }
 
 impl Drop for Serving {
@@ -74,6 +82,7 @@ fn serve(mut cmd: Command, port: u16) -> Serving {
     Serving {
         child,
         base: format!("http://127.0.0.1:{port}"),
+        logs: rx,
     }
 }
 
@@ -201,7 +210,7 @@ fn bad_configuration_is_refused_with_the_key_named() {
 }
 
 /// Two server processes on one PostgreSQL database: the same code is good
-/// once across both.
+/// once across both. Their debug logs hold neither the code nor the key.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_on_one_postgres_approve_a_code_once() {
     let dir = temp_dir("cli-pg");
@@ -214,7 +223,8 @@ async fn two_processes_on_one_postgres_approve_a_code_once() {
             .env("COUNTERSIGN_KEY_FILE", &key_file)
             .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
             .env("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook")
-            .env("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms"));
+            .env("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms"))
+            .env("COUNTERSIGN_LOG", "debug");
     };
     let mut admin = countersign();
     env(&mut admin, 1);

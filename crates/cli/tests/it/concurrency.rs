@@ -7,7 +7,8 @@ use crate::on_both_backends;
 
 on_both_backends!(
     a_right_code_approves_exactly_once_under_concurrency,
-    concurrent_wrong_codes_are_all_counted
+    concurrent_wrong_codes_are_all_counted,
+    concurrent_guesses_never_pass_the_lockout,
 );
 
 async fn a_right_code_approves_exactly_once_under_concurrency(b: Backend) {
@@ -69,4 +70,40 @@ async fn concurrent_wrong_codes_are_all_counted(b: Backend) {
         .filter(|t| *t == "challenge.code_rejected")
         .count();
     assert_eq!(rejected, 4);
+}
+
+async fn concurrent_guesses_never_pass_the_lockout(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let mut open = Vec::new();
+    for failures in [4, 4, 1, 0] {
+        let id = s.challenge("alice", "login").await;
+        let code = s.send(&id, "sms").await;
+        let wrong = if code == "000000" { "111111" } else { "000000" };
+        for _ in 0..failures {
+            s.verify(&id, "sms", wrong)
+                .await
+                .assert_problem(422, "invalid_code");
+        }
+        open.push((id, wrong));
+    }
+    // Nine failures so far; nine more guesses race on two open challenges.
+    let guesses = (0..9).map(|i| {
+        let (id, wrong) = &open[2 + i % 2];
+        s.verify(id, "sms", wrong)
+    });
+    let answers = join_all(guesses).await;
+    for r in &answers {
+        r.assert_problem(429, "locked");
+    }
+    let counted = s
+        .event_types("alice")
+        .await
+        .iter()
+        .filter(|t| *t == "challenge.code_rejected")
+        .count();
+    assert_eq!(
+        counted, 10,
+        "exactly one more failure was counted, the one that locked"
+    );
 }

@@ -93,9 +93,17 @@ async fn update_challenge<T>(
                 },
             )
             .await?;
-        if let Saved::Done { locked_until } = saved {
-            c.version += 1;
-            return Ok((c, out, locked_until));
+        match saved {
+            Saved::Done { locked_until } => {
+                c.version += 1;
+                return Ok((c, out, locked_until));
+            }
+            Saved::UserLocked => {
+                let user = find_user(state, service_id, &c.user_id).await?;
+                let until = user.locked_until.unwrap_or(now);
+                return Err(ApiError::locked(state.now(), until));
+            }
+            Saved::Conflict => {}
         }
     }
     Err(ApiError::new(
@@ -429,8 +437,8 @@ pub async fn verify_code(
     if code.len() > 64 {
         return Err(ApiError::invalid_request("code: at most 64 characters").with("field", "code"));
     }
-    let current = load_challenge(&state, &service.id, &id).await?;
-    unlocked_user(&state, &service, &current).await?;
+    // A locked user is refused when the decision is saved (see
+    // `Saved::UserLocked`), atomically with the lock itself.
     let lockout = service.settings.lockout;
     let (c, outcome, locked_until) = update_challenge(&state, &service.id, &id, |c, now| {
         let outcome = c
@@ -458,6 +466,7 @@ pub async fn verify_code(
                     user: UserEffect::Success {
                         verified_email: destination.clone().filter(|_| method == Method::Email),
                         verified_phone: destination.filter(|_| phone_like),
+                        now,
                     },
                     message: None,
                 }
