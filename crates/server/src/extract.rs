@@ -81,11 +81,16 @@ where
             .map(str::trim)
             .filter(|k| !k.is_empty() && k.len() <= 256)
             .ok_or_else(ApiError::unauthorized)?;
+        let hash = api_key_hash(key);
+        if let Some(service) = state.services.get(&hash) {
+            return Ok(ServiceAuth(service));
+        }
         let service = state
             .store
-            .service_by_key_hash(&api_key_hash(key))
+            .service_by_key_hash(&hash)
             .await?
             .ok_or_else(ApiError::unauthorized)?;
+        state.services.put(hash, service.clone());
         Ok(ServiceAuth(service))
     }
 }

@@ -1,8 +1,11 @@
 //! What every handler shares.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use countersign_core::secret::CodeHasher;
+use countersign_core::service::Service;
 use countersign_core::{Clock, Timestamp};
 use countersign_delivery::Delivery;
 use countersign_store::Store;
@@ -20,6 +23,7 @@ pub struct Inner {
     pub clock: Arc<dyn Clock>,
     pub hasher: CodeHasher,
     pub metrics: Metrics,
+    pub services: ServiceCache,
 }
 
 impl std::ops::Deref for AppState {
@@ -44,10 +48,43 @@ impl AppState {
             clock,
             hasher: CodeHasher::from_master_key(master_key),
             metrics: Metrics::default(),
+            services: ServiceCache::default(),
         }))
     }
 
     pub fn now(&self) -> Timestamp {
         self.clock.now()
+    }
+}
+
+/// Services recently found by API-key hash, so that most requests skip that
+/// lookup. An entry lives [`ServiceCache::TTL`]: a change made through another
+/// process shows within that time. Unknown keys are never cached.
+#[derive(Default)]
+pub struct ServiceCache {
+    entries: Mutex<HashMap<String, (Service, Instant)>>,
+}
+
+impl ServiceCache {
+    pub const TTL: Duration = Duration::from_secs(10);
+    const CAPACITY: usize = 4096;
+
+    pub fn get(&self, key_hash: &str) -> Option<Service> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(key_hash)
+            .filter(|(_, at)| at.elapsed() < Self::TTL)
+            .map(|(s, _)| s.clone())
+    }
+
+    pub fn put(&self, key_hash: String, service: Service) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= Self::CAPACITY {
+            entries.retain(|_, (_, at)| at.elapsed() < Self::TTL);
+            if entries.len() >= Self::CAPACITY {
+                entries.clear();
+            }
+        }
+        entries.insert(key_hash, (service, Instant::now()));
     }
 }

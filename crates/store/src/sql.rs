@@ -16,16 +16,37 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 use crate::{rows, ChallengeWrite, MessageUpdate, Result, Saved, Store, StoreError, UserEffect};
 
-/// The embedded SQLite backend: one file, WAL mode.
+/// The embedded SQLite backend: one file in WAL mode, read by several
+/// connections and written by exactly one, so that writers queue in order
+/// instead of spinning on SQLite's busy handler.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    pool: sqlx::SqlitePool,
+    readers: sqlx::SqlitePool,
+    writer: sqlx::SqlitePool,
+}
+
+impl SqliteStore {
+    fn reads(&self) -> &sqlx::SqlitePool {
+        &self.readers
+    }
+    fn writes(&self) -> &sqlx::SqlitePool {
+        &self.writer
+    }
 }
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: sqlx::PgPool,
+}
+
+impl PgStore {
+    fn reads(&self) -> &sqlx::PgPool {
+        &self.pool
+    }
+    fn writes(&self) -> &sqlx::PgPool {
+        &self.pool
+    }
 }
 
 /// Opens the database named by `url` (`sqlite://…` or `postgres://…`) and
@@ -38,18 +59,30 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .foreign_keys(true)
+            // Checkpoints run in the background (below); this is only the
+            // backstop, so that no request pays for an fsync.
+            .pragma("wal_autocheckpoint", "20000");
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .test_before_acquire(false)
+            .connect_with(options.clone())
+            .await?;
+        sqlx::migrate!("migrations/sqlite").run(&writer).await?;
+        let readers = SqlitePoolOptions::new()
+            .max_connections(4)
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("migrations/sqlite").run(&pool).await?;
-        Ok(Arc::new(SqliteStore { pool }))
+        tokio::spawn(checkpoint_in_background(readers.clone()));
+        Ok(Arc::new(SqliteStore { readers, writer }))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
         let options =
             PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
         let pool = PgPoolOptions::new()
             .max_connections(16)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
@@ -59,6 +92,25 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
         Err(StoreError::BadUrl(format!(
             "{url:?}: expected sqlite://PATH or postgres://USER@HOST/DB"
         )))
+    }
+}
+
+/// Copies the WAL back into the database file every second, off the request
+/// path. Stops when the pool is closed.
+async fn checkpoint_in_background(pool: sqlx::SqlitePool) {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
     }
 }
 
@@ -77,24 +129,41 @@ const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_ver
 const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
 const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
-/// Inserts events on any executor of the engine (pool or transaction).
+/// Inserts events in one statement, on any executor of the engine (pool or
+/// transaction).
 macro_rules! insert_events {
     ($exec:expr, $events:expr) => {
-        for e in $events {
-            sqlx::query(
-                "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(&e.id)
-            .bind(&e.service_id)
-            .bind(&e.user_id)
-            .bind(&e.kind)
-            .bind(e.at.millis())
-            .bind(&e.ip)
-            .bind(e.detail.to_string())
-            .execute(&mut *$exec)
-            .await?;
+        let events: &[Event] = $events;
+        if !events.is_empty() {
+            let sql = events_insert_sql(events.len());
+            let mut query = sqlx::query(&sql);
+            for e in events {
+                query = query
+                    .bind(&e.id)
+                    .bind(&e.service_id)
+                    .bind(&e.user_id)
+                    .bind(&e.kind)
+                    .bind(e.at.millis())
+                    .bind(&e.ip)
+                    .bind(e.detail.to_string());
+            }
+            query.execute(&mut *$exec).await?;
         }
     };
+}
+
+/// `INSERT INTO events … VALUES ($1, …, $7), ($8, …)` for `rows` events.
+fn events_insert_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let params: Vec<String> = (1..=7).map(|c| format!("${}", r * 7 + c)).collect();
+            format!("({})", params.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO events ({EVENT_COLUMNS}) VALUES {}",
+        values.join(", ")
+    )
 }
 
 macro_rules! sql_store {
@@ -102,7 +171,7 @@ macro_rules! sql_store {
         #[async_trait]
         impl Store for $store {
             async fn ping(&self) -> Result<()> {
-                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                sqlx::query("SELECT 1").execute(self.reads()).await?;
                 Ok(())
             }
 
@@ -115,7 +184,7 @@ macro_rules! sql_store {
                 .bind(api_key_hash)
                 .bind(to_json(&s.settings))
                 .bind(s.created_at.millis())
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await
                 .map_err(conflict_on_unique)?;
                 Ok(())
@@ -126,7 +195,7 @@ macro_rules! sql_store {
                     "SELECT id, name, settings, created_at FROM services WHERE api_key_hash = $1",
                 )
                 .bind(api_key_hash)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.reads())
                 .await?;
                 row.as_ref().map(rows::service).transpose()
             }
@@ -135,7 +204,7 @@ macro_rules! sql_store {
                 let all = sqlx::query(
                     "SELECT id, name, settings, created_at FROM services ORDER BY created_at, name",
                 )
-                .fetch_all(&self.pool)
+                .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::service).collect()
             }
@@ -146,13 +215,13 @@ macro_rules! sql_store {
                 ))
                 .bind(service_id)
                 .bind(user_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.reads())
                 .await?;
                 row.as_ref().map(rows::user).transpose()
             }
 
             async fn insert_user(&self, u: &User, events: &[Event]) -> Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.writes().begin().await?;
                 sqlx::query(&format!(
                     "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
                 ))
@@ -178,7 +247,7 @@ macro_rules! sql_store {
             }
 
             async fn update_user(&self, u: &User, events: &[Event]) -> Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.writes().begin().await?;
                 sqlx::query(
                     "UPDATE users SET email = $1, phone = $2, email_verified = $3, phone_verified = $4, locale = $5, display_name = $6, updated_at = $7 WHERE id = $8",
                 )
@@ -198,7 +267,7 @@ macro_rules! sql_store {
             }
 
             async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<bool> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.writes().begin().await?;
                 let gone = sqlx::query("DELETE FROM users WHERE id = $1")
                     .bind(&u.id)
                     .execute(&mut *tx)
@@ -213,7 +282,7 @@ macro_rules! sql_store {
             }
 
             async fn insert_challenge(&self, c: &Challenge, events: &[Event]) -> Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.writes().begin().await?;
                 sqlx::query(
                     "INSERT INTO challenges (id, service_id, user_pk, status, expires_at, version, state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
@@ -238,13 +307,13 @@ macro_rules! sql_store {
                 )
                 .bind(id)
                 .bind(service_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.reads())
                 .await?;
                 row.as_ref().map(rows::challenge).transpose()
             }
 
             async fn save_challenge(&self, c: &Challenge, write: ChallengeWrite<'_>) -> Result<Saved> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.writes().begin().await?;
                 let updated = sqlx::query(
                     "UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 WHERE id = $4 AND version = $5",
                 )
@@ -335,7 +404,7 @@ macro_rules! sql_store {
                 .bind(m.error)
                 .bind(m.now.millis())
                 .bind(m.id)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?;
                 Ok(())
             }
@@ -345,13 +414,13 @@ macro_rules! sql_store {
                     "SELECT {MESSAGE_COLUMNS} FROM messages WHERE challenge_id = $1 ORDER BY created_at, id"
                 ))
                 .bind(challenge_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::message).collect()
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.writes().begin().await?;
                 insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(())
@@ -373,7 +442,7 @@ macro_rules! sql_store {
                 .bind(user_id)
                 .bind(before)
                 .bind(i64::from(limit))
-                .fetch_all(&self.pool)
+                .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::event).collect()
             }
