@@ -292,6 +292,10 @@ async fn two_processes_on_one_postgres_approve_a_code_once() {
         31,
         "{statuses:?}"
     );
+    let logs: String = servers.iter().map(Serving::logs).collect();
+    assert!(logs.contains("/verify"), "the debug logs were read");
+    assert!(!logs.contains(&code), "a code reached the logs");
+    assert!(!logs.contains(&key[8..]), "the API key reached the logs");
     drop(servers);
     let schema = database.split("search_path%3D").nth(1).unwrap().to_owned();
     let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&crate::harness::postgres_url())
