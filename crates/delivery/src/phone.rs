@@ -48,19 +48,33 @@ fn check_url(url: &str) -> Result<(), String> {
     }
 }
 
-/// Maps an HTTP answer to the delivery outcome: 2xx accepted, 429 and 5xx
-/// worth retrying, any other status refused.
+/// Which answers mean "the provider will never take this message".
+#[derive(Clone, Copy)]
+enum Refusals {
+    /// The webhook contract: anything but 2xx is a failure worth retrying.
+    None,
+    /// Twilio: a 4xx other than 429 is a verdict on the message (bad number,
+    /// unverified sender); retrying cannot change it.
+    ClientErrors,
+}
+
+/// Maps an HTTP answer to the delivery outcome: 2xx accepted; otherwise
+/// retried, unless `refusals` says the status is final.
 async fn classify(
     result: Result<reqwest::Response, reqwest::Error>,
+    refusals: Refusals,
 ) -> Result<reqwest::Response, DeliveryError> {
     let response = result.map_err(|e| DeliveryError::Transient(without_url(e)))?;
     let status = response.status();
+    let final_refusal = matches!(refusals, Refusals::ClientErrors)
+        && status.is_client_error()
+        && status.as_u16() != 429;
     if status.is_success() {
         Ok(response)
-    } else if status.is_server_error() || status.as_u16() == 429 {
-        Err(DeliveryError::Transient(format!("HTTP {status}")))
-    } else {
+    } else if final_refusal {
         Err(DeliveryError::Refused(format!("HTTP {status}")))
+    } else {
+        Err(DeliveryError::Transient(format!("HTTP {status}")))
     }
 }
 
@@ -119,7 +133,7 @@ impl Provider for WebhookProvider {
                 signature_header(secret.as_bytes(), now, body.as_bytes()),
             );
         }
-        classify(request.body(body).send().await).await?;
+        classify(request.body(body).send().await, Refusals::None).await?;
         Ok(Receipt::default())
     }
 }
@@ -183,6 +197,7 @@ impl Provider for TwilioProvider {
                 .form(&form)
                 .send()
                 .await,
+            Refusals::ClientErrors,
         )
         .await?;
         let resource: TwilioResource = response

@@ -79,14 +79,24 @@ async fn a_refused_message_is_not_retried(b: Backend) {
     let s = TestServer::start(b).await;
     s.alice("alice").await;
     let id = s.challenge("alice", "login").await;
+    // Twilio's 400 (say, an invalid number) is final: one attempt only.
     s.phone.answer_next(&[400]);
     s.post(
         &format!("/v1/challenges/{id}/send"),
-        json!({"channel": "sms"}),
+        json!({"channel": "voice"}),
     )
     .await
     .assert_problem(502, "delivery_failed");
     assert_eq!(s.phone.all().len(), 1);
     let state = s.get(&format!("/v1/challenges/{id}")).await;
     assert_eq!(state.body["messages"][0]["attempts"], 1);
+    assert_eq!(
+        state.body["messages"][0]["error"],
+        "provider refused the message: HTTP 400 Bad Request"
+    );
+    // The webhook contract retries any answer but 2xx.
+    s.phone.answer_next(&[400, 404]);
+    let code = s.send(&id, "sms").await;
+    assert_eq!(s.phone.all().len(), 4);
+    assert_eq!(s.verify(&id, "sms", &code).await.body["status"], "approved");
 }
