@@ -36,6 +36,8 @@ fn free_port() -> u16 {
 struct Serving {
     child: Child,
     base: String,
+    /// What it logged before it was ready.
+    startup: Vec<String>,
     logs: mpsc::Receiver<String>,
 }
 
@@ -55,8 +57,13 @@ impl Drop for Serving {
 
 /// Starts `serve` and waits for the log line that says it is listening.
 fn serve(mut cmd: Command, port: u16) -> Serving {
+    serve_with(&mut cmd, port, &[])
+}
+
+fn serve_with(cmd: &mut Command, port: u16, flags: &[&str]) -> Serving {
     let mut child = cmd
         .arg("serve")
+        .args(flags)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -82,6 +89,7 @@ fn serve(mut cmd: Command, port: u16) -> Serving {
     Serving {
         child,
         base: format!("http://127.0.0.1:{port}"),
+        startup: seen,
         logs: rx,
     }
 }
@@ -156,6 +164,80 @@ async fn service_create_then_serve_from_a_config_file() {
         .await
         .unwrap();
     assert_eq!(r.status(), 201, "dev mode offers email through the console");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The README's first command and walk-through: `serve --dev` in an empty
+/// folder creates its database, key and a demo service, and prints messages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dev_mode_runs_the_readme_walkthrough() {
+    let dir = temp_dir("cli-dev");
+    let port = free_port();
+    let mut cmd = countersign();
+    cmd.current_dir(&dir)
+        .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"));
+    let server = serve_with(&mut cmd, port, &["--dev"]);
+    assert!(dir.join("countersign.db").exists() && dir.join("countersign.key").exists());
+    let key = server
+        .startup
+        .iter()
+        .find_map(|l| l.split("export CS_KEY=").nth(1))
+        .expect("the demo key is printed")
+        .trim()
+        .to_owned();
+    let http = reqwest::Client::new();
+    let call = |path: &str, body: Value| {
+        http.post(format!("{}{path}", server.base))
+            .bearer_auth(&key)
+            .json(&body)
+            .send()
+    };
+    let put = http
+        .put(format!("{}/v1/users/alice", server.base))
+        .bearer_auth(&key)
+        .json(&json!({"phone": "+33 6 12 34 56 89", "email": "alice@example.com", "locale": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 201);
+    let created: Value = call(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "login"}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let sent = call(
+        &format!("/v1/challenges/{id}/send"),
+        json!({"channel": "sms"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(sent.status(), 202);
+    // The console shows the message, ending with the "@host #code" line.
+    let code = loop {
+        let line = server
+            .logs
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the message is printed");
+        if let Some(code) = line.split(" #").nth(1).filter(|c| c.len() == 6) {
+            break code.to_owned();
+        }
+    };
+    let verified: Value = call(
+        &format!("/v1/challenges/{id}/verify"),
+        json!({"method": "sms", "code": code}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(verified["status"], "approved");
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }
