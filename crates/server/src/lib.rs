@@ -81,6 +81,12 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         .iter()
         .map(|c| c.as_str())
         .collect();
+    if channels.is_empty() {
+        tracing::warn!(
+            "no delivery provider is configured: no code can be sent by SMS, voice or email \
+             (configure [delivery] or run with --dev)"
+        );
+    }
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|source| ServeError::Listen {
