@@ -77,7 +77,7 @@ pub fn mask_phone(e164: &str) -> String {
 /// alone: some providers treat it case-sensitively).
 pub fn normalize_email(input: &str) -> Result<String, ContactError> {
     let trimmed = input.trim();
-    if trimmed.len() > 254 {
+    if trimmed.len() > 254 || trimmed.chars().any(char::is_control) {
         return Err(ContactError::InvalidEmail);
     }
     let parsed =

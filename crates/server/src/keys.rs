@@ -21,6 +21,15 @@ impl std::fmt::Debug for MasterKey {
     }
 }
 
+/// A public fingerprint of the key (128 bits of an HMAC under it), stored in
+/// the database so that a server with another key file is refused at start
+/// instead of silently failing every code.
+pub fn fingerprint(key: &MasterKey) -> String {
+    hex::encode(
+        &countersign_core::secret::derive_key(&key.bytes, b"countersign/key-fingerprint/v1")[..16],
+    )
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
     #[error("key file {path}: {source}")]

@@ -30,6 +30,11 @@ pub enum ServeError {
     Store { url: String, source: StoreError },
     #[error(transparent)]
     Delivery(#[from] SetupError),
+    #[error(
+        "key file {0} does not hold the key this database was set up with; \
+         every server sharing a database needs a copy of the same key file"
+    )]
+    WrongKey(String),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: String,
@@ -47,6 +52,18 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
             url: redact_url(&config.database),
             source,
         })?;
+    let store_error = |source| ServeError::Store {
+        url: redact_url(&config.database),
+        source,
+    };
+    let fingerprint = keys::fingerprint(&key);
+    let expected = store
+        .claim_setting("master_key_fingerprint", &fingerprint)
+        .await
+        .map_err(store_error)?;
+    if expected != fingerprint {
+        return Err(ServeError::WrongKey(config.key_file.display().to_string()));
+    }
     let delivery = Delivery::from_config(&config.delivery, config.dev)?;
     Ok(AppState::new(config, store, delivery, clock, &key.bytes))
 }

@@ -51,12 +51,15 @@ pub enum UserEffect {
         lockout: LockoutPolicy,
         now: Timestamp,
     },
-    /// A right code: the consecutive-failure count starts again, and the
-    /// address or number the code went to is proven, if it is still the
-    /// user's (a contact changed meanwhile stays unverified).
+    /// A right code: the address or number the code went to is proven, if
+    /// it is still the user's (a contact changed meanwhile stays unverified).
+    /// The consecutive-failure count starts again only when the challenge is
+    /// approved: passing one step of a two-step policy must not give a
+    /// guesser fresh tries at the other.
     Success {
         verified_email: Option<String>,
         verified_phone: Option<String>,
+        approved: bool,
         now: Timestamp,
     },
 }
@@ -96,6 +99,10 @@ pub struct MessageUpdate<'a> {
 pub trait Store: Send + Sync + 'static {
     /// Answers when the database does (readiness).
     async fn ping(&self) -> Result<()>;
+
+    /// Stores `value` under `name` unless a value is there already, and
+    /// returns the value that is there now.
+    async fn claim_setting(&self, name: &str, value: &str) -> Result<String>;
 
     async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()>;
     async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>>;

@@ -175,6 +175,18 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            async fn claim_setting(&self, name: &str, value: &str) -> Result<String> {
+                sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                    .bind(name)
+                    .bind(value)
+                    .execute(self.writes())
+                    .await?;
+                Ok(sqlx::query_scalar("SELECT value FROM settings WHERE name = $1")
+                    .bind(name)
+                    .fetch_one(self.writes())
+                    .await?)
+            }
+
             async fn insert_service(&self, s: &Service, api_key_hash: &str) -> Result<()> {
                 sqlx::query(
                     "INSERT INTO services (id, name, api_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -353,9 +365,9 @@ macro_rules! sql_store {
                             locked_until = Some(until);
                         }
                     }
-                    UserEffect::Success { verified_email, verified_phone, now } => {
+                    UserEffect::Success { verified_email, verified_phone, approved, now } => {
                         let updated = sqlx::query(
-                            "UPDATE users SET failed_attempts = 0, \
+                            "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
                              email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
                              phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
                              WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
@@ -364,6 +376,7 @@ macro_rules! sql_store {
                         .bind(verified_phone)
                         .bind(&c.user_pk)
                         .bind(now.millis())
+                        .bind(*approved)
                         .execute(&mut *tx)
                         .await?
                         .rows_affected();

@@ -216,6 +216,28 @@ async fn malformed_requests_are_refused_and_write_nothing(b: Backend) {
             );
         }
     }
+    // NUL and other control characters, which PostgreSQL refuses to store.
+    s.get("/v1/challenges/%00")
+        .await
+        .assert_problem(404, "not_found");
+    s.get("/v1/challenges/chl_%00")
+        .await
+        .assert_problem(404, "not_found");
+    s.get("/v1/users/alice/events?before=%00")
+        .await
+        .assert_problem(400, "invalid_request");
+    s.put("/v1/users/bob", json!({"display_name": "a\u{0}b"}))
+        .await
+        .assert_problem(400, "invalid_request");
+    s.put("/v1/users/bob", json!({"email": "\"a\u{0}\"@example.com"}))
+        .await
+        .assert_problem(400, "invalid_email");
+    s.post(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "login", "context": {"user_agent": "x\u{0}"}}),
+    )
+    .await
+    .assert_problem(400, "invalid_request");
     let r = s.get("/v1/users/alice/events?limit=0").await;
     r.assert_problem(400, "invalid_request");
     s.get("/v1/users/alice/events?limit=abc")

@@ -164,6 +164,33 @@ async fn service_create_then_serve_from_a_config_file() {
         .await
         .unwrap();
     assert_eq!(r.status(), 201, "dev mode offers email through the console");
+
+    // A second server on the same database with another key file is refused.
+    let mut other = countersign()
+        .arg("--config")
+        .arg(&config)
+        .env("COUNTERSIGN_KEY_FILE", dir.join("other.key"))
+        .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .arg("serve")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = other.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        let _ = tx.send(text);
+    });
+    let refused = rx.recv_timeout(Duration::from_secs(30));
+    let _ = other.kill();
+    let status = other.wait().unwrap();
+    let text = refused.expect("a server with the wrong key must stop at once");
+    assert!(!status.success());
+    assert!(
+        text.contains("does not hold the key this database was set up with"),
+        "{text}"
+    );
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -15,6 +15,7 @@ on_both_backends!(
     consecutive_failures_lock_the_user,
     cancel_closes_the_challenge,
     sms_alone_cannot_approve_a_withdrawal,
+    a_replaced_phone_gets_no_more_codes,
 );
 
 fn wrong(code: &str) -> &'static str {
@@ -243,4 +244,29 @@ async fn sms_alone_cannot_approve_a_withdrawal(b: Backend) {
         service.body["policies"]["withdrawal"],
         json!({"all_of": [{"any_of": ["webauthn", "device", "totp", "hotp"]}, {"any_of": ["email", "sms", "voice"]}]})
     );
+}
+
+async fn a_replaced_phone_gets_no_more_codes(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    s.put("/v1/users/alice", json!({"phone": "+44 7911 123456"}))
+        .await;
+    let r = s
+        .post(
+            &format!("/v1/challenges/{id}/send"),
+            json!({"channel": "sms"}),
+        )
+        .await;
+    r.assert_problem(422, "method_unavailable");
+    assert!(s.phone.all().is_empty(), "nothing went to the old number");
+    let code = s.send(&id, "email").await;
+    assert_eq!(
+        s.verify(&id, "email", &code).await.body["status"],
+        "approved"
+    );
+    // A new challenge uses the new number.
+    let id = s.challenge("alice", "login").await;
+    s.send(&id, "sms").await;
+    assert_eq!(s.phone.last().json()["to"], "+447911123456");
 }

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome};
 use countersign_core::event::Event;
-use countersign_core::ids::new_id;
+use countersign_core::ids::{is_id_of, is_printable, new_id};
 use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
 use countersign_core::service::Service;
@@ -115,7 +115,7 @@ async fn update_challenge<T>(
 }
 
 async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResult<Challenge> {
-    if id.len() > 64 {
+    if !is_id_of("chl", id) {
         return Err(ApiError::not_found("challenge"));
     }
     state
@@ -216,6 +216,12 @@ fn check_context(c: &ChallengeContext) -> ApiResult<()> {
                     .with("field", name),
             );
         }
+        if value.as_ref().is_some_and(|v| !is_printable(v)) {
+            return Err(ApiError::invalid_request(format!(
+                "{name}: control characters are not allowed"
+            ))
+            .with("field", name));
+        }
     }
     if c.ip
         .as_deref()
@@ -262,6 +268,22 @@ pub async fn send_code(
     let channel = body.channel;
     let current = load_challenge(&state, &service.id, &id).await?;
     let user = unlocked_user(&state, &service, &current).await?;
+    let contact_now = if channel.uses_phone() {
+        user.phone.as_deref()
+    } else {
+        user.email.as_deref()
+    };
+    if current.destinations.for_channel(channel).is_some()
+        && current.destinations.for_channel(channel) != contact_now
+    {
+        // A replaced number or address must not receive codes any more.
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "method_unavailable",
+            "Method not available",
+            "this contact has changed since the challenge was created; start a new challenge",
+        ));
+    }
     if !state.delivery.channels().contains(&channel) {
         return Err(ApiError::from_challenge(
             countersign_core::challenge::ChallengeError::MethodNotAllowed(channel.method()),
@@ -466,6 +488,7 @@ pub async fn verify_code(
                     user: UserEffect::Success {
                         verified_email: destination.clone().filter(|_| method == Method::Email),
                         verified_phone: destination.filter(|_| phone_like),
+                        approved,
                         now,
                     },
                     message: None,
@@ -529,6 +552,9 @@ pub async fn verify_code(
         }
         VerifyOutcome::Exhausted => {
             state.metrics.count_verification("exhausted");
+            if let Some(until) = locked_until {
+                return Err(ApiError::locked(now, until));
+            }
             Err(ApiError::too_many(
                 "too_many_attempts",
                 "Too many attempts",

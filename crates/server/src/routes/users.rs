@@ -6,7 +6,7 @@ use axum::response::IntoResponse;
 use axum::Json;
 use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::event::Event;
-use countersign_core::ids::is_valid_external_user_id;
+use countersign_core::ids::{is_id_of, is_printable, is_valid_external_user_id};
 use countersign_core::user::{Change, ContactChange, User, UserUpdate};
 use countersign_store::StoreError;
 use serde::{Deserialize, Deserializer};
@@ -123,6 +123,12 @@ pub async fn put_user(
     check_user_id(&user_id)?;
     let display_name = change(body.display_name);
     if let Change::Set(name) = &display_name {
+        if !is_printable(name) {
+            return Err(ApiError::invalid_request(
+                "display_name: control characters are not allowed",
+            )
+            .with("field", "display_name"));
+        }
         if name.chars().count() > 128 {
             return Err(
                 ApiError::invalid_request("display_name: at most 128 characters")
@@ -228,6 +234,12 @@ pub async fn list_events(
 ) -> ApiResult<Json<Vec<Event>>> {
     let Query(q) =
         query.map_err(|e| ApiError::invalid_request(format!("query: {}", e.body_text())))?;
+    if q.before.as_deref().is_some_and(|b| !is_id_of("evt", b)) {
+        return Err(
+            ApiError::invalid_request("before: expected an event id (evt_…)")
+                .with("field", "before"),
+        );
+    }
     let limit = q.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
         return Err(ApiError::invalid_request("limit: expected 1 to 200").with("field", "limit"));
