@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use countersign_core::event::Event;
 use countersign_core::{Clock, SystemClock};
 use countersign_server::admin::{create_service, is_valid_service_name};
 use countersign_server::config::LogFormat;
@@ -37,6 +38,22 @@ enum Command {
     /// Manage services (tenants) and their API keys.
     #[command(subcommand)]
     Service(ServiceCommand),
+    /// Operator actions on end users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Lift a lockout (after 100 consecutive failures a user stays locked
+    /// until this is run) and clear the failure count.
+    Unlock {
+        /// The service's name.
+        #[arg(long)]
+        service: String,
+        /// The integrator's user id.
+        user_id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -76,6 +93,7 @@ fn main() -> ExitCode {
                 .await
                 .map_err(|e| e.to_string()),
             Command::Service(cmd) => service_command(&config, cmd).await,
+            Command::User(cmd) => user_command(&config, cmd).await,
         }
     });
     match result {
@@ -117,6 +135,43 @@ async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), Str
                     serde_json::json!({"id": s.id, "name": s.name, "created_at": s.created_at})
                 );
             }
+        }
+    }
+    Ok(())
+}
+
+async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
+    let store = countersign_store::connect(&config.database)
+        .await
+        .map_err(|e| format!("database {}: {e}", redact_url(&config.database)))?;
+    match cmd {
+        UserCommand::Unlock { service, user_id } => {
+            let services = store.services().await.map_err(|e| e.to_string())?;
+            let service = services
+                .into_iter()
+                .find(|s| s.name == service)
+                .ok_or_else(|| format!("no service named {service:?}"))?;
+            let user = store
+                .user(&service.id, &user_id)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no user {user_id:?} in service {:?}", service.name))?;
+            let event = Event::new(
+                &service.id,
+                Some(&user_id),
+                "user.unlocked",
+                SystemClock.now(),
+                None,
+                serde_json::json!({"by": "operator"}),
+            );
+            store
+                .unlock_user(&user, &event)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::json!({"user_id": user_id, "service": service.name, "unlocked": true})
+            );
         }
     }
     Ok(())

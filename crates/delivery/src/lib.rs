@@ -113,8 +113,11 @@ impl Delivery {
     /// provider falls back to printing messages to the console, so that a
     /// first run works with nothing configured.
     pub fn from_config(config: &ProvidersConfig, dev: bool) -> Result<Delivery, SetupError> {
+        // No redirects: a provider answering 3xx has not taken the message,
+        // and following it would re-send the code to another address.
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| SetupError::Invalid {
                 channel: "sms",

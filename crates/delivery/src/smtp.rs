@@ -35,8 +35,16 @@ impl SmtpProvider {
             .port(c.port.unwrap_or(default_port))
             .tls(tls)
             .timeout(Some(std::time::Duration::from_secs(15)));
-        if let (Some(user), Some(password)) = (&c.username, &c.password) {
-            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+        match (&c.username, &c.password) {
+            (Some(user), Some(password)) => {
+                let local = matches!(c.host.as_str(), "localhost" | "127.0.0.1" | "::1");
+                if c.tls == TlsMode::None && !local {
+                    return Err("username and password would cross the network in clear: use tls = \"starttls\" or \"tls\"".into());
+                }
+                builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+            }
+            (None, None) => {}
+            _ => return Err("username and password go together".into()),
         }
         Ok(SmtpProvider {
             transport: builder.build(),

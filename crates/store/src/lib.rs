@@ -111,9 +111,14 @@ pub trait Store: Send + Sync + 'static {
     async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>>;
     /// [`StoreError::Conflict`] when the user id is taken in this service.
     async fn insert_user(&self, user: &User, events: &[Event]) -> Result<()>;
-    /// Writes the profile fields (not the failure counters, which only
-    /// [`Store::save_challenge`] moves).
-    async fn update_user(&self, user: &User, events: &[Event]) -> Result<()>;
+    /// Writes the profile fields that differ between `before` and `user`,
+    /// and only those, so that concurrent updates of different fields (or a
+    /// contact being verified meanwhile) are not overwritten with stale
+    /// values. Failure counters are left to [`Store::save_challenge`].
+    async fn update_user(&self, before: &User, user: &User, events: &[Event]) -> Result<()>;
+    /// Lifts a lockout and clears the failure count (an operator's decision,
+    /// after a hard lock). False when there is no such user.
+    async fn unlock_user(&self, user: &User, event: &Event) -> Result<bool>;
     /// Removes the user with their challenges; the events stay.
     async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<bool>;
 

@@ -258,16 +258,27 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn update_user(&self, u: &User, events: &[Event]) -> Result<()> {
+            async fn update_user(&self, before: &User, u: &User, events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 sqlx::query(
-                    "UPDATE users SET email = $1, phone = $2, email_verified = $3, phone_verified = $4, locale = $5, display_name = $6, updated_at = $7 WHERE id = $8",
+                    "UPDATE users SET \
+                     email = CASE WHEN $1 THEN $2 ELSE email END, \
+                     email_verified = CASE WHEN $1 THEN $3 ELSE email_verified END, \
+                     phone = CASE WHEN $4 THEN $5 ELSE phone END, \
+                     phone_verified = CASE WHEN $4 THEN $6 ELSE phone_verified END, \
+                     locale = CASE WHEN $7 THEN $8 ELSE locale END, \
+                     display_name = CASE WHEN $9 THEN $10 ELSE display_name END, \
+                     updated_at = $11 WHERE id = $12",
                 )
+                .bind(before.email != u.email)
                 .bind(&u.email)
-                .bind(&u.phone)
                 .bind(u.email_verified)
+                .bind(before.phone != u.phone)
+                .bind(&u.phone)
                 .bind(u.phone_verified)
+                .bind(before.locale != u.locale)
                 .bind(&u.locale)
+                .bind(before.display_name != u.display_name)
                 .bind(&u.display_name)
                 .bind(u.updated_at.millis())
                 .bind(&u.id)
@@ -278,8 +289,29 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            async fn unlock_user(&self, u: &User, event: &Event) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let found = sqlx::query("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1")
+                    .bind(&u.id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if found == 0 {
+                    return Ok(false);
+                }
+                insert_events!(tx, std::slice::from_ref(event));
+                tx.commit().await?;
+                Ok(true)
+            }
+
             async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<bool> {
                 let mut tx = self.writes().begin().await?;
+                // Lock the user's challenges before the user, in the order a
+                // challenge save takes them, so the two cannot deadlock.
+                sqlx::query("UPDATE challenges SET version = version + 1 WHERE user_pk = $1")
+                    .bind(&u.id)
+                    .execute(&mut *tx)
+                    .await?;
                 let gone = sqlx::query("DELETE FROM users WHERE id = $1")
                     .bind(&u.id)
                     .execute(&mut *tx)

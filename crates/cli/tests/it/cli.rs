@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures::future::join_all;
 use serde_json::{json, Value};
 
-use crate::harness::{fresh_database, temp_dir, Backend, ProviderEndpoint};
+use crate::harness::{fresh_database, temp_dir, Backend, ProviderEndpoint, TestServer};
 
 fn countersign() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_countersign"));
@@ -283,6 +283,11 @@ fn bad_configuration_is_refused_with_the_key_named() {
         ("", Some(("COUNTERSIGN_DATABASE", "mysql://x")), "database"),
         ("[delivery.sms]\nkind = \"log\"\n", None, "dev = true"),
         (
+            "[delivery.email]\nkind = \"smtp\"\nhost = \"smtp.example.com\"\ntls = \"none\"\nusername = \"u\"\npassword = \"p\"\nfrom = \"a@b.c\"\n",
+            None,
+            "in clear",
+        ),
+        (
             "[delivery.email]\nkind = \"smtp\"\nhost = \"h\"\nport = \"x\"\nfrom = \"a@b.c\"\n",
             None,
             "expected u16 for key \"delivery.email\"",
@@ -415,4 +420,45 @@ async fn two_processes_on_one_postgres_approve_a_code_once() {
         .await
         .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `countersign user unlock` lifts a lockout at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_operator_can_unlock_a_user() {
+    let s = TestServer::start(Backend::Sqlite).await;
+    s.alice("alice").await;
+    for failures in [5, 5] {
+        let id = s.challenge("alice", "login").await;
+        for _ in 0..failures {
+            s.verify(&id, "sms", "not-a-code").await;
+        }
+    }
+    s.post(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "login"}),
+    )
+    .await
+    .assert_problem(429, "locked");
+    let unlock = |user: &str| {
+        countersign()
+            .env("COUNTERSIGN_DATABASE", &s.database)
+            .args(["user", "unlock", "--service", "Acme Bank", user])
+            .output()
+            .unwrap()
+    };
+    let out = unlock("alice");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"unlocked\":true"));
+    s.challenge("alice", "login").await;
+    assert!(s
+        .event_types("alice")
+        .await
+        .contains(&"user.unlocked".to_owned()));
+    let missing = unlock("nobody");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no user \"nobody\""));
 }

@@ -1,11 +1,15 @@
 //! Registering users, changing their contacts, deleting them.
 
+use countersign_core::user::{Change, UserUpdate};
 use serde_json::json;
 
 use crate::harness::{Backend, TestServer};
 use crate::on_both_backends;
 
-on_both_backends!(users_are_created_updated_and_deleted);
+on_both_backends!(
+    users_are_created_updated_and_deleted,
+    an_update_from_a_stale_read_keeps_other_fields
+);
 
 async fn users_are_created_updated_and_deleted(b: Backend) {
     let s = TestServer::start(b).await;
@@ -87,4 +91,40 @@ async fn users_are_created_updated_and_deleted(b: Backend) {
         .unwrap();
     assert_eq!(kept[0].kind, "user.deleted");
     assert!(kept.len() > 3);
+}
+
+/// Two writers at once: a profile update computed from a read made before a
+/// verification must not undo the verification.
+async fn an_update_from_a_stale_read_keeps_other_fields(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let stale = s
+        .state
+        .store
+        .user(&s.service_id, "alice")
+        .await
+        .unwrap()
+        .unwrap();
+    let id = s.challenge("alice", "verify_contact").await;
+    let code = s.send(&id, "sms").await;
+    s.verify(&id, "sms", &code).await;
+    let mut changed = stale.clone();
+    changed.apply(
+        UserUpdate {
+            locale: Change::Set("fr".into()),
+            ..Default::default()
+        },
+        countersign_core::Timestamp(crate::harness::T0.millis() + 1),
+    );
+    s.state
+        .store
+        .update_user(&stale, &changed, &[])
+        .await
+        .unwrap();
+    let user = s.get("/v1/users/alice").await;
+    assert_eq!(user.body["locale"], "fr");
+    assert_eq!(
+        user.body["phone_verified"], true,
+        "the verification made meanwhile survives"
+    );
 }

@@ -147,9 +147,10 @@ pub async fn put_user(
     for _ in 0..2 {
         match state.store.user(&service.id, &user_id).await? {
             Some(mut user) => {
+                let before = user.clone();
                 let changes = user.apply(update.clone(), now);
                 let events = contact_events(&service.id, &user_id, &changes, now);
-                state.store.update_user(&user, &events).await?;
+                state.store.update_user(&before, &user, &events).await?;
                 return Ok((StatusCode::OK, Json(UserView::from(user))));
             }
             None => {
