@@ -75,6 +75,7 @@ pub fn app(state: AppState) -> Router {
             "this route does not take that method",
         )
     })
+    .layer(middleware::map_response(problem_json_everywhere))
     .layer(middleware::from_fn_with_state(
         state.clone(),
         metrics::track,
@@ -84,6 +85,24 @@ pub fn app(state: AppState) -> Router {
     }))
     .layer(tower_http::trace::TraceLayer::new_for_http())
     .with_state(state)
+}
+
+/// Turns any error answer that is not already problem+json (an extractor's
+/// plain-text rejection, say) into one, so that clients always get a `code`.
+async fn problem_json_everywhere(response: axum::response::Response) -> axum::response::Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|ct| ct.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    if status.is_client_error() {
+        ApiError::invalid_request(format!("the request was refused: {status}")).into_response()
+    } else {
+        ApiError::internal().into_response()
+    }
 }
 
 async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
