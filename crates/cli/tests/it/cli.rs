@@ -10,7 +10,9 @@ use std::time::Duration;
 use futures::future::join_all;
 use serde_json::{json, Value};
 
-use crate::harness::{fresh_database, temp_dir, Backend, ProviderEndpoint, TestServer};
+use crate::harness::{
+    drop_schema, fresh_database, temp_dir, Backend, ProviderEndpoint, TestServer,
+};
 
 fn countersign() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_countersign"));
@@ -411,14 +413,7 @@ async fn two_processes_on_one_postgres_approve_a_code_once() {
     assert!(!logs.contains(&code), "a code reached the logs");
     assert!(!logs.contains(&key[8..]), "the API key reached the logs");
     drop(servers);
-    let schema = database.split("search_path%3D").nth(1).unwrap().to_owned();
-    let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&crate::harness::postgres_url())
-        .await
-        .unwrap();
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(&mut c)
-        .await
-        .unwrap();
+    drop_schema(&database);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -532,37 +532,36 @@ macro_rules! on_both_backends {
     };
 }
 
+/// Drops the PostgreSQL schema that [`fresh_database`] made for `database`
+/// (nothing for SQLite URLs). Runs on its own thread so that it also works
+/// from `Drop` inside a runtime.
+pub fn drop_schema(database: &str) {
+    let Some(schema) = database.split("search_path%3D").nth(1).map(str::to_owned) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            if let Ok(mut c) =
+                <sqlx::PgConnection as sqlx::Connection>::connect(&postgres_url()).await
+            {
+                let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+                    .execute(&mut c)
+                    .await;
+            }
+        });
+    })
+    .join()
+    .ok();
+}
+
 impl Drop for TestServer {
     /// Drops the test's PostgreSQL schema and its SQLite directory.
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
-        if self.backend != Backend::Postgres {
-            return;
-        }
-        let Some(schema) = self
-            .database
-            .split("search_path%3D")
-            .nth(1)
-            .map(str::to_owned)
-        else {
-            return;
-        };
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                if let Ok(mut c) =
-                    <sqlx::PgConnection as sqlx::Connection>::connect(&postgres_url()).await
-                {
-                    let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-                        .execute(&mut c)
-                        .await;
-                }
-            });
-        })
-        .join()
-        .ok();
+        drop_schema(&self.database);
     }
 }
