@@ -142,6 +142,8 @@ pub enum ChallengeError {
     ResendTooSoon { available_at: Timestamp },
     #[error("this challenge has sent as many codes as it may")]
     SendLimitReached,
+    #[error("this contact has changed since the challenge was created; start a new challenge")]
+    ContactChanged,
 }
 
 /// A code to deliver, produced by [`Challenge::begin_send`]. The code exists
@@ -279,6 +281,24 @@ impl Challenge {
     pub fn cooldown_after(base_seconds: u32, sends: u32) -> Duration {
         let factor = 1u64 << sends.saturating_sub(1).min(16);
         Duration::from_secs((u64::from(base_seconds) * factor).min(3600))
+    }
+
+    /// Refuses a channel whose destination is no longer the user's contact: a
+    /// replaced number or address must not receive codes any more.
+    pub fn ensure_still_reaches(
+        &self,
+        channel: Channel,
+        user: &User,
+    ) -> Result<(), ChallengeError> {
+        let current = if channel.uses_phone() {
+            &user.phone
+        } else {
+            &user.email
+        };
+        match self.destinations.for_channel(channel) {
+            Some(to) if current.as_deref() != Some(to) => Err(ChallengeError::ContactChanged),
+            _ => Ok(()),
+        }
     }
 
     /// Issues a new code on `channel`, replacing that channel's previous code.
@@ -655,6 +675,28 @@ mod tests {
             ChallengeError::Expired
         );
         assert_eq!(c.attempts_used, 0);
+    }
+
+    #[test]
+    fn a_replaced_contact_receives_nothing() {
+        let mut u = user(true, true);
+        let c = login(&u);
+        assert_eq!(c.ensure_still_reaches(Channel::Sms, &u), Ok(()));
+        u.phone = Some("+447911123456".into());
+        assert_eq!(
+            c.ensure_still_reaches(Channel::Sms, &u),
+            Err(ChallengeError::ContactChanged)
+        );
+        assert_eq!(
+            c.ensure_still_reaches(Channel::Voice, &u),
+            Err(ChallengeError::ContactChanged)
+        );
+        assert_eq!(c.ensure_still_reaches(Channel::Email, &u), Ok(()));
+        u.email = None;
+        assert_eq!(
+            c.ensure_still_reaches(Channel::Email, &u),
+            Err(ChallengeError::ContactChanged)
+        );
     }
 
     #[test]

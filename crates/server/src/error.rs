@@ -121,7 +121,7 @@ impl ApiError {
                     .with("challenge_status", status.as_str())
             }
             ChallengeError::Expired => ApiError::new(StatusCode::GONE, "expired", "Challenge expired", detail),
-            ChallengeError::MethodNotAllowed(_) => ApiError::new(
+            ChallengeError::MethodNotAllowed(_) | ChallengeError::ContactChanged => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "method_unavailable",
                 "Method not available",

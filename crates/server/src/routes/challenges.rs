@@ -268,22 +268,9 @@ pub async fn send_code(
     let channel = body.channel;
     let current = load_challenge(&state, &service.id, &id).await?;
     let user = unlocked_user(&state, &service, &current).await?;
-    let contact_now = if channel.uses_phone() {
-        user.phone.as_deref()
-    } else {
-        user.email.as_deref()
-    };
-    if current.destinations.for_channel(channel).is_some()
-        && current.destinations.for_channel(channel) != contact_now
-    {
-        // A replaced number or address must not receive codes any more.
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "method_unavailable",
-            "Method not available",
-            "this contact has changed since the challenge was created; start a new challenge",
-        ));
-    }
+    current
+        .ensure_still_reaches(channel, &user)
+        .map_err(|e| ApiError::from_challenge(e, state.now()))?;
     if !state.delivery.channels().contains(&channel) {
         return Err(ApiError::from_challenge(
             countersign_core::challenge::ChallengeError::MethodNotAllowed(channel.method()),
