@@ -1,13 +1,15 @@
 //! `countersign`: the server and the operator's CLI in one binary.
 #![forbid(unsafe_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use countersign_core::event::Event;
 use countersign_core::{Clock, SystemClock};
-use countersign_server::admin::{create_service, is_valid_service_name};
+use countersign_server::admin::{
+    create_service, import_tokens, is_valid_service_name, rotate_key, service_named,
+};
 use countersign_server::config::LogFormat;
 use countersign_server::{redact_url, Config};
 use countersign_store::StoreError;
@@ -41,6 +43,34 @@ enum Command {
     /// Operator actions on end users.
     #[command(subcommand)]
     User(UserCommand),
+    /// The master key that seals TOTP/HOTP seeds.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Hardware OATH tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Put a new master key in use and re-encrypt every seed under it, while
+    /// servers keep running. Older keys stay in the key file.
+    Rotate,
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Import hardware tokens from a CSV seed file with the header
+    /// user_id,type,secret,digits,period,counter,algorithm,label
+    /// (type totp or hotp, secret in base32). Nothing is written unless every
+    /// row is valid.
+    Import {
+        /// The CSV file ("-" for standard input).
+        file: PathBuf,
+        /// The service's name.
+        #[arg(long)]
+        service: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -94,6 +124,10 @@ fn main() -> ExitCode {
                 .map_err(|e| e.to_string()),
             Command::Service(cmd) => service_command(&config, cmd).await,
             Command::User(cmd) => user_command(&config, cmd).await,
+            Command::Key(KeyCommand::Rotate) => key_rotate(&config).await,
+            Command::Token(TokenCommand::Import { file, service }) => {
+                token_import(&config, &file, &service).await
+            }
         }
     });
     match result {
@@ -106,9 +140,7 @@ fn main() -> ExitCode {
 }
 
 async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), String> {
-    let store = countersign_store::connect(&config.database)
-        .await
-        .map_err(|e| format!("database {}: {e}", redact_url(&config.database)))?;
+    let store = open_store(config).await?;
     match cmd {
         ServiceCommand::Create { name } => {
             if !is_valid_service_name(&name) {
@@ -141,16 +173,12 @@ async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), Str
 }
 
 async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
-    let store = countersign_store::connect(&config.database)
-        .await
-        .map_err(|e| format!("database {}: {e}", redact_url(&config.database)))?;
+    let store = open_store(config).await?;
     match cmd {
         UserCommand::Unlock { service, user_id } => {
-            let services = store.services().await.map_err(|e| e.to_string())?;
-            let service = services
-                .into_iter()
-                .find(|s| s.name == service)
-                .ok_or_else(|| format!("no service named {service:?}"))?;
+            let service = service_named(store.as_ref(), &service)
+                .await
+                .map_err(|e| e.to_string())?;
             let user = store
                 .user(&service.id, &user_id)
                 .await
@@ -174,6 +202,43 @@ async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
             );
         }
     }
+    Ok(())
+}
+
+async fn open_store(
+    config: &Config,
+) -> Result<std::sync::Arc<dyn countersign_store::Store>, String> {
+    countersign_store::connect(&config.database)
+        .await
+        .map_err(|e| format!("database {}: {e}", redact_url(&config.database)))
+}
+
+async fn key_rotate(config: &Config) -> Result<(), String> {
+    let store = open_store(config).await?;
+    let rotation = rotate_key(config, store.as_ref())
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&rotation).expect("serialises"));
+    Ok(())
+}
+
+async fn token_import(config: &Config, file: &Path, service: &str) -> Result<(), String> {
+    let text = if file == Path::new("-") {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))?
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
+    };
+    let store = open_store(config).await?;
+    let keys = countersign_server::checked_keyring(config, store.as_ref())
+        .await
+        .map_err(|e| e.to_string())?;
+    let service = service_named(store.as_ref(), service)
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = import_tokens(store.as_ref(), &keys, &service, &text, SystemClock.now())
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&report).expect("serialises"));
     Ok(())
 }
 

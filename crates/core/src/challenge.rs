@@ -14,8 +14,9 @@ use thiserror::Error;
 use utoipa::ToSchema;
 
 use crate::ids::new_id;
+use crate::keyring::Keyring;
 use crate::policy::{Channel, Method, Policy};
-use crate::secret::{new_numeric_code, normalize_typed_code, CodeHasher};
+use crate::secret::{new_numeric_code, normalize_typed_code};
 use crate::service::ServiceSettings;
 use crate::user::User;
 use crate::Timestamp;
@@ -170,12 +171,14 @@ pub enum VerifyOutcome {
 
 impl Challenge {
     /// Opens a challenge for `user`, offering each policy method that the user
-    /// has and Countersign can deliver (`deliverable` channels).
+    /// has: codes Countersign can deliver (`deliverable` channels) and the
+    /// methods of the user's active factors (`enrolled`).
     pub fn open(
         user: &User,
         purpose: &str,
         settings: &ServiceSettings,
         deliverable: &[Channel],
+        enrolled: &[Method],
         context: ChallengeContext,
         now: Timestamp,
     ) -> Result<Challenge, ChallengeError> {
@@ -190,7 +193,7 @@ impl Challenge {
             .into_iter()
             .filter(|m| match m.channel() {
                 Some(ch) => deliverable.contains(&ch) && destinations.for_channel(ch).is_some(),
-                None => false,
+                None => enrolled.contains(m),
             })
             .collect();
         if !policy.satisfiable_with(&available) {
@@ -306,7 +309,7 @@ impl Challenge {
     pub fn begin_send(
         &mut self,
         channel: Channel,
-        hasher: &CodeHasher,
+        keys: &Keyring,
         now: Timestamp,
     ) -> Result<OutgoingCode, ChallengeError> {
         self.ensure_open(now)?;
@@ -326,7 +329,7 @@ impl Challenge {
         self.codes.retain(|c| c.channel != channel);
         self.codes.push(IssuedCode {
             channel,
-            hash: hasher.hash(&self.id, channel.as_str(), &code),
+            hash: keys.hash_code(&self.id, channel.as_str(), &code),
             issued_at: now,
         });
         self.sends += 1;
@@ -365,7 +368,7 @@ impl Challenge {
         &mut self,
         method: Method,
         typed: &str,
-        hasher: &CodeHasher,
+        keys: &Keyring,
         now: Timestamp,
     ) -> Result<VerifyOutcome, ChallengeError> {
         self.ensure_open(now)?;
@@ -375,23 +378,47 @@ impl Challenge {
             .ok_or(ChallengeError::MethodNotAllowed(method))?;
         let matched = normalize_typed_code(typed, self.code_digits).is_some_and(|code| {
             self.codes.iter().any(|c| {
-                c.channel == channel && hasher.matches(&self.id, channel.as_str(), &code, &c.hash)
+                c.channel == channel
+                    && keys.code_matches(&self.id, channel.as_str(), &code, &c.hash)
             })
         });
         if matched {
             self.codes.retain(|c| c.channel != channel);
-            return Ok(VerifyOutcome::Accepted {
+        }
+        Ok(self.settle_attempt(method, matched, now))
+    }
+
+    /// Records a check of a factor the user holds (TOTP, HOTP, recovery
+    /// code), which the caller made against the factor: `matched` says whether
+    /// it was right. Wrong answers use up attempts as wrong codes do.
+    pub fn verify_factor(
+        &mut self,
+        method: Method,
+        matched: bool,
+        now: Timestamp,
+    ) -> Result<VerifyOutcome, ChallengeError> {
+        self.ensure_open(now)?;
+        self.ensure_usable(method)?;
+        if method.channel().is_some() {
+            return Err(ChallengeError::MethodNotAllowed(method));
+        }
+        Ok(self.settle_attempt(method, matched, now))
+    }
+
+    fn settle_attempt(&mut self, method: Method, matched: bool, now: Timestamp) -> VerifyOutcome {
+        if matched {
+            return VerifyOutcome::Accepted {
                 approved: self.satisfy(method, now),
-            });
+            };
         }
         self.attempts_used += 1;
         if self.attempts_used >= self.max_attempts {
             self.close(ChallengeStatus::Failed, now);
-            Ok(VerifyOutcome::Exhausted)
+            VerifyOutcome::Exhausted
         } else {
-            Ok(VerifyOutcome::Rejected {
+            VerifyOutcome::Rejected {
                 attempts_left: self.attempts_left(),
-            })
+            }
         }
     }
 
@@ -428,8 +455,8 @@ mod tests {
 
     const T0: Timestamp = Timestamp(1_800_000_000_000);
 
-    fn hasher() -> CodeHasher {
-        CodeHasher::from_master_key(&[7u8; 32])
+    fn keys() -> Keyring {
+        crate::keyring::test_keyring()
     }
 
     fn user(phone: bool, email: bool) -> User {
@@ -449,6 +476,7 @@ mod tests {
             "login",
             &ServiceSettings::default(),
             &Channel::ALL,
+            &[],
             Default::default(),
             T0,
         )
@@ -476,6 +504,7 @@ mod tests {
             "login",
             &ServiceSettings::default(),
             &[Channel::Email],
+            &[],
             Default::default(),
             T0,
         )
@@ -488,12 +517,21 @@ mod tests {
         let u = user(true, true);
         let s = ServiceSettings::default();
         assert_eq!(
-            Challenge::open(&u, "withdrawal", &s, &Channel::ALL, Default::default(), T0)
-                .unwrap_err(),
+            Challenge::open(
+                &u,
+                "withdrawal",
+                &s,
+                &Channel::ALL,
+                &[],
+                Default::default(),
+                T0
+            )
+            .unwrap_err(),
             ChallengeError::PolicyUnsatisfiable("withdrawal".into())
         );
         assert_eq!(
-            Challenge::open(&u, "nope", &s, &Channel::ALL, Default::default(), T0).unwrap_err(),
+            Challenge::open(&u, "nope", &s, &Channel::ALL, &[], Default::default(), T0)
+                .unwrap_err(),
             ChallengeError::UnknownPurpose("nope".into())
         );
         assert!(Challenge::open(
@@ -501,6 +539,7 @@ mod tests {
             "login",
             &s,
             &Channel::ALL,
+            &[],
             Default::default(),
             T0
         )
@@ -510,16 +549,16 @@ mod tests {
     #[test]
     fn a_sent_code_approves_once() {
         let mut c = login(&user(true, true));
-        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let out = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         assert_eq!(out.to, "+33612345689");
         assert_eq!(
-            c.verify_code(Sms, &out.code, &hasher(), T0.plus(secs(5))),
+            c.verify_code(Sms, &out.code, &keys(), T0.plus(secs(5))),
             Ok(VerifyOutcome::Accepted { approved: true })
         );
         assert_eq!(c.status, ChallengeStatus::Approved);
         assert!(c.codes.is_empty());
         assert_eq!(
-            c.verify_code(Sms, &out.code, &hasher(), T0.plus(secs(6))),
+            c.verify_code(Sms, &out.code, &keys(), T0.plus(secs(6))),
             Err(ChallengeError::Closed(ChallengeStatus::Approved))
         );
     }
@@ -527,9 +566,9 @@ mod tests {
     #[test]
     fn a_code_is_only_good_on_its_own_channel() {
         let mut c = login(&user(true, true));
-        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let out = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         assert_eq!(
-            c.verify_code(Email, &out.code, &hasher(), T0),
+            c.verify_code(Email, &out.code, &keys(), T0),
             Ok(VerifyOutcome::Rejected { attempts_left: 4 })
         );
     }
@@ -537,7 +576,7 @@ mod tests {
     #[test]
     fn wrong_codes_use_up_attempts_then_fail_for_good() {
         let mut c = login(&user(true, true));
-        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let out = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         let wrong = if out.code == "000000" {
             "111111"
         } else {
@@ -545,19 +584,19 @@ mod tests {
         };
         for left in (1..5).rev() {
             assert_eq!(
-                c.verify_code(Sms, wrong, &hasher(), T0),
+                c.verify_code(Sms, wrong, &keys(), T0),
                 Ok(VerifyOutcome::Rejected {
                     attempts_left: left
                 })
             );
         }
         assert_eq!(
-            c.verify_code(Sms, wrong, &hasher(), T0),
+            c.verify_code(Sms, wrong, &keys(), T0),
             Ok(VerifyOutcome::Exhausted)
         );
         assert_eq!(c.status, ChallengeStatus::Failed);
         assert_eq!(
-            c.verify_code(Sms, &out.code, &hasher(), T0),
+            c.verify_code(Sms, &out.code, &keys(), T0),
             Err(ChallengeError::Closed(ChallengeStatus::Failed))
         );
     }
@@ -565,9 +604,9 @@ mod tests {
     #[test]
     fn malformed_input_costs_an_attempt_like_any_wrong_code() {
         let mut c = login(&user(true, true));
-        c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         assert_eq!(
-            c.verify_code(Sms, "abc", &hasher(), T0),
+            c.verify_code(Sms, "abc", &keys(), T0),
             Ok(VerifyOutcome::Rejected { attempts_left: 4 })
         );
     }
@@ -575,11 +614,11 @@ mod tests {
     #[test]
     fn resending_never_resets_the_attempt_count() {
         let mut c = login(&user(true, true));
-        c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         for _ in 0..3 {
-            c.verify_code(Sms, "99999x", &hasher(), T0).unwrap();
+            c.verify_code(Sms, "99999x", &keys(), T0).unwrap();
         }
-        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30)))
+        c.begin_send(Channel::Sms, &keys(), T0.plus(secs(30)))
             .unwrap();
         assert_eq!(c.attempts_left(), 2);
     }
@@ -587,21 +626,21 @@ mod tests {
     #[test]
     fn the_cooldown_grows_and_covers_channel_switches() {
         let mut c = login(&user(true, true));
-        let first = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let first = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         assert_eq!(first.resend_available_at, T0.plus(secs(30)));
         assert_eq!(
-            c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(29)))
+            c.begin_send(Channel::Voice, &keys(), T0.plus(secs(29)))
                 .unwrap_err(),
             ChallengeError::ResendTooSoon {
                 available_at: T0.plus(secs(30))
             }
         );
         let second = c
-            .begin_send(Channel::Voice, &hasher(), T0.plus(secs(30)))
+            .begin_send(Channel::Voice, &keys(), T0.plus(secs(30)))
             .unwrap();
         assert_eq!(second.resend_available_at, T0.plus(secs(90)));
         let third = c
-            .begin_send(Channel::Email, &hasher(), T0.plus(secs(90)))
+            .begin_send(Channel::Email, &keys(), T0.plus(secs(90)))
             .unwrap();
         assert_eq!(third.resend_available_at, T0.plus(secs(210)));
     }
@@ -609,27 +648,27 @@ mod tests {
     #[test]
     fn a_resend_replaces_the_channel_code_but_keeps_others() {
         let mut c = login(&user(true, true));
-        let sms1 = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let sms1 = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         let email = c
-            .begin_send(Channel::Email, &hasher(), T0.plus(secs(30)))
+            .begin_send(Channel::Email, &keys(), T0.plus(secs(30)))
             .unwrap();
         let sms2 = c
-            .begin_send(Channel::Sms, &hasher(), T0.plus(secs(90)))
+            .begin_send(Channel::Sms, &keys(), T0.plus(secs(90)))
             .unwrap();
         let mut probe = c.clone();
         if sms1.code != sms2.code {
             assert!(matches!(
-                probe.verify_code(Sms, &sms1.code, &hasher(), T0.plus(secs(91))),
+                probe.verify_code(Sms, &sms1.code, &keys(), T0.plus(secs(91))),
                 Ok(VerifyOutcome::Rejected { .. })
             ));
         }
         let mut probe2 = c.clone();
         assert_eq!(
-            probe2.verify_code(Email, &email.code, &hasher(), T0.plus(secs(91))),
+            probe2.verify_code(Email, &email.code, &keys(), T0.plus(secs(91))),
             Ok(VerifyOutcome::Accepted { approved: true })
         );
         assert_eq!(
-            c.verify_code(Sms, &sms2.code, &hasher(), T0.plus(secs(91))),
+            c.verify_code(Sms, &sms2.code, &keys(), T0.plus(secs(91))),
             Ok(VerifyOutcome::Accepted { approved: true })
         );
     }
@@ -645,17 +684,18 @@ mod tests {
             "login",
             &settings,
             &Channel::ALL,
+            &[],
             Default::default(),
             T0,
         )
         .unwrap();
         let mut t = T0;
         for _ in 0..5 {
-            let out = c.begin_send(Channel::Sms, &hasher(), t).unwrap();
+            let out = c.begin_send(Channel::Sms, &keys(), t).unwrap();
             t = out.resend_available_at;
         }
         assert_eq!(
-            c.begin_send(Channel::Sms, &hasher(), t).unwrap_err(),
+            c.begin_send(Channel::Sms, &keys(), t).unwrap_err(),
             ChallengeError::SendLimitReached
         );
     }
@@ -663,15 +703,15 @@ mod tests {
     #[test]
     fn expiry_closes_everything() {
         let mut c = login(&user(true, true));
-        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let out = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         let late = T0.plus(secs(600));
         assert_eq!(c.status_at(late), ChallengeStatus::Expired);
         assert_eq!(
-            c.verify_code(Sms, &out.code, &hasher(), late),
+            c.verify_code(Sms, &out.code, &keys(), late),
             Err(ChallengeError::Expired)
         );
         assert_eq!(
-            c.begin_send(Channel::Sms, &hasher(), late).unwrap_err(),
+            c.begin_send(Channel::Sms, &keys(), late).unwrap_err(),
             ChallengeError::Expired
         );
         assert_eq!(c.attempts_used, 0);
@@ -702,7 +742,7 @@ mod tests {
     #[test]
     fn a_failed_delivery_withdraws_the_code_and_lifts_the_cooldown() {
         let mut c = login(&user(true, true));
-        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let out = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         c.delivery_failed(Channel::Sms, out.sent_at, T0.plus(secs(2)));
         assert!(c.codes.is_empty());
         assert_eq!(
@@ -712,7 +752,7 @@ mod tests {
                 at: T0.plus(secs(2))
             })
         );
-        c.begin_send(Channel::Voice, &hasher(), T0.plus(secs(2)))
+        c.begin_send(Channel::Voice, &keys(), T0.plus(secs(2)))
             .unwrap();
         assert_eq!(c.sends, 2);
     }
@@ -720,8 +760,8 @@ mod tests {
     #[test]
     fn a_stale_failure_report_does_not_touch_a_newer_code() {
         let mut c = login(&user(true, true));
-        let first = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
-        c.begin_send(Channel::Sms, &hasher(), T0.plus(secs(30)))
+        let first = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
+        c.begin_send(Channel::Sms, &keys(), T0.plus(secs(30)))
             .unwrap();
         c.delivery_failed(Channel::Sms, first.sent_at, T0.plus(secs(31)));
         assert_eq!(c.codes.len(), 1);
@@ -739,28 +779,63 @@ mod tests {
             "payout",
             &settings,
             &Channel::ALL,
+            &[],
             Default::default(),
             T0,
         )
         .unwrap();
-        let email = c.begin_send(Channel::Email, &hasher(), T0).unwrap();
+        let email = c.begin_send(Channel::Email, &keys(), T0).unwrap();
         assert_eq!(
-            c.verify_code(Email, &email.code, &hasher(), T0),
+            c.verify_code(Email, &email.code, &keys(), T0),
             Ok(VerifyOutcome::Accepted { approved: false })
         );
         assert_eq!(c.remaining(), vec![vec![Sms, Voice]]);
         assert_eq!(c.usable_methods(), vec![Sms, Voice]);
         assert_eq!(
-            c.verify_code(Email, &email.code, &hasher(), T0),
+            c.verify_code(Email, &email.code, &keys(), T0),
             Err(ChallengeError::MethodNotAllowed(Email))
         );
         let sms = c
-            .begin_send(Channel::Sms, &hasher(), T0.plus(secs(30)))
+            .begin_send(Channel::Sms, &keys(), T0.plus(secs(30)))
             .unwrap();
         assert_eq!(
-            c.verify_code(Sms, &sms.code, &hasher(), T0.plus(secs(31))),
+            c.verify_code(Sms, &sms.code, &keys(), T0.plus(secs(31))),
             Ok(VerifyOutcome::Accepted { approved: true })
         );
+    }
+
+    #[test]
+    fn enrolled_factors_are_offered_and_checked_like_codes() {
+        let u = user(true, true);
+        let s = ServiceSettings::default();
+        let mut c = Challenge::open(
+            &u,
+            "withdrawal",
+            &s,
+            &Channel::ALL,
+            &[Totp, RecoveryCode],
+            Default::default(),
+            T0,
+        )
+        .unwrap();
+        assert_eq!(c.offered, vec![Totp, Email, Sms, Voice]);
+        assert_eq!(
+            c.verify_factor(Totp, false, T0),
+            Ok(VerifyOutcome::Rejected { attempts_left: 4 })
+        );
+        assert_eq!(
+            c.verify_factor(Hotp, true, T0),
+            Err(ChallengeError::MethodNotAllowed(Hotp))
+        );
+        assert_eq!(
+            c.verify_factor(Sms, true, T0),
+            Err(ChallengeError::MethodNotAllowed(Sms))
+        );
+        assert_eq!(
+            c.verify_factor(Totp, true, T0),
+            Ok(VerifyOutcome::Accepted { approved: false })
+        );
+        assert_eq!(c.remaining(), vec![vec![Email, Sms, Voice]]);
     }
 
     #[test]
@@ -777,7 +852,7 @@ mod tests {
     #[test]
     fn state_survives_serialisation_without_clear_codes() {
         let mut c = login(&user(true, true));
-        let out = c.begin_send(Channel::Sms, &hasher(), T0).unwrap();
+        let out = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
         let json = serde_json::to_string(&c).unwrap();
         assert!(!json.contains(&format!("\"{}\"", out.code)));
         let back: Challenge = serde_json::from_str(&json).unwrap();

@@ -47,45 +47,6 @@ pub fn normalize_typed_code(input: &str, digits: u32) -> Option<String> {
         .then_some(cleaned)
 }
 
-/// Hashes one-time codes under a key derived from the master key, bound to the
-/// challenge and channel. A database dump alone cannot be used to find a
-/// 6-digit code by trying all million of them.
-#[derive(Clone)]
-pub struct CodeHasher {
-    key: [u8; 32],
-}
-
-impl std::fmt::Debug for CodeHasher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("CodeHasher(..)")
-    }
-}
-
-impl CodeHasher {
-    /// Derives the code-hashing key from the master key, so a leak of one
-    /// purpose's key does not expose the others.
-    pub fn from_master_key(master: &[u8]) -> Self {
-        CodeHasher {
-            key: derive_key(master, b"countersign/otp-code-hash/v1"),
-        }
-    }
-
-    pub fn hash(&self, challenge_id: &str, channel: &str, code: &str) -> String {
-        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key size");
-        for part in [challenge_id, channel, code] {
-            mac.update(&(part.len() as u32).to_be_bytes());
-            mac.update(part.as_bytes());
-        }
-        hex::encode(mac.finalize().into_bytes())
-    }
-
-    /// Constant-time check of a typed code against a stored hash.
-    pub fn matches(&self, challenge_id: &str, channel: &str, code: &str, stored: &str) -> bool {
-        let computed = self.hash(challenge_id, channel, code);
-        constant_time_eq(computed.as_bytes(), stored.as_bytes())
-    }
-}
-
 /// Equality that takes the same time wherever the inputs differ.
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && bool::from(a.ct_eq(b))
@@ -144,19 +105,6 @@ mod tests {
         assert_eq!(normalize_typed_code("12345", 6), None);
         assert_eq!(normalize_typed_code("12345a", 6), None);
         assert_eq!(normalize_typed_code("１２３４５６", 6), None);
-    }
-
-    #[test]
-    fn code_hash_is_bound_to_challenge_channel_and_key() {
-        let h = CodeHasher::from_master_key(b"master-key-one-0123456789abcdef!");
-        let stored = h.hash("chl_1", "sms", "123456");
-        assert!(h.matches("chl_1", "sms", "123456", &stored));
-        assert!(!h.matches("chl_1", "sms", "123457", &stored));
-        assert!(!h.matches("chl_2", "sms", "123456", &stored));
-        assert!(!h.matches("chl_1", "email", "123456", &stored));
-        let other = CodeHasher::from_master_key(b"master-key-two-0123456789abcdef!");
-        assert!(!other.matches("chl_1", "sms", "123456", &stored));
-        assert!(!stored.contains("123456"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use countersign_core::challenge::ChallengeError;
 use countersign_core::contact::ContactError;
+use countersign_core::keyring::SealError;
 use countersign_core::Timestamp;
 use countersign_store::StoreError;
 use serde_json::{json, Map, Value};
@@ -153,6 +154,23 @@ impl From<StoreError> for ApiError {
                 "the database is not answering; try again shortly",
             ),
             _ => ApiError::internal(),
+        }
+    }
+}
+
+impl From<SealError> for ApiError {
+    /// A seed that does not open is an operator's problem (a key file not
+    /// copied after a rotation, or a damaged row), never the caller's.
+    fn from(e: SealError) -> Self {
+        tracing::error!(error = %e, "a sealed secret could not be opened");
+        match e {
+            SealError::UnknownKey(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "key_unavailable",
+                "Key unavailable",
+                "this server's key file lacks a key in use; the operator has been alerted",
+            ),
+            SealError::Corrupt => ApiError::internal(),
         }
     }
 }

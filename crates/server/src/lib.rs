@@ -45,28 +45,42 @@ pub enum ServeError {
 /// Opens the database (migrating it), loads the master key and builds the
 /// providers: everything the server needs, with the clock given.
 pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, ServeError> {
-    let key = keys::load_or_create(&config.key_file)?;
     let store = countersign_store::connect(&config.database)
         .await
         .map_err(|source| ServeError::Store {
             url: redact_url(&config.database),
             source,
         })?;
-    let store_error = |source| ServeError::Store {
-        url: redact_url(&config.database),
-        source,
-    };
-    let fingerprint = keys::fingerprint(&key);
-    let expected = store
-        .claim_setting("master_key_fingerprint", &fingerprint)
-        .await
-        .map_err(store_error)?;
-    if expected != fingerprint {
-        return Err(ServeError::WrongKey(config.key_file.display().to_string()));
-    }
+    let keyring = checked_keyring(&config, store.as_ref()).await?;
     let delivery = Delivery::from_config(&config.delivery, config.dev)?;
-    Ok(AppState::new(config, store, delivery, clock, &key.bytes))
+    Ok(AppState::new(config, store, delivery, clock, keyring))
 }
+
+/// Loads the key file (creating it for a new installation) and checks it
+/// against the database: the database remembers the fingerprint of its
+/// current key (updated by `key rotate`), and a key file that does not hold
+/// that key belongs to another installation.
+pub async fn checked_keyring(
+    config: &Config,
+    store: &dyn countersign_store::Store,
+) -> Result<countersign_core::keyring::Keyring, ServeError> {
+    let keyring = keys::load_or_create(&config.key_file)?;
+    let expected = store
+        .claim_setting(MASTER_KEY_FINGERPRINT, keyring.current_fingerprint())
+        .await
+        .map_err(|source| ServeError::Store {
+            url: redact_url(&config.database),
+            source,
+        })?;
+    if keyring.has_fingerprint(&expected) {
+        Ok(keyring)
+    } else {
+        Err(ServeError::WrongKey(config.key_file.display().to_string()))
+    }
+}
+
+/// The setting that holds the current master key's fingerprint.
+pub const MASTER_KEY_FINGERPRINT: &str = "master_key_fingerprint";
 
 /// A database URL without its password, for messages.
 pub fn redact_url(url: &str) -> String {
@@ -104,6 +118,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
              (configure [delivery] or run with --dev)"
         );
     }
+    tokio::spawn(watch_key_file(state.clone()));
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|source| ServeError::Listen {
@@ -124,6 +139,16 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
             addr: listen.to_string(),
             source,
         })
+}
+
+/// Picks up a rotated key file within two seconds, so that new secrets are
+/// sealed under the new key without a restart.
+async fn watch_key_file(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+    loop {
+        tick.tick().await;
+        state.keys.reload_if_changed();
+    }
 }
 
 async fn shutdown_signal() {

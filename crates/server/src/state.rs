@@ -4,13 +4,14 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use countersign_core::secret::CodeHasher;
+use countersign_core::keyring::Keyring;
 use countersign_core::service::Service;
 use countersign_core::{Clock, Timestamp};
 use countersign_delivery::Delivery;
 use countersign_store::Store;
 
 use crate::config::Config;
+use crate::keys::KeyFile;
 use crate::metrics::Metrics;
 
 #[derive(Clone)]
@@ -21,7 +22,8 @@ pub struct Inner {
     pub store: Arc<dyn Store>,
     pub delivery: Delivery,
     pub clock: Arc<dyn Clock>,
-    pub hasher: CodeHasher,
+    /// The master keys, re-read when the key file is rotated.
+    pub keys: KeyFile,
     pub metrics: Metrics,
     pub services: ServiceCache,
 }
@@ -39,14 +41,14 @@ impl AppState {
         store: Arc<dyn Store>,
         delivery: Delivery,
         clock: Arc<dyn Clock>,
-        master_key: &[u8],
+        keyring: Keyring,
     ) -> AppState {
         AppState(Arc::new(Inner {
+            keys: KeyFile::new(config.key_file.clone(), keyring),
             config,
             store,
             delivery,
             clock,
-            hasher: CodeHasher::from_master_key(master_key),
             metrics: Metrics::default(),
             services: ServiceCache::default(),
         }))

@@ -3,7 +3,9 @@
 
 use countersign_core::challenge::{Challenge, ChallengeContext, ChallengeStatus, DeliveryFailure};
 use countersign_core::contact::{mask_email, mask_phone};
+use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::message::MessageRecord;
+use countersign_core::otp::OtpAlgorithm;
 use countersign_core::policy::{Channel, Method, Policy};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -14,18 +16,78 @@ use utoipa::ToSchema;
 pub struct UserView {
     #[serde(flatten)]
     pub user: User,
-    /// Enrolled authenticators (TOTP, HOTP, WebAuthn, devices, recovery codes).
-    #[schema(value_type = Vec<Object>)]
-    pub factors: Vec<serde_json::Value>,
+    /// Enrolled authenticators (TOTP, HOTP, recovery codes), never their secrets.
+    pub factors: Vec<FactorView>,
 }
 
-impl From<User> for UserView {
-    fn from(user: User) -> Self {
+impl UserView {
+    pub fn new(user: User, factors: &[Factor]) -> Self {
         UserView {
             user,
-            factors: Vec::new(),
+            factors: factors.iter().map(FactorView::from).collect(),
         }
     }
+}
+
+/// A factor as integrators see it: what it is and when it was used, no secret.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactorView {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: FactorType,
+    pub status: FactorStatus,
+    pub label: Option<String>,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<OtpAlgorithm>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digits: Option<u32>,
+    /// TOTP step in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<u32>,
+    /// Recovery codes not used yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codes_left: Option<u32>,
+}
+
+impl From<&Factor> for FactorView {
+    fn from(f: &Factor) -> Self {
+        FactorView {
+            id: f.id.clone(),
+            kind: f.kind,
+            status: f.status,
+            label: f.label.clone(),
+            created_at: f.created_at,
+            last_used_at: f.last_used_at,
+            algorithm: f.otp.map(|p| p.algorithm),
+            digits: f.otp.map(|p| p.digits),
+            period: f
+                .otp
+                .filter(|_| f.kind == FactorType::Totp)
+                .map(|p| p.period),
+            codes_left: f.codes_left,
+        }
+    }
+}
+
+/// The answer to an enrolment: the only time a secret is shown.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EnrolmentView {
+    #[serde(flatten)]
+    pub factor: FactorView,
+    /// The seed in base32, for typing into an app by hand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// The Key URI that authenticator apps scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub otpauth_uri: Option<String>,
+    /// `otpauth_uri` as a QR code, an SVG document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qr_svg: Option<String>,
+    /// Recovery codes, each good once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codes: Option<Vec<String>>,
 }
 
 /// A method the user can use now; `to` is the masked destination of a code.

@@ -14,6 +14,7 @@ mod sql;
 use async_trait::async_trait;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
+use countersign_core::factor::Factor;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::service::Service;
@@ -70,6 +71,26 @@ pub struct ChallengeWrite<'a> {
     pub events: &'a [Event],
     pub user: UserEffect,
     pub new_message: Option<&'a MessageRecord>,
+    /// The factor a right answer used, moved forward in the same transaction.
+    pub factor_use: Option<FactorUse>,
+}
+
+/// A factor consumed by a verification: the TOTP step or HOTP counter moves
+/// forward, or a recovery code is spent. Applied only if nobody did it first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactorUse {
+    /// Store `moving_factor` if the stored one is lower.
+    Otp {
+        factor_id: String,
+        moving_factor: u64,
+        now: Timestamp,
+    },
+    /// Spend the recovery code with this hash if it is unused.
+    RecoveryCode {
+        factor_id: String,
+        code_hash: String,
+        now: Timestamp,
+    },
 }
 
 /// The result of a conditional save.
@@ -82,6 +103,9 @@ pub enum Saved {
     /// Nothing saved: the user was locked (perhaps by a concurrent failure)
     /// when this decision was about to count.
     UserLocked,
+    /// Nothing saved: the factor use was taken first (the same TOTP step,
+    /// HOTP counter or recovery code used by another request).
+    Replayed,
 }
 
 /// A provider's news about a message.
@@ -135,6 +159,45 @@ pub trait Store: Send + Sync + 'static {
 
     async fn update_message(&self, update: &MessageUpdate<'_>) -> Result<()>;
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
+
+    /// A user's factors, oldest first, recovery code sets with their count of
+    /// unused codes.
+    async fn factors(&self, user_pk: &str) -> Result<Vec<Factor>>;
+    /// Adds a factor. A recovery code set (with its code hashes) replaces the
+    /// user's earlier sets in the same transaction.
+    async fn insert_factor(
+        &self,
+        factor: &Factor,
+        recovery_code_hashes: &[String],
+        events: &[Event],
+    ) -> Result<()>;
+    /// Activates `factor` (if it is still in the status it was read in) and
+    /// moves its moving factor to `moving_factor`, only if the stored one is
+    /// lower: a code used by a racing request is refused here. False when
+    /// nothing changed.
+    async fn advance_factor(
+        &self,
+        factor: &Factor,
+        moving_factor: u64,
+        now: Timestamp,
+        events: &[Event],
+    ) -> Result<bool>;
+    async fn delete_factor(&self, factor: &Factor, events: &[Event]) -> Result<bool>;
+    /// Every sealed secret as `(factor id, sealed value)`, for key rotation.
+    async fn sealed_secrets(&self) -> Result<Vec<(String, String)>>;
+    /// Replaces a sealed secret if it is still `old`.
+    async fn reseal_secret(&self, factor_id: &str, old: &str, new: &str) -> Result<bool>;
+    /// Sets `name` to `value`, whatever was there.
+    async fn put_setting(&self, name: &str, value: &str) -> Result<()>;
+    /// Counts one failure against the user outside a challenge (a wrong code
+    /// at activation or resync), with the same lockout as in challenges.
+    async fn record_failure(
+        &self,
+        user: &User,
+        lockout: LockoutPolicy,
+        now: Timestamp,
+        events: &[Event],
+    ) -> Result<Saved>;
 
     async fn insert_events(&self, events: &[Event]) -> Result<()>;
     /// A user's events, newest first, older than the event `before` if given.

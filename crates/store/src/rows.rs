@@ -2,6 +2,7 @@
 
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
+use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::service::Service;
@@ -107,5 +108,31 @@ pub(crate) fn event(row: &impl SqlRow) -> Result<Event> {
         at: Timestamp(row.int("at")?),
         ip: row.opt_text("ip")?,
         detail: json("event detail", &row.text("detail")?)?,
+    })
+}
+
+pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {
+    let kind = row.text("kind")?;
+    let status = row.text("status")?;
+    let params = row.opt_text("params")?;
+    let kind = FactorType::parse(&kind)
+        .ok_or_else(|| StoreError::Corrupt(format!("factor kind {kind:?}")))?;
+    Ok(Factor {
+        id: row.text("id")?,
+        service_id: row.text("service_id")?,
+        user_pk: row.text("user_pk")?,
+        kind,
+        status: FactorStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("factor status {status:?}")))?,
+        label: row.opt_text("label")?,
+        otp: params.map(|p| json("factor params", &p)).transpose()?,
+        sealed_secret: row.opt_text("secret")?,
+        moving_factor: u64::try_from(row.int("moving_factor")?).unwrap_or(0),
+        codes_left: (kind == FactorType::RecoveryCodes)
+            .then(|| row.int("codes_left"))
+            .transpose()?
+            .map(|n| u32::try_from(n).unwrap_or(0)),
+        created_at: Timestamp(row.int("created_at")?),
+        last_used_at: row.opt_int("last_used_at")?.map(Timestamp),
     })
 }

@@ -7,6 +7,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
+use countersign_core::factor::Factor;
+use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::MessageRecord;
 use countersign_core::service::Service;
 use countersign_core::user::User;
@@ -14,7 +16,9 @@ use countersign_core::Timestamp;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::{rows, ChallengeWrite, MessageUpdate, Result, Saved, Store, StoreError, UserEffect};
+use crate::{
+    rows, ChallengeWrite, FactorUse, MessageUpdate, Result, Saved, Store, StoreError, UserEffect,
+};
 
 /// The embedded SQLite backend: one file in WAL mode, read by several
 /// connections and written by exactly one, so that writers queue in order
@@ -127,6 +131,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at";
 const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
+const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
 const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
@@ -164,6 +169,39 @@ fn events_insert_sql(rows: usize) -> String {
         "INSERT INTO events ({EVENT_COLUMNS}) VALUES {}",
         values.join(", ")
     )
+}
+
+/// Counts one failure against a user on `$exec` and locks them when the
+/// lockout rule says so. Evaluates to `None` when the user was already
+/// locked (nothing counted), else `Some(locked_until)`.
+macro_rules! count_failure {
+    ($exec:expr, $user_pk:expr, $lockout:expr, $now:expr) => {{
+        let lockout: &LockoutPolicy = $lockout;
+        let now: Timestamp = $now;
+        let failures: Option<i64> = sqlx::query_scalar(
+            "UPDATE users SET failed_attempts = failed_attempts + 1 \
+             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_attempts",
+        )
+        .bind($user_pk)
+        .bind(now.millis())
+        .fetch_optional(&mut *$exec)
+        .await?;
+        match failures {
+            None => None,
+            Some(failures) => {
+                let failures = u32::try_from(failures).unwrap_or(u32::MAX);
+                let until = lockout.lock_after(failures, now);
+                if let Some(until) = until {
+                    sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
+                        .bind(until.millis())
+                        .bind($user_pk)
+                        .execute(&mut *$exec)
+                        .await?;
+                }
+                Some(until)
+            }
+        }
+    }};
 }
 
 macro_rules! sql_store {
@@ -372,29 +410,48 @@ macro_rules! sql_store {
                 if updated == 0 {
                     return Ok(Saved::Conflict);
                 }
+                if let Some(used) = write.factor_use {
+                    let applied = match used {
+                        FactorUse::Otp { factor_id, moving_factor, now } => sqlx::query(
+                            "UPDATE factors SET moving_factor = $1, last_used_at = $2 \
+                             WHERE id = $3 AND status = 'active' AND moving_factor < $1",
+                        )
+                        .bind(i64::try_from(moving_factor).unwrap_or(i64::MAX))
+                        .bind(now.millis())
+                        .bind(&factor_id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        FactorUse::RecoveryCode { factor_id, code_hash, now } => {
+                            let spent = sqlx::query(
+                                "UPDATE recovery_codes SET used_at = $1 \
+                                 WHERE factor_id = $2 AND code_hash = $3 AND used_at IS NULL",
+                            )
+                            .bind(now.millis())
+                            .bind(&factor_id)
+                            .bind(&code_hash)
+                            .execute(&mut *tx)
+                            .await?
+                            .rows_affected();
+                            sqlx::query("UPDATE factors SET last_used_at = $1 WHERE id = $2")
+                                .bind(now.millis())
+                                .bind(&factor_id)
+                                .execute(&mut *tx)
+                                .await?;
+                            spent
+                        }
+                    };
+                    if applied == 0 {
+                        return Ok(Saved::Replayed);
+                    }
+                }
                 let mut locked_until = None;
                 match &write.user {
                     UserEffect::None => {}
                     UserEffect::Failure { lockout, now } => {
-                        let failures: Option<i64> = sqlx::query_scalar(
-                            "UPDATE users SET failed_attempts = failed_attempts + 1 \
-                             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_attempts",
-                        )
-                        .bind(&c.user_pk)
-                        .bind(now.millis())
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                        let Some(failures) = failures else {
-                            return Ok(Saved::UserLocked);
-                        };
-                        let failures = u32::try_from(failures).unwrap_or(u32::MAX);
-                        if let Some(until) = lockout.lock_after(failures, *now) {
-                            sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
-                                .bind(until.millis())
-                                .bind(&c.user_pk)
-                                .execute(&mut *tx)
-                                .await?;
-                            locked_until = Some(until);
+                        match count_failure!(tx, &c.user_pk, lockout, *now) {
+                            None => return Ok(Saved::UserLocked),
+                            Some(until) => locked_until = until,
                         }
                     }
                     UserEffect::Success { verified_email, verified_phone, approved, now } => {
@@ -462,6 +519,127 @@ macro_rules! sql_store {
                 .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::message).collect()
+            }
+
+            async fn factors(&self, user_pk: &str) -> Result<Vec<Factor>> {
+                let all = sqlx::query(&format!(
+                    "SELECT {FACTOR_COLUMNS}, (SELECT COUNT(*) FROM recovery_codes r \
+                     WHERE r.factor_id = factors.id AND r.used_at IS NULL) AS codes_left \
+                     FROM factors WHERE user_pk = $1 ORDER BY created_at, id"
+                ))
+                .bind(user_pk)
+                .fetch_all(self.reads())
+                .await?;
+                all.iter().map(rows::factor).collect()
+            }
+
+            async fn insert_factor(&self, f: &Factor, recovery_code_hashes: &[String], events: &[Event]) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                if f.kind == countersign_core::factor::FactorType::RecoveryCodes {
+                    sqlx::query("DELETE FROM factors WHERE user_pk = $1 AND kind = $2")
+                        .bind(&f.user_pk)
+                        .bind(f.kind.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query(&format!(
+                    "INSERT INTO factors ({FACTOR_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                ))
+                .bind(&f.id)
+                .bind(&f.service_id)
+                .bind(&f.user_pk)
+                .bind(f.kind.as_str())
+                .bind(f.status.as_str())
+                .bind(&f.label)
+                .bind(f.otp.as_ref().map(to_json))
+                .bind(&f.sealed_secret)
+                .bind(i64::try_from(f.moving_factor).unwrap_or(i64::MAX))
+                .bind(f.created_at.millis())
+                .bind(f.last_used_at.map(Timestamp::millis))
+                .execute(&mut *tx)
+                .await?;
+                for hash in recovery_code_hashes {
+                    sqlx::query("INSERT INTO recovery_codes (factor_id, code_hash) VALUES ($1, $2)")
+                        .bind(&f.id)
+                        .bind(hash)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn advance_factor(&self, f: &Factor, moving_factor: u64, now: Timestamp, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let changed = sqlx::query(
+                    "UPDATE factors SET status = 'active', moving_factor = $1, last_used_at = $2 \
+                     WHERE id = $3 AND status = $4 AND moving_factor < $1",
+                )
+                .bind(i64::try_from(moving_factor).unwrap_or(i64::MAX))
+                .bind(now.millis())
+                .bind(&f.id)
+                .bind(f.status.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if changed == 0 {
+                    return Ok(false);
+                }
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn delete_factor(&self, f: &Factor, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let gone = sqlx::query("DELETE FROM factors WHERE id = $1")
+                    .bind(&f.id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if gone == 0 {
+                    return Ok(false);
+                }
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn sealed_secrets(&self) -> Result<Vec<(String, String)>> {
+                Ok(sqlx::query_as("SELECT id, secret FROM factors WHERE secret IS NOT NULL ORDER BY id")
+                    .fetch_all(self.reads())
+                    .await?)
+            }
+
+            async fn reseal_secret(&self, factor_id: &str, old: &str, new: &str) -> Result<bool> {
+                Ok(sqlx::query("UPDATE factors SET secret = $1 WHERE id = $2 AND secret = $3")
+                    .bind(new)
+                    .bind(factor_id)
+                    .bind(old)
+                    .execute(self.writes())
+                    .await?
+                    .rows_affected()
+                    == 1)
+            }
+
+            async fn put_setting(&self, name: &str, value: &str) -> Result<()> {
+                sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = $2")
+                    .bind(name)
+                    .bind(value)
+                    .execute(self.writes())
+                    .await?;
+                Ok(())
+            }
+
+            async fn record_failure(&self, u: &User, lockout: LockoutPolicy, now: Timestamp, events: &[Event]) -> Result<Saved> {
+                let mut tx = self.writes().begin().await?;
+                let Some(locked_until) = count_failure!(tx, &u.id, &lockout, now) else {
+                    return Ok(Saved::UserLocked);
+                };
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(Saved::Done { locked_until })
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -267,6 +267,63 @@ async fn dev_mode_runs_the_readme_walkthrough() {
     .await
     .unwrap();
     assert_eq!(verified["status"], "approved");
+
+    // The walk-through's authenticator app, its codes made by oathtool.
+    let enrolled: Value = call("/v1/users/alice/factors", json!({"type": "totp"}))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let secret = enrolled["secret"].as_str().unwrap();
+    assert!(enrolled["otpauth_uri"]
+        .as_str()
+        .unwrap()
+        .starts_with("otpauth://totp/Demo:alice%40example%2Ecom?"));
+    let oathtool = |offset: i64| {
+        let at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+            + offset;
+        let out = std::process::Command::new("oathtool")
+            .args(["--totp", "-b", "--now", &format!("@{at}"), secret])
+            .output()
+            .expect("oathtool is installed by .ci/install-test-tools");
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    let activated = call(
+        &format!(
+            "/v1/users/alice/factors/{}/activate",
+            enrolled["id"].as_str().unwrap()
+        ),
+        json!({"code": oathtool(0)}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(activated.status(), 200);
+    let withdrawal: Value = call(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "withdrawal"}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let id = withdrawal["id"].as_str().unwrap();
+    // The next step's code: the one used to activate is spent.
+    let verified: Value = call(
+        &format!("/v1/challenges/{id}/verify"),
+        json!({"method": "totp", "code": oathtool(30)}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(verified["satisfied"], json!(["totp"]), "{verified}");
+    assert_eq!(verified["status"], "pending");
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -456,4 +513,168 @@ async fn an_operator_can_unlock_a_user() {
     let missing = unlock("nobody");
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no user \"nobody\""));
+}
+
+/// Operators import hardware tokens from a seed file and rotate the master
+/// key while two servers run on one PostgreSQL: a bad file writes nothing, a
+/// TOTP code is good once across both servers, and after the rotation both
+/// servers still verify every token, without a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_import_and_key_rotation_under_two_running_servers() {
+    let dir = temp_dir("cli-oath");
+    let database = fresh_database(Backend::Postgres, &dir).await;
+    let key_file = dir.join("shared.key");
+    let env = |cmd: &mut Command, port: u16| {
+        cmd.env("COUNTERSIGN_DATABASE", &database)
+            .env("COUNTERSIGN_KEY_FILE", &key_file)
+            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
+            .env("COUNTERSIGN_LOG", "debug");
+    };
+    let admin = || {
+        let mut cmd = countersign();
+        env(&mut cmd, 1);
+        cmd
+    };
+    let key = create_service(&mut admin(), "Acme Bank")["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    let import = |csv: &str| {
+        let path = dir.join("tokens.csv");
+        std::fs::write(&path, csv).unwrap();
+        admin()
+            .args(["token", "import", "--service", "Acme Bank"])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let bad = import(&format!(
+        "user_id,type,secret,digits,period,counter,algorithm,label\n\
+         alice,totp,{seed},6,30,,SHA1,\n\
+         bob,hotp,{seed},7,,0,,YK-0042\n"
+    ));
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("line 3: digits"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    let good = import(&format!(
+        "user_id,type,secret,digits,period,counter,algorithm,label\n\
+         # serial YK-0041\n\
+         alice,totp,{seed},6,30,,SHA1,YK-0041\n\
+         bob,hotp,{seed},,,0,,YK-0042\n"
+    ));
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let report: Value = serde_json::from_slice(&good.stdout).unwrap();
+    assert_eq!(report, json!({"imported": 2, "users_created": 2}));
+
+    let servers: Vec<Serving> = (0..2)
+        .map(|_| {
+            let port = free_port();
+            let mut cmd = countersign();
+            env(&mut cmd, port);
+            serve(cmd, port)
+        })
+        .collect();
+    let http = reqwest::Client::new();
+    let bases = [servers[0].base.clone(), servers[1].base.clone()];
+    let call = |base: &str, path: &str, body: Value| {
+        http.post(format!("{base}{path}"))
+            .bearer_auth(&key)
+            .json(&body)
+            .send()
+    };
+    let challenge = |base: String, user: &'static str| {
+        let http = http.clone();
+        let key = key.clone();
+        async move {
+            let r: Value = http
+                .post(format!("{base}/v1/challenges"))
+                .bearer_auth(&key)
+                .json(&json!({"user_id": user, "purpose": "login"}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            r["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let oathtool = |args: &[&str]| {
+        let out = Command::new("oathtool")
+            .args(args)
+            .arg(seed)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+
+    // One TOTP code, eight challenges on two servers: one approval.
+    let mut ids = Vec::new();
+    for i in 0..8 {
+        ids.push(challenge(bases[i % 2].clone(), "alice").await);
+    }
+    let code = oathtool(&["--totp", "-b"]);
+    let answers = join_all(ids.iter().enumerate().map(|(i, id)| {
+        call(
+            &bases[i % 2],
+            &format!("/v1/challenges/{id}/verify"),
+            json!({"method": "totp", "code": code}),
+        )
+    }))
+    .await;
+    let statuses: Vec<u16> = answers
+        .into_iter()
+        .map(|r| r.unwrap().status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 422).count(),
+        7,
+        "{statuses:?}"
+    );
+
+    let rotated = admin().args(["key", "rotate"]).output().unwrap();
+    assert!(
+        rotated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rotated.stderr)
+    );
+    let rotation: Value = serde_json::from_slice(&rotated.stdout).unwrap();
+    assert_eq!(
+        rotation,
+        json!({"key_id": "k2", "resealed": 2, "older_keys": 1})
+    );
+
+    // Both servers, still running on the keys they started with, verify the
+    // re-encrypted seeds.
+    for (counter, base) in bases.iter().enumerate() {
+        let id = challenge(base.clone(), "bob").await;
+        let code = oathtool(&["--hotp", "-b", "-c", &counter.to_string()]);
+        let r = call(
+            base,
+            &format!("/v1/challenges/{id}/verify"),
+            json!({"method": "hotp", "code": code}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    }
+    let logs: String = servers.iter().map(Serving::logs).collect();
+    assert!(logs.contains("key file re-read"), "{logs}");
+    assert!(!logs.contains(seed), "a seed reached the logs");
+    drop(servers);
+    drop_schema(&database);
+    let _ = std::fs::remove_dir_all(&dir);
 }

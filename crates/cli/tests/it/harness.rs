@@ -300,7 +300,7 @@ impl TestServer {
                 attempts: 3,
                 first_backoff: Duration::from_millis(5),
             });
-        let state = AppState::new(config, store, delivery, clock.clone(), &key.bytes);
+        let state = AppState::new(config, store, delivery, clock.clone(), key);
         let (service, api_key) =
             countersign_server::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
                 .await
@@ -456,6 +456,43 @@ impl TestServer {
             .collect();
         types.reverse();
         types
+    }
+
+    /// Everything the database holds, as bytes: the SQLite file and its WAL
+    /// as they are on disk, or every row of every PostgreSQL table as JSON.
+    pub async fn database_dump(&self) -> Vec<u8> {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = self.database.trim_start_matches("sqlite://");
+                let mut bytes = std::fs::read(path).unwrap();
+                if let Ok(wal) = std::fs::read(format!("{path}-wal")) {
+                    bytes.extend(wal);
+                }
+                bytes
+            }
+            Backend::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.database)
+                    .await
+                    .unwrap();
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
+                )
+                .fetch_all(&mut c)
+                .await
+                .unwrap();
+                assert!(tables.len() >= 8, "{tables:?}");
+                let mut all = Vec::new();
+                for table in tables {
+                    let rows: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT row_to_json(t)::text FROM {table} t"))
+                            .fetch_all(&mut c)
+                            .await
+                            .unwrap();
+                    all.extend(rows.join("\n").into_bytes());
+                }
+                all
+            }
+        }
     }
 
     /// Number of rows in `table` (to prove a refused request wrote nothing).

@@ -7,21 +7,27 @@ use axum::http::StatusCode;
 use axum::Json;
 use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome};
 use countersign_core::event::Event;
+use countersign_core::factor::{
+    normalize_recovery_code, recovery_code_hash, Factor, FactorStatus, FactorType,
+};
 use countersign_core::ids::{is_id_of, is_printable, new_id};
+use countersign_core::keyring::key_id_of;
 use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
 use countersign_core::service::Service;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use countersign_delivery::OutboundMessage;
-use countersign_store::{ChallengeWrite, MessageUpdate, Saved, UserEffect};
+use countersign_store::{ChallengeWrite, FactorUse, MessageUpdate, Saved, UserEffect};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
+use zeroize::Zeroizing;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ServiceAuth};
-use crate::routes::users::{check_user_id, find_user};
+use crate::routes::factors::open_seed;
+use crate::routes::users::{check_user_id, find_user, refuse_if_locked};
 use crate::state::AppState;
 use crate::views::{masked_destination, ChallengeView, SendView};
 
@@ -45,7 +51,8 @@ pub struct SendCode {
 #[serde(deny_unknown_fields)]
 pub struct VerifyCode {
     method: Method,
-    /// The code the user typed (sms, voice, email).
+    /// The code the user typed: sent by sms, voice or email, shown by an
+    /// authenticator (totp, hotp), or one of the recovery codes.
     code: Option<String>,
 }
 
@@ -54,6 +61,7 @@ struct Write {
     events: Vec<Event>,
     user: UserEffect,
     message: Option<MessageRecord>,
+    factor_use: Option<FactorUse>,
 }
 
 impl Write {
@@ -62,6 +70,7 @@ impl Write {
             events,
             user: UserEffect::None,
             message: None,
+            factor_use: None,
         }
     }
 }
@@ -71,17 +80,20 @@ const MAX_RACES: usize = 256;
 
 /// Loads the challenge, lets `decide` change it, and saves it only if nobody
 /// else saved it meanwhile; otherwise decides again on the fresh state. An
-/// `Err` from `decide` aborts without writing.
+/// `Err` from `decide` aborts without writing. `decide` is told when the
+/// factor use it asked for was taken by another request (a replayed code):
+/// it must then decide as if the code were wrong.
 async fn update_challenge<T>(
     state: &AppState,
     service_id: &str,
     id: &str,
-    mut decide: impl FnMut(&mut Challenge, Timestamp) -> ApiResult<(T, Write)>,
+    mut decide: impl FnMut(&mut Challenge, Timestamp, bool) -> ApiResult<(T, Write)>,
 ) -> ApiResult<(Challenge, T, Option<Timestamp>)> {
+    let mut replayed = false;
     for _ in 0..MAX_RACES {
         let mut c = load_challenge(state, service_id, id).await?;
         let now = state.now();
-        let (out, write) = decide(&mut c, now)?;
+        let (out, write) = decide(&mut c, now, replayed)?;
         let saved = state
             .store
             .save_challenge(
@@ -90,6 +102,7 @@ async fn update_challenge<T>(
                     events: &write.events,
                     user: write.user,
                     new_message: write.message.as_ref(),
+                    factor_use: write.factor_use,
                 },
             )
             .await?;
@@ -104,6 +117,7 @@ async fn update_challenge<T>(
                 return Err(ApiError::locked(state.now(), until));
             }
             Saved::Conflict => {}
+            Saved::Replayed => replayed = true,
         }
     }
     Err(ApiError::new(
@@ -151,13 +165,6 @@ fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) ->
     )
 }
 
-fn refuse_if_locked(user: &User, now: Timestamp) -> ApiResult<()> {
-    match user.locked_until {
-        Some(until) if user.is_locked(now) => Err(ApiError::locked(now, until)),
-        _ => Ok(()),
-    }
-}
-
 /// The user behind a challenge, who must not be locked out.
 async fn unlocked_user(state: &AppState, service: &Service, c: &Challenge) -> ApiResult<User> {
     let user = find_user(state, &service.id, &c.user_id).await?;
@@ -189,11 +196,20 @@ pub async fn create_challenge(
     let user = find_user(&state, &service.id, &body.user_id).await?;
     let now = state.now();
     refuse_if_locked(&user, now)?;
+    let enrolled: Vec<Method> = state
+        .store
+        .factors(&user.id)
+        .await?
+        .iter()
+        .filter(|f| f.status == FactorStatus::Active && f.codes_left != Some(0))
+        .map(|f| f.kind.method())
+        .collect();
     let c = Challenge::open(
         &user,
         &body.purpose,
         &service.settings,
         &state.delivery.channels(),
+        &enrolled,
         body.context,
         now,
     )
@@ -277,9 +293,9 @@ pub async fn send_code(
             state.now(),
         ));
     }
-    let (c, (outgoing, message), _) = update_challenge(&state, &service.id, &id, |c, now| {
+    let (c, (outgoing, message), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
         let outgoing = c
-            .begin_send(channel, &state.hasher, now)
+            .begin_send(channel, &state.keys.ring(), now)
             .map_err(|e| ApiError::from_challenge(e, now))?;
         let message = MessageRecord {
             id: new_id("msg"),
@@ -294,9 +310,8 @@ pub async fn send_code(
             updated_at: now,
         };
         let write = Write {
-            events: Vec::new(),
-            user: UserEffect::None,
             message: Some(message.clone()),
+            ..Write::events(Vec::new())
         };
         Ok(((outgoing, message), write))
     })
@@ -384,7 +399,7 @@ pub async fn send_code(
                     now,
                 })
                 .await?;
-            let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now| {
+            let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
                 c.delivery_failed(channel, outgoing.sent_at, now);
                 let failed = event(
                     c,
@@ -416,6 +431,30 @@ pub async fn send_code(
     }
 }
 
+/// The factor use a typed code would make: the TOTP step or HOTP counter it
+/// matches, or the recovery code it names (whether that code exists and is
+/// unused is decided by the conditional update that spends it).
+fn factor_use(
+    factors: &[(Factor, Option<Zeroizing<Vec<u8>>>)],
+    typed: &str,
+    now: Timestamp,
+) -> Option<FactorUse> {
+    factors.iter().find_map(|(f, seed)| match seed {
+        Some(seed) => f
+            .match_code(seed, typed, now)
+            .map(|moving_factor| FactorUse::Otp {
+                factor_id: f.id.clone(),
+                moving_factor,
+                now,
+            }),
+        None => normalize_recovery_code(typed).map(|code| FactorUse::RecoveryCode {
+            code_hash: recovery_code_hash(&f.id, &code),
+            factor_id: f.id.clone(),
+            now,
+        }),
+    })
+}
+
 /// Checks a code. Exactly one of many concurrent verifies of the same right
 /// code approves.
 #[utoipa::path(post, path = "/v1/challenges/{id}/verify", tag = "challenges",
@@ -433,78 +472,119 @@ pub async fn verify_code(
     ApiJson(body): ApiJson<VerifyCode>,
 ) -> ApiResult<Json<ChallengeView>> {
     let method = body.method;
-    let Some(code) = body.code.filter(|_| method.channel().is_some()) else {
-        return Err(if method.channel().is_some() {
+    if matches!(method, Method::Webauthn | Method::Device) {
+        return Err(ApiError::from_challenge(
+            countersign_core::challenge::ChallengeError::MethodNotAllowed(method),
+            state.now(),
+        ));
+    }
+    let Some(code) = body.code else {
+        return Err(
             ApiError::invalid_request("code: required for this method").with("field", "code")
-        } else {
-            ApiError::from_challenge(
-                countersign_core::challenge::ChallengeError::MethodNotAllowed(method),
-                state.now(),
-            )
-        });
+        );
     };
     if code.len() > 64 {
         return Err(ApiError::invalid_request("code: at most 64 characters").with("field", "code"));
     }
+    // The user's factors for this method, with their seeds opened once.
+    let factors = if method.channel().is_none() {
+        let c = load_challenge(&state, &service.id, &id).await?;
+        let mut held = Vec::new();
+        for f in state.store.factors(&c.user_pk).await? {
+            if f.status == FactorStatus::Active && f.kind.method() == method {
+                let seed = match f.kind {
+                    FactorType::RecoveryCodes => None,
+                    _ => Some(open_seed(&state, &f)?),
+                };
+                held.push((f, seed));
+            }
+        }
+        held
+    } else {
+        Vec::new()
+    };
     // A locked user is refused when the decision is saved (see
     // `Saved::UserLocked`), atomically with the lock itself.
     let lockout = service.settings.lockout;
-    let (c, outcome, locked_until) = update_challenge(&state, &service.id, &id, |c, now| {
-        let outcome = c
-            .verify_code(method, &code, &state.hasher, now)
-            .map_err(|e| ApiError::from_challenge(e, now))?;
-        let detail = json!({"method": method});
-        let write = match outcome {
-            VerifyOutcome::Accepted { approved } => {
-                let destination = method
-                    .channel()
-                    .and_then(|ch| c.destinations.for_channel(ch))
-                    .map(str::to_owned);
-                let phone_like = matches!(method, Method::Sms | Method::Voice);
-                let mut events = vec![event(c, "challenge.method_verified", now, detail)];
-                if approved {
-                    events.push(event(
+    let (c, outcome, locked_until) =
+        update_challenge(&state, &service.id, &id, |c, now, replayed| {
+            let (outcome, factor_use) = match method.channel() {
+                Some(channel) => {
+                    let issued = c.codes.iter().find(|i| i.channel == channel);
+                    let keys = state
+                        .keys
+                        .ring_knowing(issued.and_then(|i| key_id_of(&i.hash)));
+                    (c.verify_code(method, &code, &keys, now), None)
+                }
+                None => {
+                    let used = (!replayed)
+                        .then(|| factor_use(&factors, &code, now))
+                        .flatten();
+                    (c.verify_factor(method, used.is_some(), now), used)
+                }
+            };
+            let outcome = outcome.map_err(|e| ApiError::from_challenge(e, now))?;
+            let factor_id = match &factor_use {
+                Some(
+                    FactorUse::Otp { factor_id, .. } | FactorUse::RecoveryCode { factor_id, .. },
+                ) => Some(factor_id.clone()),
+                None => None,
+            };
+            let detail = json!({"method": method, "factor_id": factor_id});
+            let write = match outcome {
+                VerifyOutcome::Accepted { approved } => {
+                    let destination = method
+                        .channel()
+                        .and_then(|ch| c.destinations.for_channel(ch))
+                        .map(str::to_owned);
+                    let phone_like = matches!(method, Method::Sms | Method::Voice);
+                    let mut events = vec![event(c, "challenge.method_verified", now, detail)];
+                    if approved {
+                        events.push(event(
+                            c,
+                            "challenge.approved",
+                            now,
+                            json!({"methods": c.satisfied}),
+                        ));
+                    }
+                    Write {
+                        events,
+                        user: UserEffect::Success {
+                            verified_email: destination.clone().filter(|_| method == Method::Email),
+                            verified_phone: destination.filter(|_| phone_like),
+                            approved,
+                            now,
+                        },
+                        message: None,
+                        factor_use,
+                    }
+                }
+                VerifyOutcome::Rejected { attempts_left } => Write {
+                    events: vec![event(
                         c,
-                        "challenge.approved",
+                        "challenge.code_rejected",
                         now,
-                        json!({"methods": c.satisfied}),
-                    ));
-                }
-                Write {
-                    events,
-                    user: UserEffect::Success {
-                        verified_email: destination.clone().filter(|_| method == Method::Email),
-                        verified_phone: destination.filter(|_| phone_like),
-                        approved,
-                        now,
-                    },
+                        json!({"method": method, "attempts_left": attempts_left}),
+                    )],
+                    user: UserEffect::Failure { lockout, now },
                     message: None,
-                }
-            }
-            VerifyOutcome::Rejected { attempts_left } => Write {
-                events: vec![event(
-                    c,
-                    "challenge.code_rejected",
-                    now,
-                    json!({"method": method, "attempts_left": attempts_left}),
-                )],
-                user: UserEffect::Failure { lockout, now },
-                message: None,
-            },
-            VerifyOutcome::Exhausted => Write {
-                events: vec![event(
-                    c,
-                    "challenge.failed",
-                    now,
-                    json!({"method": method, "reason": "too_many_attempts"}),
-                )],
-                user: UserEffect::Failure { lockout, now },
-                message: None,
-            },
-        };
-        Ok((outcome, write))
-    })
-    .await?;
+                    factor_use: None,
+                },
+                VerifyOutcome::Exhausted => Write {
+                    events: vec![event(
+                        c,
+                        "challenge.failed",
+                        now,
+                        json!({"method": method, "reason": "too_many_attempts"}),
+                    )],
+                    user: UserEffect::Failure { lockout, now },
+                    message: None,
+                    factor_use: None,
+                },
+            };
+            Ok((outcome, write))
+        })
+        .await?;
     let now = state.now();
     if let Some(until) = locked_until {
         let locked = Event::new(
@@ -563,7 +643,7 @@ pub async fn cancel_challenge(
     ServiceAuth(service): ServiceAuth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ChallengeView>> {
-    let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now| {
+    let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
         c.cancel(now)
             .map_err(|e| ApiError::from_challenge(e, now))?;
         Ok((

@@ -2,6 +2,7 @@
 //! endpoints (`/healthz`, `/readyz`, `/metrics`).
 
 pub mod challenges;
+pub mod factors;
 pub mod service;
 pub mod users;
 
@@ -23,7 +24,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "challenges"), (name = "service"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"))
 )]
 struct ApiDoc;
 
@@ -49,6 +50,10 @@ pub fn app(state: AppState) -> Router {
             users::delete_user
         ))
         .routes(routes!(users::list_events))
+        .routes(routes!(factors::create_factor, factors::list_factors))
+        .routes(routes!(factors::activate_factor))
+        .routes(routes!(factors::resync_factor))
+        .routes(routes!(factors::delete_factor))
         .routes(routes!(challenges::create_challenge))
         .routes(routes!(challenges::get_challenge))
         .routes(routes!(challenges::send_code))

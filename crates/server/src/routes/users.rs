@@ -74,6 +74,14 @@ pub(crate) async fn find_user(
         .ok_or_else(|| ApiError::not_found("user"))
 }
 
+/// Refuses a user who is locked out now.
+pub(crate) fn refuse_if_locked(user: &User, now: countersign_core::Timestamp) -> ApiResult<()> {
+    match user.locked_until {
+        Some(until) if user.is_locked(now) => Err(ApiError::locked(now, until)),
+        _ => Ok(()),
+    }
+}
+
 fn contact_events(
     service_id: &str,
     user_id: &str,
@@ -151,7 +159,8 @@ pub async fn put_user(
                 let changes = user.apply(update.clone(), now);
                 let events = contact_events(&service.id, &user_id, &changes, now);
                 state.store.update_user(&before, &user, &events).await?;
-                return Ok((StatusCode::OK, Json(UserView::from(user))));
+                let factors = state.store.factors(&user.id).await?;
+                return Ok((StatusCode::OK, Json(UserView::new(user, &factors))));
             }
             None => {
                 let mut user = User::new(&service.id, &user_id, now);
@@ -165,7 +174,7 @@ pub async fn put_user(
                     json!({}),
                 );
                 match state.store.insert_user(&user, &[created]).await {
-                    Ok(()) => return Ok((StatusCode::CREATED, Json(UserView::from(user)))),
+                    Ok(()) => return Ok((StatusCode::CREATED, Json(UserView::new(user, &[])))),
                     Err(StoreError::Conflict) => continue,
                     Err(e) => return Err(e.into()),
                 }
@@ -184,7 +193,9 @@ pub async fn get_user(
     ServiceAuth(service): ServiceAuth,
     Path(user_id): Path<String>,
 ) -> ApiResult<Json<UserView>> {
-    Ok(Json(find_user(&state, &service.id, &user_id).await?.into()))
+    let user = find_user(&state, &service.id, &user_id).await?;
+    let factors = state.store.factors(&user.id).await?;
+    Ok(Json(UserView::new(user, &factors)))
 }
 
 /// Removes the user, their factors and challenges; the event log keeps a tombstone.

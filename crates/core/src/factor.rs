@@ -1,0 +1,332 @@
+//! Factors: what a user enrolled to prove themselves without a code we send —
+//! an authenticator app or hardware OATH token (TOTP, HOTP) and recovery
+//! codes. A factor is `pending` until its first correct code proves it was
+//! set up right, then `active`.
+//!
+//! Seeds are kept sealed (see [`crate::keyring`]); this module works on the
+//! opened seed and says how the factor's moving factor must advance. The store
+//! applies that advance with a conditional update, which is what makes a code
+//! good once across racing requests and server processes.
+
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use crate::ids::new_id;
+use crate::otp::{match_hotp, match_hotp_pair, match_totp, OtpParams};
+use crate::policy::Method;
+use crate::user::User;
+use crate::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorType {
+    Totp,
+    Hotp,
+    RecoveryCodes,
+}
+
+impl FactorType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactorType::Totp => "totp",
+            FactorType::Hotp => "hotp",
+            FactorType::RecoveryCodes => "recovery_codes",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<FactorType> {
+        match name {
+            "totp" => Some(FactorType::Totp),
+            "hotp" => Some(FactorType::Hotp),
+            "recovery_codes" => Some(FactorType::RecoveryCodes),
+            _ => None,
+        }
+    }
+
+    /// The challenge method this factor proves.
+    pub fn method(self) -> Method {
+        match self {
+            FactorType::Totp => Method::Totp,
+            FactorType::Hotp => Method::Hotp,
+            FactorType::RecoveryCodes => Method::RecoveryCode,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorStatus {
+    Pending,
+    Active,
+}
+
+impl FactorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactorStatus::Pending => "pending",
+            FactorStatus::Active => "active",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<FactorStatus> {
+        match name {
+            "pending" => Some(FactorStatus::Pending),
+            "active" => Some(FactorStatus::Active),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Factor {
+    pub id: String,
+    pub service_id: String,
+    /// Countersign's user id (`usr_…`).
+    pub user_pk: String,
+    pub kind: FactorType,
+    pub status: FactorStatus,
+    pub label: Option<String>,
+    /// How the token makes codes (TOTP, HOTP).
+    pub otp: Option<OtpParams>,
+    /// The seed, sealed under the master key and bound to this factor's id.
+    pub sealed_secret: Option<String>,
+    /// TOTP: the last step accepted (0 before any). HOTP: the next counter.
+    /// Only ever moves forward.
+    pub moving_factor: u64,
+    /// Recovery codes not used yet.
+    pub codes_left: Option<u32>,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+}
+
+impl Factor {
+    /// A new pending TOTP or HOTP factor. `seal` turns the seed into its
+    /// sealed form, given the new factor's id.
+    pub fn new_otp(
+        user: &User,
+        kind: FactorType,
+        label: Option<String>,
+        params: OtpParams,
+        counter: u64,
+        seal: impl FnOnce(&str) -> String,
+        now: Timestamp,
+    ) -> Factor {
+        let id = new_id("fac");
+        let sealed = seal(&id);
+        Factor {
+            id,
+            service_id: user.service_id.clone(),
+            user_pk: user.id.clone(),
+            kind,
+            status: FactorStatus::Pending,
+            label,
+            otp: Some(params),
+            sealed_secret: Some(sealed),
+            moving_factor: counter,
+            codes_left: None,
+            created_at: now,
+            last_used_at: None,
+        }
+    }
+
+    /// Whether this pending factor waited too long for its first code: a
+    /// seed shown a day ago and never confirmed is not to be trusted.
+    pub fn activation_expired(&self, now: Timestamp) -> bool {
+        self.status == FactorStatus::Pending && now >= self.created_at.plus(PENDING_FACTOR_TTL)
+    }
+
+    /// A new, active set of recovery codes.
+    pub fn new_recovery_codes(user: &User, now: Timestamp) -> Factor {
+        Factor {
+            id: new_id("fac"),
+            service_id: user.service_id.clone(),
+            user_pk: user.id.clone(),
+            kind: FactorType::RecoveryCodes,
+            status: FactorStatus::Active,
+            label: None,
+            otp: None,
+            sealed_secret: None,
+            moving_factor: 0,
+            codes_left: Some(RECOVERY_CODE_COUNT as u32),
+            created_at: now,
+            last_used_at: None,
+        }
+    }
+
+    /// For a TOTP or HOTP factor whose opened seed is `secret`: the moving
+    /// factor to store if `typed` is right now, `None` if it is wrong or was
+    /// already used.
+    pub fn match_code(&self, secret: &[u8], typed: &str, now: Timestamp) -> Option<u64> {
+        let params = self.otp.as_ref()?;
+        match self.kind {
+            FactorType::Totp => match_totp(secret, params, typed, now, self.moving_factor),
+            FactorType::Hotp => {
+                match_hotp(secret, params, typed, self.moving_factor).map(|c| c + 1)
+            }
+            FactorType::RecoveryCodes => None,
+        }
+    }
+
+    /// For a drifted HOTP token: the moving factor to store when `first` and
+    /// `second` are consecutive codes within the resync window.
+    pub fn match_resync(&self, secret: &[u8], first: &str, second: &str) -> Option<u64> {
+        match (self.kind, self.otp.as_ref()) {
+            (FactorType::Hotp, Some(params)) => {
+                match_hotp_pair(secret, params, first, second, self.moving_factor).map(|c| c + 1)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How long a pending factor may wait for the code that activates it.
+pub const PENDING_FACTOR_TTL: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// How many recovery codes a set holds.
+pub const RECOVERY_CODE_COUNT: usize = 10;
+/// Crockford's base32 alphabet: no I, L, O or U to misread.
+const RECOVERY_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+/// 16 characters of 5 bits: 80 bits, far beyond guessing.
+const RECOVERY_CODE_LEN: usize = 16;
+
+/// A new set of recovery codes, shown as `xxxx-xxxx-xxxx-xxxx`.
+pub fn new_recovery_codes() -> Vec<String> {
+    let mut rng = rand::rngs::OsRng;
+    (0..RECOVERY_CODE_COUNT)
+        .map(|_| {
+            let chars: Vec<char> = (0..RECOVERY_CODE_LEN)
+                .map(|_| char::from(RECOVERY_ALPHABET[rng.gen_range(0..32)]))
+                .collect();
+            chars
+                .chunks(4)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect()
+}
+
+/// A recovery code as typed, in its canonical form: any case, dashes and
+/// spaces dropped, the letters people confuse with digits read as digits.
+pub fn normalize_recovery_code(typed: &str) -> Option<String> {
+    let canonical: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_lowercase() {
+            'o' => '0',
+            'i' | 'l' => '1',
+            other => other,
+        })
+        .collect();
+    (canonical.len() == RECOVERY_CODE_LEN
+        && canonical.bytes().all(|b| RECOVERY_ALPHABET.contains(&b)))
+    .then_some(canonical)
+}
+
+/// How a recovery code is stored and looked up. A plain SHA-256 is enough (as
+/// for API keys): 80 random bits leave nothing to brute-force, and the hash
+/// survives key rotation. Bound to the set, so a hash means nothing elsewhere.
+pub fn recovery_code_hash(factor_id: &str, canonical_code: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(b"countersign/recovery-code/v1|");
+    h.update(factor_id.as_bytes());
+    h.update(b"|");
+    h.update(canonical_code.as_bytes());
+    hex::encode(h.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::otp::{hotp, totp, OtpAlgorithm};
+
+    const T0: Timestamp = Timestamp(1_900_000_000_000);
+    const SEED: &[u8] = b"12345678901234567890";
+
+    fn factor(kind: FactorType, moving: u64) -> Factor {
+        let user = User::new("svc_1", "alice", T0);
+        Factor::new_otp(
+            &user,
+            kind,
+            None,
+            OtpParams::default(),
+            moving,
+            |id| format!("sealed-for-{id}"),
+            T0,
+        )
+    }
+
+    #[test]
+    fn a_new_otp_factor_is_pending_and_sealed_for_its_own_id() {
+        let f = factor(FactorType::Totp, 0);
+        assert_eq!(f.status, FactorStatus::Pending);
+        assert_eq!(f.sealed_secret, Some(format!("sealed-for-{}", f.id)));
+        assert!(!f.activation_expired(Timestamp(T0.plus(PENDING_FACTOR_TTL).millis() - 1)));
+        assert!(f.activation_expired(T0.plus(PENDING_FACTOR_TTL)));
+    }
+
+    #[test]
+    fn totp_moves_to_the_step_it_accepted() {
+        let mut f = factor(FactorType::Totp, 0);
+        let code = totp(SEED, T0, &OtpParams::default());
+        let step = f.match_code(SEED, &code, T0).unwrap();
+        f.moving_factor = step;
+        assert_eq!(f.match_code(SEED, &code, T0), None, "replayed");
+    }
+
+    #[test]
+    fn hotp_moves_past_the_counter_it_accepted() {
+        let mut f = factor(FactorType::Hotp, 3);
+        let p = OtpParams::default();
+        assert_eq!(f.match_code(SEED, &hotp(SEED, 7, &p), T0), Some(8));
+        f.moving_factor = 8;
+        assert_eq!(f.match_code(SEED, &hotp(SEED, 7, &p), T0), None);
+        assert_eq!(
+            f.match_resync(SEED, &hotp(SEED, 60, &p), &hotp(SEED, 61, &p)),
+            Some(62)
+        );
+        let sha256 = OtpParams {
+            algorithm: OtpAlgorithm::Sha256,
+            ..p
+        };
+        assert_eq!(
+            f.match_code(SEED, &hotp(SEED, 8, &sha256), T0),
+            None,
+            "another algorithm's code"
+        );
+    }
+
+    #[test]
+    fn recovery_codes_are_distinct_high_entropy_and_typo_tolerant() {
+        let codes = new_recovery_codes();
+        assert_eq!(codes.len(), RECOVERY_CODE_COUNT);
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), RECOVERY_CODE_COUNT);
+        for c in &codes {
+            assert_eq!(c.len(), 19);
+            let canonical = normalize_recovery_code(c).unwrap();
+            assert_eq!(
+                normalize_recovery_code(&c.to_uppercase().replace('-', " ")),
+                Some(canonical)
+            );
+        }
+        assert_eq!(
+            normalize_recovery_code("OIl0-0000-0000-0000").as_deref(),
+            Some("0110000000000000")
+        );
+        assert_eq!(normalize_recovery_code("0000-0000-0000-000"), None);
+        assert_eq!(normalize_recovery_code("uuuu-0000-0000-0000"), None);
+    }
+
+    #[test]
+    fn recovery_hashes_are_bound_to_their_set() {
+        let a = recovery_code_hash("fac_1", "0123456789abcdef");
+        assert_eq!(a, recovery_code_hash("fac_1", "0123456789abcdef"));
+        assert_ne!(a, recovery_code_hash("fac_2", "0123456789abcdef"));
+        assert!(!a.contains("0123456789abcdef"));
+    }
+}

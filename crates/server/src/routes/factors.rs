@@ -1,0 +1,479 @@
+//! `/v1/users/{user_id}/factors`: enrol an authenticator app or a hardware
+//! OATH token, activate it with its first code, resynchronise a drifted HOTP
+//! token, replace recovery codes, list and remove factors.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use countersign_core::event::Event;
+use countersign_core::factor::{
+    new_recovery_codes, normalize_recovery_code, recovery_code_hash, Factor, FactorStatus,
+    FactorType,
+};
+use countersign_core::ids::{is_id_of, is_printable};
+use countersign_core::keyring::key_id_of;
+use countersign_core::otp::{
+    base32_encode, new_seed, otpauth_uri, parse_seed, OtpAlgorithm, OtpKind, OtpParams,
+    OtpSettingError,
+};
+use countersign_core::service::Service;
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use countersign_store::Saved;
+use serde::Deserialize;
+use serde_json::json;
+use utoipa::ToSchema;
+use zeroize::Zeroizing;
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, ServiceAuth};
+use crate::routes::users::{find_user, refuse_if_locked};
+use crate::state::AppState;
+use crate::views::{EnrolmentView, FactorView};
+
+/// One body for every factor type; fields that do not apply to the type are
+/// refused rather than ignored.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateFactor {
+    /// `totp`, `hotp` or `recovery_codes`.
+    #[serde(rename = "type")]
+    factor_type: String,
+    label: Option<String>,
+    /// 6 or 8 (totp, hotp).
+    digits: Option<u32>,
+    /// 30 or 60 seconds (totp).
+    period: Option<u32>,
+    algorithm: Option<OtpAlgorithm>,
+    /// Base32 seed of a hardware token being imported (required for hotp,
+    /// optional for totp; without it Countersign makes one).
+    secret: Option<String>,
+    /// The token's next counter (hotp import).
+    counter: Option<u64>,
+    /// `passkey` or `security_key` (webauthn).
+    kind: Option<String>,
+    /// Base64url Ed25519 public key (device).
+    public_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivateFactor {
+    code: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResyncFactor {
+    /// Two consecutive codes from the token.
+    codes: Vec<String>,
+}
+
+fn field_error(field: &str, detail: &str) -> ApiError {
+    ApiError::invalid_request(format!("{field}: {detail}")).with("field", field)
+}
+
+fn refuse(field: &str, present: bool, kind: &str) -> ApiResult<()> {
+    if present {
+        Err(field_error(
+            field,
+            &format!("does not apply to {kind} factors"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_label(label: &Option<String>) -> ApiResult<()> {
+    match label {
+        Some(l) if l.chars().count() > 64 || l.trim().is_empty() => {
+            Err(field_error("label", "1–64 characters"))
+        }
+        Some(l) if !is_printable(l) => {
+            Err(field_error("label", "control characters are not allowed"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn setting_error(e: OtpSettingError) -> ApiError {
+    field_error(e.field(), &e.to_string())
+}
+
+fn factor_event(service: &Service, user: &User, kind: &str, f: &Factor, now: Timestamp) -> Event {
+    Event::new(
+        &service.id,
+        Some(&user.user_id),
+        kind,
+        now,
+        None,
+        json!({"factor_id": f.id, "factor_type": f.kind.as_str()}),
+    )
+}
+
+/// Enrols a factor: a new authenticator (TOTP, seed shown once), an imported
+/// hardware token (HOTP or TOTP with its seed), or a new set of recovery codes.
+#[utoipa::path(post, path = "/v1/users/{user_id}/factors", tag = "factors",
+    params(("user_id" = String, Path)),
+    request_body = CreateFactor,
+    responses((status = 201, body = EnrolmentView),
+              (status = 400, description = "invalid_request (the field is named)"),
+              (status = 404, description = "not_found"),
+              (status = 422, description = "unsupported_factor_type")),
+    security(("api_key" = [])))]
+pub async fn create_factor(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(user_id): Path<String>,
+    ApiJson(body): ApiJson<CreateFactor>,
+) -> ApiResult<(StatusCode, Json<EnrolmentView>)> {
+    let kind = match FactorType::parse(&body.factor_type) {
+        Some(k) => k,
+        None if matches!(body.factor_type.as_str(), "webauthn" | "device") => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unsupported_factor_type",
+                "Factor type not available",
+                format!(
+                    "{} factors are not available on this server yet",
+                    body.factor_type
+                ),
+            ))
+        }
+        None => {
+            return Err(field_error(
+                "type",
+                "expected totp, hotp, recovery_codes, webauthn or device",
+            ))
+        }
+    };
+    refuse("kind", body.kind.is_some(), kind.as_str())?;
+    refuse("public_key", body.public_key.is_some(), kind.as_str())?;
+    check_label(&body.label)?;
+    let user = find_user(&state, &service.id, &user_id).await?;
+    let now = state.now();
+    if kind == FactorType::RecoveryCodes {
+        for (field, present) in [
+            ("label", body.label.is_some()),
+            ("digits", body.digits.is_some()),
+            ("period", body.period.is_some()),
+            ("algorithm", body.algorithm.is_some()),
+            ("secret", body.secret.is_some()),
+            ("counter", body.counter.is_some()),
+        ] {
+            refuse(field, present, "recovery_codes")?;
+        }
+        let factor = Factor::new_recovery_codes(&user, now);
+        let codes = new_recovery_codes();
+        let hashes: Vec<String> = codes
+            .iter()
+            .filter_map(|c| normalize_recovery_code(c))
+            .map(|c| recovery_code_hash(&factor.id, &c))
+            .collect();
+        let event = factor_event(&service, &user, "factor.added", &factor, now);
+        state
+            .store
+            .insert_factor(&factor, &hashes, &[event])
+            .await?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(EnrolmentView {
+                factor: FactorView::from(&factor),
+                secret: None,
+                otpauth_uri: None,
+                qr_svg: None,
+                codes: Some(codes),
+            }),
+        ));
+    }
+    if kind == FactorType::Totp {
+        refuse("counter", body.counter.is_some(), "totp")?;
+    } else {
+        refuse("period", body.period.is_some(), "hotp")?;
+        if body.secret.is_none() {
+            return Err(field_error(
+                "secret",
+                "required: the base32 seed of the token being imported",
+            ));
+        }
+    }
+    let params = OtpParams::new(body.algorithm, body.digits, body.period).map_err(setting_error)?;
+    let imported = body
+        .secret
+        .as_deref()
+        .map(|s| parse_seed(s).map(Zeroizing::new))
+        .transpose()
+        .map_err(setting_error)?;
+    let generated = imported.is_none();
+    let seed = imported.unwrap_or_else(|| Zeroizing::new(new_seed(params.algorithm)));
+    let counter = body.counter.unwrap_or(0);
+    let keys = state.keys.ring();
+    let factor = Factor::new_otp(
+        &user,
+        kind,
+        body.label,
+        params,
+        counter,
+        |id| keys.seal(&seed, id),
+        now,
+    );
+    let event = factor_event(&service, &user, "factor.added", &factor, now);
+    state.store.insert_factor(&factor, &[], &[event]).await?;
+    // A seed Countersign made is shown this once, for the user's app; an
+    // imported one is already on its token and is not echoed back.
+    let (secret, uri, qr) = if generated {
+        let account = user
+            .email
+            .clone()
+            .or_else(|| user.display_name.clone())
+            .unwrap_or_else(|| user.user_id.clone());
+        let uri = otpauth_uri(OtpKind::Totp, &seed, &service.name, &account, &params);
+        let qr = qr_svg(&uri)?;
+        (Some(base32_encode(&seed)), Some(uri), Some(qr))
+    } else {
+        (None, None, None)
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(EnrolmentView {
+            factor: FactorView::from(&factor),
+            secret,
+            otpauth_uri: uri,
+            qr_svg: qr,
+            codes: None,
+        }),
+    ))
+}
+
+fn qr_svg(uri: &str) -> ApiResult<String> {
+    let code = qrcode::QrCode::with_error_correction_level(uri, qrcode::EcLevel::M)
+        .map_err(|_| ApiError::internal())?;
+    Ok(code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build())
+}
+
+#[utoipa::path(get, path = "/v1/users/{user_id}/factors", tag = "factors",
+    params(("user_id" = String, Path)),
+    responses((status = 200, body = Vec<FactorView>), (status = 404, description = "not_found")),
+    security(("api_key" = [])))]
+pub async fn list_factors(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(user_id): Path<String>,
+) -> ApiResult<Json<Vec<FactorView>>> {
+    let user = find_user(&state, &service.id, &user_id).await?;
+    let factors = state.store.factors(&user.id).await?;
+    Ok(Json(factors.iter().map(FactorView::from).collect()))
+}
+
+async fn find_factor(
+    state: &AppState,
+    service: &Service,
+    user_id: &str,
+    factor_id: &str,
+) -> ApiResult<(User, Factor)> {
+    let user = find_user(state, &service.id, user_id).await?;
+    if !is_id_of("fac", factor_id) {
+        return Err(ApiError::not_found("factor"));
+    }
+    let factor = state
+        .store
+        .factors(&user.id)
+        .await?
+        .into_iter()
+        .find(|f| f.id == factor_id)
+        .ok_or_else(|| ApiError::not_found("factor"))?;
+    Ok((user, factor))
+}
+
+/// The opened seed of an OATH factor, re-reading the key file first if the
+/// seed was sealed under a key this process has not seen yet.
+pub fn open_seed(state: &AppState, factor: &Factor) -> ApiResult<Zeroizing<Vec<u8>>> {
+    let sealed = factor
+        .sealed_secret
+        .as_deref()
+        .ok_or_else(ApiError::internal)?;
+    state
+        .keys
+        .ring_knowing(key_id_of(sealed))
+        .open(sealed, &factor.id)
+        .map_err(ApiError::from)
+}
+
+/// A wrong code outside a challenge still counts towards the user's lockout,
+/// so activation and resync cannot be used to guess codes.
+async fn wrong_code(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    factor: &Factor,
+    kind: &str,
+) -> ApiError {
+    let now = state.now();
+    let event = factor_event(service, user, kind, factor, now);
+    match state
+        .store
+        .record_failure(user, service.settings.lockout, now, &[event])
+        .await
+    {
+        Ok(Saved::Done {
+            locked_until: Some(until),
+        }) => ApiError::locked(now, until),
+        Ok(Saved::UserLocked) => ApiError::locked(now, user.locked_until.unwrap_or(now)),
+        Ok(_) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_code",
+            "Wrong code",
+            "the code is not right",
+        ),
+        Err(e) => e.into(),
+    }
+}
+
+/// Activates a pending TOTP or HOTP factor with a code from it, proving the
+/// user's app or token was set up with the right seed.
+#[utoipa::path(post, path = "/v1/users/{user_id}/factors/{factor_id}/activate", tag = "factors",
+    params(("user_id" = String, Path), ("factor_id" = String, Path)),
+    request_body = ActivateFactor,
+    responses((status = 200, body = FactorView),
+              (status = 404, description = "not_found"),
+              (status = 409, description = "factor_active: already active"),
+              (status = 410, description = "expired: pending for more than 24 hours; enrol again"),
+              (status = 422, description = "invalid_code"),
+              (status = 429, description = "locked")),
+    security(("api_key" = [])))]
+pub async fn activate_factor(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path((user_id, factor_id)): Path<(String, String)>,
+    ApiJson(body): ApiJson<ActivateFactor>,
+) -> ApiResult<Json<FactorView>> {
+    let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
+    let now = state.now();
+    refuse_if_locked(&user, now)?;
+    if factor.status == FactorStatus::Active {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "factor_active",
+            "Already active",
+            "this factor is already active",
+        ));
+    }
+    if factor.activation_expired(now) {
+        return Err(ApiError::new(
+            StatusCode::GONE,
+            "expired",
+            "Enrolment expired",
+            "this factor waited more than 24 hours for its first code; remove it and enrol again",
+        ));
+    }
+    let seed = open_seed(&state, &factor)?;
+    let matched = (body.code.len() <= 64)
+        .then(|| factor.match_code(&seed, &body.code, now))
+        .flatten();
+    advance(
+        &state,
+        &service,
+        &user,
+        factor,
+        matched,
+        "factor.activated",
+        "factor.activation_failed",
+    )
+    .await
+}
+
+/// Moves a factor forward after a right code, or counts a wrong one.
+async fn advance(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    mut factor: Factor,
+    matched: Option<u64>,
+    done: &str,
+    failed: &str,
+) -> ApiResult<Json<FactorView>> {
+    let now = state.now();
+    let Some(moving) = matched else {
+        return Err(wrong_code(state, service, user, &factor, failed).await);
+    };
+    let event = factor_event(service, user, done, &factor, now);
+    if !state
+        .store
+        .advance_factor(&factor, moving, now, &[event])
+        .await?
+    {
+        // A racing request used this code (or activated the factor) first.
+        return Err(wrong_code(state, service, user, &factor, failed).await);
+    }
+    factor.status = FactorStatus::Active;
+    factor.moving_factor = moving;
+    factor.last_used_at = Some(now);
+    Ok(Json(FactorView::from(&factor)))
+}
+
+/// Resynchronises an HOTP token whose counter ran far ahead (button pressed
+/// many times): two consecutive codes within the next 100.
+#[utoipa::path(post, path = "/v1/users/{user_id}/factors/{factor_id}/resync", tag = "factors",
+    params(("user_id" = String, Path), ("factor_id" = String, Path)),
+    request_body = ResyncFactor,
+    responses((status = 200, body = FactorView),
+              (status = 400, description = "invalid_request"),
+              (status = 404, description = "not_found"),
+              (status = 422, description = "invalid_code, not_resyncable"),
+              (status = 429, description = "locked")),
+    security(("api_key" = [])))]
+pub async fn resync_factor(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path((user_id, factor_id)): Path<(String, String)>,
+    ApiJson(body): ApiJson<ResyncFactor>,
+) -> ApiResult<Json<FactorView>> {
+    let [first, second] = body.codes.as_slice() else {
+        return Err(field_error("codes", "expected two consecutive codes"));
+    };
+    let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
+    refuse_if_locked(&user, state.now())?;
+    if factor.kind != FactorType::Hotp || factor.status != FactorStatus::Active {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_resyncable",
+            "Cannot resynchronise",
+            "only an active hotp factor can be resynchronised",
+        ));
+    }
+    let seed = open_seed(&state, &factor)?;
+    let matched = factor.match_resync(&seed, first, second);
+    advance(
+        &state,
+        &service,
+        &user,
+        factor,
+        matched,
+        "factor.resynced",
+        "factor.resync_failed",
+    )
+    .await
+}
+
+/// Removes a factor; a security change.
+#[utoipa::path(delete, path = "/v1/users/{user_id}/factors/{factor_id}", tag = "factors",
+    params(("user_id" = String, Path), ("factor_id" = String, Path)),
+    responses((status = 204), (status = 404, description = "not_found")),
+    security(("api_key" = [])))]
+pub async fn delete_factor(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path((user_id, factor_id)): Path<(String, String)>,
+) -> ApiResult<StatusCode> {
+    let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
+    let event = factor_event(&service, &user, "factor.removed", &factor, state.now());
+    if state.store.delete_factor(&factor, &[event]).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("factor"))
+    }
+}

@@ -1,0 +1,1 @@
+../sqlite/0003_factors.sql
