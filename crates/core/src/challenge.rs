@@ -422,6 +422,24 @@ impl Challenge {
         }
     }
 
+    /// What to offer a user whose code on `failed` did not arrive: a method
+    /// that needs no delivery if they have one (authenticator, security key,
+    /// device), else another route to them — a call after an SMS ("call me
+    /// instead"), email after a call, SMS after an email.
+    pub fn fallback_after(&self, failed: Channel) -> Option<Method> {
+        let routes: [Method; 2] = match failed {
+            Channel::Sms => [Method::Voice, Method::Email],
+            Channel::Voice => [Method::Email, Method::Sms],
+            Channel::Email => [Method::Sms, Method::Voice],
+        };
+        let usable = self.usable_methods();
+        let undelivered = [Method::Webauthn, Method::Device, Method::Totp, Method::Hotp];
+        undelivered
+            .into_iter()
+            .chain(routes)
+            .find(|m| usable.contains(m))
+    }
+
     /// Counts `method` as proven; approves when the policy is met.
     pub fn satisfy(&mut self, method: Method, now: Timestamp) -> bool {
         if !self.satisfied.contains(&method) {
@@ -836,6 +854,29 @@ mod tests {
             Ok(VerifyOutcome::Accepted { approved: false })
         );
         assert_eq!(c.remaining(), vec![vec![Email, Sms, Voice]]);
+    }
+
+    #[test]
+    fn fallback_prefers_what_needs_no_delivery_then_another_route() {
+        let c = login(&user(true, true));
+        assert_eq!(c.fallback_after(Channel::Sms), Some(Voice));
+        assert_eq!(c.fallback_after(Channel::Voice), Some(Email));
+        assert_eq!(c.fallback_after(Channel::Email), Some(Sms));
+        let phone_only = login(&user(true, false));
+        assert_eq!(phone_only.fallback_after(Channel::Voice), Some(Sms));
+        let with_app = Challenge::open(
+            &user(true, true),
+            "login",
+            &ServiceSettings::default(),
+            &Channel::ALL,
+            &[Totp],
+            Default::default(),
+            T0,
+        )
+        .unwrap();
+        assert_eq!(with_app.fallback_after(Channel::Sms), Some(Totp));
+        let email_only = login(&user(false, true));
+        assert_eq!(email_only.fallback_after(Channel::Email), None);
     }
 
     #[test]

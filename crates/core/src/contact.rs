@@ -42,6 +42,13 @@ pub fn calling_code(e164: &str) -> Option<u16> {
     Some(number.code().value())
 }
 
+/// The ISO 3166 region of an E.164 number ("+33612345689" → "FR"), when
+/// the number plan tells it.
+pub fn region(e164: &str) -> Option<String> {
+    let number = phonenumber::parse(None, e164).ok()?;
+    number.country().id().map(|id| id.as_ref().to_owned())
+}
+
 /// "+33612345689" → "+33 6 •• •• •• 89": enough for the owner to recognise
 /// the number, not enough for anyone else to learn it.
 pub fn mask_phone(e164: &str) -> String {
@@ -139,6 +146,19 @@ pub fn normalize_locale(input: &str) -> Result<String, ContactError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_come_from_the_number_plan() {
+        assert_eq!(region("+33612345689").as_deref(), Some("FR"));
+        assert_eq!(region("+447400123456").as_deref(), Some("GB"));
+        assert_eq!(
+            region("+447911123456").as_deref(),
+            Some("GG"),
+            "Guernsey shares +44"
+        );
+        assert_eq!(region("+14155550123").as_deref(), Some("US"));
+        assert_eq!(region("not a number"), None);
+    }
 
     #[test]
     fn phones_are_normalised_to_e164() {

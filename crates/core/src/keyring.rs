@@ -230,6 +230,15 @@ impl Keyring {
     }
 }
 
+impl Keyring {
+    /// A stable keyed pseudonym of a phone number, address or IP, for
+    /// counters that must not hold them in clear (a plain hash of a phone
+    /// number is reversed by trying them all). Changes with the key.
+    pub fn pseudonym(&self, label: &str, value: &str) -> String {
+        code_mac(&self.current().code_hash, "pseudonym", label, value)[..32].to_owned()
+    }
+}
+
 /// The key id a sealed value or a code hash names.
 pub fn key_id_of(stored: &str) -> Option<&str> {
     if let Some(rest) = stored.strip_prefix("v1.") {

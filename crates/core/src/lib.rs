@@ -12,6 +12,7 @@ pub mod event;
 pub mod factor;
 pub mod ids;
 pub mod keyring;
+pub mod limits;
 pub mod lockout;
 pub mod message;
 pub mod otp;

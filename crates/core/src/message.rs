@@ -137,6 +137,24 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
 mod tests {
     use super::*;
 
+    #[test]
+    fn delivery_reports_only_move_forward() {
+        use DeliveryStatus::*;
+        assert!(Delivered.may_follow().contains(&Sent));
+        assert!(!Sent.may_follow().contains(&Delivered));
+        assert!(!Failed.may_follow().contains(&Delivered));
+        assert!(Queued.may_follow().is_empty());
+        assert_eq!(
+            DeliveryStatus::from_twilio("undelivered"),
+            Some(Undelivered)
+        );
+        assert_eq!(DeliveryStatus::from_twilio("no-answer"), Some(Undelivered));
+        assert_eq!(DeliveryStatus::from_twilio("completed"), Some(Delivered));
+        assert_eq!(DeliveryStatus::from_twilio("ringing"), Some(Sent));
+        assert_eq!(DeliveryStatus::from_twilio("exploded"), None);
+        assert!(Undelivered.is_failure() && Failed.is_failure() && !Delivered.is_failure());
+    }
+
     fn params(locale: Option<&'static str>) -> MessageParams<'static> {
         MessageParams {
             service_name: "Acme Bank",
@@ -209,6 +227,35 @@ impl DeliveryStatus {
             DeliveryStatus::Failed => "failed",
             DeliveryStatus::Undelivered => "undelivered",
         }
+    }
+
+    /// Failed and undelivered messages never reached the user.
+    pub fn is_failure(self) -> bool {
+        matches!(self, DeliveryStatus::Failed | DeliveryStatus::Undelivered)
+    }
+
+    /// The statuses a message may move to this one from. Reports arrive out
+    /// of order; a later stage is never overwritten by an earlier one, and a
+    /// final verdict (delivered, failed, undelivered) never changes.
+    pub fn may_follow(self) -> &'static [DeliveryStatus] {
+        match self {
+            DeliveryStatus::Queued => &[],
+            DeliveryStatus::Sent => &[DeliveryStatus::Queued],
+            _ => &[DeliveryStatus::Queued, DeliveryStatus::Sent],
+        }
+    }
+
+    /// A Twilio `MessageStatus` or `CallStatus`, as its status callbacks
+    /// report it.
+    pub fn from_twilio(status: &str) -> Option<DeliveryStatus> {
+        Some(match status {
+            "accepted" | "scheduled" | "queued" => DeliveryStatus::Queued,
+            "sending" | "sent" | "initiated" | "ringing" | "in-progress" => DeliveryStatus::Sent,
+            "delivered" | "read" | "completed" => DeliveryStatus::Delivered,
+            "undelivered" | "busy" | "no-answer" => DeliveryStatus::Undelivered,
+            "failed" | "canceled" => DeliveryStatus::Failed,
+            _ => return None,
+        })
     }
 
     pub fn parse(s: &str) -> Option<DeliveryStatus> {

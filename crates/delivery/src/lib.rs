@@ -19,7 +19,7 @@ pub use config::{
     EmailProviderConfig, PhoneProviderConfig, ProvidersConfig, SmtpConfig, TlsMode, TwilioConfig,
     WebhookConfig,
 };
-pub use phone::{signature_header, twiml};
+pub use phone::{signature_header, twilio_signature, twiml, verify_signature_header};
 
 /// A message on its way out. `code` travels separately from the text so that
 /// a webhook receiver can build its own wording; it never goes into a URL.
@@ -38,6 +38,8 @@ pub struct OutboundMessage {
     pub speech_language: String,
     /// Name of the service, used as the e-mail sender's display name.
     pub service_name: String,
+    /// Where the provider reports what became of the message (SMS, voice).
+    pub status_callback: Option<String>,
 }
 
 /// What a provider said when it accepted a message.
@@ -60,10 +62,23 @@ pub enum DeliveryError {
 #[async_trait]
 pub trait Provider: Send + Sync {
     fn kind(&self) -> &'static str;
+    /// How this provider's status callbacks are authenticated, if it sends any.
+    fn callback_auth(&self) -> Option<CallbackAuth> {
+        None
+    }
     async fn deliver(&self, message: &OutboundMessage) -> Result<Receipt, DeliveryError>;
 }
 
 /// How often and how patiently a transient failure is retried.
+/// The shared secret a provider signs its status callbacks with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallbackAuth {
+    /// JSON body, `Countersign-Signature: t=<unix>,v1=<hex>` (the webhook secret).
+    Webhook(String),
+    /// Form body, `X-Twilio-Signature` (the account's auth token).
+    Twilio(String),
+}
+
 #[derive(Debug, Clone)]
 pub struct RetryPolicy {
     pub attempts: u32,
@@ -164,6 +179,12 @@ impl Delivery {
     }
 
     /// The channels that have a provider: only these are offered to users.
+    /// How status callbacks for `channel` are authenticated; `None` when its
+    /// provider sends none or has no secret to sign them.
+    pub fn callback_auth(&self, channel: Channel) -> Option<CallbackAuth> {
+        self.provider(channel).and_then(|p| p.callback_auth())
+    }
+
     pub fn channels(&self) -> Vec<Channel> {
         Channel::ALL
             .into_iter()

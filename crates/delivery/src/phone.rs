@@ -8,6 +8,7 @@ use countersign_core::secret::hmac_sha256_hex;
 use serde::Deserialize;
 
 use crate::config::{PhoneProviderConfig, TwilioConfig, WebhookConfig};
+use crate::CallbackAuth;
 use crate::{DeliveryError, OutboundMessage, Provider, Receipt, SetupError};
 
 pub(crate) fn build(
@@ -103,10 +104,59 @@ pub fn signature_header(secret: &[u8], unix_seconds: u64, body: &[u8]) -> String
     format!("t={unix_seconds},v1={}", hmac_sha256_hex(secret, &signed))
 }
 
+/// Checks a `Countersign-Signature` header over `body`: the HMAC must match
+/// and its time be within `tolerance_seconds` of `now_unix` (an old signed
+/// body cannot be replayed later).
+pub fn verify_signature_header(
+    secret: &[u8],
+    header: &str,
+    body: &[u8],
+    now_unix: u64,
+    tolerance_seconds: u64,
+) -> bool {
+    let mut t = None;
+    let mut v1 = None;
+    for part in header.split(',') {
+        match part.trim().split_once('=') {
+            Some(("t", value)) => t = value.parse::<u64>().ok(),
+            Some(("v1", value)) => v1 = Some(value),
+            _ => {}
+        }
+    }
+    let (Some(t), Some(v1)) = (t, v1) else {
+        return false;
+    };
+    let expected = signature_header(secret, t, body);
+    let expected_mac = expected.rsplit("v1=").next().unwrap_or_default();
+    now_unix.abs_diff(t) <= tolerance_seconds
+        && countersign_core::secret::constant_time_eq(expected_mac.as_bytes(), v1.as_bytes())
+}
+
+/// Twilio's request signature: base64 of HMAC-SHA1 under the auth token of
+/// the full URL followed by every form field, sorted by name, name then value.
+pub fn twilio_signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
+    use base64::Engine;
+    use hmac::{Hmac, Mac};
+    let mut sorted: Vec<&(String, String)> = params.iter().collect();
+    sorted.sort();
+    let mut mac =
+        <Hmac<sha1::Sha1> as Mac>::new_from_slice(auth_token.as_bytes()).expect("any key size");
+    mac.update(url.as_bytes());
+    for (k, v) in sorted {
+        mac.update(k.as_bytes());
+        mac.update(v.as_bytes());
+    }
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
 #[async_trait]
 impl Provider for WebhookProvider {
     fn kind(&self) -> &'static str {
         "webhook"
+    }
+
+    fn callback_auth(&self) -> Option<CallbackAuth> {
+        self.config.secret.clone().map(CallbackAuth::Webhook)
     }
 
     async fn deliver(&self, m: &OutboundMessage) -> Result<Receipt, DeliveryError> {
@@ -117,6 +167,7 @@ impl Provider for WebhookProvider {
             "body": m.body,
             "code": m.code,
             "locale": m.language,
+            "status_url": m.status_callback,
         })
         .to_string();
         let mut request = self
@@ -174,6 +225,10 @@ impl Provider for TwilioProvider {
         "twilio"
     }
 
+    fn callback_auth(&self) -> Option<CallbackAuth> {
+        Some(CallbackAuth::Twilio(self.config.auth_token.clone()))
+    }
+
     async fn deliver(&self, m: &OutboundMessage) -> Result<Receipt, DeliveryError> {
         let c = &self.config;
         let (resource, content_key, content) = match m.channel {
@@ -185,11 +240,14 @@ impl Provider for TwilioProvider {
             c.base_url.trim_end_matches('/'),
             c.account_sid
         );
-        let form = [
+        let mut form = vec![
             ("To", m.to.as_str()),
             ("From", c.from.as_str()),
             (content_key, content.as_str()),
         ];
+        if let Some(url) = &m.status_callback {
+            form.push(("StatusCallback", url.as_str()));
+        }
         let response = classify(
             self.http
                 .post(url)
@@ -223,6 +281,49 @@ mod tests {
                 "t=1700000000,v1={}",
                 hmac_sha256_hex(b"whsec", b"1700000000.{}")
             )
+        );
+    }
+
+    #[test]
+    fn signed_callbacks_verify_within_the_time_window_only() {
+        let header = signature_header(b"s3cret", 1_000, b"{}");
+        assert!(verify_signature_header(
+            b"s3cret", &header, b"{}", 1_100, 300
+        ));
+        assert!(!verify_signature_header(
+            b"s3cret", &header, b"{}", 1_400, 300
+        ));
+        assert!(!verify_signature_header(
+            b"other", &header, b"{}", 1_000, 300
+        ));
+        assert!(!verify_signature_header(
+            b"s3cret", &header, b"{ }", 1_000, 300
+        ));
+        assert!(!verify_signature_header(
+            b"s3cret", "t=1000", b"{}", 1_000, 300
+        ));
+    }
+
+    #[test]
+    fn twilio_signature_matches_twilios_documented_example() {
+        // https://www.twilio.com/docs/usage/security#validating-requests
+        let params: Vec<(String, String)> = [
+            ("CallSid", "CA1234567890ABCDE"),
+            ("Caller", "+12349013030"),
+            ("Digits", "1234"),
+            ("From", "+12349013030"),
+            ("To", "+18005551212"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(
+            twilio_signature(
+                "12345",
+                "https://mycompany.com/myapp.php?foo=1&bar=2",
+                &params
+            ),
+            "0/KCTR6DLpKmkAf8muzZqo1nDgQ="
         );
     }
 

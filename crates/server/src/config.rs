@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use countersign_core::limits::SendLimits;
 use countersign_delivery::ProvidersConfig;
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
@@ -35,6 +36,9 @@ pub struct Config {
     pub delivery: ProvidersConfig,
     #[serde(default)]
     pub support: SupportConfig,
+    /// The toll-fraud guard: send limits and country lists.
+    #[serde(default)]
+    pub limits: SendLimits,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -172,6 +176,7 @@ impl Default for Config {
             webauthn: WebauthnConfig::default(),
             delivery: ProvidersConfig::default(),
             support: SupportConfig::default(),
+            limits: SendLimits::default(),
         }
     }
 }

@@ -119,6 +119,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         );
     }
     tokio::spawn(watch_key_file(state.clone()));
+    tokio::spawn(sweep_in_background(state.clone()));
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|source| ServeError::Listen {
@@ -148,6 +149,18 @@ async fn watch_key_file(state: AppState) {
     loop {
         tick.tick().await;
         state.keys.reload_if_changed();
+    }
+}
+
+/// Deletes expired send counters and device signatures every ten minutes.
+async fn sweep_in_background(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        match state.store.sweep(state.now()).await {
+            Ok(n) => tracing::debug!(rows = n, "expired counters and signatures swept"),
+            Err(e) => tracing::warn!(error = %e, "sweep failed"),
+        }
     }
 }
 

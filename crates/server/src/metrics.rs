@@ -44,6 +44,13 @@ pub struct Metrics {
     pub latency: Family<RouteLabels, Histogram>,
     pub sends: Family<SendLabels, Counter>,
     pub verifications: Family<OutcomeLabels, Counter>,
+    pub sends_refused: Family<LimitLabels, Counter>,
+    pub delivery_reports: Family<SendLabels, Counter>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct LimitLabels {
+    pub limit: String,
 }
 
 impl Default for Metrics {
@@ -57,6 +64,18 @@ impl Default for Metrics {
         });
         let sends = Family::<SendLabels, Counter>::default();
         let verifications = Family::<OutcomeLabels, Counter>::default();
+        let sends_refused = Family::<LimitLabels, Counter>::default();
+        let delivery_reports = Family::<SendLabels, Counter>::default();
+        registry.register(
+            "sends_refused",
+            "Sends refused by the toll-fraud guard, by limit (a rise is an attack or a bug)",
+            sends_refused.clone(),
+        );
+        registry.register(
+            "delivery_reports",
+            "Provider status callbacks, by channel and reported status",
+            delivery_reports.clone(),
+        );
         registry.register(
             "http_requests",
             "HTTP requests by route and status",
@@ -83,6 +102,8 @@ impl Default for Metrics {
             latency,
             sends,
             verifications,
+            sends_refused,
+            delivery_reports,
         }
     }
 }
@@ -100,6 +121,23 @@ impl Metrics {
             .get_or_create(&SendLabels {
                 channel: channel.into(),
                 outcome: outcome.into(),
+            })
+            .inc();
+    }
+
+    pub fn count_rate_limited(&self, limit: &str) {
+        self.sends_refused
+            .get_or_create(&LimitLabels {
+                limit: limit.into(),
+            })
+            .inc();
+    }
+
+    pub fn count_delivery_report(&self, channel: &str, status: &str) {
+        self.delivery_reports
+            .get_or_create(&SendLabels {
+                channel: channel.into(),
+                outcome: status.into(),
             })
             .inc();
     }

@@ -90,13 +90,16 @@ pub struct EnrolmentView {
     pub codes: Option<Vec<String>>,
 }
 
-/// A method the user can use now; `to` is the masked destination of a code.
+/// A method the user can use; `to` is the masked destination of a code,
+/// `available_at` when a code can next be sent (absent: now).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MethodView {
     #[serde(rename = "type")]
     pub kind: Method,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_at: Option<Timestamp>,
 }
 
 /// The masked form of a channel's destination.
@@ -131,6 +134,9 @@ pub struct ChallengeView {
     /// The last delivery that failed, so the user can be offered another channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_failure: Option<DeliveryFailure>,
+    /// After a failed delivery: the method to offer next ("call me instead").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_method: Option<Method>,
     pub messages: Vec<MessageRecord>,
     pub context: ChallengeContext,
     pub hosted_url: String,
@@ -154,6 +160,7 @@ impl ChallengeView {
                             .for_channel(ch)
                             .map(|to| masked_destination(ch, to))
                     }),
+                    available_at: m.channel().and(c.next_send_at).filter(|at| *at > now),
                 })
                 .collect()
         } else {
@@ -176,6 +183,11 @@ impl ChallengeView {
                 .next_send_at
                 .filter(|_| status == ChallengeStatus::Pending),
             delivery_failure: c.delivery_failure.clone(),
+            suggested_method: c
+                .delivery_failure
+                .as_ref()
+                .filter(|_| status == ChallengeStatus::Pending)
+                .and_then(|f| c.fallback_after(f.channel)),
             messages,
             context: c.context.clone(),
             hosted_url: format!("{}/verify/{}", public_url.trim_end_matches('/'), c.id),

@@ -15,6 +15,7 @@ use async_trait::async_trait;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
+use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::service::Service;
@@ -73,6 +74,9 @@ pub struct ChallengeWrite<'a> {
     pub new_message: Option<&'a MessageRecord>,
     /// The factor a right answer used, moved forward in the same transaction.
     pub factor_use: Option<FactorUse>,
+    /// Send counters to increment; if any would pass its cap, nothing is
+    /// written ([`Saved::LimitReached`]).
+    pub counters: &'a [CounterCheck],
 }
 
 /// A factor consumed by a verification: the TOTP step or HOTP counter moves
@@ -106,6 +110,8 @@ pub enum Saved {
     /// Nothing saved: the factor use was taken first (the same TOTP step,
     /// HOTP counter or recovery code used by another request).
     Replayed,
+    /// Nothing saved: this counter of the write's `counters` is at its cap.
+    LimitReached(usize),
 }
 
 /// A provider's news about a message.
@@ -159,6 +165,18 @@ pub trait Store: Send + Sync + 'static {
 
     async fn update_message(&self, update: &MessageUpdate<'_>) -> Result<()>;
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
+    /// A message by its id, with the service of its challenge.
+    async fn message(&self, id: &str) -> Result<Option<(MessageRecord, String)>>;
+    /// Records a provider's report on a message, only if the message is in
+    /// one of the statuses the report may follow (reports arrive out of
+    /// order; a final verdict never changes). False when nothing changed.
+    async fn report_delivery(
+        &self,
+        id: &str,
+        status: DeliveryStatus,
+        error: Option<&str>,
+        now: Timestamp,
+    ) -> Result<bool>;
 
     /// A user's factors, oldest first, recovery code sets with their count of
     /// unused codes.
@@ -198,6 +216,10 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
         events: &[Event],
     ) -> Result<Saved>;
+
+    /// Deletes what only matters for a while: send counters of windows that
+    /// ended before `now`, device signatures past their expiry.
+    async fn sweep(&self, now: Timestamp) -> Result<u64>;
 
     async fn insert_events(&self, events: &[Event]) -> Result<()>;
     /// A user's events, newest first, older than the event `before` if given.

@@ -9,7 +9,7 @@ use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::lockout::LockoutPolicy;
-use countersign_core::message::MessageRecord;
+use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::service::Service;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -410,6 +410,21 @@ macro_rules! sql_store {
                 if updated == 0 {
                     return Ok(Saved::Conflict);
                 }
+                for (i, check) in write.counters.iter().enumerate() {
+                    let count: i64 = sqlx::query_scalar(
+                        "INSERT INTO send_counters (key, window_start, window_end, count) VALUES ($1, $2, $3, 1) \
+                         ON CONFLICT (key, window_start) DO UPDATE SET count = send_counters.count + 1 \
+                         RETURNING count",
+                    )
+                    .bind(&check.key)
+                    .bind(check.window_start.millis())
+                    .bind(check.window_end.millis())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if count > i64::from(check.max) {
+                        return Ok(Saved::LimitReached(i));
+                    }
+                }
                 if let Some(used) = write.factor_use {
                     let applied = match used {
                         FactorUse::Otp { factor_id, moving_factor, now } => sqlx::query(
@@ -519,6 +534,42 @@ macro_rules! sql_store {
                 .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::message).collect()
+            }
+
+            async fn message(&self, id: &str) -> Result<Option<(MessageRecord, String)>> {
+                let row = sqlx::query(&format!(
+                    "SELECT {MESSAGE_COLUMNS}, (SELECT service_id FROM challenges c WHERE c.id = messages.challenge_id) AS service_id \
+                     FROM messages WHERE id = $1"
+                ))
+                .bind(id)
+                .fetch_optional(self.reads())
+                .await?;
+                row.as_ref()
+                    .map(|r| Ok((rows::message(r)?, rows::SqlRow::text(r, "service_id")?)))
+                    .transpose()
+            }
+
+            async fn report_delivery(&self, id: &str, status: DeliveryStatus, error: Option<&str>, now: Timestamp) -> Result<bool> {
+                let from = status.may_follow();
+                if from.is_empty() {
+                    return Ok(false);
+                }
+                let first = from[0].as_str();
+                let second = from.get(1).map_or(first, |s| s.as_str());
+                Ok(sqlx::query(
+                    "UPDATE messages SET status = $1, error = COALESCE($2, error), updated_at = $3 \
+                     WHERE id = $4 AND status IN ($5, $6)",
+                )
+                .bind(status.as_str())
+                .bind(error)
+                .bind(now.millis())
+                .bind(id)
+                .bind(first)
+                .bind(second)
+                .execute(self.writes())
+                .await?
+                .rows_affected()
+                    == 1)
             }
 
             async fn factors(&self, user_pk: &str) -> Result<Vec<Factor>> {
@@ -640,6 +691,22 @@ macro_rules! sql_store {
                 insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(Saved::Done { locked_until })
+            }
+
+            async fn sweep(&self, now: Timestamp) -> Result<u64> {
+                let mut tx = self.writes().begin().await?;
+                let counters = sqlx::query("DELETE FROM send_counters WHERE window_end < $1")
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                let signatures = sqlx::query("DELETE FROM device_signatures WHERE expires_at < $1")
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                tx.commit().await?;
+                Ok(counters + signatures)
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -678,3 +678,91 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     drop_schema(&database);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The toll-fraud guard's counters live in the database: two server
+/// processes on one PostgreSQL share them, even when sends race.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_share_the_send_limits() {
+    let dir = temp_dir("cli-limits");
+    let database = fresh_database(Backend::Postgres, &dir).await;
+    let phone = ProviderEndpoint::default();
+    let phone_url = phone.start().await;
+    let key_file = dir.join("shared.key");
+    let env = |cmd: &mut Command, port: u16| {
+        cmd.env("COUNTERSIGN_DATABASE", &database)
+            .env("COUNTERSIGN_KEY_FILE", &key_file)
+            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
+            .env("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook")
+            .env("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms"))
+            .env(
+                "COUNTERSIGN_LIMITS__PER_DESTINATION",
+                "{max = 3, window_seconds = 3600}",
+            );
+    };
+    let mut admin = countersign();
+    env(&mut admin, 1);
+    let key = create_service(&mut admin, "Acme Bank")["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let servers: Vec<Serving> = (0..2)
+        .map(|_| {
+            let port = free_port();
+            let mut cmd = countersign();
+            env(&mut cmd, port);
+            serve(cmd, port)
+        })
+        .collect();
+    let http = reqwest::Client::new();
+    let r = http
+        .put(format!("{}/v1/users/alice", servers[0].base))
+        .bearer_auth(&key)
+        .json(&json!({"phone": "+33612345689"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let mut ids = Vec::new();
+    for i in 0..10 {
+        let r: Value = http
+            .post(format!("{}/v1/challenges", servers[i % 2].base))
+            .bearer_auth(&key)
+            .json(&json!({"user_id": "alice", "purpose": "login"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        ids.push(r["id"].as_str().unwrap().to_owned());
+    }
+    let sends = ids.iter().enumerate().map(|(i, id)| {
+        http.post(format!("{}/v1/challenges/{id}/send", servers[i % 2].base))
+            .bearer_auth(&key)
+            .json(&json!({"channel": "sms"}))
+            .send()
+    });
+    let statuses: Vec<u16> = join_all(sends)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap().status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 202).count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 429).count(),
+        7,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        phone.all().len(),
+        3,
+        "only three messages reached the provider"
+    );
+    drop(servers);
+    drop_schema(&database);
+    let _ = std::fs::remove_dir_all(&dir);
+}

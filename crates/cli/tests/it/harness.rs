@@ -350,7 +350,7 @@ impl TestServer {
         if let Some(b) = body {
             req = req.json(&b);
         }
-        Response::from(req.send().await.unwrap()).await
+        Response::read(req.send().await.unwrap()).await
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -524,7 +524,7 @@ pub struct Response {
 }
 
 impl Response {
-    async fn from(r: reqwest::Response) -> Response {
+    pub async fn read(r: reqwest::Response) -> Response {
         let status = r.status().as_u16();
         let headers = r.headers().clone();
         let text = r.text().await.unwrap();

@@ -8,6 +8,7 @@ mod cli;
 mod concurrency;
 mod delivery;
 mod factors;
+mod fallback;
 mod flows;
 mod isolation;
 mod ops;

@@ -6,12 +6,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome};
+use countersign_core::contact::{calling_code, region};
 use countersign_core::event::Event;
 use countersign_core::factor::{
     normalize_recovery_code, recovery_code_hash, Factor, FactorStatus, FactorType,
 };
 use countersign_core::ids::{is_id_of, is_printable, new_id};
 use countersign_core::keyring::key_id_of;
+use countersign_core::limits::{CounterCheck, Scope, SendFacts};
 use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
 use countersign_core::service::Service;
@@ -57,20 +59,22 @@ pub struct VerifyCode {
 }
 
 /// What a decision writes besides the challenge itself.
-struct Write {
+pub(crate) struct Write {
     events: Vec<Event>,
     user: UserEffect,
     message: Option<MessageRecord>,
     factor_use: Option<FactorUse>,
+    counters: Vec<CounterCheck>,
 }
 
 impl Write {
-    fn events(events: Vec<Event>) -> Write {
+    pub(crate) fn events(events: Vec<Event>) -> Write {
         Write {
             events,
             user: UserEffect::None,
             message: None,
             factor_use: None,
+            counters: Vec::new(),
         }
     }
 }
@@ -83,7 +87,7 @@ const MAX_RACES: usize = 256;
 /// `Err` from `decide` aborts without writing. `decide` is told when the
 /// factor use it asked for was taken by another request (a replayed code):
 /// it must then decide as if the code were wrong.
-async fn update_challenge<T>(
+pub(crate) async fn update_challenge<T>(
     state: &AppState,
     service_id: &str,
     id: &str,
@@ -103,6 +107,7 @@ async fn update_challenge<T>(
                     user: write.user,
                     new_message: write.message.as_ref(),
                     factor_use: write.factor_use,
+                    counters: &write.counters,
                 },
             )
             .await?;
@@ -118,6 +123,18 @@ async fn update_challenge<T>(
             }
             Saved::Conflict => {}
             Saved::Replayed => replayed = true,
+            Saved::LimitReached(i) => {
+                let check = &write.counters[i];
+                let refused = event(
+                    &c,
+                    "challenge.send_refused",
+                    now,
+                    json!({"reason": "rate_limited", "limit": check.scope.as_str()}),
+                );
+                state.store.insert_events(&[refused]).await?;
+                state.metrics.count_rate_limited(check.scope.as_str());
+                return Err(rate_limited(check.scope, now, check.window_end));
+            }
         }
     }
     Err(ApiError::new(
@@ -126,6 +143,40 @@ async fn update_challenge<T>(
         "Busy",
         "too many simultaneous changes to this challenge; try again",
     ))
+}
+
+fn rate_limited(scope: Scope, now: Timestamp, until: Timestamp) -> ApiError {
+    let what = match scope {
+        Scope::Destination => "to this destination",
+        Scope::Ip => "for this IP address",
+        Scope::Country => "to this country",
+        Scope::DailyBudget => "by SMS and voice today",
+    };
+    ApiError::too_many(
+        "rate_limited",
+        "Too many codes",
+        format!("too many codes were sent {what}; try again later or use another method"),
+        now,
+        until,
+    )
+    .with("limit", scope.as_str())
+}
+
+/// The channels that can reach this user: a provider is configured, and for
+/// SMS and voice the number's country is allowed.
+fn deliverable_to(state: &AppState, phone: Option<&str>) -> Vec<Channel> {
+    let phone_allowed = phone.is_some_and(|p| {
+        state
+            .config
+            .limits
+            .phone_region_allowed(region(p).as_deref())
+    });
+    state
+        .delivery
+        .channels()
+        .into_iter()
+        .filter(|ch| !ch.uses_phone() || phone_allowed)
+        .collect()
 }
 
 async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResult<Challenge> {
@@ -149,7 +200,7 @@ async fn view(state: &AppState, c: &Challenge) -> ApiResult<ChallengeView> {
     ))
 }
 
-fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) -> Event {
+pub(crate) fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) -> Event {
     let mut detail = detail;
     if let serde_json::Value::Object(map) = &mut detail {
         map.insert("challenge_id".into(), c.id.clone().into());
@@ -208,7 +259,7 @@ pub async fn create_challenge(
         &user,
         &body.purpose,
         &service.settings,
-        &state.delivery.channels(),
+        &deliverable_to(&state, user.phone.as_deref()),
         &enrolled,
         body.context,
         now,
@@ -287,7 +338,7 @@ pub async fn send_code(
     current
         .ensure_still_reaches(channel, &user)
         .map_err(|e| ApiError::from_challenge(e, state.now()))?;
-    if !state.delivery.channels().contains(&channel) {
+    if !deliverable_to(&state, current.destinations.phone.as_deref()).contains(&channel) {
         return Err(ApiError::from_challenge(
             countersign_core::challenge::ChallengeError::MethodNotAllowed(channel.method()),
             state.now(),
@@ -309,8 +360,24 @@ pub async fn send_code(
             created_at: now,
             updated_at: now,
         };
+        let keys = state.keys.ring();
+        let ip = c.context.ip.as_deref().map(|ip| keys.pseudonym("ip", ip));
+        let counters = state.config.limits.checks(
+            &SendFacts {
+                service_id: &c.service_id,
+                channel,
+                destination: &keys.pseudonym("destination", &outgoing.to),
+                ip: ip.as_deref(),
+                calling_code: channel
+                    .uses_phone()
+                    .then(|| calling_code(&outgoing.to))
+                    .flatten(),
+            },
+            now,
+        );
         let write = Write {
             message: Some(message.clone()),
+            counters,
             ..Write::events(Vec::new())
         };
         Ok(((outgoing, message), write))
@@ -342,6 +409,14 @@ pub async fn send_code(
             language: rendered.language.to_owned(),
             speech_language: rendered.speech_language.to_owned(),
             service_name: service.name.clone(),
+            status_callback: state.delivery.callback_auth(channel).map(|_| {
+                format!(
+                    "{}/v1/delivery/status/{}?message_id={}",
+                    state.config.public_url.trim_end_matches('/'),
+                    channel.as_str(),
+                    message.id
+                )
+            }),
         })
         .await;
     let now = state.now();
@@ -426,7 +501,11 @@ pub async fn send_code(
                 ),
             )
             .with("channel", channel.as_str())
-            .with("alternatives", alternatives))
+            .with("alternatives", alternatives)
+            .with(
+                "suggested_method",
+                c.fallback_after(channel).map(Method::as_str),
+            ))
         }
     }
 }
@@ -548,15 +627,14 @@ pub async fn verify_code(
                         ));
                     }
                     Write {
-                        events,
                         user: UserEffect::Success {
                             verified_email: destination.clone().filter(|_| method == Method::Email),
                             verified_phone: destination.filter(|_| phone_like),
                             approved,
                             now,
                         },
-                        message: None,
                         factor_use,
+                        ..Write::events(events)
                     }
                 }
                 VerifyOutcome::Rejected { attempts_left } => Write {
@@ -567,8 +645,7 @@ pub async fn verify_code(
                         json!({"method": method, "attempts_left": attempts_left}),
                     )],
                     user: UserEffect::Failure { lockout, now },
-                    message: None,
-                    factor_use: None,
+                    ..Write::events(Vec::new())
                 },
                 VerifyOutcome::Exhausted => Write {
                     events: vec![event(
@@ -578,8 +655,7 @@ pub async fn verify_code(
                         json!({"method": method, "reason": "too_many_attempts"}),
                     )],
                     user: UserEffect::Failure { lockout, now },
-                    message: None,
-                    factor_use: None,
+                    ..Write::events(Vec::new())
                 },
             };
             Ok((outcome, write))

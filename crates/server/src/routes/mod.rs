@@ -2,6 +2,7 @@
 //! endpoints (`/healthz`, `/readyz`, `/metrics`).
 
 pub mod challenges;
+pub mod delivery;
 pub mod factors;
 pub mod service;
 pub mod users;
@@ -24,7 +25,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"))
 )]
 struct ApiDoc;
 
@@ -60,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(challenges::verify_code))
         .routes(routes!(challenges::cancel_challenge))
         .routes(routes!(service::get_service))
+        .routes(routes!(delivery::delivery_status))
         .split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()

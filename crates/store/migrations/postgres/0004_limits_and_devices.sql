@@ -1,0 +1,1 @@
+../sqlite/0004_limits_and_devices.sql
