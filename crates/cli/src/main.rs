@@ -1,6 +1,8 @@
 //! `countersign`: the server and the operator's CLI in one binary.
 #![forbid(unsafe_code)]
 
+mod device;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -49,6 +51,10 @@ enum Command {
     /// Hardware OATH tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// A reference trusted-device client: enrol this machine, watch for
+    /// requests, approve or deny them.
+    #[command(subcommand)]
+    Device(device::DeviceCommand),
 }
 
 #[derive(Subcommand)]
@@ -128,6 +134,7 @@ fn main() -> ExitCode {
             Command::Token(TokenCommand::Import { file, service }) => {
                 token_import(&config, &file, &service).await
             }
+            Command::Device(cmd) => device::run(cmd).await,
         }
     });
     match result {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use utoipa::ToSchema;
 
+use crate::device::NumberMatch;
 use crate::ids::new_id;
 use crate::keyring::Keyring;
 use crate::policy::{Channel, Method, Policy};
@@ -122,6 +123,9 @@ pub struct Challenge {
     pub next_send_at: Option<Timestamp>,
     pub context: ChallengeContext,
     pub delivery_failure: Option<DeliveryFailure>,
+    /// The number to pick on a trusted device, when one is offered.
+    #[serde(default)]
+    pub device_match: Option<NumberMatch>,
     /// Optimistic-concurrency version; bumped by every save.
     #[serde(skip)]
     pub version: i64,
@@ -156,6 +160,24 @@ pub struct OutgoingCode {
     pub code: String,
     pub sent_at: Timestamp,
     pub resend_available_at: Timestamp,
+}
+
+/// What the user decided on their trusted device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeviceDecision {
+    /// "It's me": with the number the user picked.
+    Approve { number: u8 },
+    /// "It's not me".
+    Deny,
+}
+
+/// What a device response did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeviceOutcome {
+    /// Counted like a code: the right number, or a wrong one.
+    Checked(VerifyOutcome),
+    /// The user refused: the challenge is `denied` for good.
+    Denied,
 }
 
 /// What a verify did.
@@ -199,10 +221,11 @@ impl Challenge {
         if !policy.satisfiable_with(&available) {
             return Err(ChallengeError::PolicyUnsatisfiable(purpose.to_owned()));
         }
-        let offered = Method::ALL
+        let offered: Vec<Method> = Method::ALL
             .into_iter()
             .filter(|m| available.contains(m) && policy.methods().any(|p| p == *m))
             .collect();
+        let device_match = offered.contains(&Method::Device).then(NumberMatch::new);
         Ok(Challenge {
             id: new_id("chl"),
             service_id: user.service_id.clone(),
@@ -227,6 +250,7 @@ impl Challenge {
             next_send_at: None,
             context,
             delivery_failure: None,
+            device_match,
             version: 0,
         })
     }
@@ -403,6 +427,32 @@ impl Challenge {
             return Err(ChallengeError::MethodNotAllowed(method));
         }
         Ok(self.settle_attempt(method, matched, now))
+    }
+
+    /// Applies the user's answer on a trusted device. A wrong number uses up
+    /// an attempt like a wrong code (someone approving blindly); a denial
+    /// closes the challenge as `denied`.
+    pub fn respond_on_device(
+        &mut self,
+        decision: DeviceDecision,
+        now: Timestamp,
+    ) -> Result<DeviceOutcome, ChallengeError> {
+        self.ensure_open(now)?;
+        self.ensure_usable(Method::Device)?;
+        match decision {
+            DeviceDecision::Deny => {
+                self.close(ChallengeStatus::Denied, now);
+                Ok(DeviceOutcome::Denied)
+            }
+            DeviceDecision::Approve { number } => {
+                let right = self.device_match.is_some_and(|m| m.number == number);
+                Ok(DeviceOutcome::Checked(self.settle_attempt(
+                    Method::Device,
+                    right,
+                    now,
+                )))
+            }
+        }
     }
 
     fn settle_attempt(&mut self, method: Method, matched: bool, now: Timestamp) -> VerifyOutcome {
@@ -877,6 +927,54 @@ mod tests {
         assert_eq!(with_app.fallback_after(Channel::Sms), Some(Totp));
         let email_only = login(&user(false, true));
         assert_eq!(email_only.fallback_after(Channel::Email), None);
+    }
+
+    #[test]
+    fn a_device_approves_with_the_right_number_or_denies() {
+        let open = || {
+            Challenge::open(
+                &user(true, true),
+                "withdrawal",
+                &ServiceSettings::default(),
+                &Channel::ALL,
+                &[Device],
+                Default::default(),
+                T0,
+            )
+            .unwrap()
+        };
+        let mut c = open();
+        let m = c.device_match.unwrap();
+        let wrong = m.choices.into_iter().find(|n| *n != m.number).unwrap();
+        assert_eq!(
+            c.respond_on_device(DeviceDecision::Approve { number: wrong }, T0),
+            Ok(DeviceOutcome::Checked(VerifyOutcome::Rejected {
+                attempts_left: 4
+            }))
+        );
+        assert_eq!(
+            c.respond_on_device(DeviceDecision::Approve { number: m.number }, T0),
+            Ok(DeviceOutcome::Checked(VerifyOutcome::Accepted {
+                approved: false
+            }))
+        );
+        assert_eq!(c.satisfied, vec![Device]);
+        assert_eq!(
+            c.respond_on_device(DeviceDecision::Deny, T0),
+            Err(ChallengeError::MethodNotAllowed(Device)),
+            "the device step is done"
+        );
+        let mut c = open();
+        assert_eq!(
+            c.respond_on_device(DeviceDecision::Deny, T0),
+            Ok(DeviceOutcome::Denied)
+        );
+        assert_eq!(c.status, ChallengeStatus::Denied);
+        assert_eq!(
+            c.respond_on_device(DeviceDecision::Approve { number: m.number }, T0),
+            Err(ChallengeError::Closed(ChallengeStatus::Denied))
+        );
+        assert!(login(&user(true, true)).device_match.is_none());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
+use crate::device::DeviceParams;
 use crate::ids::new_id;
 use crate::otp::{match_hotp, match_hotp_pair, match_totp, OtpParams};
 use crate::policy::Method;
@@ -25,6 +26,7 @@ pub enum FactorType {
     Totp,
     Hotp,
     RecoveryCodes,
+    Device,
 }
 
 impl FactorType {
@@ -33,6 +35,7 @@ impl FactorType {
             FactorType::Totp => "totp",
             FactorType::Hotp => "hotp",
             FactorType::RecoveryCodes => "recovery_codes",
+            FactorType::Device => "device",
         }
     }
 
@@ -41,6 +44,7 @@ impl FactorType {
             "totp" => Some(FactorType::Totp),
             "hotp" => Some(FactorType::Hotp),
             "recovery_codes" => Some(FactorType::RecoveryCodes),
+            "device" => Some(FactorType::Device),
             _ => None,
         }
     }
@@ -51,6 +55,7 @@ impl FactorType {
             FactorType::Totp => Method::Totp,
             FactorType::Hotp => Method::Hotp,
             FactorType::RecoveryCodes => Method::RecoveryCode,
+            FactorType::Device => Method::Device,
         }
     }
 }
@@ -90,6 +95,8 @@ pub struct Factor {
     pub label: Option<String>,
     /// How the token makes codes (TOTP, HOTP).
     pub otp: Option<OtpParams>,
+    /// A trusted device's public key and activation challenge.
+    pub device: Option<DeviceParams>,
     /// The seed, sealed under the master key and bound to this factor's id.
     pub sealed_secret: Option<String>,
     /// TOTP: the last step accepted (0 before any). HOTP: the next counter.
@@ -123,6 +130,7 @@ impl Factor {
             status: FactorStatus::Pending,
             label,
             otp: Some(params),
+            device: None,
             sealed_secret: Some(sealed),
             moving_factor: counter,
             codes_left: None,
@@ -137,6 +145,31 @@ impl Factor {
         self.status == FactorStatus::Pending && now >= self.created_at.plus(PENDING_FACTOR_TTL)
     }
 
+    /// A new pending trusted device, active once it signs its activation
+    /// challenge.
+    pub fn new_device(
+        user: &User,
+        label: Option<String>,
+        device: DeviceParams,
+        now: Timestamp,
+    ) -> Factor {
+        Factor {
+            id: new_id("fac"),
+            service_id: user.service_id.clone(),
+            user_pk: user.id.clone(),
+            kind: FactorType::Device,
+            status: FactorStatus::Pending,
+            label,
+            otp: None,
+            device: Some(device),
+            sealed_secret: None,
+            moving_factor: 0,
+            codes_left: None,
+            created_at: now,
+            last_used_at: None,
+        }
+    }
+
     /// A new, active set of recovery codes.
     pub fn new_recovery_codes(user: &User, now: Timestamp) -> Factor {
         Factor {
@@ -147,6 +180,7 @@ impl Factor {
             status: FactorStatus::Active,
             label: None,
             otp: None,
+            device: None,
             sealed_secret: None,
             moving_factor: 0,
             codes_left: Some(RECOVERY_CODE_COUNT as u32),
@@ -165,7 +199,7 @@ impl Factor {
             FactorType::Hotp => {
                 match_hotp(secret, params, typed, self.moving_factor).map(|c| c + 1)
             }
-            FactorType::RecoveryCodes => None,
+            FactorType::RecoveryCodes | FactorType::Device => None,
         }
     }
 

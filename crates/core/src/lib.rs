@@ -8,6 +8,7 @@
 pub mod challenge;
 pub mod clock;
 pub mod contact;
+pub mod device;
 pub mod event;
 pub mod factor;
 pub mod ids;

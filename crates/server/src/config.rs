@@ -180,3 +180,35 @@ impl Default for Config {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's configuration example is a config this server accepts.
+    #[test]
+    fn the_readme_example_parses() {
+        let readme = include_str!("../../../README.md");
+        let section = readme
+            .split("## Configuration")
+            .nth(1)
+            .expect("the README has a Configuration section");
+        let example = section
+            .split("```toml")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .expect("with a toml example");
+        let config: Config = Figment::new()
+            .merge(Toml::string(example))
+            .extract()
+            .unwrap_or_else(|e| panic!("the README's example: {e}"));
+        config.validate().unwrap();
+        assert_eq!(config.limits.per_destination.max, 5);
+        assert_eq!(config.limits.daily_phone_budget, 2000);
+        assert_eq!(
+            config.limits,
+            SendLimits::default(),
+            "the README shows the defaults"
+        );
+    }
+}

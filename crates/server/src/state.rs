@@ -13,6 +13,7 @@ use countersign_store::Store;
 use crate::config::Config;
 use crate::keys::KeyFile;
 use crate::metrics::Metrics;
+use crate::routes::devices::DeviceWaiters;
 
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
@@ -26,6 +27,8 @@ pub struct Inner {
     pub keys: KeyFile,
     pub metrics: Metrics,
     pub services: ServiceCache,
+    /// Devices long-polling for their user's requests.
+    pub device_waiters: DeviceWaiters,
 }
 
 impl std::ops::Deref for AppState {
@@ -51,6 +54,7 @@ impl AppState {
             clock,
             metrics: Metrics::default(),
             services: ServiceCache::default(),
+            device_waiters: DeviceWaiters::default(),
         }))
     }
 

@@ -88,6 +88,23 @@ pub struct EnrolmentView {
     /// Recovery codes, each good once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codes: Option<Vec<String>>,
+    /// Base64url bytes a new device signs to activate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activation_challenge: Option<String>,
+}
+
+impl EnrolmentView {
+    /// The factor, with no secret yet.
+    pub fn of(factor: &Factor) -> Self {
+        EnrolmentView {
+            factor: FactorView::from(factor),
+            secret: None,
+            otpauth_uri: None,
+            qr_svg: None,
+            codes: None,
+            activation_challenge: None,
+        }
+    }
 }
 
 /// A method the user can use; `to` is the masked destination of a code,
@@ -100,6 +117,9 @@ pub struct MethodView {
     pub to: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_at: Option<Timestamp>,
+    /// For `device`: the number to show the user, who picks it on the device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u8>,
 }
 
 /// The masked form of a channel's destination.
@@ -161,6 +181,10 @@ impl ChallengeView {
                             .map(|to| masked_destination(ch, to))
                     }),
                     available_at: m.channel().and(c.next_send_at).filter(|at| *at > now),
+                    number: c
+                        .device_match
+                        .filter(|_| m == Method::Device)
+                        .map(|d| d.number),
                 })
                 .collect()
         } else {

@@ -181,6 +181,14 @@ pub trait Store: Send + Sync + 'static {
     /// A user's factors, oldest first, recovery code sets with their count of
     /// unused codes.
     async fn factors(&self, user_pk: &str) -> Result<Vec<Factor>>;
+    /// A factor by its id, in any service (trusted devices authenticate by
+    /// their factor id alone).
+    async fn factor(&self, id: &str) -> Result<Option<Factor>>;
+    /// A user's challenges still pending at `now`, oldest first.
+    async fn pending_challenges(&self, user_pk: &str, now: Timestamp) -> Result<Vec<Challenge>>;
+    /// Remembers a device signature as used until `expires_at`; false if it
+    /// was used before (a replay).
+    async fn claim_device_signature(&self, key: &str, expires_at: Timestamp) -> Result<bool>;
     /// Adds a factor. A recovery code set (with its code hashes) replaces the
     /// user's earlier sets in the same transaction.
     async fn insert_factor(

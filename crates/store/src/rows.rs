@@ -125,7 +125,16 @@ pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {
         status: FactorStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("factor status {status:?}")))?,
         label: row.opt_text("label")?,
-        otp: params.map(|p| json("factor params", &p)).transpose()?,
+        otp: params
+            .as_deref()
+            .filter(|_| matches!(kind, FactorType::Totp | FactorType::Hotp))
+            .map(|p| json("factor params", p))
+            .transpose()?,
+        device: params
+            .as_deref()
+            .filter(|_| kind == FactorType::Device)
+            .map(|p| json("device params", p))
+            .transpose()?,
         sealed_secret: row.opt_text("secret")?,
         moving_factor: u64::try_from(row.int("moving_factor")?).unwrap_or(0),
         codes_left: (kind == FactorType::RecoveryCodes)

@@ -132,6 +132,9 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at";
 const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
 const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
+/// Factors with the count of unused recovery codes of each set.
+const FACTOR_SELECT: &str = "SELECT id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at, \
+     (SELECT COUNT(*) FROM recovery_codes r WHERE r.factor_id = factors.id AND r.used_at IS NULL) AS codes_left FROM factors";
 const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
@@ -573,15 +576,44 @@ macro_rules! sql_store {
             }
 
             async fn factors(&self, user_pk: &str) -> Result<Vec<Factor>> {
-                let all = sqlx::query(&format!(
-                    "SELECT {FACTOR_COLUMNS}, (SELECT COUNT(*) FROM recovery_codes r \
-                     WHERE r.factor_id = factors.id AND r.used_at IS NULL) AS codes_left \
-                     FROM factors WHERE user_pk = $1 ORDER BY created_at, id"
-                ))
+                let all = sqlx::query(&format!("{FACTOR_SELECT} WHERE user_pk = $1 ORDER BY created_at, id"))
+                    .bind(user_pk)
+                    .fetch_all(self.reads())
+                    .await?;
+                all.iter().map(rows::factor).collect()
+            }
+
+            async fn factor(&self, id: &str) -> Result<Option<Factor>> {
+                let row = sqlx::query(&format!("{FACTOR_SELECT} WHERE id = $1"))
+                    .bind(id)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::factor).transpose()
+            }
+
+            async fn pending_challenges(&self, user_pk: &str, now: Timestamp) -> Result<Vec<Challenge>> {
+                let all = sqlx::query(
+                    "SELECT state, version FROM challenges WHERE user_pk = $1 AND status = 'pending' AND expires_at > $2 \
+                     ORDER BY created_at, id",
+                )
                 .bind(user_pk)
+                .bind(now.millis())
                 .fetch_all(self.reads())
                 .await?;
-                all.iter().map(rows::factor).collect()
+                all.iter().map(rows::challenge).collect()
+            }
+
+            async fn claim_device_signature(&self, key: &str, expires_at: Timestamp) -> Result<bool> {
+                Ok(sqlx::query(
+                    "INSERT INTO device_signatures (signature_hash, expires_at) VALUES ($1, $2) \
+                     ON CONFLICT (signature_hash) DO NOTHING",
+                )
+                .bind(key)
+                .bind(expires_at.millis())
+                .execute(self.writes())
+                .await?
+                .rows_affected()
+                    == 1)
             }
 
             async fn insert_factor(&self, f: &Factor, recovery_code_hashes: &[String], events: &[Event]) -> Result<()> {
@@ -602,7 +634,7 @@ macro_rules! sql_store {
                 .bind(f.kind.as_str())
                 .bind(f.status.as_str())
                 .bind(&f.label)
-                .bind(f.otp.as_ref().map(to_json))
+                .bind(f.otp.as_ref().map(to_json).or_else(|| f.device.as_ref().map(to_json)))
                 .bind(&f.sealed_secret)
                 .bind(i64::try_from(f.moving_factor).unwrap_or(i64::MAX))
                 .bind(f.created_at.millis())

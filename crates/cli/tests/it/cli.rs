@@ -106,6 +106,129 @@ fn create_service(cmd: &mut Command, name: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Several `serve` processes on one fresh PostgreSQL database and one key
+/// file, with one service; everything is removed when dropped.
+struct Cluster {
+    dir: std::path::PathBuf,
+    database: String,
+    env: Vec<(String, String)>,
+    api_key: String,
+    servers: Vec<Serving>,
+    http: reqwest::Client,
+}
+
+impl Cluster {
+    /// A database with the service "Acme Bank"; `env` is added to every
+    /// command (providers, limits).
+    async fn new(env: &[(&str, String)]) -> Cluster {
+        let dir = temp_dir("cli-cluster");
+        let database = fresh_database(Backend::Postgres, &dir).await;
+        let mut cluster = Cluster {
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .chain([
+                    ("COUNTERSIGN_DATABASE".into(), database.clone()),
+                    (
+                        "COUNTERSIGN_KEY_FILE".into(),
+                        dir.join("shared.key").display().to_string(),
+                    ),
+                    ("COUNTERSIGN_LOG".into(), "debug".into()),
+                ])
+                .collect(),
+            dir,
+            database,
+            api_key: String::new(),
+            servers: Vec::new(),
+            http: reqwest::Client::new(),
+        };
+        cluster.api_key = create_service(&mut cluster.command(), "Acme Bank")["api_key"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        cluster
+    }
+
+    /// The binary with this cluster's environment, for CLI commands.
+    fn command(&self) -> Command {
+        let mut cmd = countersign();
+        cmd.envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        cmd
+    }
+
+    fn serve(&mut self, count: usize) {
+        for _ in 0..count {
+            let port = free_port();
+            let mut cmd = self.command();
+            cmd.env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"));
+            self.servers.push(serve(cmd, port));
+        }
+    }
+
+    fn base(&self, i: usize) -> &str {
+        &self.servers[i % self.servers.len()].base
+    }
+
+    /// A POST with the service key to server `i` (round robin).
+    fn post(
+        &self,
+        i: usize,
+        path: &str,
+        body: Value,
+    ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> {
+        self.http
+            .post(format!("{}{path}", self.base(i)))
+            .bearer_auth(&self.api_key)
+            .json(&body)
+            .send()
+    }
+
+    async fn post_json(&self, i: usize, path: &str, body: Value) -> Value {
+        self.post(i, path, body)
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    async fn put_user(&self, user: &str, body: Value) {
+        let r = self
+            .http
+            .put(format!("{}/v1/users/{user}", self.base(0)))
+            .bearer_auth(&self.api_key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+    }
+
+    /// Creates a login challenge through server `i`.
+    async fn challenge(&self, i: usize, user: &str) -> String {
+        let r = self
+            .post_json(
+                i,
+                "/v1/challenges",
+                json!({"user_id": user, "purpose": "login"}),
+            )
+            .await;
+        r["id"].as_str().unwrap().to_owned()
+    }
+
+    fn logs(&self) -> String {
+        self.servers.iter().map(Serving::logs).collect()
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        self.servers.clear();
+        drop_schema(&self.database);
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_create_then_serve_from_a_config_file() {
     let dir = temp_dir("cli");
@@ -386,69 +509,34 @@ fn bad_configuration_is_refused_with_the_key_named() {
 /// once across both. Their debug logs hold neither the code nor the key.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_on_one_postgres_approve_a_code_once() {
-    let dir = temp_dir("cli-pg");
-    let database = fresh_database(Backend::Postgres, &dir).await;
     let phone = ProviderEndpoint::default();
     let phone_url = phone.start().await;
-    let key_file = dir.join("shared.key");
-    let env = |cmd: &mut Command, port: u16| {
-        cmd.env("COUNTERSIGN_DATABASE", &database)
-            .env("COUNTERSIGN_KEY_FILE", &key_file)
-            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
-            .env("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook")
-            .env("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms"))
-            .env("COUNTERSIGN_LOG", "debug");
-    };
-    let mut admin = countersign();
-    env(&mut admin, 1);
-    let key = create_service(&mut admin, "Acme Bank")["api_key"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let servers: Vec<Serving> = (0..2)
-        .map(|_| {
-            let port = free_port();
-            let mut cmd = countersign();
-            env(&mut cmd, port);
-            serve(cmd, port)
-        })
-        .collect();
-    let http = reqwest::Client::new();
-    let (a, b) = (&servers[0].base, &servers[1].base);
-    let r = http
-        .put(format!("{a}/v1/users/alice"))
-        .bearer_auth(&key)
-        .json(&json!({"phone": "+33612345689"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
-    let r: Value = http
-        .post(format!("{b}/v1/challenges"))
-        .bearer_auth(&key)
-        .json(&json!({"user_id": "alice", "purpose": "login"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let id = r["id"].as_str().unwrap().to_owned();
-    let r = http
-        .post(format!("{a}/v1/challenges/{id}/send"))
-        .bearer_auth(&key)
-        .json(&json!({"channel": "sms"}))
-        .send()
+    let mut cluster = Cluster::new(&[
+        ("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook".into()),
+        ("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms")),
+    ])
+    .await;
+    cluster.serve(2);
+    cluster
+        .put_user("alice", json!({"phone": "+33612345689"}))
+        .await;
+    let id = cluster.challenge(1, "alice").await;
+    let r = cluster
+        .post(
+            0,
+            &format!("/v1/challenges/{id}/send"),
+            json!({"channel": "sms"}),
+        )
         .await
         .unwrap();
     assert_eq!(r.status(), 202);
     let code = phone.last().json()["code"].as_str().unwrap().to_owned();
     let verifies = (0..32).map(|i| {
-        let base = if i % 2 == 0 { a } else { b };
-        http.post(format!("{base}/v1/challenges/{id}/verify"))
-            .bearer_auth(&key)
-            .json(&json!({"method": "sms", "code": code}))
-            .send()
+        cluster.post(
+            i,
+            &format!("/v1/challenges/{id}/verify"),
+            json!({"method": "sms", "code": code}),
+        )
     });
     let statuses: Vec<u16> = join_all(verifies)
         .await
@@ -465,13 +553,13 @@ async fn two_processes_on_one_postgres_approve_a_code_once() {
         31,
         "{statuses:?}"
     );
-    let logs: String = servers.iter().map(Serving::logs).collect();
+    let logs = cluster.logs();
     assert!(logs.contains("/verify"), "the debug logs were read");
     assert!(!logs.contains(&code), "a code reached the logs");
-    assert!(!logs.contains(&key[8..]), "the API key reached the logs");
-    drop(servers);
-    drop_schema(&database);
-    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        !logs.contains(&cluster.api_key[8..]),
+        "the API key reached the logs"
+    );
 }
 
 /// `countersign user unlock` lifts a lockout at once.
@@ -521,29 +609,13 @@ async fn an_operator_can_unlock_a_user() {
 /// servers still verify every token, without a restart.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_import_and_key_rotation_under_two_running_servers() {
-    let dir = temp_dir("cli-oath");
-    let database = fresh_database(Backend::Postgres, &dir).await;
-    let key_file = dir.join("shared.key");
-    let env = |cmd: &mut Command, port: u16| {
-        cmd.env("COUNTERSIGN_DATABASE", &database)
-            .env("COUNTERSIGN_KEY_FILE", &key_file)
-            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
-            .env("COUNTERSIGN_LOG", "debug");
-    };
-    let admin = || {
-        let mut cmd = countersign();
-        env(&mut cmd, 1);
-        cmd
-    };
-    let key = create_service(&mut admin(), "Acme Bank")["api_key"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let mut cluster = Cluster::new(&[]).await;
     let seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
     let import = |csv: &str| {
-        let path = dir.join("tokens.csv");
+        let path = cluster.dir.join("tokens.csv");
         std::fs::write(&path, csv).unwrap();
-        admin()
+        cluster
+            .command()
             .args(["token", "import", "--service", "Acme Bank"])
             .arg(&path)
             .output()
@@ -573,40 +645,7 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     );
     let report: Value = serde_json::from_slice(&good.stdout).unwrap();
     assert_eq!(report, json!({"imported": 2, "users_created": 2}));
-
-    let servers: Vec<Serving> = (0..2)
-        .map(|_| {
-            let port = free_port();
-            let mut cmd = countersign();
-            env(&mut cmd, port);
-            serve(cmd, port)
-        })
-        .collect();
-    let http = reqwest::Client::new();
-    let bases = [servers[0].base.clone(), servers[1].base.clone()];
-    let call = |base: &str, path: &str, body: Value| {
-        http.post(format!("{base}{path}"))
-            .bearer_auth(&key)
-            .json(&body)
-            .send()
-    };
-    let challenge = |base: String, user: &'static str| {
-        let http = http.clone();
-        let key = key.clone();
-        async move {
-            let r: Value = http
-                .post(format!("{base}/v1/challenges"))
-                .bearer_auth(&key)
-                .json(&json!({"user_id": user, "purpose": "login"}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            r["id"].as_str().unwrap().to_owned()
-        }
-    };
+    cluster.serve(2);
     let oathtool = |args: &[&str]| {
         let out = Command::new("oathtool")
             .args(args)
@@ -619,12 +658,12 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     // One TOTP code, eight challenges on two servers: one approval.
     let mut ids = Vec::new();
     for i in 0..8 {
-        ids.push(challenge(bases[i % 2].clone(), "alice").await);
+        ids.push(cluster.challenge(i, "alice").await);
     }
     let code = oathtool(&["--totp", "-b"]);
     let answers = join_all(ids.iter().enumerate().map(|(i, id)| {
-        call(
-            &bases[i % 2],
+        cluster.post(
+            i,
             &format!("/v1/challenges/{id}/verify"),
             json!({"method": "totp", "code": code}),
         )
@@ -645,7 +684,7 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
         "{statuses:?}"
     );
 
-    let rotated = admin().args(["key", "rotate"]).output().unwrap();
+    let rotated = cluster.command().args(["key", "rotate"]).output().unwrap();
     assert!(
         rotated.status.success(),
         "{}",
@@ -659,88 +698,53 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
 
     // Both servers, still running on the keys they started with, verify the
     // re-encrypted seeds.
-    for (counter, base) in bases.iter().enumerate() {
-        let id = challenge(base.clone(), "bob").await;
-        let code = oathtool(&["--hotp", "-b", "-c", &counter.to_string()]);
-        let r = call(
-            base,
-            &format!("/v1/challenges/{id}/verify"),
-            json!({"method": "hotp", "code": code}),
-        )
-        .await
-        .unwrap();
+    for server in 0..2 {
+        let id = cluster.challenge(server, "bob").await;
+        let code = oathtool(&["--hotp", "-b", "-c", &server.to_string()]);
+        let r = cluster
+            .post(
+                server,
+                &format!("/v1/challenges/{id}/verify"),
+                json!({"method": "hotp", "code": code}),
+            )
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
     }
-    let logs: String = servers.iter().map(Serving::logs).collect();
+    let logs = cluster.logs();
     assert!(logs.contains("key file re-read"), "{logs}");
     assert!(!logs.contains(seed), "a seed reached the logs");
-    drop(servers);
-    drop_schema(&database);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The toll-fraud guard's counters live in the database: two server
 /// processes on one PostgreSQL share them, even when sends race.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_share_the_send_limits() {
-    let dir = temp_dir("cli-limits");
-    let database = fresh_database(Backend::Postgres, &dir).await;
     let phone = ProviderEndpoint::default();
     let phone_url = phone.start().await;
-    let key_file = dir.join("shared.key");
-    let env = |cmd: &mut Command, port: u16| {
-        cmd.env("COUNTERSIGN_DATABASE", &database)
-            .env("COUNTERSIGN_KEY_FILE", &key_file)
-            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
-            .env("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook")
-            .env("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms"))
-            .env(
-                "COUNTERSIGN_LIMITS__PER_DESTINATION",
-                "{max = 3, window_seconds = 3600}",
-            );
-    };
-    let mut admin = countersign();
-    env(&mut admin, 1);
-    let key = create_service(&mut admin, "Acme Bank")["api_key"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let servers: Vec<Serving> = (0..2)
-        .map(|_| {
-            let port = free_port();
-            let mut cmd = countersign();
-            env(&mut cmd, port);
-            serve(cmd, port)
-        })
-        .collect();
-    let http = reqwest::Client::new();
-    let r = http
-        .put(format!("{}/v1/users/alice", servers[0].base))
-        .bearer_auth(&key)
-        .json(&json!({"phone": "+33612345689"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
+    let mut cluster = Cluster::new(&[
+        ("COUNTERSIGN_DELIVERY__SMS__KIND", "webhook".into()),
+        ("COUNTERSIGN_DELIVERY__SMS__URL", format!("{phone_url}/sms")),
+        (
+            "COUNTERSIGN_LIMITS__PER_DESTINATION",
+            "{max = 3, window_seconds = 3600}".into(),
+        ),
+    ])
+    .await;
+    cluster.serve(2);
+    cluster
+        .put_user("alice", json!({"phone": "+33612345689"}))
+        .await;
     let mut ids = Vec::new();
     for i in 0..10 {
-        let r: Value = http
-            .post(format!("{}/v1/challenges", servers[i % 2].base))
-            .bearer_auth(&key)
-            .json(&json!({"user_id": "alice", "purpose": "login"}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        ids.push(r["id"].as_str().unwrap().to_owned());
+        ids.push(cluster.challenge(i, "alice").await);
     }
     let sends = ids.iter().enumerate().map(|(i, id)| {
-        http.post(format!("{}/v1/challenges/{id}/send", servers[i % 2].base))
-            .bearer_auth(&key)
-            .json(&json!({"channel": "sms"}))
-            .send()
+        cluster.post(
+            i,
+            &format!("/v1/challenges/{id}/send"),
+            json!({"channel": "sms"}),
+        )
     });
     let statuses: Vec<u16> = join_all(sends)
         .await
@@ -762,7 +766,111 @@ async fn two_processes_share_the_send_limits() {
         3,
         "only three messages reached the provider"
     );
-    drop(servers);
-    drop_schema(&database);
+}
+
+/// The reference device client against a real `serve`: enrol with the
+/// service key, see the request with `watch --once`, approve it with the
+/// number the page shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_device_client_enrols_watches_and_approves() {
+    let dir = temp_dir("cli-device");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let env = |cmd: &mut Command| {
+        cmd.current_dir(&dir)
+            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"));
+    };
+    let mut admin = countersign();
+    env(&mut admin);
+    let key = create_service(&mut admin, "Acme Bank")["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut cmd = countersign();
+    env(&mut cmd);
+    let server = serve_with(&mut cmd, port, &["--dev"]);
+    let http = reqwest::Client::new();
+    let r = http
+        .put(format!("{base}/v1/users/alice"))
+        .bearer_auth(&key)
+        .json(&json!({"email": "alice@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let device = |args: &[&str]| {
+        let mut cmd = countersign();
+        env(&mut cmd);
+        let out = cmd.arg("device").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "device {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let enrolled: Value = serde_json::from_str(&device(&[
+        "enroll",
+        "--server",
+        &base,
+        "--api-key",
+        &key,
+        "--user",
+        "alice",
+        "--label",
+        "Alice's laptop",
+    ]))
+    .unwrap();
+    assert_eq!(enrolled["status"], "active");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("countersign-device.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "the device key file is private");
+    }
+    let created: Value = http
+        .post(format!("{base}/v1/challenges"))
+        .bearer_auth(&key)
+        .json(&json!({"user_id": "alice", "purpose": "login", "context": {"ip": "203.0.113.9"}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let number = created["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["type"] == "device")
+        .unwrap()["number"]
+        .as_u64()
+        .unwrap();
+    let watched: Value =
+        serde_json::from_str(device(&["watch", "--once"]).lines().next().unwrap()).unwrap();
+    assert_eq!(watched["challenge_id"], id);
+    assert_eq!(watched["context"]["ip"], "203.0.113.9");
+    assert!(watched["numbers"]
+        .as_array()
+        .unwrap()
+        .contains(&json!(number)));
+    let approved: Value =
+        serde_json::from_str(&device(&["approve", id, "--number", &number.to_string()])).unwrap();
+    assert_eq!(approved["status"], "approved");
+    let state: Value = http
+        .get(format!("{base}/v1/challenges/{id}"))
+        .bearer_auth(&key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(state["satisfied"], json!(["device"]));
+    drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -556,9 +556,9 @@ async fn bad_factor_input_is_refused_without_a_write(backend: Backend) {
         ),
         (
             json!({"type": "device"}),
-            422,
-            "unsupported_factor_type",
-            None,
+            400,
+            "invalid_request",
+            Some("label"),
         ),
     ];
     for (body, status, code, field) in cases {

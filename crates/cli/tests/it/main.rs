@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod delivery;
+mod devices;
 mod factors;
 mod fallback;
 mod flows;

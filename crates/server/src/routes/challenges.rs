@@ -14,6 +14,7 @@ use countersign_core::factor::{
 use countersign_core::ids::{is_id_of, is_printable, new_id};
 use countersign_core::keyring::key_id_of;
 use countersign_core::limits::{CounterCheck, Scope, SendFacts};
+use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
 use countersign_core::service::Service;
@@ -179,7 +180,11 @@ fn deliverable_to(state: &AppState, phone: Option<&str>) -> Vec<Channel> {
         .collect()
 }
 
-async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResult<Challenge> {
+pub(crate) async fn load_challenge(
+    state: &AppState,
+    service_id: &str,
+    id: &str,
+) -> ApiResult<Challenge> {
     if !is_id_of("chl", id) {
         return Err(ApiError::not_found("challenge"));
     }
@@ -190,7 +195,7 @@ async fn load_challenge(state: &AppState, service_id: &str, id: &str) -> ApiResu
         .ok_or_else(|| ApiError::not_found("challenge"))
 }
 
-async fn view(state: &AppState, c: &Challenge) -> ApiResult<ChallengeView> {
+pub(crate) async fn view(state: &AppState, c: &Challenge) -> ApiResult<ChallengeView> {
     let messages = state.store.messages(&c.id).await?;
     Ok(ChallengeView::new(
         c,
@@ -267,6 +272,9 @@ pub async fn create_challenge(
     .map_err(|e| ApiError::from_challenge(e, now))?;
     let created = event(&c, "challenge.created", now, json!({}));
     state.store.insert_challenge(&c, &[created]).await?;
+    if c.device_match.is_some() {
+        state.device_waiters.notify(&c.user_pk);
+    }
     Ok((StatusCode::CREATED, Json(view(&state, &c).await?)))
 }
 
@@ -609,62 +617,88 @@ pub async fn verify_code(
                 ) => Some(factor_id.clone()),
                 None => None,
             };
-            let detail = json!({"method": method, "factor_id": factor_id});
-            let write = match outcome {
-                VerifyOutcome::Accepted { approved } => {
-                    let destination = method
-                        .channel()
-                        .and_then(|ch| c.destinations.for_channel(ch))
-                        .map(str::to_owned);
-                    let phone_like = matches!(method, Method::Sms | Method::Voice);
-                    let mut events = vec![event(c, "challenge.method_verified", now, detail)];
-                    if approved {
-                        events.push(event(
-                            c,
-                            "challenge.approved",
-                            now,
-                            json!({"methods": c.satisfied}),
-                        ));
-                    }
-                    Write {
-                        user: UserEffect::Success {
-                            verified_email: destination.clone().filter(|_| method == Method::Email),
-                            verified_phone: destination.filter(|_| phone_like),
-                            approved,
-                            now,
-                        },
-                        factor_use,
-                        ..Write::events(events)
-                    }
-                }
-                VerifyOutcome::Rejected { attempts_left } => Write {
-                    events: vec![event(
-                        c,
-                        "challenge.code_rejected",
-                        now,
-                        json!({"method": method, "attempts_left": attempts_left}),
-                    )],
-                    user: UserEffect::Failure { lockout, now },
-                    ..Write::events(Vec::new())
-                },
-                VerifyOutcome::Exhausted => Write {
-                    events: vec![event(
-                        c,
-                        "challenge.failed",
-                        now,
-                        json!({"method": method, "reason": "too_many_attempts"}),
-                    )],
-                    user: UserEffect::Failure { lockout, now },
-                    ..Write::events(Vec::new())
-                },
-            };
+            let mut write = checked_write(c, method, outcome, factor_id.as_deref(), lockout, now);
+            write.factor_use =
+                factor_use.filter(|_| matches!(outcome, VerifyOutcome::Accepted { .. }));
             Ok((outcome, write))
         })
         .await?;
+    checked_answer(&state, &c, outcome, locked_until).await
+}
+
+/// What recording a checked answer (code, factor or device) writes: events,
+/// and a success or failure for the user's lockout count.
+pub(crate) fn checked_write(
+    c: &Challenge,
+    method: Method,
+    outcome: VerifyOutcome,
+    factor_id: Option<&str>,
+    lockout: LockoutPolicy,
+    now: Timestamp,
+) -> Write {
+    match outcome {
+        VerifyOutcome::Accepted { approved } => {
+            let destination = method
+                .channel()
+                .and_then(|ch| c.destinations.for_channel(ch))
+                .map(str::to_owned);
+            let phone_like = matches!(method, Method::Sms | Method::Voice);
+            let mut events = vec![event(
+                c,
+                "challenge.method_verified",
+                now,
+                json!({"method": method, "factor_id": factor_id}),
+            )];
+            if approved {
+                events.push(event(
+                    c,
+                    "challenge.approved",
+                    now,
+                    json!({"methods": c.satisfied}),
+                ));
+            }
+            Write {
+                user: UserEffect::Success {
+                    verified_email: destination.clone().filter(|_| method == Method::Email),
+                    verified_phone: destination.filter(|_| phone_like),
+                    approved,
+                    now,
+                },
+                ..Write::events(events)
+            }
+        }
+        VerifyOutcome::Rejected { attempts_left } => Write {
+            user: UserEffect::Failure { lockout, now },
+            ..Write::events(vec![event(
+                c,
+                "challenge.code_rejected",
+                now,
+                json!({"method": method, "attempts_left": attempts_left}),
+            )])
+        },
+        VerifyOutcome::Exhausted => Write {
+            user: UserEffect::Failure { lockout, now },
+            ..Write::events(vec![event(
+                c,
+                "challenge.failed",
+                now,
+                json!({"method": method, "reason": "too_many_attempts"}),
+            )])
+        },
+    }
+}
+
+/// The answer to a checked verification: the challenge, or why not.
+pub(crate) async fn checked_answer(
+    state: &AppState,
+    c: &Challenge,
+    outcome: VerifyOutcome,
+    locked_until: Option<Timestamp>,
+) -> ApiResult<Json<ChallengeView>> {
     let now = state.now();
     if let Some(until) = locked_until {
         let locked = Event::new(
-            &service.id,
+            &c.service_id,
             Some(&c.user_id),
             "user.locked",
             now,
@@ -678,7 +712,7 @@ pub async fn verify_code(
             state
                 .metrics
                 .count_verification(if approved { "approved" } else { "accepted" });
-            Ok(Json(view(&state, &c).await?))
+            Ok(Json(view(state, c).await?))
         }
         VerifyOutcome::Rejected { attempts_left } => {
             state.metrics.count_verification("rejected");

@@ -5,6 +5,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use countersign_core::device::DeviceParams;
 use countersign_core::event::Event;
 use countersign_core::factor::{
     new_recovery_codes, normalize_recovery_code, recovery_code_hash, Factor, FactorStatus,
@@ -36,7 +37,7 @@ use crate::views::{EnrolmentView, FactorView};
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateFactor {
-    /// `totp`, `hotp` or `recovery_codes`.
+    /// `totp`, `hotp`, `recovery_codes` or `device`.
     #[serde(rename = "type")]
     factor_type: String,
     label: Option<String>,
@@ -56,10 +57,13 @@ pub struct CreateFactor {
     public_key: Option<String>,
 }
 
+/// `code` for TOTP and HOTP; `signature` (base64url Ed25519 over the
+/// activation challenge's bytes) for a device.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivateFactor {
-    code: String,
+    code: Option<String>,
+    signature: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -112,7 +116,9 @@ fn factor_event(service: &Service, user: &User, kind: &str, f: &Factor, now: Tim
 }
 
 /// Enrols a factor: a new authenticator (TOTP, seed shown once), an imported
-/// hardware token (HOTP or TOTP with its seed), or a new set of recovery codes.
+/// hardware token (HOTP or TOTP with its seed), a new set of recovery codes,
+/// or a trusted device (its Ed25519 public key; it activates by signing the
+/// returned `activation_challenge`).
 #[utoipa::path(post, path = "/v1/users/{user_id}/factors", tag = "factors",
     params(("user_id" = String, Path)),
     request_body = CreateFactor,
@@ -129,7 +135,7 @@ pub async fn create_factor(
 ) -> ApiResult<(StatusCode, Json<EnrolmentView>)> {
     let kind = match FactorType::parse(&body.factor_type) {
         Some(k) => k,
-        None if matches!(body.factor_type.as_str(), "webauthn" | "device") => {
+        None if body.factor_type == "webauthn" => {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "unsupported_factor_type",
@@ -148,10 +154,52 @@ pub async fn create_factor(
         }
     };
     refuse("kind", body.kind.is_some(), kind.as_str())?;
-    refuse("public_key", body.public_key.is_some(), kind.as_str())?;
+    if kind != FactorType::Device {
+        refuse("public_key", body.public_key.is_some(), kind.as_str())?;
+    }
     check_label(&body.label)?;
     let user = find_user(&state, &service.id, &user_id).await?;
     let now = state.now();
+    if kind == FactorType::Device {
+        for (field, present) in [
+            ("digits", body.digits.is_some()),
+            ("period", body.period.is_some()),
+            ("algorithm", body.algorithm.is_some()),
+            ("secret", body.secret.is_some()),
+            ("counter", body.counter.is_some()),
+        ] {
+            refuse(field, present, "device")?;
+        }
+        if body.label.is_none() {
+            return Err(field_error(
+                "label",
+                "required: how the user will recognise this device",
+            ));
+        }
+        let device = body
+            .public_key
+            .as_deref()
+            .and_then(DeviceParams::enrol)
+            .ok_or_else(|| {
+                field_error(
+                    "public_key",
+                    "expected the base64url of a 32-byte Ed25519 public key",
+                )
+            })?;
+        let factor = Factor::new_device(&user, body.label, device, now);
+        let event = factor_event(&service, &user, "factor.added", &factor, now);
+        state.store.insert_factor(&factor, &[], &[event]).await?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(EnrolmentView {
+                activation_challenge: factor
+                    .device
+                    .as_ref()
+                    .map(|d| d.activation_challenge.clone()),
+                ..EnrolmentView::of(&factor)
+            }),
+        ));
+    }
     if kind == FactorType::RecoveryCodes {
         for (field, present) in [
             ("label", body.label.is_some()),
@@ -178,11 +226,8 @@ pub async fn create_factor(
         return Ok((
             StatusCode::CREATED,
             Json(EnrolmentView {
-                factor: FactorView::from(&factor),
-                secret: None,
-                otpauth_uri: None,
-                qr_svg: None,
                 codes: Some(codes),
+                ..EnrolmentView::of(&factor)
             }),
         ));
     }
@@ -236,11 +281,10 @@ pub async fn create_factor(
     Ok((
         StatusCode::CREATED,
         Json(EnrolmentView {
-            factor: FactorView::from(&factor),
             secret,
             otpauth_uri: uri,
             qr_svg: qr,
-            codes: None,
+            ..EnrolmentView::of(&factor)
         }),
     ))
 }
@@ -370,9 +414,44 @@ pub async fn activate_factor(
             "this factor waited more than 24 hours for its first code; remove it and enrol again",
         ));
     }
+    if let Some(device) = &factor.device {
+        refuse("code", body.code.is_some(), "device")?;
+        let signature = body
+            .signature
+            .ok_or_else(|| field_error("signature", "required for a device"))?;
+        if !device.activation_signed(&signature) {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_signature",
+                "Wrong signature",
+                "the signature is not the device's over the activation challenge",
+            ));
+        }
+        let event = factor_event(&service, &user, "factor.activated", &factor, now);
+        if !state
+            .store
+            .advance_factor(&factor, 1, now, &[event])
+            .await?
+        {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "factor_active",
+                "Already active",
+                "this factor is already active",
+            ));
+        }
+        let mut active = factor;
+        active.status = FactorStatus::Active;
+        active.last_used_at = Some(now);
+        return Ok(Json(FactorView::from(&active)));
+    }
+    refuse("signature", body.signature.is_some(), factor.kind.as_str())?;
+    let code = body
+        .code
+        .ok_or_else(|| field_error("code", "required for totp and hotp"))?;
     let seed = open_seed(&state, &factor)?;
-    let matched = (body.code.len() <= 64)
-        .then(|| factor.match_code(&seed, &body.code, now))
+    let matched = (code.len() <= 64)
+        .then(|| factor.match_code(&seed, &code, now))
         .flatten();
     advance(
         &state,

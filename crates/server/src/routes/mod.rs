@@ -3,6 +3,7 @@
 
 pub mod challenges;
 pub mod delivery;
+pub mod devices;
 pub mod factors;
 pub mod service;
 pub mod users;
@@ -25,7 +26,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"))
 )]
 struct ApiDoc;
 
@@ -37,6 +38,15 @@ impl Modify for ApiKeyScheme {
         components.add_security_scheme(
             "api_key",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "device_signature",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::with_description(
+                    "Countersign-Device",
+                    "<factor_id>.<unix_seconds>.<base64url Ed25519 signature of METHOD\\nPATH\\nunix_seconds\\nhex(SHA-256(body))>",
+                ),
+            )),
         );
     }
 }
@@ -62,6 +72,8 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(challenges::cancel_challenge))
         .routes(routes!(service::get_service))
         .routes(routes!(delivery::delivery_status))
+        .routes(routes!(devices::pending_requests))
+        .routes(routes!(devices::device_response))
         .split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()

@@ -1,0 +1,363 @@
+//! Approval on a trusted device: enrolment by signature, number matching,
+//! deny, and every way a device request can be wrong (bad or replayed
+//! signature, stale time, another user's device), plus the long-poll.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use countersign_core::device::signed_request;
+use countersign_core::Clock;
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{json, Value};
+
+use crate::harness::{Backend, Response, TestServer};
+use crate::on_both_backends;
+
+/// A device in the test: its key, and once enrolled its factor id.
+struct TestDevice {
+    key: SigningKey,
+    factor_id: String,
+}
+
+impl TestDevice {
+    /// Enrols and activates a device for `user`.
+    async fn enrol(s: &TestServer, user: &str, seed: u8) -> TestDevice {
+        let key = SigningKey::from_bytes(&[seed; 32]);
+        let r = s
+            .post(
+                &format!("/v1/users/{user}/factors"),
+                json!({"type": "device", "label": "Alice's phone", "public_key": URL_SAFE_NO_PAD.encode(key.verifying_key().to_bytes())}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["status"], "pending");
+        let factor_id = r.body["id"].as_str().unwrap().to_owned();
+        let challenge = URL_SAFE_NO_PAD
+            .decode(r.body["activation_challenge"].as_str().unwrap())
+            .unwrap();
+        let activate_path = format!("/v1/users/{user}/factors/{factor_id}/activate");
+        let activate = |signature: Vec<u8>| {
+            s.post(
+                &activate_path,
+                json!({"signature": URL_SAFE_NO_PAD.encode(signature)}),
+            )
+        };
+        let impostor = SigningKey::from_bytes(&[seed.wrapping_add(1); 32]);
+        activate(impostor.sign(&challenge).to_bytes().to_vec())
+            .await
+            .assert_problem(422, "invalid_signature");
+        let r = activate(key.sign(&challenge).to_bytes().to_vec()).await;
+        assert_eq!(r.body["status"], "active", "{}", r.body);
+        TestDevice { key, factor_id }
+    }
+
+    /// The `Countersign-Device` header for a request signed `skew` seconds
+    /// off the server's clock.
+    fn header(&self, s: &TestServer, method: &str, path: &str, body: &[u8], skew: i64) -> String {
+        let t = s.clock.now().millis() / 1000 + skew;
+        let sig = self.key.sign(&signed_request(method, path, t, body));
+        format!(
+            "{}.{t}.{}",
+            self.factor_id,
+            URL_SAFE_NO_PAD.encode(sig.to_bytes())
+        )
+    }
+
+    /// A request to `target` (path and query), signed as the device would
+    /// unless `header` is given.
+    async fn send(
+        &self,
+        s: &TestServer,
+        method: &str,
+        target: &str,
+        body: Option<Value>,
+        header: Option<String>,
+    ) -> Response {
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let header = header.unwrap_or_else(|| self.header(s, method, target, body.as_bytes(), 0));
+        let url = format!("{}{target}", s.base);
+        let request = if method == "GET" {
+            s.http.get(url)
+        } else {
+            s.http
+                .post(url)
+                .header("content-type", "application/json")
+                .body(body)
+        };
+        Response::read(
+            request
+                .header("Countersign-Device", header)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Lists pending requests; the nonce makes each poll's signature unique.
+    async fn pending(&self, s: &TestServer) -> Response {
+        let nonce = countersign_core::ids::new_id("n");
+        self.send(
+            s,
+            "GET",
+            &format!("/v1/devices/{}/pending?nonce={nonce}", self.factor_id),
+            None,
+            None,
+        )
+        .await
+    }
+
+    async fn respond(&self, s: &TestServer, challenge: &str, answer: Value) -> Response {
+        let mut body = answer;
+        body["factor_id"] = json!(self.factor_id);
+        self.send(
+            s,
+            "POST",
+            &format!("/v1/challenges/{challenge}/device-response"),
+            Some(body),
+            None,
+        )
+        .await
+    }
+}
+
+fn device_number(view: &Value) -> u8 {
+    view["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["type"] == "device")
+        .and_then(|m| m["number"].as_u64())
+        .unwrap_or_else(|| panic!("device offered with a number: {view}")) as u8
+}
+
+async fn approve_with_the_right_number_or_deny(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let device = TestDevice::enrol(&s, "alice", 7).await;
+    let r = s
+        .post(
+            "/v1/challenges",
+            json!({"user_id": "alice", "purpose": "withdrawal", "context": {"ip": "203.0.113.7", "user_agent": "Firefox on Linux"}}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let chl = r.body["id"].as_str().unwrap().to_owned();
+    let number = device_number(&r.body);
+
+    // The device sees the request, where it comes from, and three numbers.
+    let pending = device.pending(&s).await;
+    assert_eq!(pending.status, 200, "{}", pending.body);
+    let request = &pending.body[0];
+    assert_eq!(request["challenge_id"], chl);
+    assert_eq!(request["purpose"], "withdrawal");
+    assert_eq!(request["context"]["ip"], "203.0.113.7");
+    assert_eq!(request["context"]["user_agent"], "Firefox on Linux");
+    assert!(request["context"]["created_at"].is_string());
+    let numbers: Vec<u8> = serde_json::from_value(request["numbers"].clone()).unwrap();
+    assert_eq!(numbers.len(), 3);
+    assert!(numbers.contains(&number));
+
+    // A wrong number is a failed attempt; the right one proves the device.
+    let wrong = numbers.iter().copied().find(|n| *n != number).unwrap();
+    let r = device
+        .respond(&s, &chl, json!({"decision": "approve", "number": wrong}))
+        .await;
+    r.assert_problem(422, "invalid_code");
+    assert_eq!(r.body["attempts_left"], 4);
+    let r = device
+        .respond(&s, &chl, json!({"decision": "approve", "number": number}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["satisfied"], json!(["device"]));
+    assert_eq!(
+        r.body["status"], "pending",
+        "a withdrawal also needs a code"
+    );
+    assert_eq!(device.pending(&s).await.body, json!([]));
+    let sms = s.send(&chl, "sms").await;
+    assert_eq!(s.verify(&chl, "sms", &sms).await.body["status"], "approved");
+
+    // "It's not me": the challenge is denied for good.
+    let chl = s.challenge("alice", "login").await;
+    let r = device.respond(&s, &chl, json!({"decision": "deny"})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "denied");
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{chl}")).await.body["status"],
+        "denied"
+    );
+    device
+        .respond(&s, &chl, json!({"decision": "approve", "number": 42}))
+        .await
+        .assert_problem(409, "challenge_closed");
+    let events = s.event_types("alice").await;
+    for kind in [
+        "factor.activated",
+        "challenge.denied",
+        "challenge.code_rejected",
+    ] {
+        assert!(events.contains(&kind.to_owned()), "{kind} in {events:?}");
+    }
+}
+
+async fn device_requests_must_be_signed_right(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    s.put("/v1/users/bob", json!({"email": "bob@example.com"}))
+        .await;
+    let alice = TestDevice::enrol(&s, "alice", 7).await;
+    let bob = TestDevice::enrol(&s, "bob", 9).await;
+    let chl = s.challenge("alice", "login").await;
+    let path = format!("/v1/devices/{}/pending", alice.factor_id);
+
+    let unsigned = Response::read(
+        s.http
+            .get(format!("{}{path}", s.base))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    unsigned.assert_problem(401, "unauthorized");
+    alice
+        .send(&s, "GET", &path, None, Some("fac_1.2.3".into()))
+        .await
+        .assert_problem(401, "invalid_signature");
+    // Signed by another key in Alice's device's name.
+    let forged = TestDevice {
+        key: bob.key.clone(),
+        factor_id: alice.factor_id.clone(),
+    };
+    forged
+        .pending(&s)
+        .await
+        .assert_problem(401, "invalid_signature");
+    // Signed two minutes ago, or for another path.
+    let stale = alice.header(&s, "GET", &path, b"", -120);
+    alice
+        .send(&s, "GET", &path, None, Some(stale))
+        .await
+        .assert_problem(401, "invalid_signature");
+    let elsewhere = alice.header(&s, "GET", "/v1/devices/other/pending", b"", 0);
+    alice
+        .send(&s, "GET", &path, None, Some(elsewhere))
+        .await
+        .assert_problem(401, "invalid_signature");
+    // Each signature is good once.
+    let header = alice.header(&s, "GET", &path, b"", 0);
+    assert_eq!(
+        alice
+            .send(&s, "GET", &path, None, Some(header.clone()))
+            .await
+            .status,
+        200
+    );
+    alice
+        .send(&s, "GET", &path, None, Some(header))
+        .await
+        .assert_problem(401, "signature_replayed");
+    // A body changed after signing.
+    let respond_path = format!("/v1/challenges/{chl}/device-response");
+    let signed_for = json!({"factor_id": alice.factor_id, "decision": "deny"}).to_string();
+    let header = alice.header(&s, "POST", &respond_path, signed_for.as_bytes(), 0);
+    alice
+        .send(
+            &s,
+            "POST",
+            &respond_path,
+            Some(json!({"factor_id": alice.factor_id, "decision": "approve", "number": 10})),
+            Some(header),
+        )
+        .await
+        .assert_problem(401, "invalid_signature");
+
+    // Bob's device sees none of Alice's requests and cannot answer them.
+    assert_eq!(bob.pending(&s).await.body, json!([]));
+    bob.respond(&s, &chl, json!({"decision": "deny"}))
+        .await
+        .assert_problem(404, "not_found");
+    bob.send(&s, "GET", &path, None, None)
+        .await
+        .assert_problem(404, "not_found");
+    // Bad answers.
+    alice
+        .respond(&s, &chl, json!({"decision": "maybe"}))
+        .await
+        .assert_problem(400, "invalid_request");
+    alice
+        .respond(&s, &chl, json!({"decision": "approve"}))
+        .await
+        .assert_problem(400, "invalid_request");
+    let mut body = json!({"decision": "deny", "factor_id": bob.factor_id});
+    let header = alice.header(&s, "POST", &respond_path, body.to_string().as_bytes(), 0);
+    alice
+        .send(&s, "POST", &respond_path, Some(body.take()), Some(header))
+        .await
+        .assert_problem(400, "invalid_request");
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{chl}")).await.body["status"],
+        "pending"
+    );
+    // Enrolment input.
+    for (body, field) in [
+        (
+            json!({"type": "device", "label": "x", "public_key": "AAAA"}),
+            "public_key",
+        ),
+        (
+            json!({"type": "device", "public_key": URL_SAFE_NO_PAD.encode([1u8; 32])}),
+            "label",
+        ),
+        (
+            json!({"type": "device", "label": "x", "public_key": URL_SAFE_NO_PAD.encode(alice.key.verifying_key().to_bytes()), "digits": 6}),
+            "digits",
+        ),
+    ] {
+        let r = s.post("/v1/users/alice/factors", body).await;
+        r.assert_problem(400, "invalid_request");
+        assert_eq!(r.body["field"], field, "{}", r.body);
+    }
+}
+
+async fn a_waiting_device_hears_of_a_new_request_at_once(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let device = TestDevice::enrol(&s, "alice", 7).await;
+    let user_pk = s.get("/v1/users/alice").await.body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let target = format!("/v1/devices/{}/pending?wait=30", device.factor_id);
+    let header = device.header(&s, "GET", &target, b"", 0);
+    let url = format!("{}{target}", s.base);
+    let http = s.http.clone();
+    let poll = tokio::spawn(async move {
+        Response::read(
+            http.get(url)
+                .header("Countersign-Device", header)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    });
+    // Wait until the server holds the request open, then create a challenge.
+    while s.state.device_waiters.waiting(&user_pk) == 0 {
+        assert!(
+            !poll.is_finished(),
+            "the poll answered before any request: {:?}",
+            poll.await
+        );
+        tokio::task::yield_now().await;
+    }
+    let chl = s.challenge("alice", "login").await;
+    let r = poll.await.unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body[0]["challenge_id"], chl);
+}
+
+on_both_backends!(
+    approve_with_the_right_number_or_deny,
+    device_requests_must_be_signed_right,
+    a_waiting_device_hears_of_a_new_request_at_once,
+);
