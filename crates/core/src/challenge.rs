@@ -126,6 +126,10 @@ pub struct Challenge {
     /// The number to pick on a trusted device, when one is offered.
     #[serde(default)]
     pub device_match: Option<NumberMatch>,
+    /// The support appointment this challenge admits the customer to; its
+    /// email code goes to the appointment's contact address.
+    #[serde(default)]
+    pub appointment_id: Option<String>,
     /// Optimistic-concurrency version; bumped by every save.
     #[serde(skip)]
     pub version: i64,
@@ -251,6 +255,7 @@ impl Challenge {
             context,
             delivery_failure: None,
             device_match,
+            appointment_id: None,
             version: 0,
         })
     }
@@ -317,6 +322,10 @@ impl Challenge {
         channel: Channel,
         user: &User,
     ) -> Result<(), ChallengeError> {
+        if self.appointment_id.is_some() {
+            // The appointment's contact address, not the profile's.
+            return Ok(());
+        }
         let current = if channel.uses_phone() {
             &user.phone
         } else {

@@ -8,7 +8,6 @@
 //! applies that advance with a conditional update, which is what makes a code
 //! good once across racing requests and server processes.
 
-use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
@@ -17,6 +16,7 @@ use crate::device::DeviceParams;
 use crate::ids::new_id;
 use crate::otp::{match_hotp, match_hotp_pair, match_totp, OtpParams};
 use crate::policy::Method;
+use crate::secret::{new_grouped_code, normalize_grouped_code};
 use crate::user::User;
 use crate::Timestamp;
 
@@ -220,43 +220,19 @@ pub const PENDING_FACTOR_TTL: std::time::Duration = std::time::Duration::from_se
 
 /// How many recovery codes a set holds.
 pub const RECOVERY_CODE_COUNT: usize = 10;
-/// Crockford's base32 alphabet: no I, L, O or U to misread.
-const RECOVERY_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 /// 16 characters of 5 bits: 80 bits, far beyond guessing.
 const RECOVERY_CODE_LEN: usize = 16;
 
 /// A new set of recovery codes, shown as `xxxx-xxxx-xxxx-xxxx`.
 pub fn new_recovery_codes() -> Vec<String> {
-    let mut rng = rand::rngs::OsRng;
     (0..RECOVERY_CODE_COUNT)
-        .map(|_| {
-            let chars: Vec<char> = (0..RECOVERY_CODE_LEN)
-                .map(|_| char::from(RECOVERY_ALPHABET[rng.gen_range(0..32)]))
-                .collect();
-            chars
-                .chunks(4)
-                .map(|c| c.iter().collect::<String>())
-                .collect::<Vec<_>>()
-                .join("-")
-        })
+        .map(|_| new_grouped_code(RECOVERY_CODE_LEN))
         .collect()
 }
 
-/// A recovery code as typed, in its canonical form: any case, dashes and
-/// spaces dropped, the letters people confuse with digits read as digits.
+/// A recovery code as typed, in its canonical form.
 pub fn normalize_recovery_code(typed: &str) -> Option<String> {
-    let canonical: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| match c.to_ascii_lowercase() {
-            'o' => '0',
-            'i' | 'l' => '1',
-            other => other,
-        })
-        .collect();
-    (canonical.len() == RECOVERY_CODE_LEN
-        && canonical.bytes().all(|b| RECOVERY_ALPHABET.contains(&b)))
-    .then_some(canonical)
+    normalize_grouped_code(typed, RECOVERY_CODE_LEN)
 }
 
 /// How a recovery code is stored and looked up. A plain SHA-256 is enough (as

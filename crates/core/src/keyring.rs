@@ -234,6 +234,12 @@ impl Keyring {
     /// A stable keyed pseudonym of a phone number, address or IP, for
     /// counters that must not hold them in clear (a plain hash of a phone
     /// number is reversed by trying them all). Changes with the key.
+    /// A key for one more purpose (e.g. agent codes), derived from the
+    /// current key; changes with the key.
+    pub fn purpose_key(&self, label: &str) -> [u8; 32] {
+        derive_key(self.current().code_hash.as_ref(), label.as_bytes())
+    }
+
     pub fn pseudonym(&self, label: &str, value: &str) -> String {
         code_mac(&self.current().code_hash, "pseudonym", label, value)[..32].to_owned()
     }

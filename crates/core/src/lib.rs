@@ -20,6 +20,7 @@ pub mod otp;
 pub mod policy;
 pub mod secret;
 pub mod service;
+pub mod support;
 pub mod user;
 
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};

@@ -271,6 +271,16 @@ impl DeliveryStatus {
     }
 }
 
+/// Escapes text for HTML or XML element content and attribute values
+/// (pages, TwiML).
+pub fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// One message sent for a challenge: the delivery record, without the code.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct MessageRecord {

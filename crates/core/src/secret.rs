@@ -36,6 +36,40 @@ pub fn new_numeric_code(digits: u32) -> String {
         .collect()
 }
 
+/// Crockford's base32 alphabet: no I, L, O or U to misread.
+const GROUPED_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// A random code of `len` characters (5 bits each) from Crockford's base32,
+/// in groups of four for reading aloud: `7kq2-9xmd-4tpr`.
+pub fn new_grouped_code(len: usize) -> String {
+    let mut rng = rand::rngs::OsRng;
+    let chars: Vec<char> = (0..len)
+        .map(|_| char::from(GROUPED_ALPHABET[rng.gen_range(0..32)]))
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A grouped code as typed, in canonical form: any case, spaces and dashes
+/// dropped, the letters people confuse with digits read as digits. `None`
+/// unless it has `len` characters of the alphabet.
+pub fn normalize_grouped_code(typed: &str, len: usize) -> Option<String> {
+    let canonical: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_lowercase() {
+            'o' => '0',
+            'i' | 'l' => '1',
+            other => other,
+        })
+        .collect();
+    (canonical.len() == len && canonical.bytes().all(|b| GROUPED_ALPHABET.contains(&b)))
+        .then_some(canonical)
+}
+
 /// What a user typed, cleaned of the spaces and dashes people add when they
 /// copy a code ("123 456", "123-456"). `None` when it cannot be a code.
 pub fn normalize_typed_code(input: &str, digits: u32) -> Option<String> {

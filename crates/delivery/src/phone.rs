@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use countersign_core::message::escape_markup;
 use countersign_core::policy::Channel;
 use countersign_core::secret::hmac_sha256_hex;
 use serde::Deserialize;
@@ -200,22 +201,13 @@ struct TwilioResource {
     sid: Option<String>,
 }
 
-/// Escapes text for an XML element body (TwiML).
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 /// TwiML that reads the voice text; the text already spells the code digit
 /// by digit, twice.
 pub fn twiml(text: &str, speech_language: &str) -> String {
     format!(
         "<Response><Say language=\"{}\">{}</Say></Response>",
-        xml_escape(speech_language),
-        xml_escape(text)
+        escape_markup(speech_language),
+        escape_markup(text)
     )
 }
 

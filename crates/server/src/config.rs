@@ -4,7 +4,8 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use countersign_core::limits::SendLimits;
+use countersign_core::limits::{Cap, SendLimits};
+use countersign_core::support::JoinWindow;
 use countersign_delivery::ProvidersConfig;
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
@@ -72,10 +73,16 @@ impl Default for WebauthnConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SupportConfig {
-    /// HS256 key for video-room tokens.
+    /// HS256 key for video-room tokens (Jitsi's app secret).
     pub jwt_secret: Option<String>,
+    /// JWT `iss`, Jitsi's app id.
     pub jwt_app_id: String,
+    /// The video service, e.g. https://meet.example.com; rooms are below it.
     pub video_base_url: Option<String>,
+    /// When customers may join, around the start time.
+    pub join_window: JoinWindow,
+    /// Appointment codes tried from one IP (joins and agent checks).
+    pub attempts_per_ip: Cap,
 }
 
 impl Default for SupportConfig {
@@ -84,6 +91,11 @@ impl Default for SupportConfig {
             jwt_secret: None,
             jwt_app_id: "countersign".into(),
             video_base_url: None,
+            join_window: JoinWindow::default(),
+            attempts_per_ip: Cap {
+                max: 10,
+                window_seconds: 900,
+            },
         }
     }
 }
@@ -193,15 +205,19 @@ mod tests {
             .split("## Configuration")
             .nth(1)
             .expect("the README has a Configuration section");
-        let example = section
-            .split("```toml")
-            .nth(1)
-            .and_then(|rest| rest.split("```").next())
-            .expect("with a toml example");
-        let config: Config = Figment::new()
-            .merge(Toml::string(example))
+        let section = section.split("\n## ").next().unwrap_or_default();
+        let mut figment = Figment::new();
+        for block in section.split("```toml").skip(1) {
+            let example = block.split("```").next().expect("a closed toml block");
+            figment = figment.merge(Toml::string(example));
+        }
+        let config: Config = figment
             .extract()
             .unwrap_or_else(|e| panic!("the README's example: {e}"));
+        assert!(
+            config.support.jwt_secret.is_some(),
+            "the [support] example is read"
+        );
         config.validate().unwrap();
         assert_eq!(config.limits.per_destination.max, 5);
         assert_eq!(config.limits.daily_phone_budget, 2000);

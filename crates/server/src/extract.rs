@@ -94,3 +94,21 @@ where
         Ok(ServiceAuth(service))
     }
 }
+
+/// The address the request came from: the TCP peer, when the server was
+/// started with connect info (as `serve` is). Rate limits for callers
+/// without a service key (customers joining a support call) count by it.
+pub struct ClientIp(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}

@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod keys;
 pub mod metrics;
+pub mod pages;
 pub mod routes;
 pub mod state;
 pub mod views;
@@ -133,13 +134,16 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         channels = ?channels,
         "countersign is serving"
     );
-    axum::serve(listener, app(state).into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|source| ServeError::Listen {
-            addr: listen.to_string(),
-            source,
-        })
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|source| ServeError::Listen {
+        addr: listen.to_string(),
+        source,
+    })
 }
 
 /// Picks up a rotated key file within two seconds, so that new secrets are

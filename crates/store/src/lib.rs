@@ -19,6 +19,7 @@ use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::service::Service;
+use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use thiserror::Error;
@@ -137,6 +138,7 @@ pub trait Store: Send + Sync + 'static {
     async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()>;
     async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>>;
     async fn services(&self) -> Result<Vec<Service>>;
+    async fn service(&self, id: &str) -> Result<Option<Service>>;
 
     async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>>;
     /// [`StoreError::Conflict`] when the user id is taken in this service.
@@ -154,6 +156,9 @@ pub trait Store: Send + Sync + 'static {
 
     async fn insert_challenge(&self, challenge: &Challenge, events: &[Event]) -> Result<()>;
     async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>>;
+    /// A challenge by id in any service, for callers that hold no service
+    /// key (a customer joining a support call).
+    async fn challenge_by_id(&self, id: &str) -> Result<Option<Challenge>>;
     /// Saves `challenge` only if its stored version is still `challenge.version`
     /// and, when the write counts a success or failure, only if the user is
     /// not locked at that instant.
@@ -224,6 +229,25 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
         events: &[Event],
     ) -> Result<Saved>;
+
+    async fn insert_appointment(&self, appointment: &Appointment, events: &[Event]) -> Result<()>;
+    async fn appointment(&self, service_id: &str, id: &str) -> Result<Option<Appointment>>;
+    /// The appointment a customer's code names, in any service.
+    async fn appointment_by_code_hash(&self, code_hash: &str) -> Result<Option<Appointment>>;
+    /// A service's appointments for a user and/or an agent, by start time.
+    async fn appointments(
+        &self,
+        service_id: &str,
+        user_pk: Option<&str>,
+        agent: Option<&str>,
+    ) -> Result<Vec<Appointment>>;
+    /// Saves `appointment` only if its stored version is still
+    /// `appointment.version`; false when someone saved it first.
+    async fn save_appointment(&self, appointment: &Appointment, events: &[Event]) -> Result<bool>;
+    /// Counts one attempt against each of `checks` (e.g. appointment codes
+    /// tried from one IP). If one would pass its cap, nothing is counted and
+    /// its index is returned.
+    async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>>;
 
     /// Deletes what only matters for a while: send counters of windows that
     /// ended before `now`, device signatures past their expiry.

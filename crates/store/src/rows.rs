@@ -6,6 +6,7 @@ use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::service::Service;
+use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
@@ -144,4 +145,10 @@ pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {
         created_at: Timestamp(row.int("created_at")?),
         last_used_at: row.opt_int("last_used_at")?.map(Timestamp),
     })
+}
+
+pub(crate) fn appointment(row: &impl SqlRow) -> Result<Appointment> {
+    let mut a: Appointment = json("appointment state", &row.text("state")?)?;
+    a.version = row.int("version")?;
+    Ok(a)
 }

@@ -8,9 +8,11 @@ use async_trait::async_trait;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
+use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::service::Service;
+use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -207,6 +209,33 @@ macro_rules! count_failure {
     }};
 }
 
+/// Increments each counter of `$checks` on `$exec`; evaluates to the index
+/// of the first one past its cap (the caller then drops the transaction, so
+/// nothing is counted), or `None`.
+macro_rules! count_against {
+    ($exec:expr, $checks:expr) => {{
+        let checks: &[CounterCheck] = $checks;
+        let mut over = None;
+        for (i, check) in checks.iter().enumerate() {
+            let count: i64 = sqlx::query_scalar(
+                "INSERT INTO send_counters (key, window_start, window_end, count) VALUES ($1, $2, $3, 1) \
+                 ON CONFLICT (key, window_start) DO UPDATE SET count = send_counters.count + 1 \
+                 RETURNING count",
+            )
+            .bind(&check.key)
+            .bind(check.window_start.millis())
+            .bind(check.window_end.millis())
+            .fetch_one(&mut *$exec)
+            .await?;
+            if count > i64::from(check.max) {
+                over = Some(i);
+                break;
+            }
+        }
+        over
+    }};
+}
+
 macro_rules! sql_store {
     ($store:ty) => {
         #[async_trait]
@@ -260,6 +289,14 @@ macro_rules! sql_store {
                 .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::service).collect()
+            }
+
+            async fn service(&self, id: &str) -> Result<Option<Service>> {
+                let row = sqlx::query("SELECT id, name, settings, created_at FROM services WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::service).transpose()
             }
 
             async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {
@@ -397,6 +434,14 @@ macro_rules! sql_store {
                 row.as_ref().map(rows::challenge).transpose()
             }
 
+            async fn challenge_by_id(&self, id: &str) -> Result<Option<Challenge>> {
+                let row = sqlx::query("SELECT state, version FROM challenges WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::challenge).transpose()
+            }
+
             async fn save_challenge(&self, c: &Challenge, write: ChallengeWrite<'_>) -> Result<Saved> {
                 let mut tx = self.writes().begin().await?;
                 let updated = sqlx::query(
@@ -413,20 +458,8 @@ macro_rules! sql_store {
                 if updated == 0 {
                     return Ok(Saved::Conflict);
                 }
-                for (i, check) in write.counters.iter().enumerate() {
-                    let count: i64 = sqlx::query_scalar(
-                        "INSERT INTO send_counters (key, window_start, window_end, count) VALUES ($1, $2, $3, 1) \
-                         ON CONFLICT (key, window_start) DO UPDATE SET count = send_counters.count + 1 \
-                         RETURNING count",
-                    )
-                    .bind(&check.key)
-                    .bind(check.window_start.millis())
-                    .bind(check.window_end.millis())
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    if count > i64::from(check.max) {
-                        return Ok(Saved::LimitReached(i));
-                    }
+                if let Some(i) = count_against!(tx, write.counters) {
+                    return Ok(Saved::LimitReached(i));
                 }
                 if let Some(used) = write.factor_use {
                     let applied = match used {
@@ -723,6 +756,89 @@ macro_rules! sql_store {
                 insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(Saved::Done { locked_until })
+            }
+
+            async fn insert_appointment(&self, a: &Appointment, events: &[Event]) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                sqlx::query(
+                    "INSERT INTO appointments (id, service_id, user_pk, code_hash, agent, starts_at, state, version, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(&a.id)
+                .bind(&a.service_id)
+                .bind(&a.user_pk)
+                .bind(&a.code_hash)
+                .bind(&a.agent)
+                .bind(a.starts_at.millis())
+                .bind(to_json(a))
+                .bind(a.version)
+                .bind(a.created_at.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(conflict_on_unique)?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn appointment(&self, service_id: &str, id: &str) -> Result<Option<Appointment>> {
+                let row = sqlx::query("SELECT state, version FROM appointments WHERE id = $1 AND service_id = $2")
+                    .bind(id)
+                    .bind(service_id)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::appointment).transpose()
+            }
+
+            async fn appointment_by_code_hash(&self, code_hash: &str) -> Result<Option<Appointment>> {
+                let row = sqlx::query("SELECT state, version FROM appointments WHERE code_hash = $1")
+                    .bind(code_hash)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::appointment).transpose()
+            }
+
+            async fn appointments(&self, service_id: &str, user_pk: Option<&str>, agent: Option<&str>) -> Result<Vec<Appointment>> {
+                let all = sqlx::query(
+                    "SELECT state, version FROM appointments WHERE service_id = $1 \
+                     AND (CAST($2 AS TEXT) IS NULL OR user_pk = $2) AND (CAST($3 AS TEXT) IS NULL OR agent = $3) \
+                     ORDER BY starts_at, id LIMIT 500",
+                )
+                .bind(service_id)
+                .bind(user_pk)
+                .bind(agent)
+                .fetch_all(self.reads())
+                .await?;
+                all.iter().map(rows::appointment).collect()
+            }
+
+            async fn save_appointment(&self, a: &Appointment, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let updated = sqlx::query(
+                    "UPDATE appointments SET state = $1, starts_at = $2, version = version + 1 WHERE id = $3 AND version = $4",
+                )
+                .bind(to_json(a))
+                .bind(a.starts_at.millis())
+                .bind(&a.id)
+                .bind(a.version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if updated == 0 {
+                    return Ok(false);
+                }
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>> {
+                let mut tx = self.writes().begin().await?;
+                if let Some(i) = count_against!(tx, checks) {
+                    return Ok(Some(i));
+                }
+                tx.commit().await?;
+                Ok(None)
             }
 
             async fn sweep(&self, now: Timestamp) -> Result<u64> {

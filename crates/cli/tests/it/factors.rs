@@ -16,7 +16,7 @@ use crate::on_both_backends;
 const RFC_SEED_B32: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
 /// Runs a command that CI installs; a missing tool fails the test loudly.
-fn run(program: &str, args: &[&str]) -> String {
+pub(crate) fn run(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
         .output()
@@ -30,7 +30,7 @@ fn run(program: &str, args: &[&str]) -> String {
 }
 
 /// `oathtool --totp` at unix time `at`.
-fn oathtool_totp(secret: &str, at: i64, mode: &str, digits: u32, period: u32) -> String {
+pub(crate) fn oathtool_totp(secret: &str, at: i64, mode: &str, digits: u32, period: u32) -> String {
     run(
         "oathtool",
         &[
@@ -68,7 +68,7 @@ fn pyotp(kind: &str, secret: &str, digest: &str, digits: u32, extra: &str, at: i
 }
 
 /// The server's time in unix seconds.
-fn now_secs(s: &TestServer) -> i64 {
+pub(crate) fn now_secs(s: &TestServer) -> i64 {
     use countersign_core::Clock;
     s.clock.now().millis() / 1000
 }
@@ -89,7 +89,7 @@ async fn activate(s: &TestServer, user: &str, factor: &str, code: &str) -> Respo
 
 /// Enrols an authenticator app for `user` and activates it with the code
 /// an app would show now; returns (factor id, base32 secret).
-async fn active_totp(s: &TestServer, user: &str) -> (String, String) {
+pub(crate) async fn active_totp(s: &TestServer, user: &str) -> (String, String) {
     let f = enrol_totp(s, user, json!({"type": "totp", "label": "Phone"})).await;
     let secret = f["secret"].as_str().unwrap().to_owned();
     let id = f["id"].as_str().unwrap().to_owned();

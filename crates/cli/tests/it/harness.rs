@@ -307,7 +307,8 @@ impl TestServer {
                 .unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = countersign_server::app(state.clone());
+        let app = countersign_server::app(state.clone())
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         TestServer {
             base,

@@ -14,4 +14,5 @@ mod flows;
 mod isolation;
 mod ops;
 mod protections;
+mod support;
 mod users;

@@ -53,10 +53,10 @@ pub struct SendCode {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VerifyCode {
-    method: Method,
+    pub(crate) method: Method,
     /// The code the user typed: sent by sms, voice or email, shown by an
     /// authenticator (totp, hotp), or one of the recovery codes.
-    code: Option<String>,
+    pub(crate) code: Option<String>,
 }
 
 /// What a decision writes besides the challenge itself.
@@ -340,9 +340,21 @@ pub async fn send_code(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SendCode>,
 ) -> ApiResult<(StatusCode, Json<SendView>)> {
-    let channel = body.channel;
-    let current = load_challenge(&state, &service.id, &id).await?;
-    let user = unlocked_user(&state, &service, &current).await?;
+    let sent = deliver_code(&state, &service, &id, body.channel).await?;
+    Ok((StatusCode::ACCEPTED, Json(sent)))
+}
+
+/// Issues a code on `channel` and hands it to the provider: answers once the
+/// provider has accepted it, or with `delivery_failed`.
+pub(crate) async fn deliver_code(
+    state: &AppState,
+    service: &Service,
+    id: &str,
+    channel: Channel,
+) -> ApiResult<SendView> {
+    let state = state.clone();
+    let current = load_challenge(&state, &service.id, id).await?;
+    let user = unlocked_user(&state, service, &current).await?;
     current
         .ensure_still_reaches(channel, &user)
         .map_err(|e| ApiError::from_challenge(e, state.now()))?;
@@ -352,7 +364,7 @@ pub async fn send_code(
             state.now(),
         ));
     }
-    let (c, (outgoing, message), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
+    let (c, (outgoing, message), _) = update_challenge(&state, &service.id, id, |c, now, _| {
         let outgoing = c
             .begin_send(channel, &state.keys.ring(), now)
             .map_err(|e| ApiError::from_challenge(e, now))?;
@@ -457,16 +469,13 @@ pub async fn send_code(
             );
             state.store.insert_events(&[sent]).await?;
             state.metrics.count_send(channel.as_str(), "sent");
-            Ok((
-                StatusCode::ACCEPTED,
-                Json(SendView {
-                    message_id: message.id,
-                    channel,
-                    to: message.to,
-                    sent_at: outgoing.sent_at,
-                    resend_available_at: outgoing.resend_available_at,
-                }),
-            ))
+            Ok(SendView {
+                message_id: message.id,
+                channel,
+                to: message.to,
+                sent_at: outgoing.sent_at,
+                resend_available_at: outgoing.resend_available_at,
+            })
         }
         Err(reason) => {
             tracing::warn!(challenge_id = %c.id, message_id = %message.id, channel = channel.as_str(), provider, %reason, "delivery failed");
@@ -482,7 +491,7 @@ pub async fn send_code(
                     now,
                 })
                 .await?;
-            let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
+            let (c, (), _) = update_challenge(&state, &service.id, id, |c, now, _| {
                 c.delivery_failed(channel, outgoing.sent_at, now);
                 let failed = event(
                     c,
@@ -558,6 +567,18 @@ pub async fn verify_code(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<VerifyCode>,
 ) -> ApiResult<Json<ChallengeView>> {
+    check_answer(&state, &service, &id, body).await
+}
+
+/// Checks a typed answer (a sent code, an authenticator code, a recovery
+/// code) against the challenge `id` of `service`.
+pub(crate) async fn check_answer(
+    state: &AppState,
+    service: &Service,
+    id: &str,
+    body: VerifyCode,
+) -> ApiResult<Json<ChallengeView>> {
+    let state = state.clone();
     let method = body.method;
     if matches!(method, Method::Webauthn | Method::Device) {
         return Err(ApiError::from_challenge(
@@ -575,7 +596,7 @@ pub async fn verify_code(
     }
     // The user's factors for this method, with their seeds opened once.
     let factors = if method.channel().is_none() {
-        let c = load_challenge(&state, &service.id, &id).await?;
+        let c = load_challenge(&state, &service.id, id).await?;
         let mut held = Vec::new();
         for f in state.store.factors(&c.user_pk).await? {
             if f.status == FactorStatus::Active && f.kind.method() == method {
@@ -594,7 +615,7 @@ pub async fn verify_code(
     // `Saved::UserLocked`), atomically with the lock itself.
     let lockout = service.settings.lockout;
     let (c, outcome, locked_until) =
-        update_challenge(&state, &service.id, &id, |c, now, replayed| {
+        update_challenge(&state, &service.id, id, |c, now, replayed| {
             let (outcome, factor_use) = match method.channel() {
                 Some(channel) => {
                     let issued = c.codes.iter().find(|i| i.channel == channel);

@@ -273,10 +273,8 @@ pub async fn device_response(
     };
     let service = state
         .store
-        .services()
+        .service(&factor.service_id)
         .await?
-        .into_iter()
-        .find(|s| s.id == factor.service_id)
         .ok_or_else(|| ApiError::not_found("challenge"))?;
     let lockout = service.settings.lockout;
     let (c, outcome, locked_until) =

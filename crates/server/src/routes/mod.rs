@@ -6,6 +6,7 @@ pub mod delivery;
 pub mod devices;
 pub mod factors;
 pub mod service;
+pub mod support;
 pub mod users;
 
 use axum::extract::State;
@@ -26,7 +27,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"))
 )]
 struct ApiDoc;
 
@@ -74,6 +75,18 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(delivery::delivery_status))
         .routes(routes!(devices::pending_requests))
         .routes(routes!(devices::device_response))
+        .routes(routes!(
+            support::book_appointment,
+            support::list_appointments
+        ))
+        .routes(routes!(support::get_appointment))
+        .routes(routes!(support::cancel_appointment))
+        .routes(routes!(support::reschedule_appointment))
+        .routes(routes!(support::agent_code))
+        .routes(routes!(support::join))
+        .routes(routes!(support::join_verify))
+        .routes(routes!(support::room_token))
+        .routes(routes!(support::agent_check))
         .split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()
@@ -82,6 +95,7 @@ pub fn app(state: AppState) -> Router {
         "/v1/openapi.json",
         get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi_json) }),
     )
+    .merge(crate::pages::routes())
     .route("/healthz", get(|| async { "ok" }))
     .route("/readyz", get(readyz))
     .route("/metrics", get(render_metrics))
