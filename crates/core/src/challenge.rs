@@ -126,6 +126,10 @@ pub struct Challenge {
     /// The number to pick on a trusted device, when one is offered.
     #[serde(default)]
     pub device_match: Option<NumberMatch>,
+    /// The WebAuthn request for this challenge, when a passkey or security
+    /// key is offered: the options the browser gets and the state kept here.
+    #[serde(default)]
+    pub webauthn: Option<WebauthnAsk>,
     /// The support appointment this challenge admits the customer to; its
     /// email code goes to the appointment's contact address.
     #[serde(default)]
@@ -164,6 +168,15 @@ pub struct OutgoingCode {
     pub code: String,
     pub sent_at: Timestamp,
     pub resend_available_at: Timestamp,
+}
+
+/// A WebAuthn authentication request, as the WebAuthn library made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebauthnAsk {
+    /// `{"publicKey":{…}}` for `navigator.credentials.get()`.
+    pub options: serde_json::Value,
+    /// The library's server-side state for checking the answer.
+    pub state: serde_json::Value,
 }
 
 /// What the user decided on their trusted device.
@@ -256,6 +269,7 @@ impl Challenge {
             delivery_failure: None,
             device_match,
             appointment_id: None,
+            webauthn: None,
             version: 0,
         })
     }

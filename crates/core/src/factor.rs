@@ -27,6 +27,7 @@ pub enum FactorType {
     Hotp,
     RecoveryCodes,
     Device,
+    Webauthn,
 }
 
 impl FactorType {
@@ -36,6 +37,7 @@ impl FactorType {
             FactorType::Hotp => "hotp",
             FactorType::RecoveryCodes => "recovery_codes",
             FactorType::Device => "device",
+            FactorType::Webauthn => "webauthn",
         }
     }
 
@@ -45,6 +47,7 @@ impl FactorType {
             "hotp" => Some(FactorType::Hotp),
             "recovery_codes" => Some(FactorType::RecoveryCodes),
             "device" => Some(FactorType::Device),
+            "webauthn" => Some(FactorType::Webauthn),
             _ => None,
         }
     }
@@ -56,6 +59,7 @@ impl FactorType {
             FactorType::Hotp => Method::Hotp,
             FactorType::RecoveryCodes => Method::RecoveryCode,
             FactorType::Device => Method::Device,
+            FactorType::Webauthn => Method::Webauthn,
         }
     }
 }
@@ -97,6 +101,9 @@ pub struct Factor {
     pub otp: Option<OtpParams>,
     /// A trusted device's public key and activation challenge.
     pub device: Option<DeviceParams>,
+    /// A passkey's or security key's credential, or its registration while
+    /// pending.
+    pub webauthn: Option<WebauthnParams>,
     /// The seed, sealed under the master key and bound to this factor's id.
     pub sealed_secret: Option<String>,
     /// TOTP: the last step accepted (0 before any). HOTP: the next counter.
@@ -131,6 +138,7 @@ impl Factor {
             label,
             otp: Some(params),
             device: None,
+            webauthn: None,
             sealed_secret: Some(sealed),
             moving_factor: counter,
             codes_left: None,
@@ -162,6 +170,33 @@ impl Factor {
             label,
             otp: None,
             device: Some(device),
+            webauthn: None,
+            sealed_secret: None,
+            moving_factor: 0,
+            codes_left: None,
+            created_at: now,
+            last_used_at: None,
+        }
+    }
+
+    /// A new pending passkey or security key, waiting for the browser's
+    /// answer to `registration`'s options.
+    pub fn new_webauthn(
+        user: &User,
+        label: Option<String>,
+        params: WebauthnParams,
+        now: Timestamp,
+    ) -> Factor {
+        Factor {
+            id: new_id("fac"),
+            service_id: user.service_id.clone(),
+            user_pk: user.id.clone(),
+            kind: FactorType::Webauthn,
+            status: FactorStatus::Pending,
+            label,
+            otp: None,
+            device: None,
+            webauthn: Some(params),
             sealed_secret: None,
             moving_factor: 0,
             codes_left: None,
@@ -181,6 +216,7 @@ impl Factor {
             label: None,
             otp: None,
             device: None,
+            webauthn: None,
             sealed_secret: None,
             moving_factor: 0,
             codes_left: Some(RECOVERY_CODE_COUNT as u32),
@@ -199,7 +235,7 @@ impl Factor {
             FactorType::Hotp => {
                 match_hotp(secret, params, typed, self.moving_factor).map(|c| c + 1)
             }
-            FactorType::RecoveryCodes | FactorType::Device => None,
+            FactorType::RecoveryCodes | FactorType::Device | FactorType::Webauthn => None,
         }
     }
 
@@ -214,6 +250,38 @@ impl Factor {
         }
     }
 }
+
+/// Which WebAuthn authenticator: a passkey (discoverable, user verification
+/// required, may sync between devices) or a physical security key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WebauthnKind {
+    Passkey,
+    SecurityKey,
+}
+
+/// What a WebAuthn factor keeps. The credential and the registration state
+/// are the WebAuthn library's own records, kept opaque here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WebauthnParams {
+    pub kind: WebauthnKind,
+    /// The registration ceremony's server-side state, while pending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<serde_json::Value>,
+    /// The credential (id, public key, counter), once registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<serde_json::Value>,
+    /// Base64url credential id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_id: Option<String>,
+    #[serde(default)]
+    pub transports: Vec<String>,
+    /// Whether the passkey is backed up (synced), as the authenticator said.
+    #[serde(default)]
+    pub backed_up: bool,
+}
+
+impl Eq for WebauthnParams {}
 
 /// How long a pending factor may wait for the code that activates it.
 pub const PENDING_FACTOR_TTL: std::time::Duration = std::time::Duration::from_secs(24 * 3600);

@@ -57,6 +57,10 @@ pub struct WebauthnConfig {
     pub rp_id: String,
     pub rp_name: String,
     pub origin: String,
+    /// Security keys accepted at registration: empty accepts any; otherwise
+    /// only models whose attestation chains to a listed root with a listed
+    /// AAGUID.
+    pub trusted_security_keys: Vec<crate::webauthn::TrustedAuthenticator>,
 }
 
 impl Default for WebauthnConfig {
@@ -65,6 +69,7 @@ impl Default for WebauthnConfig {
             rp_id: "localhost".into(),
             rp_name: "Countersign".into(),
             origin: "http://localhost:8080".into(),
+            trusted_security_keys: Vec::new(),
         }
     }
 }

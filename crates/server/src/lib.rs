@@ -12,6 +12,7 @@ pub mod pages;
 pub mod routes;
 pub mod state;
 pub mod views;
+pub mod webauthn;
 
 use std::sync::Arc;
 
@@ -36,6 +37,8 @@ pub enum ServeError {
          every server sharing a database needs a copy of the same key file"
     )]
     WrongKey(String),
+    #[error("{0}")]
+    Webauthn(String),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: String,
@@ -54,7 +57,11 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
         })?;
     let keyring = checked_keyring(&config, store.as_ref()).await?;
     let delivery = Delivery::from_config(&config.delivery, config.dev)?;
-    Ok(AppState::new(config, store, delivery, clock, keyring))
+    let state = AppState::new(config, store, delivery, clock, keyring);
+    if let Err(why) = &state.webauthn {
+        return Err(ServeError::Webauthn(why.clone()));
+    }
+    Ok(state)
 }
 
 /// Loads the key file (creating it for a new installation) and checks it

@@ -328,6 +328,15 @@ pub fn routes() -> Router<AppState> {
             }),
         )
         .route(
+            "/assets/webauthn.js",
+            get(|| async {
+                asset(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../assets/webauthn.js"),
+                )
+            }),
+        )
+        .route(
             "/assets/support.js",
             get(|| async {
                 asset(

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::keys::KeyFile;
 use crate::metrics::Metrics;
 use crate::routes::devices::DeviceWaiters;
+use crate::webauthn::RelyingParty;
 
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
@@ -29,6 +30,8 @@ pub struct Inner {
     pub services: ServiceCache,
     /// Devices long-polling for their user's requests.
     pub device_waiters: DeviceWaiters,
+    /// The WebAuthn relying party, or why `[webauthn]` could not make one.
+    pub webauthn: Result<RelyingParty, String>,
 }
 
 impl std::ops::Deref for AppState {
@@ -48,6 +51,7 @@ impl AppState {
     ) -> AppState {
         AppState(Arc::new(Inner {
             keys: KeyFile::new(config.key_file.clone(), keyring),
+            webauthn: RelyingParty::from_config(&config.webauthn),
             config,
             store,
             delivery,
@@ -60,6 +64,18 @@ impl AppState {
 
     pub fn now(&self) -> Timestamp {
         self.clock.now()
+    }
+
+    /// The relying party, or 503 `webauthn_unconfigured`.
+    pub fn relying_party(&self) -> Result<&RelyingParty, crate::error::ApiError> {
+        self.webauthn.as_ref().map_err(|why| {
+            crate::error::ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "webauthn_unconfigured",
+                "Passkeys not configured",
+                why.clone(),
+            )
+        })
     }
 }
 

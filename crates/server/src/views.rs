@@ -3,7 +3,7 @@
 
 use countersign_core::challenge::{Challenge, ChallengeContext, ChallengeStatus, DeliveryFailure};
 use countersign_core::contact::{mask_email, mask_phone};
-use countersign_core::factor::{Factor, FactorStatus, FactorType};
+use countersign_core::factor::{Factor, FactorStatus, FactorType, WebauthnKind};
 use countersign_core::message::MessageRecord;
 use countersign_core::otp::OtpAlgorithm;
 use countersign_core::policy::{Channel, Method, Policy};
@@ -49,6 +49,15 @@ pub struct FactorView {
     /// Recovery codes not used yet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codes_left: Option<u32>,
+    /// `passkey` or `security_key`.
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub webauthn_kind: Option<WebauthnKind>,
+    /// How the browser reaches the authenticator (usb, nfc, ble, internal, hybrid).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transports: Option<Vec<String>>,
+    /// Whether a passkey is backed up (synced to other devices).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backed_up: Option<bool>,
 }
 
 impl From<&Factor> for FactorView {
@@ -67,6 +76,17 @@ impl From<&Factor> for FactorView {
                 .filter(|_| f.kind == FactorType::Totp)
                 .map(|p| p.period),
             codes_left: f.codes_left,
+            webauthn_kind: f.webauthn.as_ref().map(|w| w.kind),
+            transports: f
+                .webauthn
+                .as_ref()
+                .filter(|w| w.credential.is_some())
+                .map(|w| w.transports.clone()),
+            backed_up: f
+                .webauthn
+                .as_ref()
+                .filter(|w| w.credential.is_some())
+                .map(|w| w.backed_up),
         }
     }
 }
@@ -91,6 +111,10 @@ pub struct EnrolmentView {
     /// Base64url bytes a new device signs to activate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activation_challenge: Option<String>,
+    /// WebAuthn creation options for `navigator.credentials.create()`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub options: Option<serde_json::Value>,
 }
 
 impl EnrolmentView {
@@ -103,14 +127,19 @@ impl EnrolmentView {
             qr_svg: None,
             codes: None,
             activation_challenge: None,
+            options: None,
         }
     }
 }
 
 /// A method the user can use; `to` is the masked destination of a code,
-/// `available_at` when a code can next be sent (absent: now).
+/// `available_at` when a code can next be sent (absent: now), `options` the
+/// WebAuthn request for a passkey or security key.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MethodView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub options: Option<serde_json::Value>,
     #[serde(rename = "type")]
     pub kind: Method,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,6 +214,11 @@ impl ChallengeView {
                         .device_match
                         .filter(|_| m == Method::Device)
                         .map(|d| d.number),
+                    options: c
+                        .webauthn
+                        .as_ref()
+                        .filter(|_| m == Method::Webauthn)
+                        .map(|w| w.options.clone()),
                 })
                 .collect()
         } else {

@@ -90,12 +90,32 @@ pub enum FactorUse {
         moving_factor: u64,
         now: Timestamp,
     },
+    /// A passkey or security key used: store its updated credential and
+    /// counter if the counter grew (or both are 0: authenticators without
+    /// a counter). A counter that did not grow means a cloned key or a replay.
+    Webauthn {
+        factor_id: String,
+        /// The factor's new `params` (JSON).
+        params: String,
+        counter: u32,
+        now: Timestamp,
+    },
     /// Spend the recovery code with this hash if it is unused.
     RecoveryCode {
         factor_id: String,
         code_hash: String,
         now: Timestamp,
     },
+}
+
+impl FactorUse {
+    pub fn factor_id(&self) -> &str {
+        match self {
+            FactorUse::Otp { factor_id, .. }
+            | FactorUse::Webauthn { factor_id, .. }
+            | FactorUse::RecoveryCode { factor_id, .. } => factor_id,
+        }
+    }
 }
 
 /// The result of a conditional save.
@@ -213,6 +233,19 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
         events: &[Event],
     ) -> Result<bool>;
+    /// Applies a factor use outside a challenge (a usernameless sign-in);
+    /// false when it was taken first.
+    async fn use_factor(&self, used: FactorUse, events: &[Event]) -> Result<bool>;
+    /// A user by Countersign's id (`usr_…`).
+    async fn user_by_pk(&self, pk: &str) -> Result<Option<User>>;
+    /// Activates a pending factor with its final `params` (a WebAuthn
+    /// credential). False if it was not pending any more.
+    async fn complete_registration(
+        &self,
+        factor: &Factor,
+        now: Timestamp,
+        events: &[Event],
+    ) -> Result<bool>;
     async fn delete_factor(&self, factor: &Factor, events: &[Event]) -> Result<bool>;
     /// Every sealed secret as `(factor id, sealed value)`, for key rotation.
     async fn sealed_secrets(&self) -> Result<Vec<(String, String)>>;
@@ -248,6 +281,23 @@ pub trait Store: Send + Sync + 'static {
     /// tried from one IP). If one would pass its cap, nothing is counted and
     /// its index is returned.
     async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>>;
+
+    /// Keeps a WebAuthn ceremony's server-side state until `expires_at`.
+    async fn insert_ceremony(
+        &self,
+        id: &str,
+        service_id: &str,
+        state: &str,
+        expires_at: Timestamp,
+    ) -> Result<()>;
+    /// Takes a ceremony's state: deletes it and returns it if it had not
+    /// expired at `now`. A ceremony is finished once.
+    async fn take_ceremony(
+        &self,
+        id: &str,
+        service_id: &str,
+        now: Timestamp,
+    ) -> Result<Option<String>>;
 
     /// Deletes what only matters for a while: send counters of windows that
     /// ended before `now`, device signatures past their expiry.

@@ -136,6 +136,11 @@ pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {
             .filter(|_| kind == FactorType::Device)
             .map(|p| json("device params", p))
             .transpose()?,
+        webauthn: params
+            .as_deref()
+            .filter(|_| kind == FactorType::Webauthn)
+            .map(|p| json("webauthn params", p))
+            .transpose()?,
         sealed_secret: row.opt_text("secret")?,
         moving_factor: u64::try_from(row.int("moving_factor")?).unwrap_or(0),
         codes_left: (kind == FactorType::RecoveryCodes)

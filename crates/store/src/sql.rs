@@ -127,6 +127,15 @@ fn conflict_on_unique(e: sqlx::Error) -> StoreError {
     }
 }
 
+/// The `params` column of a factor: what its kind keeps besides the seed.
+fn factor_params(f: &Factor) -> Option<String> {
+    f.otp
+        .as_ref()
+        .map(to_json)
+        .or_else(|| f.device.as_ref().map(to_json))
+        .or_else(|| f.webauthn.as_ref().map(to_json))
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("domain types serialise")
 }
@@ -174,6 +183,19 @@ fn events_insert_sql(rows: usize) -> String {
         "INSERT INTO events ({EVENT_COLUMNS}) VALUES {}",
         values.join(", ")
     )
+}
+
+/// Ends a write method: rolls back and answers false when `$changed` rows
+/// is 0, else records `$events` and commits.
+macro_rules! commit_if_changed {
+    ($tx:expr, $changed:expr, $events:expr) => {{
+        if $changed == 0 {
+            return Ok(false);
+        }
+        insert_events!($tx, $events);
+        $tx.commit().await?;
+        Ok(true)
+    }};
 }
 
 /// Counts one failure against a user on `$exec` and locks them when the
@@ -233,6 +255,56 @@ macro_rules! count_against {
             }
         }
         over
+    }};
+}
+
+/// Applies a factor use on `$exec` (see [`FactorUse`]); evaluates to the
+/// number of rows changed: 0 when the use was taken first (a replay).
+macro_rules! apply_factor_use {
+    ($exec:expr, $used:expr) => {{
+        let used: FactorUse = $used;
+        let tx = &mut *$exec;
+        match used {
+            FactorUse::Otp { factor_id, moving_factor, now } => sqlx::query(
+                "UPDATE factors SET moving_factor = $1, last_used_at = $2 \
+                 WHERE id = $3 AND status = 'active' AND moving_factor < $1",
+            )
+            .bind(i64::try_from(moving_factor).unwrap_or(i64::MAX))
+            .bind(now.millis())
+            .bind(&factor_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+            FactorUse::Webauthn { factor_id, params, counter, now } => sqlx::query(
+                "UPDATE factors SET params = $1, moving_factor = $2, last_used_at = $3 \
+                 WHERE id = $4 AND status = 'active' AND (moving_factor < $2 OR (moving_factor = 0 AND $2 = 0))",
+            )
+            .bind(params)
+            .bind(i64::from(counter))
+            .bind(now.millis())
+            .bind(&factor_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+            FactorUse::RecoveryCode { factor_id, code_hash, now } => {
+                let spent = sqlx::query(
+                    "UPDATE recovery_codes SET used_at = $1 \
+                     WHERE factor_id = $2 AND code_hash = $3 AND used_at IS NULL",
+                )
+                .bind(now.millis())
+                .bind(&factor_id)
+                .bind(&code_hash)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                sqlx::query("UPDATE factors SET last_used_at = $1 WHERE id = $2")
+                    .bind(now.millis())
+                    .bind(&factor_id)
+                    .execute(&mut *tx)
+                    .await?;
+                spent
+            }
+        }
     }};
 }
 
@@ -374,12 +446,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                if found == 0 {
-                    return Ok(false);
-                }
-                insert_events!(tx, std::slice::from_ref(event));
-                tx.commit().await?;
-                Ok(true)
+                commit_if_changed!(tx, found, std::slice::from_ref(event))
             }
 
             async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<bool> {
@@ -395,12 +462,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                if gone == 0 {
-                    return Ok(false);
-                }
-                insert_events!(tx, std::slice::from_ref(tombstone));
-                tx.commit().await?;
-                Ok(true)
+                commit_if_changed!(tx, gone, std::slice::from_ref(tombstone))
             }
 
             async fn insert_challenge(&self, c: &Challenge, events: &[Event]) -> Result<()> {
@@ -462,36 +524,7 @@ macro_rules! sql_store {
                     return Ok(Saved::LimitReached(i));
                 }
                 if let Some(used) = write.factor_use {
-                    let applied = match used {
-                        FactorUse::Otp { factor_id, moving_factor, now } => sqlx::query(
-                            "UPDATE factors SET moving_factor = $1, last_used_at = $2 \
-                             WHERE id = $3 AND status = 'active' AND moving_factor < $1",
-                        )
-                        .bind(i64::try_from(moving_factor).unwrap_or(i64::MAX))
-                        .bind(now.millis())
-                        .bind(&factor_id)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected(),
-                        FactorUse::RecoveryCode { factor_id, code_hash, now } => {
-                            let spent = sqlx::query(
-                                "UPDATE recovery_codes SET used_at = $1 \
-                                 WHERE factor_id = $2 AND code_hash = $3 AND used_at IS NULL",
-                            )
-                            .bind(now.millis())
-                            .bind(&factor_id)
-                            .bind(&code_hash)
-                            .execute(&mut *tx)
-                            .await?
-                            .rows_affected();
-                            sqlx::query("UPDATE factors SET last_used_at = $1 WHERE id = $2")
-                                .bind(now.millis())
-                                .bind(&factor_id)
-                                .execute(&mut *tx)
-                                .await?;
-                            spent
-                        }
-                    };
+                    let applied = apply_factor_use!(tx, used);
                     if applied == 0 {
                         return Ok(Saved::Replayed);
                     }
@@ -667,7 +700,7 @@ macro_rules! sql_store {
                 .bind(f.kind.as_str())
                 .bind(f.status.as_str())
                 .bind(&f.label)
-                .bind(f.otp.as_ref().map(to_json).or_else(|| f.device.as_ref().map(to_json)))
+                .bind(factor_params(f))
                 .bind(&f.sealed_secret)
                 .bind(i64::try_from(f.moving_factor).unwrap_or(i64::MAX))
                 .bind(f.created_at.millis())
@@ -699,12 +732,39 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-                if changed == 0 {
+                commit_if_changed!(tx, changed, events)
+            }
+
+            async fn use_factor(&self, used: FactorUse, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                if apply_factor_use!(tx, used) == 0 {
                     return Ok(false);
                 }
                 insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn user_by_pk(&self, pk: &str) -> Result<Option<User>> {
+                let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+                    .bind(pk)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::user).transpose()
+            }
+
+            async fn complete_registration(&self, f: &Factor, now: Timestamp, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let changed = sqlx::query(
+                    "UPDATE factors SET status = 'active', params = $1, last_used_at = $2 WHERE id = $3 AND status = 'pending'",
+                )
+                .bind(factor_params(f))
+                .bind(now.millis())
+                .bind(&f.id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                commit_if_changed!(tx, changed, events)
             }
 
             async fn delete_factor(&self, f: &Factor, events: &[Event]) -> Result<bool> {
@@ -714,12 +774,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                if gone == 0 {
-                    return Ok(false);
-                }
-                insert_events!(tx, events);
-                tx.commit().await?;
-                Ok(true)
+                commit_if_changed!(tx, gone, events)
             }
 
             async fn sealed_secrets(&self) -> Result<Vec<(String, String)>> {
@@ -824,12 +879,7 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-                if updated == 0 {
-                    return Ok(false);
-                }
-                insert_events!(tx, events);
-                tx.commit().await?;
-                Ok(true)
+                commit_if_changed!(tx, updated, events)
             }
 
             async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>> {
@@ -839,6 +889,28 @@ macro_rules! sql_store {
                 }
                 tx.commit().await?;
                 Ok(None)
+            }
+
+            async fn insert_ceremony(&self, id: &str, service_id: &str, state: &str, expires_at: Timestamp) -> Result<()> {
+                sqlx::query("INSERT INTO webauthn_ceremonies (id, service_id, state, expires_at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(service_id)
+                    .bind(state)
+                    .bind(expires_at.millis())
+                    .execute(self.writes())
+                    .await?;
+                Ok(())
+            }
+
+            async fn take_ceremony(&self, id: &str, service_id: &str, now: Timestamp) -> Result<Option<String>> {
+                let row: Option<(String, i64)> = sqlx::query_as(
+                    "DELETE FROM webauthn_ceremonies WHERE id = $1 AND service_id = $2 RETURNING state, expires_at",
+                )
+                .bind(id)
+                .bind(service_id)
+                .fetch_optional(self.writes())
+                .await?;
+                Ok(row.filter(|(_, expires)| *expires > now.millis()).map(|(state, _)| state))
             }
 
             async fn sweep(&self, now: Timestamp) -> Result<u64> {
@@ -853,8 +925,13 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
+                let ceremonies = sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < $1")
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
                 tx.commit().await?;
-                Ok(counters + signatures)
+                Ok(counters + signatures + ceremonies)
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -543,10 +543,10 @@ async fn bad_factor_input_is_refused_without_a_write(backend: Backend) {
             None,
         ),
         (
-            json!({"type": "webauthn", "kind": "passkey"}),
-            422,
-            "unsupported_factor_type",
-            None,
+            json!({"type": "webauthn", "kind": "fingerprint"}),
+            400,
+            "invalid_request",
+            Some("kind"),
         ),
         (
             json!({"type": "totp", "kind": "passkey"}),

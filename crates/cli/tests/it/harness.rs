@@ -283,6 +283,8 @@ impl TestServer {
             "#
         ))
         .unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
         let mut config = Config {
             database: database.clone(),
             key_file: dir.join("countersign.key"),
@@ -290,6 +292,9 @@ impl TestServer {
             delivery,
             ..Config::default()
         };
+        // Browsers open the server as http://localhost:PORT: a secure
+        // context whose host can be the passkeys' RP ID.
+        config.webauthn.origin = format!("http://localhost:{port}");
         tweak(&mut config);
         let clock = Arc::new(ManualClock::new(T0));
         let key = countersign_server::keys::load_or_create(&config.key_file).unwrap();
@@ -305,7 +310,6 @@ impl TestServer {
             countersign_server::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
                 .await
                 .unwrap();
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let app = countersign_server::app(state.clone())
             .into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -4,6 +4,7 @@
 mod harness;
 
 mod bad_input;
+mod browser;
 mod cli;
 mod concurrency;
 mod delivery;
@@ -16,3 +17,4 @@ mod ops;
 mod protections;
 mod support;
 mod users;
+mod webauthn;

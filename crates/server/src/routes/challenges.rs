@@ -5,7 +5,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome};
+use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome, WebauthnAsk};
 use countersign_core::contact::{calling_code, region};
 use countersign_core::event::Event;
 use countersign_core::factor::{
@@ -29,7 +29,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ServiceAuth};
-use crate::routes::factors::open_seed;
+use crate::routes::factors::{ceremony_error, open_seed};
 use crate::routes::users::{check_user_id, find_user, refuse_if_locked};
 use crate::state::AppState;
 use crate::views::{masked_destination, ChallengeView, SendView};
@@ -57,6 +57,9 @@ pub struct VerifyCode {
     /// The code the user typed: sent by sms, voice or email, shown by an
     /// authenticator (totp, hotp), or one of the recovery codes.
     pub(crate) code: Option<String>,
+    /// The browser's PublicKeyCredential as JSON (webauthn).
+    #[schema(value_type = Option<Object>)]
+    pub(crate) credential: Option<serde_json::Value>,
 }
 
 /// What a decision writes besides the challenge itself.
@@ -252,15 +255,13 @@ pub async fn create_challenge(
     let user = find_user(&state, &service.id, &body.user_id).await?;
     let now = state.now();
     refuse_if_locked(&user, now)?;
-    let enrolled: Vec<Method> = state
-        .store
-        .factors(&user.id)
-        .await?
+    let factors = state.store.factors(&user.id).await?;
+    let enrolled: Vec<Method> = factors
         .iter()
         .filter(|f| f.status == FactorStatus::Active && f.codes_left != Some(0))
         .map(|f| f.kind.method())
         .collect();
-    let c = Challenge::open(
+    let mut c = Challenge::open(
         &user,
         &body.purpose,
         &service.settings,
@@ -270,6 +271,16 @@ pub async fn create_challenge(
         now,
     )
     .map_err(|e| ApiError::from_challenge(e, now))?;
+    if c.offered.contains(&Method::Webauthn) {
+        c.webauthn = state
+            .relying_party()?
+            .start_authentication(&factors)
+            .map_err(ceremony_error)?
+            .map(|ceremony| WebauthnAsk {
+                options: ceremony.options,
+                state: ceremony.state,
+            });
+    }
     let created = event(&c, "challenge.created", now, json!({}));
     state.store.insert_challenge(&c, &[created]).await?;
     if c.device_match.is_some() {
@@ -580,6 +591,9 @@ pub(crate) async fn check_answer(
 ) -> ApiResult<Json<ChallengeView>> {
     let state = state.clone();
     let method = body.method;
+    if method == Method::Webauthn {
+        return check_assertion(&state, service, id, body.credential).await;
+    }
     if matches!(method, Method::Webauthn | Method::Device) {
         return Err(ApiError::from_challenge(
             countersign_core::challenge::ChallengeError::MethodNotAllowed(method),
@@ -632,19 +646,74 @@ pub(crate) async fn check_answer(
                 }
             };
             let outcome = outcome.map_err(|e| ApiError::from_challenge(e, now))?;
-            let factor_id = match &factor_use {
-                Some(
-                    FactorUse::Otp { factor_id, .. } | FactorUse::RecoveryCode { factor_id, .. },
-                ) => Some(factor_id.clone()),
-                None => None,
-            };
+            let factor_id = factor_use.as_ref().map(|u| u.factor_id().to_owned());
             let mut write = checked_write(c, method, outcome, factor_id.as_deref(), lockout, now);
             write.factor_use =
                 factor_use.filter(|_| matches!(outcome, VerifyOutcome::Accepted { .. }));
             Ok((outcome, write))
         })
         .await?;
-    checked_answer(&state, &c, outcome, locked_until).await
+    checked_answer(&state, &c, method, outcome, locked_until).await
+}
+
+/// Checks a passkey's or security key's assertion for challenge `id`. A
+/// refused assertion uses up an attempt like a wrong code; a counter that
+/// went backwards is also recorded as a possible cloned key.
+async fn check_assertion(
+    state: &AppState,
+    service: &Service,
+    id: &str,
+    credential: Option<serde_json::Value>,
+) -> ApiResult<Json<ChallengeView>> {
+    let credential = credential.ok_or_else(|| {
+        ApiError::invalid_request("credential: required for webauthn").with("field", "credential")
+    })?;
+    let rp = state.relying_party()?;
+    let current = load_challenge(state, &service.id, id).await?;
+    let factors = state.store.factors(&current.user_pk).await?;
+    let lockout = service.settings.lockout;
+    let (c, outcome, locked_until) =
+        update_challenge(state, &service.id, id, |c, now, replayed| {
+            let checked = match (&c.webauthn, replayed) {
+                (Some(ask), false) => {
+                    Some(rp.finish_authentication(&ask.state, &credential, &factors))
+                }
+                _ => None,
+            };
+            let used = match &checked {
+                Some(Ok(used)) => Some(FactorUse::Webauthn {
+                    factor_id: used.factor_id.clone(),
+                    params: serde_json::to_string(&used.params).expect("serialises"),
+                    counter: used.counter,
+                    now,
+                }),
+                _ => None,
+            };
+            let outcome = c
+                .verify_factor(Method::Webauthn, used.is_some(), now)
+                .map_err(|e| ApiError::from_challenge(e, now))?;
+            let factor_id = used.as_ref().map(|u| u.factor_id().to_owned());
+            let mut write = checked_write(
+                c,
+                Method::Webauthn,
+                outcome,
+                factor_id.as_deref(),
+                lockout,
+                now,
+            );
+            write.factor_use = used;
+            if let Some(Err(crate::webauthn::CeremonyError::PossibleClone)) = &checked {
+                write.events.push(event(
+                    c,
+                    "factor.possible_clone",
+                    now,
+                    json!({"method": "webauthn"}),
+                ));
+            }
+            Ok((outcome, write))
+        })
+        .await?;
+    checked_answer(state, &c, Method::Webauthn, outcome, locked_until).await
 }
 
 /// What recording a checked answer (code, factor or device) writes: events,
@@ -709,10 +778,32 @@ pub(crate) fn checked_write(
     }
 }
 
+/// The 422 for a wrong answer: `invalid_credential` for a refused WebAuthn
+/// assertion, `invalid_code` for anything typed or picked.
+fn wrong_answer(method: Method, attempts_left: u32) -> ApiError {
+    let error = if method == Method::Webauthn {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_credential",
+            "Credential refused",
+            "the passkey or security key's answer does not verify for this challenge",
+        )
+    } else {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_code",
+            "Wrong code",
+            "the code is not right",
+        )
+    };
+    error.with("attempts_left", attempts_left)
+}
+
 /// The answer to a checked verification: the challenge, or why not.
 pub(crate) async fn checked_answer(
     state: &AppState,
     c: &Challenge,
+    method: Method,
     outcome: VerifyOutcome,
     locked_until: Option<Timestamp>,
 ) -> ApiResult<Json<ChallengeView>> {
@@ -739,13 +830,7 @@ pub(crate) async fn checked_answer(
             state.metrics.count_verification("rejected");
             match locked_until {
                 Some(until) => Err(ApiError::locked(now, until)),
-                None => Err(ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid_code",
-                    "Wrong code",
-                    "the code is not right",
-                )
-                .with("attempts_left", attempts_left)),
+                None => Err(wrong_answer(method, attempts_left)),
             }
         }
         VerifyOutcome::Exhausted => {

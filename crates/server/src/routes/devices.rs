@@ -300,7 +300,9 @@ pub async fn device_response(
         })
         .await?;
     match outcome {
-        DeviceOutcome::Checked(checked) => checked_answer(&state, &c, checked, locked_until).await,
+        DeviceOutcome::Checked(checked) => {
+            checked_answer(&state, &c, Method::Device, checked, locked_until).await
+        }
         DeviceOutcome::Denied => {
             state.metrics.count_verification("denied");
             Ok(Json(view(&state, &c).await?))

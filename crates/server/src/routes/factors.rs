@@ -9,7 +9,7 @@ use countersign_core::device::DeviceParams;
 use countersign_core::event::Event;
 use countersign_core::factor::{
     new_recovery_codes, normalize_recovery_code, recovery_code_hash, Factor, FactorStatus,
-    FactorType,
+    FactorType, WebauthnKind, WebauthnParams,
 };
 use countersign_core::ids::{is_id_of, is_printable};
 use countersign_core::keyring::key_id_of;
@@ -31,6 +31,7 @@ use crate::extract::{ApiJson, ServiceAuth};
 use crate::routes::users::{find_user, refuse_if_locked};
 use crate::state::AppState;
 use crate::views::{EnrolmentView, FactorView};
+use crate::webauthn::CeremonyError;
 
 /// One body for every factor type; fields that do not apply to the type are
 /// refused rather than ignored.
@@ -64,6 +65,9 @@ pub struct CreateFactor {
 pub struct ActivateFactor {
     code: Option<String>,
     signature: Option<String>,
+    /// The browser's PublicKeyCredential as JSON (webauthn).
+    #[schema(value_type = Option<Object>)]
+    credential: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -88,6 +92,20 @@ fn refuse(field: &str, present: bool, kind: &str) -> ApiResult<()> {
     }
 }
 
+/// Refuses the OATH token fields for factors that have none.
+fn refuse_oath_fields(body: &CreateFactor, kind: &str) -> ApiResult<()> {
+    for (field, present) in [
+        ("digits", body.digits.is_some()),
+        ("period", body.period.is_some()),
+        ("algorithm", body.algorithm.is_some()),
+        ("secret", body.secret.is_some()),
+        ("counter", body.counter.is_some()),
+    ] {
+        refuse(field, present, kind)?;
+    }
+    Ok(())
+}
+
 fn check_label(label: &Option<String>) -> ApiResult<()> {
     match label {
         Some(l) if l.chars().count() > 64 || l.trim().is_empty() => {
@@ -97,6 +115,43 @@ fn check_label(label: &Option<String>) -> ApiResult<()> {
             Err(field_error("label", "control characters are not allowed"))
         }
         _ => Ok(()),
+    }
+}
+
+fn factor_active() -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "factor_active",
+        "Already active",
+        "this factor is already active",
+    )
+}
+
+/// A failed WebAuthn ceremony, as the contract names it.
+pub(crate) fn ceremony_error(e: CeremonyError) -> ApiError {
+    match e {
+        CeremonyError::Untrusted(why) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "attestation_refused",
+            "Authenticator not accepted",
+            why,
+        ),
+        CeremonyError::Refused(why) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_credential",
+            "Credential refused",
+            why,
+        ),
+        CeremonyError::PossibleClone => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_credential",
+            "Credential refused",
+            "the authenticator's signature counter went backwards (a cloned key?)",
+        ),
+        CeremonyError::Internal(why) => {
+            tracing::error!(%why, "WebAuthn");
+            ApiError::internal()
+        }
     }
 }
 
@@ -125,7 +180,8 @@ fn factor_event(service: &Service, user: &User, kind: &str, f: &Factor, now: Tim
     responses((status = 201, body = EnrolmentView),
               (status = 400, description = "invalid_request (the field is named)"),
               (status = 404, description = "not_found"),
-              (status = 422, description = "unsupported_factor_type")),
+              (status = 422, description = "invalid_credential, attestation_refused (webauthn)"),
+              (status = 503, description = "webauthn_unconfigured")),
     security(("api_key" = [])))]
 pub async fn create_factor(
     State(state): State<AppState>,
@@ -135,17 +191,6 @@ pub async fn create_factor(
 ) -> ApiResult<(StatusCode, Json<EnrolmentView>)> {
     let kind = match FactorType::parse(&body.factor_type) {
         Some(k) => k,
-        None if body.factor_type == "webauthn" => {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unsupported_factor_type",
-                "Factor type not available",
-                format!(
-                    "{} factors are not available on this server yet",
-                    body.factor_type
-                ),
-            ))
-        }
         None => {
             return Err(field_error(
                 "type",
@@ -153,23 +198,52 @@ pub async fn create_factor(
             ))
         }
     };
-    refuse("kind", body.kind.is_some(), kind.as_str())?;
+    if kind != FactorType::Webauthn {
+        refuse("kind", body.kind.is_some(), kind.as_str())?;
+    }
     if kind != FactorType::Device {
         refuse("public_key", body.public_key.is_some(), kind.as_str())?;
     }
     check_label(&body.label)?;
     let user = find_user(&state, &service.id, &user_id).await?;
     let now = state.now();
+    if kind == FactorType::Webauthn {
+        refuse_oath_fields(&body, "webauthn")?;
+        let webauthn_kind = match body.kind.as_deref() {
+            Some("passkey") => WebauthnKind::Passkey,
+            Some("security_key") => WebauthnKind::SecurityKey,
+            _ => return Err(field_error("kind", "expected passkey or security_key")),
+        };
+        let rp = state.relying_party()?;
+        let existing = state.store.factors(&user.id).await?;
+        let ceremony = rp
+            .start_registration(webauthn_kind, &user, &existing)
+            .map_err(ceremony_error)?;
+        let factor = Factor::new_webauthn(
+            &user,
+            body.label,
+            WebauthnParams {
+                kind: webauthn_kind,
+                registration: Some(ceremony.state),
+                credential: None,
+                credential_id: None,
+                transports: Vec::new(),
+                backed_up: false,
+            },
+            now,
+        );
+        let event = factor_event(&service, &user, "factor.added", &factor, now);
+        state.store.insert_factor(&factor, &[], &[event]).await?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(EnrolmentView {
+                options: Some(ceremony.options),
+                ..EnrolmentView::of(&factor)
+            }),
+        ));
+    }
     if kind == FactorType::Device {
-        for (field, present) in [
-            ("digits", body.digits.is_some()),
-            ("period", body.period.is_some()),
-            ("algorithm", body.algorithm.is_some()),
-            ("secret", body.secret.is_some()),
-            ("counter", body.counter.is_some()),
-        ] {
-            refuse(field, present, "device")?;
-        }
+        refuse_oath_fields(&body, "device")?;
         if body.label.is_none() {
             return Err(field_error(
                 "label",
@@ -399,12 +473,7 @@ pub async fn activate_factor(
     let now = state.now();
     refuse_if_locked(&user, now)?;
     if factor.status == FactorStatus::Active {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "factor_active",
-            "Already active",
-            "this factor is already active",
-        ));
+        return Err(factor_active());
     }
     if factor.activation_expired(now) {
         return Err(ApiError::new(
@@ -413,6 +482,34 @@ pub async fn activate_factor(
             "Enrolment expired",
             "this factor waited more than 24 hours for its first code; remove it and enrol again",
         ));
+    }
+    if let Some(webauthn) = &factor.webauthn {
+        refuse("code", body.code.is_some(), "webauthn")?;
+        refuse("signature", body.signature.is_some(), "webauthn")?;
+        let credential = body.credential.ok_or_else(|| {
+            field_error(
+                "credential",
+                "required: the browser's PublicKeyCredential as JSON",
+            )
+        })?;
+        let registration = webauthn.registration.clone().unwrap_or_default();
+        let params = state
+            .relying_party()?
+            .finish_registration(webauthn.kind, &registration, &credential)
+            .map_err(ceremony_error)?;
+        let mut active = factor.clone();
+        active.webauthn = Some(params);
+        let event = factor_event(&service, &user, "factor.activated", &factor, now);
+        if !state
+            .store
+            .complete_registration(&active, now, &[event])
+            .await?
+        {
+            return Err(factor_active());
+        }
+        active.status = FactorStatus::Active;
+        active.last_used_at = Some(now);
+        return Ok(Json(FactorView::from(&active)));
     }
     if let Some(device) = &factor.device {
         refuse("code", body.code.is_some(), "device")?;

@@ -8,6 +8,7 @@ pub mod factors;
 pub mod service;
 pub mod support;
 pub mod users;
+pub mod webauthn;
 
 use axum::extract::State;
 use axum::http::{header, StatusCode};
@@ -27,7 +28,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"), (name = "webauthn"))
 )]
 struct ApiDoc;
 
@@ -87,6 +88,8 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(support::join_verify))
         .routes(routes!(support::room_token))
         .routes(routes!(support::agent_check))
+        .routes(routes!(webauthn::start_sign_in))
+        .routes(routes!(webauthn::finish_sign_in))
         .split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()

@@ -563,6 +563,7 @@ pub async fn join_verify(
         VerifyCode {
             method: body.method,
             code: Some(body.code),
+            credential: None,
         },
     )
     .await
