@@ -51,10 +51,29 @@ enum Command {
     /// Hardware OATH tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The tamper-evident audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// A reference trusted-device client: enrol this machine, watch for
     /// requests, approve or deny them.
     #[command(subcommand)]
     Device(device::DeviceCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every service's event hash chain (or one service's); exits 1
+    /// and names the first broken link if an event was edited or removed.
+    Verify {
+        #[arg(long)]
+        service: Option<String>,
+    },
+    /// Print a service's chained events as JSON Lines, oldest first, with
+    /// their hashes (for archiving or a SIEM).
+    Export {
+        #[arg(long)]
+        service: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -135,6 +154,7 @@ fn main() -> ExitCode {
                 token_import(&config, &file, &service).await
             }
             Command::Device(cmd) => device::run(cmd).await,
+            Command::Audit(cmd) => audit_command(&config, cmd).await,
         }
     });
     match result {
@@ -218,6 +238,63 @@ async fn open_store(
     countersign_store::connect(&config.database)
         .await
         .map_err(|e| format!("database {}: {e}", redact_url(&config.database)))
+}
+
+async fn audit_command(config: &Config, cmd: AuditCommand) -> Result<(), String> {
+    let store = open_store(config).await?;
+    match cmd {
+        AuditCommand::Verify { service } => {
+            let services = match service {
+                Some(name) => vec![service_named(store.as_ref(), &name)
+                    .await
+                    .map_err(|e| e.to_string())?],
+                None => store.services().await.map_err(|e| e.to_string())?,
+            };
+            let mut broken = Vec::new();
+            for s in services {
+                let (chain, head) = store.audit_chain(&s.id).await.map_err(|e| e.to_string())?;
+                let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
+                match countersign_core::audit::verify(&chain, head) {
+                    Ok(n) => println!(
+                        "{}",
+                        serde_json::json!({"service": s.name, "events": n, "intact": true})
+                    ),
+                    Err(e) => {
+                        println!(
+                            "{}",
+                            serde_json::json!({"service": s.name, "intact": false, "problem": e.to_string()})
+                        );
+                        broken.push(s.name);
+                    }
+                }
+            }
+            if broken.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the audit log of {} was tampered with",
+                    broken.join(", ")
+                ))
+            }
+        }
+        AuditCommand::Export { service } => {
+            let s = service_named(store.as_ref(), &service)
+                .await
+                .map_err(|e| e.to_string())?;
+            let (chain, _) = store.audit_chain(&s.id).await.map_err(|e| e.to_string())?;
+            for (event, link) in chain {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "id": event.id, "type": event.kind, "at": event.at, "user_id": event.user_id,
+                        "ip": event.ip, "detail": event.detail, "chain_seq": link.chain_seq,
+                        "prev_hash": link.prev_hash, "hash": link.hash,
+                    })
+                );
+            }
+            Ok(())
+        }
+    }
 }
 
 async fn key_rotate(config: &Config) -> Result<(), String> {

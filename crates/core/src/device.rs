@@ -117,7 +117,9 @@ impl DeviceHeader {
 
     /// Whether the signing time is close enough to `now`.
     pub fn is_fresh(&self, now: Timestamp) -> bool {
-        (now.millis() / 1000 - self.unix_seconds).abs() <= DEVICE_CLOCK_SKEW_SECONDS
+        (now.millis() / 1000)
+            .checked_sub(self.unix_seconds)
+            .is_some_and(|d| d.unsigned_abs() <= DEVICE_CLOCK_SKEW_SECONDS as u64)
     }
 
     /// The key under which this signature is remembered as used.
@@ -218,6 +220,13 @@ mod tests {
         assert!(h.is_fresh(Timestamp(1_900_000_060_000)));
         assert!(!h.is_fresh(Timestamp(1_900_000_061_000)));
         assert!(!h.is_fresh(Timestamp(1_899_999_939_000)));
+        let extreme =
+            DeviceHeader::parse("fac_0123456789abcdef0123456789abcdef.-9223372036854775808.c2ln")
+                .unwrap();
+        assert!(
+            !extreme.is_fresh(Timestamp(1_900_000_000_000)),
+            "no overflow"
+        );
         assert!(DeviceHeader::parse("usr_1.1.c2ln").is_none());
         assert!(DeviceHeader::parse("fac_0123456789abcdef0123456789abcdef.x.c2ln").is_none());
     }

@@ -106,6 +106,9 @@ pub struct Factor {
     pub webauthn: Option<WebauthnParams>,
     /// The seed, sealed under the master key and bound to this factor's id.
     pub sealed_secret: Option<String>,
+    /// A hash of the seed, unique in the service (see [`seed_fingerprint`]);
+    /// set when the factor is made, not read back.
+    pub seed_fingerprint: Option<String>,
     /// TOTP: the last step accepted (0 before any). HOTP: the next counter.
     /// Only ever moves forward.
     pub moving_factor: u64,
@@ -118,12 +121,14 @@ pub struct Factor {
 impl Factor {
     /// A new pending TOTP or HOTP factor. `seal` turns the seed into its
     /// sealed form, given the new factor's id.
+    #[allow(clippy::too_many_arguments)]
     pub fn new_otp(
         user: &User,
         kind: FactorType,
         label: Option<String>,
         params: OtpParams,
         counter: u64,
+        seed: &[u8],
         seal: impl FnOnce(&str) -> String,
         now: Timestamp,
     ) -> Factor {
@@ -140,6 +145,7 @@ impl Factor {
             device: None,
             webauthn: None,
             sealed_secret: Some(sealed),
+            seed_fingerprint: Some(seed_fingerprint(seed)),
             moving_factor: counter,
             codes_left: None,
             created_at: now,
@@ -172,6 +178,7 @@ impl Factor {
             device: Some(device),
             webauthn: None,
             sealed_secret: None,
+            seed_fingerprint: None,
             moving_factor: 0,
             codes_left: None,
             created_at: now,
@@ -198,6 +205,7 @@ impl Factor {
             device: None,
             webauthn: Some(params),
             sealed_secret: None,
+            seed_fingerprint: None,
             moving_factor: 0,
             codes_left: None,
             created_at: now,
@@ -218,6 +226,7 @@ impl Factor {
             device: None,
             webauthn: None,
             sealed_secret: None,
+            seed_fingerprint: None,
             moving_factor: 0,
             codes_left: Some(RECOVERY_CODE_COUNT as u32),
             created_at: now,
@@ -286,6 +295,15 @@ impl Eq for WebauthnParams {}
 /// How long a pending factor may wait for the code that activates it.
 pub const PENDING_FACTOR_TTL: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
+/// A hash of an OATH seed. A plain SHA-256 is safe here: a seed has 128 bits
+/// or more, so the hash reveals nothing; it survives key rotation.
+pub fn seed_fingerprint(seed: &[u8]) -> String {
+    let mut h = Sha256::new();
+    h.update(b"countersign/seed-fingerprint/v1|");
+    h.update(seed);
+    hex::encode(h.finalize())
+}
+
 /// How many recovery codes a set holds.
 pub const RECOVERY_CODE_COUNT: usize = 10;
 /// 16 characters of 5 bits: 80 bits, far beyond guessing.
@@ -331,6 +349,7 @@ mod tests {
             None,
             OtpParams::default(),
             moving,
+            SEED,
             |id| format!("sealed-for-{id}"),
             T0,
         )

@@ -5,6 +5,7 @@
 //! in tests.
 #![forbid(unsafe_code)]
 
+pub mod audit;
 pub mod challenge;
 pub mod clock;
 pub mod contact;

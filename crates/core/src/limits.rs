@@ -105,6 +105,20 @@ pub struct SendFacts<'a> {
     pub calling_code: Option<u16>,
 }
 
+/// The network an address counts for: an IPv4 address itself (an IPv4
+/// address mapped into IPv6 included), an IPv6 address by its /64, which one
+/// subscriber usually holds whole. Spelling variants of one address count
+/// once.
+pub fn ip_bucket(ip: std::net::IpAddr) -> String {
+    match ip.to_canonical() {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+    }
+}
+
 fn window(now: Timestamp, seconds: u32) -> (Timestamp, Timestamp) {
     let size = i64::from(seconds.max(1)) * 1000;
     let start = now.millis().div_euclid(size) * size;
@@ -209,6 +223,16 @@ mod tests {
             86_400_000
         );
         assert_eq!(day.max, 2000);
+    }
+
+    #[test]
+    fn ip_spellings_and_a_v6_subnet_share_one_bucket() {
+        let bucket = |s: &str| ip_bucket(s.parse().unwrap());
+        assert_eq!(bucket("2001:db8::1"), bucket("2001:DB8:0::1"));
+        assert_eq!(bucket("2001:db8::1"), bucket("2001:db8::ffff:1"));
+        assert_ne!(bucket("2001:db8::1"), bucket("2001:db8:0:1::1"));
+        assert_eq!(bucket("::ffff:192.0.2.1"), bucket("192.0.2.1"));
+        assert_eq!(bucket("192.0.2.1"), "192.0.2.1");
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub struct Policy {
     pub all_of: Vec<Group>,
 }
 
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
 pub enum PolicyError {
     #[error("a policy needs at least one group")]
     Empty,

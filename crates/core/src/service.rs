@@ -57,3 +57,188 @@ impl ServiceSettings {
             .or_else(|| default_policy(purpose))
     }
 }
+
+/// A change to a service's settings (`PATCH /v1/service`): fields left out
+/// are kept.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsPatch {
+    pub code_digits: Option<u32>,
+    pub code_ttl_seconds: Option<u32>,
+    pub max_attempts: Option<u32>,
+    pub max_sends: Option<u32>,
+    pub resend_cooldown_seconds: Option<u32>,
+    /// Purpose → policy. A policy for a built-in purpose replaces its
+    /// default; a new name defines a purpose; `null` removes the service's
+    /// own policy (the default applies again, or the purpose is gone).
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub policies: BTreeMap<String, Option<Policy>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{field}: expected {min} to {max}")]
+    OutOfRange {
+        field: &'static str,
+        min: u32,
+        max: u32,
+    },
+    #[error("policies.{0}: a purpose is 1–64 characters of a-z 0-9 _")]
+    BadPurpose(String),
+    #[error("policies.{purpose}: {error}")]
+    InvalidPolicy {
+        purpose: String,
+        error: crate::policy::PolicyError,
+    },
+    /// SMS, voice and email are restricted or not out-of-band (NIST SP
+    /// 800-63B): they never move money or change security on their own.
+    #[error("policies.{0}: SMS, voice or email alone would meet it; add a group of webauthn, device, totp or hotp")]
+    TooWeak(String),
+    #[error("policies: at most 50 purposes")]
+    TooManyPurposes,
+}
+
+/// The purposes whose policy must never be met by phone or email alone.
+pub const HIGH_RISK_PURPOSES: [&str; 2] = ["withdrawal", "security_change"];
+
+impl ServiceSettings {
+    /// The settings after `patch`, or why not; nothing is half-applied.
+    pub fn apply(&self, patch: &SettingsPatch) -> Result<ServiceSettings, SettingsError> {
+        use crate::policy::{is_valid_purpose_name, Method};
+        let mut next = self.clone();
+        let bounded =
+            |field: &'static str, value: Option<u32>, min: u32, max: u32, slot: &mut u32| {
+                match value {
+                    Some(v) if !(min..=max).contains(&v) => {
+                        Err(SettingsError::OutOfRange { field, min, max })
+                    }
+                    Some(v) => {
+                        *slot = v;
+                        Ok(())
+                    }
+                    None => Ok(()),
+                }
+            };
+        bounded(
+            "code_digits",
+            patch.code_digits,
+            6,
+            10,
+            &mut next.code_digits,
+        )?;
+        bounded(
+            "code_ttl_seconds",
+            patch.code_ttl_seconds,
+            60,
+            3600,
+            &mut next.code_ttl_seconds,
+        )?;
+        bounded(
+            "max_attempts",
+            patch.max_attempts,
+            1,
+            10,
+            &mut next.max_attempts,
+        )?;
+        bounded("max_sends", patch.max_sends, 1, 10, &mut next.max_sends)?;
+        bounded(
+            "resend_cooldown_seconds",
+            patch.resend_cooldown_seconds,
+            0,
+            600,
+            &mut next.resend_cooldown_seconds,
+        )?;
+        for (purpose, policy) in &patch.policies {
+            if !is_valid_purpose_name(purpose) {
+                return Err(SettingsError::BadPurpose(purpose.clone()));
+            }
+            match policy {
+                None => {
+                    next.policies.remove(purpose);
+                }
+                Some(policy) => {
+                    policy
+                        .validate()
+                        .map_err(|error| SettingsError::InvalidPolicy {
+                            purpose: purpose.clone(),
+                            error,
+                        })?;
+                    if HIGH_RISK_PURPOSES.contains(&purpose.as_str())
+                        && policy.satisfiable_with(&[Method::Sms, Method::Voice, Method::Email])
+                    {
+                        return Err(SettingsError::TooWeak(purpose.clone()));
+                    }
+                    next.policies.insert(purpose.clone(), policy.clone());
+                }
+            }
+        }
+        if next.policies.len() > 50 {
+            return Err(SettingsError::TooManyPurposes);
+        }
+        Ok(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Method::*;
+
+    fn patch(json: &str) -> SettingsPatch {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_patch_changes_what_it_names_and_nothing_else() {
+        let s = ServiceSettings::default();
+        let next = s
+            .apply(&patch(r#"{"max_attempts": 3, "policies": {"wire": {"all_of": [{"any_of": ["webauthn"]}, {"any_of": ["email"]}]}}}"#))
+            .unwrap();
+        assert_eq!(next.max_attempts, 3);
+        assert_eq!(next.code_ttl_seconds, s.code_ttl_seconds);
+        assert_eq!(
+            next.policy_for("wire"),
+            Some(Policy::of(&[&[Webauthn], &[Email]]))
+        );
+        let back = next
+            .apply(&patch(r#"{"policies": {"wire": null}}"#))
+            .unwrap();
+        assert_eq!(back.policy_for("wire"), None);
+    }
+
+    #[test]
+    fn bad_values_and_weak_policies_are_refused() {
+        let s = ServiceSettings::default();
+        assert_eq!(
+            s.apply(&patch(r#"{"max_attempts": 0}"#)),
+            Err(SettingsError::OutOfRange {
+                field: "max_attempts",
+                min: 1,
+                max: 10
+            })
+        );
+        assert_eq!(
+            s.apply(&patch(
+                r#"{"policies": {"Wire!": {"all_of": [{"any_of": ["sms"]}]}}}"#
+            )),
+            Err(SettingsError::BadPurpose("Wire!".into()))
+        );
+        assert!(matches!(
+            s.apply(&patch(r#"{"policies": {"wire": {"all_of": []}}}"#)),
+            Err(SettingsError::InvalidPolicy { .. })
+        ));
+        assert_eq!(
+            s.apply(&patch(
+                r#"{"policies": {"withdrawal": {"all_of": [{"any_of": ["sms", "totp"]}]}}}"#
+            )),
+            Err(SettingsError::TooWeak("withdrawal".into()))
+        );
+        // A custom purpose may be as light as the integrator wants.
+        assert!(s
+            .apply(&patch(
+                r#"{"policies": {"newsletter": {"all_of": [{"any_of": ["email"]}]}}}"#
+            ))
+            .is_ok());
+    }
+}

@@ -133,9 +133,14 @@ impl Appointment {
         let code = new_appointment_code();
         let canonical = normalize_appointment_code(&code).expect("a generated code is canonical");
         let id = new_id("apt");
-        let room = booking
-            .room
-            .unwrap_or_else(|| format!("support-{}", &id[4..20]));
+        // Rooms live on one video server shared by every service: the name
+        // carries a tag of the service, so one service can never book its
+        // customers into another's room.
+        let tag = &hex::encode(Sha256::digest(user.service_id.as_bytes()))[..10];
+        let room = match booking.room {
+            Some(name) => format!("{tag}-{name}"),
+            None => format!("{tag}-support-{}", &id[4..20]),
+        };
         let appointment = Appointment {
             id,
             service_id: user.service_id.clone(),
@@ -369,7 +374,21 @@ mod tests {
         assert_eq!(appointment_code_hash(&canonical), a.code_hash);
         assert!(!a.code_hash.contains(&canonical));
         assert!(normalize_appointment_code("1234").is_none());
-        assert!(a.room.starts_with("support-"));
+        assert!(a.room.contains("-support-"));
+        let other = User::new("svc_2", "alice", T0);
+        let booking = |room: &str| Booking {
+            ticket_id: "T".into(),
+            contact_email: "a@example.com".into(),
+            agent: "b".into(),
+            starts_at: T0,
+            room: Some(room.into()),
+        };
+        let mine = Appointment::book(&User::new("svc_1", "alice", T0), booking("vip"), T0).0;
+        let theirs = Appointment::book(&other, booking("vip"), T0).0;
+        assert_ne!(
+            mine.room, theirs.room,
+            "one service cannot name another's room"
+        );
     }
 
     #[test]

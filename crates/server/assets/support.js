@@ -42,7 +42,7 @@
       say(status, page.msgWorking);
       const r = await post("/v1/support/appointments/join", { appointment_code: $("appointment-code").value });
       if (!r.ok) return say(status, explain(r.data), "bad");
-      challenge = r.data.challenge.id;
+      challenge = r.data.id;
       appointment = r.data.appointment_id;
       $("email-to").textContent = r.data.email.to;
       $("agent-name").textContent = r.data.agent;

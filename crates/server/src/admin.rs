@@ -249,6 +249,7 @@ pub async fn import_tokens(
             label.clone(),
             *params,
             *counter,
+            seed,
             |id| keys.seal(seed, id),
             now,
         );
@@ -261,7 +262,15 @@ pub async fn import_tokens(
             None,
             serde_json::json!({"factor_id": factor.id, "factor_type": kind.as_str(), "by": "token import"}),
         );
-        store.insert_factor(&factor, &[], &[added]).await?;
+        match store.insert_factor(&factor, &[], &[added]).await {
+            Err(StoreError::Conflict) => {
+                return Err(AdminError::Refused(format!(
+                    "{user_id}: this token's seed is already enrolled in the service (one seed, one factor); \
+                     the rows before it were imported"
+                )))
+            }
+            other => other?,
+        }
     }
     Ok(Import {
         imported: tokens.len(),

@@ -27,6 +27,8 @@ pub enum KeyError {
     Malformed { path: String, line: usize },
     #[error("key file {path}: {source}")]
     Keyring { path: String, source: KeyringError },
+    #[error("{0} exists: another key rotation is running, or an interrupted one left it (check, then remove it)")]
+    Busy(String),
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> KeyError + '_ {
@@ -96,14 +98,20 @@ fn write_keys(path: &Path, keys: &[MasterKey], create_new: bool) -> Result<(), K
     } else {
         path.with_extension("new")
     };
+    // Never an existing file: the new key file is created with 0600 from the
+    // start, a planted file or symlink is refused, and a second rotation
+    // running at the same time fails here instead of writing another key.
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    if create_new {
-        options.create_new(true);
-    }
+    options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&target).map_err(io_error(&target))?;
+    let mut file = options.open(&target).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists && !create_new {
+            KeyError::Busy(target.display().to_string())
+        } else {
+            io_error(&target)(e)
+        }
+    })?;
     writeln!(
         file,
         "# Countersign master keys: the first is in use, the others open older secrets. Keep private; back up."
@@ -215,6 +223,9 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o077, 0);
         }
+        std::fs::write(path.with_extension("new"), "planted").unwrap();
+        assert!(matches!(add_new_key(&path), Err(KeyError::Busy(_))));
+        std::fs::remove_file(path.with_extension("new")).unwrap();
         let rotated = add_new_key(&path).unwrap();
         assert_eq!(rotated.current_id(), "k2");
         assert!(rotated.has_fingerprint(created.current_fingerprint()));

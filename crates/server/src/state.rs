@@ -99,6 +99,13 @@ impl ServiceCache {
             .map(|(s, _)| s.clone())
     }
 
+    /// Drops a service's entries after its settings changed in this process
+    /// (other processes see the change within [`ServiceCache::TTL`]).
+    pub fn forget(&self, service_id: &str) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|_, (s, _)| s.id != service_id);
+    }
+
     pub fn put(&self, key_hash: String, service: Service) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= Self::CAPACITY {

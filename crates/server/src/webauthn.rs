@@ -258,7 +258,8 @@ impl RelyingParty {
 
     /// Options for a challenge, listing all the user's keys. With passkeys
     /// only, user verification is required; once the user also has a
-    /// security key (which may have no PIN), it is preferred, for every key.
+    /// security key (which may have no PIN), the request says "preferred"
+    /// and the answer is still refused if a passkey did not verify the user.
     /// `None` without keys.
     pub fn start_authentication(
         &self,
@@ -375,6 +376,13 @@ fn updated(factors: &[Factor], result: &AuthenticationResult) -> Result<Used, Ce
         })
         .ok_or_else(|| CeremonyError::Refused("no such credential for this user".into()))?;
     let mut params = factor.webauthn.clone().expect("a webauthn factor");
+    // In a challenge that also lists security keys, user verification is
+    // only preferred; a passkey still needs it.
+    if params.kind == WebauthnKind::Passkey && !result.user_verified() {
+        return Err(CeremonyError::Refused(
+            "a passkey must verify the user (PIN or biometrics)".into(),
+        ));
+    }
     let stored = params.credential.clone().unwrap_or(Value::Null);
     let credential = match params.kind {
         WebauthnKind::Passkey => {

@@ -12,13 +12,14 @@ mod rows;
 mod sql;
 
 use async_trait::async_trait;
+use countersign_core::audit::ChainLink;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
-use countersign_core::service::Service;
+use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -159,6 +160,15 @@ pub trait Store: Send + Sync + 'static {
     async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>>;
     async fn services(&self) -> Result<Vec<Service>>;
     async fn service(&self, id: &str) -> Result<Option<Service>>;
+    /// Replaces a service's settings if they are still `before` (a change
+    /// made meanwhile by another request is never overwritten); false if
+    /// they were not.
+    async fn update_service_settings(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        events: &[Event],
+    ) -> Result<bool>;
 
     async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>>;
     /// [`StoreError::Conflict`] when the user id is taken in this service.
@@ -188,6 +198,8 @@ pub trait Store: Send + Sync + 'static {
         write: ChallengeWrite<'_>,
     ) -> Result<Saved>;
 
+    /// Records what the provider answered to a send, unless a status
+    /// callback already moved the message on.
     async fn update_message(&self, update: &MessageUpdate<'_>) -> Result<()>;
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
     /// A message by its id, with the service of its challenge.
@@ -298,6 +310,13 @@ pub trait Store: Send + Sync + 'static {
         service_id: &str,
         now: Timestamp,
     ) -> Result<Option<String>>;
+
+    /// A service's chained events in chain order, and the chain's head.
+    #[allow(clippy::type_complexity)]
+    async fn audit_chain(
+        &self,
+        service_id: &str,
+    ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)>;
 
     /// Deletes what only matters for a while: send counters of windows that
     /// ended before `now`, device signatures past their expiry.

@@ -142,6 +142,7 @@ pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {
             .map(|p| json("webauthn params", p))
             .transpose()?,
         sealed_secret: row.opt_text("secret")?,
+        seed_fingerprint: None,
         moving_factor: u64::try_from(row.int("moving_factor")?).unwrap_or(0),
         codes_left: (kind == FactorType::RecoveryCodes)
             .then(|| row.int("codes_left"))

@@ -5,13 +5,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use countersign_core::audit::{link, ChainLink, GENESIS};
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
-use countersign_core::service::Service;
+use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -154,9 +155,44 @@ macro_rules! insert_events {
     ($exec:expr, $events:expr) => {
         let events: &[Event] = $events;
         if !events.is_empty() {
-            let sql = events_insert_sql(events.len());
-            let mut query = sqlx::query(&sql);
+            // Each service's chain: lock its head (the UPDATE takes the row
+            // lock on PostgreSQL; SQLite has one writer), link the events
+            // after it, and move it.
+            let mut links = Vec::with_capacity(events.len());
+            let mut services: Vec<&str> = Vec::new();
             for e in events {
+                if !services.contains(&e.service_id.as_str()) {
+                    services.push(&e.service_id);
+                }
+            }
+            for service_id in services {
+                sqlx::query(&format!(
+                    "INSERT INTO audit_heads (service_id, seq, hash) VALUES ($1, 0, '{GENESIS}') ON CONFLICT (service_id) DO NOTHING"
+                ))
+                .bind(service_id)
+                .execute(&mut *$exec)
+                .await?;
+                let (seq, hash): (i64, String) = sqlx::query_as(
+                    "UPDATE audit_heads SET seq = seq WHERE service_id = $1 RETURNING seq, hash",
+                )
+                .bind(service_id)
+                .fetch_one(&mut *$exec)
+                .await?;
+                let mine: Vec<&Event> = events.iter().filter(|e| e.service_id == service_id).collect();
+                let chain = link(&mine, seq, &hash);
+                if let Some(last) = chain.last() {
+                    sqlx::query("UPDATE audit_heads SET seq = $1, hash = $2 WHERE service_id = $3")
+                        .bind(last.chain_seq)
+                        .bind(&last.hash)
+                        .bind(service_id)
+                        .execute(&mut *$exec)
+                        .await?;
+                }
+                links.extend(mine.into_iter().zip(chain));
+            }
+            let sql = events_insert_sql(links.len());
+            let mut query = sqlx::query(&sql);
+            for (e, l) in &links {
                 query = query
                     .bind(&e.id)
                     .bind(&e.service_id)
@@ -164,7 +200,10 @@ macro_rules! insert_events {
                     .bind(&e.kind)
                     .bind(e.at.millis())
                     .bind(&e.ip)
-                    .bind(e.detail.to_string());
+                    .bind(e.detail.to_string())
+                    .bind(l.chain_seq)
+                    .bind(&l.prev_hash)
+                    .bind(&l.hash);
             }
             query.execute(&mut *$exec).await?;
         }
@@ -175,12 +214,12 @@ macro_rules! insert_events {
 fn events_insert_sql(rows: usize) -> String {
     let values: Vec<String> = (0..rows)
         .map(|r| {
-            let params: Vec<String> = (1..=7).map(|c| format!("${}", r * 7 + c)).collect();
+            let params: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
             format!("({})", params.join(", "))
         })
         .collect();
     format!(
-        "INSERT INTO events ({EVENT_COLUMNS}) VALUES {}",
+        "INSERT INTO events ({EVENT_COLUMNS}, chain_seq, prev_hash, hash) VALUES {}",
         values.join(", ")
     )
 }
@@ -369,6 +408,18 @@ macro_rules! sql_store {
                     .fetch_optional(self.reads())
                     .await?;
                 row.as_ref().map(rows::service).transpose()
+            }
+
+            async fn update_service_settings(&self, service: &Service, before: &ServiceSettings, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let changed = sqlx::query("UPDATE services SET settings = $1 WHERE id = $2 AND settings = $3")
+                    .bind(to_json(&service.settings))
+                    .bind(&service.id)
+                    .bind(to_json(before))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                commit_if_changed!(tx, changed, events)
             }
 
             async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {
@@ -582,7 +633,8 @@ macro_rules! sql_store {
 
             async fn update_message(&self, m: &MessageUpdate<'_>) -> Result<()> {
                 sqlx::query(
-                    "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 WHERE id = $6",
+                    "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
+                     WHERE id = $6 AND status = 'queued'",
                 )
                 .bind(m.status.as_str())
                 .bind(m.provider_ref)
@@ -685,6 +737,12 @@ macro_rules! sql_store {
             async fn insert_factor(&self, f: &Factor, recovery_code_hashes: &[String], events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 if f.kind == countersign_core::factor::FactorType::RecoveryCodes {
+                    // Lock the user first: concurrent replacements queue up
+                    // and exactly one set survives.
+                    sqlx::query("UPDATE users SET updated_at = updated_at WHERE id = $1")
+                        .bind(&f.user_pk)
+                        .execute(&mut *tx)
+                        .await?;
                     sqlx::query("DELETE FROM factors WHERE user_pk = $1 AND kind = $2")
                         .bind(&f.user_pk)
                         .bind(f.kind.as_str())
@@ -692,7 +750,7 @@ macro_rules! sql_store {
                         .await?;
                 }
                 sqlx::query(&format!(
-                    "INSERT INTO factors ({FACTOR_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                    "INSERT INTO factors ({FACTOR_COLUMNS}, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
                 ))
                 .bind(&f.id)
                 .bind(&f.service_id)
@@ -705,8 +763,10 @@ macro_rules! sql_store {
                 .bind(i64::try_from(f.moving_factor).unwrap_or(i64::MAX))
                 .bind(f.created_at.millis())
                 .bind(f.last_used_at.map(Timestamp::millis))
+                .bind(&f.seed_fingerprint)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .map_err(conflict_on_unique)?;
                 for hash in recovery_code_hashes {
                     sqlx::query("INSERT INTO recovery_codes (factor_id, code_hash) VALUES ($1, $2)")
                         .bind(&f.id)
@@ -911,6 +971,35 @@ macro_rules! sql_store {
                 .fetch_optional(self.writes())
                 .await?;
                 Ok(row.filter(|(_, expires)| *expires > now.millis()).map(|(state, _)| state))
+            }
+
+            async fn audit_chain(&self, service_id: &str) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)> {
+                let rows = sqlx::query(&format!(
+                    "SELECT {EVENT_COLUMNS}, chain_seq, prev_hash, hash FROM events \
+                     WHERE service_id = $1 AND chain_seq IS NOT NULL ORDER BY chain_seq, seq"
+                ))
+                .bind(service_id)
+                .fetch_all(self.reads())
+                .await?;
+                let chain = rows
+                    .iter()
+                    .map(|r| {
+                        Ok((
+                            rows::event(r)?,
+                            ChainLink {
+                                chain_seq: rows::SqlRow::int(r, "chain_seq")?,
+                                prev_hash: rows::SqlRow::text(r, "prev_hash")?,
+                                hash: rows::SqlRow::text(r, "hash")?,
+                            },
+                        ))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let head: Option<(i64, String)> =
+                    sqlx::query_as("SELECT seq, hash FROM audit_heads WHERE service_id = $1")
+                        .bind(service_id)
+                        .fetch_optional(self.reads())
+                        .await?;
+                Ok((chain, head))
             }
 
             async fn sweep(&self, now: Timestamp) -> Result<u64> {

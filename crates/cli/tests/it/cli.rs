@@ -14,7 +14,7 @@ use crate::harness::{
     drop_schema, fresh_database, temp_dir, Backend, ProviderEndpoint, TestServer,
 };
 
-fn countersign() -> Command {
+pub(crate) fn countersign() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_countersign"));
     // Only what the test sets: no stray COUNTERSIGN_* from the caller.
     for (k, _) in std::env::vars() {
@@ -611,7 +611,8 @@ async fn an_operator_can_unlock_a_user() {
 async fn token_import_and_key_rotation_under_two_running_servers() {
     let mut cluster = Cluster::new(&[]).await;
     let seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-    let import = |csv: &str| {
+    let bob_seed = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    let import = |cluster: &Cluster, csv: &str| {
         let path = cluster.dir.join("tokens.csv");
         std::fs::write(&path, csv).unwrap();
         cluster
@@ -621,23 +622,29 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
             .output()
             .unwrap()
     };
-    let bad = import(&format!(
-        "user_id,type,secret,digits,period,counter,algorithm,label\n\
+    let bad = import(
+        &cluster,
+        &format!(
+            "user_id,type,secret,digits,period,counter,algorithm,label\n\
          alice,totp,{seed},6,30,,SHA1,\n\
-         bob,hotp,{seed},7,,0,,YK-0042\n"
-    ));
+         bob,hotp,{bob_seed},7,,0,,YK-0042\n"
+        ),
+    );
     assert!(!bad.status.success());
     assert!(
         String::from_utf8_lossy(&bad.stderr).contains("line 3: digits"),
         "{}",
         String::from_utf8_lossy(&bad.stderr)
     );
-    let good = import(&format!(
-        "user_id,type,secret,digits,period,counter,algorithm,label\n\
+    let good = import(
+        &cluster,
+        &format!(
+            "user_id,type,secret,digits,period,counter,algorithm,label\n\
          # serial YK-0041\n\
          alice,totp,{seed},6,30,,SHA1,YK-0041\n\
-         bob,hotp,{seed},,,0,,YK-0042\n"
-    ));
+         bob,hotp,{bob_seed},,,0,,YK-0042\n"
+        ),
+    );
     assert!(
         good.status.success(),
         "{}",
@@ -646,7 +653,7 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     let report: Value = serde_json::from_slice(&good.stdout).unwrap();
     assert_eq!(report, json!({"imported": 2, "users_created": 2}));
     cluster.serve(2);
-    let oathtool = |args: &[&str]| {
+    let oathtool = |args: &[&str], seed: &str| {
         let out = Command::new("oathtool")
             .args(args)
             .arg(seed)
@@ -660,7 +667,7 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     for i in 0..8 {
         ids.push(cluster.challenge(i, "alice").await);
     }
-    let code = oathtool(&["--totp", "-b"]);
+    let code = oathtool(&["--totp", "-b"], seed);
     let answers = join_all(ids.iter().enumerate().map(|(i, id)| {
         cluster.post(
             i,
@@ -700,7 +707,7 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     // re-encrypted seeds.
     for server in 0..2 {
         let id = cluster.challenge(server, "bob").await;
-        let code = oathtool(&["--hotp", "-b", "-c", &server.to_string()]);
+        let code = oathtool(&["--hotp", "-b", "-c", &server.to_string()], bob_seed);
         let r = cluster
             .post(
                 server,
@@ -713,7 +720,24 @@ async fn token_import_and_key_rotation_under_two_running_servers() {
     }
     let logs = cluster.logs();
     assert!(logs.contains("key file re-read"), "{logs}");
-    assert!(!logs.contains(seed), "a seed reached the logs");
+    assert!(
+        !logs.contains(seed) && !logs.contains(bob_seed),
+        "a seed reached the logs"
+    );
+    // The same file again: those seeds are enrolled already.
+    let again = import(
+        &cluster,
+        &format!(
+            "user_id,type,secret,digits,period,counter,algorithm,label\n\
+         carol,totp,{seed},6,30,,SHA1,\n"
+        ),
+    );
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already enrolled"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
 }
 
 /// The toll-fraud guard's counters live in the database: two server

@@ -257,6 +257,17 @@ async fn hotp_import_look_ahead_and_resync(backend: Backend) {
         "an imported seed is not echoed"
     );
     let id = r.body["id"].as_str().unwrap().to_owned();
+    // One seed, one factor: the same token cannot be enrolled again (its
+    // codes would approve twice), for this user or another.
+    s.put("/v1/users/bob", json!({})).await;
+    for user in ["alice", "bob"] {
+        s.post(
+            &format!("/v1/users/{user}/factors"),
+            json!({"type": "totp", "secret": RFC_SEED_B32}),
+        )
+        .await
+        .assert_problem(409, "factor_exists");
+    }
     assert_eq!(oathtool_hotp(RFC_SEED_B32, 0), "755224");
     assert_eq!(activate(&s, "alice", &id, "755224").await.status, 200);
 
@@ -571,6 +582,12 @@ async fn bad_factor_input_is_refused_without_a_write(backend: Backend) {
     s.post("/v1/users/nobody/factors", json!({"type": "totp"}))
         .await
         .assert_problem(404, "not_found");
+    s.post(
+        "/v1/users/alice/factors",
+        json!({"type": "hotp", "secret": RFC_SEED_B32, "counter": u64::MAX}),
+    )
+    .await
+    .assert_problem(400, "invalid_request");
     assert_eq!(s.count_rows("factors").await, 0);
 
     let f = enrol_totp(&s, "alice", json!({"type": "totp"})).await;

@@ -500,6 +500,25 @@ impl TestServer {
         }
     }
 
+    /// Runs one SQL statement against the test's database, as an attacker
+    /// with database access would.
+    pub async fn sql(&self, statement: &str) {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.database)
+                    .await
+                    .unwrap();
+                sqlx::query(statement).execute(&mut c).await.unwrap();
+            }
+            Backend::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.database)
+                    .await
+                    .unwrap();
+                sqlx::query(statement).execute(&mut c).await.unwrap();
+            }
+        }
+    }
+
     /// Number of rows in `table` (to prove a refused request wrote nothing).
     pub async fn count_rows(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");

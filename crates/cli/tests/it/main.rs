@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod audit;
 mod bad_input;
 mod browser;
 mod cli;
@@ -15,6 +16,7 @@ mod flows;
 mod isolation;
 mod ops;
 mod protections;
+mod service;
 mod support;
 mod users;
 mod webauthn;

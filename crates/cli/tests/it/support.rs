@@ -105,11 +105,11 @@ async fn the_whole_journey(backend: Backend) {
     )
     .await;
     assert_eq!(r.status, 201, "{}", r.body);
-    let challenge = r.body["challenge"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(r.body["challenge"]["purpose"], "support_call");
+    let challenge = r.body["id"].as_str().unwrap().to_owned();
+    assert_eq!(r.body["purpose"], "support_call");
     assert_eq!(r.body["email"]["to"], "A•••@example.net");
     assert_eq!(r.body["agent"], "Bob from support");
-    let kinds: Vec<&str> = r.body["challenge"]["methods"]
+    let kinds: Vec<&str> = r.body["methods"]
         .as_array()
         .unwrap()
         .iter()
@@ -258,7 +258,7 @@ async fn cancelled_exhausted_and_rescheduled(backend: Backend) {
         json!({"appointment_code": code}),
     )
     .await;
-    let challenge = r.body["challenge"]["id"].as_str().unwrap().to_owned();
+    let challenge = r.body["id"].as_str().unwrap().to_owned();
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let wrong = if totp == "000000" { "111111" } else { "000000" };
     for _ in 0..4 {

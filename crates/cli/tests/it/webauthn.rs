@@ -387,7 +387,61 @@ async fn wrong_answers_are_refused(backend: Backend) {
     }
 }
 
+/// A customer whose only authenticator is a passkey joins a verified
+/// support call with it (and the email code).
+async fn a_passkey_joins_a_support_call(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let mut key = WebauthnAuthenticator::new(SoftPasskey::new(true));
+    register_passkey(&s, &mut key).await;
+    let starts_at = countersign_core::Timestamp(crate::harness::T0.millis() + 600_000).to_rfc3339();
+    let booked = s
+        .post(
+            "/v1/support/appointments",
+            json!({"user_id": "alice", "ticket_id": "T-7", "contact_email": "alice@example.com",
+                   "agent": "Bob", "starts_at": starts_at}),
+        )
+        .await;
+    let code = booked.body["appointment_code"].as_str().unwrap();
+    let r = s
+        .call(
+            reqwest::Method::POST,
+            "/v1/support/appointments/join",
+            None,
+            Some(json!({"appointment_code": code})),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let method = r.body["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["type"] == "webauthn")
+        .unwrap_or_else(|| panic!("a passkey is offered: {}", r.body))
+        .clone();
+    let request: RequestChallengeResponse =
+        serde_json::from_value(method["options"].clone()).unwrap();
+    let assertion = key.do_authentication(origin(&s), request).unwrap();
+    let challenge = r.body["id"].as_str().unwrap();
+    let answer = |body: Value| {
+        s.call(
+            reqwest::Method::POST,
+            "/v1/support/appointments/join/verify",
+            None,
+            Some(body),
+        )
+    };
+    let r =
+        answer(json!({"challenge_id": challenge, "method": "webauthn", "credential": assertion}))
+            .await;
+    assert_eq!(r.body["satisfied"], json!(["webauthn"]), "{}", r.body);
+    let email = s.received_code("email");
+    let r = answer(json!({"challenge_id": challenge, "method": "email", "code": email})).await;
+    assert_eq!(r.body["status"], "approved", "{}", r.body);
+}
+
 on_both_backends!(
+    a_passkey_joins_a_support_call,
     a_passkey_registers_and_approves,
     usernameless_sign_in,
     security_keys_follow_the_attestation_policy,

@@ -13,7 +13,7 @@ use countersign_core::factor::{
 };
 use countersign_core::ids::{is_id_of, is_printable, new_id};
 use countersign_core::keyring::key_id_of;
-use countersign_core::limits::{CounterCheck, Scope, SendFacts};
+use countersign_core::limits::{ip_bucket, CounterCheck, Scope, SendFacts};
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
@@ -271,22 +271,33 @@ pub async fn create_challenge(
         now,
     )
     .map_err(|e| ApiError::from_challenge(e, now))?;
-    if c.offered.contains(&Method::Webauthn) {
-        c.webauthn = state
-            .relying_party()?
-            .start_authentication(&factors)
-            .map_err(ceremony_error)?
-            .map(|ceremony| WebauthnAsk {
-                options: ceremony.options,
-                state: ceremony.state,
-            });
-    }
+    ask_webauthn(&state, &mut c, &factors)?;
     let created = event(&c, "challenge.created", now, json!({}));
     state.store.insert_challenge(&c, &[created]).await?;
     if c.device_match.is_some() {
         state.device_waiters.notify(&c.user_pk);
     }
     Ok((StatusCode::CREATED, Json(view(&state, &c).await?)))
+}
+
+/// Prepares the WebAuthn request of a challenge that offers passkeys or
+/// security keys.
+pub(crate) fn ask_webauthn(
+    state: &AppState,
+    c: &mut Challenge,
+    factors: &[Factor],
+) -> ApiResult<()> {
+    if c.offered.contains(&Method::Webauthn) {
+        c.webauthn = state
+            .relying_party()?
+            .start_authentication(factors)
+            .map_err(ceremony_error)?
+            .map(|ceremony| WebauthnAsk {
+                options: ceremony.options,
+                state: ceremony.state,
+            });
+    }
+    Ok(())
 }
 
 fn check_context(c: &ChallengeContext) -> ApiResult<()> {
@@ -392,7 +403,12 @@ pub(crate) async fn deliver_code(
             updated_at: now,
         };
         let keys = state.keys.ring();
-        let ip = c.context.ip.as_deref().map(|ip| keys.pseudonym("ip", ip));
+        let ip = c
+            .context
+            .ip
+            .as_deref()
+            .and_then(|ip| ip.parse().ok())
+            .map(|ip| keys.pseudonym("ip", &ip_bucket(ip)));
         let counters = state.config.limits.checks(
             &SendFacts {
                 service_id: &c.service_id,

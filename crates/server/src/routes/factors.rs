@@ -20,7 +20,7 @@ use countersign_core::otp::{
 use countersign_core::service::Service;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
-use countersign_store::Saved;
+use countersign_store::{Saved, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
@@ -326,6 +326,9 @@ pub async fn create_factor(
     let generated = imported.is_none();
     let seed = imported.unwrap_or_else(|| Zeroizing::new(new_seed(params.algorithm)));
     let counter = body.counter.unwrap_or(0);
+    if counter > 1 << 52 {
+        return Err(field_error("counter", "at most 2^52"));
+    }
     let keys = state.keys.ring();
     let factor = Factor::new_otp(
         &user,
@@ -333,11 +336,22 @@ pub async fn create_factor(
         body.label,
         params,
         counter,
+        &seed,
         |id| keys.seal(&seed, id),
         now,
     );
     let event = factor_event(&service, &user, "factor.added", &factor, now);
-    state.store.insert_factor(&factor, &[], &[event]).await?;
+    match state.store.insert_factor(&factor, &[], &[event]).await {
+        Err(StoreError::Conflict) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "factor_exists",
+                "Token already enrolled",
+                "a token with this seed is already enrolled in this service; one seed, one factor",
+            ))
+        }
+        other => other?,
+    }
     // A seed Countersign made is shown this once, for the user's app; an
     // imported one is already on its token and is not echoed back.
     let (secret, uri, qr) = if generated {

@@ -72,7 +72,7 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(challenges::send_code))
         .routes(routes!(challenges::verify_code))
         .routes(routes!(challenges::cancel_challenge))
-        .routes(routes!(service::get_service))
+        .routes(routes!(service::get_service, service::patch_service))
         .routes(routes!(delivery::delivery_status))
         .routes(routes!(devices::pending_requests))
         .routes(routes!(devices::device_response))

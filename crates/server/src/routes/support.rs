@@ -28,7 +28,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ClientIp, ServiceAuth};
-use crate::routes::challenges::{check_answer, deliver_code, event, view, VerifyCode};
+use crate::routes::challenges::{
+    ask_webauthn, check_answer, deliver_code, event, view, VerifyCode,
+};
 use crate::routes::users::{check_user_id, find_user};
 use crate::state::AppState;
 use crate::views::{ChallengeView, SendView};
@@ -363,7 +365,7 @@ async fn limit_attempts(state: &AppState, ip: Option<std::net::IpAddr>) -> ApiRe
     let keys = state.keys.ring();
     let ip = ip.map_or_else(
         || "unknown".to_owned(),
-        |ip| keys.pseudonym("ip", &ip.to_string()),
+        |ip| keys.pseudonym("ip", &countersign_core::limits::ip_bucket(ip)),
     );
     let mut checks = countersign_core::limits::SendLimits {
         per_ip: state.config.support.attempts_per_ip,
@@ -426,6 +428,8 @@ pub struct JoinRequest {
 /// email code went.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JoinView {
+    /// The `support_call` challenge.
+    #[serde(flatten)]
     pub challenge: ChallengeView,
     pub email: SendView,
     pub appointment_id: String,
@@ -456,10 +460,8 @@ pub async fn join(
         .map_err(support_error)?;
     let user = find_user(&state, &service.id, &appointment.user_id).await?;
     crate::routes::users::refuse_if_locked(&user, now)?;
-    let enrolled: Vec<Method> = state
-        .store
-        .factors(&user.id)
-        .await?
+    let factors = state.store.factors(&user.id).await?;
+    let enrolled: Vec<Method> = factors
         .iter()
         .filter(|f| f.status == FactorStatus::Active)
         .map(|f| f.kind.method())
@@ -475,7 +477,7 @@ pub async fn join(
         .and_then(|v| v.to_str().ok())
         .filter(|ua| is_printable(ua))
         .map(|ua| ua.chars().take(512).collect());
-    let challenge: Challenge = appointment
+    let mut challenge: Challenge = appointment
         .join_challenge(
             &user,
             &service.settings,
@@ -488,6 +490,7 @@ pub async fn join(
             now,
         )
         .map_err(|e| ApiError::from_challenge(e, now))?;
+    ask_webauthn(&state, &mut challenge, &factors)?;
     let started = event(
         &challenge,
         "support.join_started",
@@ -537,9 +540,12 @@ async fn support_challenge(state: &AppState, id: &str) -> ApiResult<(Challenge, 
 #[serde(deny_unknown_fields)]
 pub struct JoinAnswer {
     challenge_id: String,
-    /// `totp`, `hotp` or `email`.
+    /// `totp`, `hotp`, `email` or `webauthn`.
     method: Method,
-    code: String,
+    code: Option<String>,
+    /// The browser's PublicKeyCredential as JSON (webauthn).
+    #[schema(value_type = Option<Object>)]
+    credential: Option<serde_json::Value>,
 }
 
 /// Customer side: checks the authenticator code or the email code of a
@@ -562,8 +568,8 @@ pub async fn join_verify(
         &c.id,
         VerifyCode {
             method: body.method,
-            code: Some(body.code),
-            credential: None,
+            code: body.code,
+            credential: body.credential,
         },
     )
     .await

@@ -1,0 +1,1 @@
+../sqlite/0008_seed_fingerprints.sql
