@@ -31,6 +31,9 @@ pub enum ChallengeStatus {
     Expired,
     Cancelled,
     Denied,
+    /// The policy was met, but a recent security change holds the action
+    /// until `held_until` (or until the integrator releases it).
+    Held,
 }
 
 impl ChallengeStatus {
@@ -42,6 +45,7 @@ impl ChallengeStatus {
             ChallengeStatus::Expired => "expired",
             ChallengeStatus::Cancelled => "cancelled",
             ChallengeStatus::Denied => "denied",
+            ChallengeStatus::Held => "held",
         }
     }
 }
@@ -130,6 +134,10 @@ pub struct Challenge {
     /// key is offered: the options the browser gets and the state kept here.
     #[serde(default)]
     pub webauthn: Option<WebauthnAsk>,
+    /// A security change's hold on this challenge (withdrawals only): once
+    /// the policy is met it is `held` until then.
+    #[serde(default)]
+    pub held_until: Option<Timestamp>,
     /// The support appointment this challenge admits the customer to; its
     /// email code goes to the appointment's contact address.
     #[serde(default)]
@@ -157,6 +165,8 @@ pub enum ChallengeError {
     SendLimitReached,
     #[error("this contact has changed since the challenge was created; start a new challenge")]
     ContactChanged,
+    #[error("this challenge is not held")]
+    NotHeld,
 }
 
 /// A code to deliver, produced by [`Challenge::begin_send`]. The code exists
@@ -178,6 +188,9 @@ pub struct WebauthnAsk {
     /// The library's server-side state for checking the answer.
     pub state: serde_json::Value,
 }
+
+/// The purposes a recent security change holds (money leaving the account).
+pub const HELD_PURPOSES: [&str; 1] = ["withdrawal"];
 
 /// What the user decided on their trusted device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,17 +283,38 @@ impl Challenge {
             device_match,
             appointment_id: None,
             webauthn: None,
+            held_until: user
+                .security_hold_until
+                .filter(|until| *until > now && HELD_PURPOSES.contains(&purpose)),
             version: 0,
         })
     }
 
     /// The status as of `now`: a pending challenge past its expiry is expired
-    /// whether or not anyone has written that down.
+    /// and a held one past its hold approved, whether or not anyone has
+    /// written that down.
     pub fn status_at(&self, now: Timestamp) -> ChallengeStatus {
-        if self.status == ChallengeStatus::Pending && now >= self.expires_at {
-            ChallengeStatus::Expired
-        } else {
-            self.status
+        match self.status {
+            ChallengeStatus::Pending if now >= self.expires_at => ChallengeStatus::Expired,
+            ChallengeStatus::Held if self.held_until.is_none_or(|until| now >= until) => {
+                ChallengeStatus::Approved
+            }
+            status => status,
+        }
+    }
+
+    /// Releases a held challenge early: the integrator reviewed the security
+    /// change and lets the action go ahead.
+    pub fn release(&mut self, now: Timestamp) -> Result<(), ChallengeError> {
+        match self.status_at(now) {
+            ChallengeStatus::Held => {
+                self.status = ChallengeStatus::Approved;
+                self.held_until = None;
+                Ok(())
+            }
+            ChallengeStatus::Pending => Err(ChallengeError::NotHeld),
+            ChallengeStatus::Expired => Err(ChallengeError::Expired),
+            closed => Err(ChallengeError::Closed(closed)),
         }
     }
 
@@ -519,7 +553,15 @@ impl Challenge {
             self.satisfied.push(method);
         }
         if self.policy.is_met(&self.satisfied) {
-            self.close(ChallengeStatus::Approved, now);
+            let held = self.held_until.is_some_and(|until| now < until);
+            self.close(
+                if held {
+                    ChallengeStatus::Held
+                } else {
+                    ChallengeStatus::Approved
+                },
+                now,
+            );
             true
         } else {
             false
@@ -998,6 +1040,47 @@ mod tests {
             Err(ChallengeError::Closed(ChallengeStatus::Denied))
         );
         assert!(login(&user(true, true)).device_match.is_none());
+    }
+
+    #[test]
+    fn a_withdrawal_after_a_security_change_is_held_then_released() {
+        let mut u = user(true, true);
+        u.security_hold_until = Some(T0.plus(secs(86_400)));
+        let open = |purpose: &str, u: &User| {
+            Challenge::open(
+                u,
+                purpose,
+                &ServiceSettings::default(),
+                &Channel::ALL,
+                &[Totp],
+                Default::default(),
+                T0,
+            )
+            .unwrap()
+        };
+        let mut c = open("withdrawal", &u);
+        c.verify_factor(Totp, true, T0).unwrap();
+        let sms = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
+        assert_eq!(
+            c.verify_code(Sms, &sms.code, &keys(), T0),
+            Ok(VerifyOutcome::Accepted { approved: true })
+        );
+        assert_eq!(c.status_at(T0), ChallengeStatus::Held);
+        assert_eq!(
+            c.status_at(T0.plus(secs(86_400))),
+            ChallengeStatus::Approved,
+            "the hold ends"
+        );
+        c.release(T0.plus(secs(60))).unwrap();
+        assert_eq!(c.status_at(T0.plus(secs(60))), ChallengeStatus::Approved);
+        assert_eq!(
+            c.release(T0),
+            Err(ChallengeError::Closed(ChallengeStatus::Approved))
+        );
+        // A login is never held; a pending challenge cannot be released.
+        let mut login = open("login", &u);
+        assert_eq!(login.held_until, None);
+        assert_eq!(login.release(T0), Err(ChallengeError::NotHeld));
     }
 
     #[test]

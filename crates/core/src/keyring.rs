@@ -240,6 +240,15 @@ impl Keyring {
         derive_key(self.current().code_hash.as_ref(), label.as_bytes())
     }
 
+    /// The purpose key under every key of the ring, current first: for
+    /// checking a value made before a rotation.
+    pub fn purpose_keys(&self, label: &str) -> Vec<[u8; 32]> {
+        self.keys
+            .iter()
+            .map(|k| derive_key(k.code_hash.as_ref(), label.as_bytes()))
+            .collect()
+    }
+
     pub fn pseudonym(&self, label: &str, value: &str) -> String {
         code_mac(&self.current().code_hash, "pseudonym", label, value)[..32].to_owned()
     }

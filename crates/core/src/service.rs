@@ -30,6 +30,8 @@ pub struct ServiceSettings {
     /// First resend cooldown; it doubles with each send.
     pub resend_cooldown_seconds: u32,
     pub lockout: LockoutPolicy,
+    /// How long withdrawals are held after a security change.
+    pub security_hold_seconds: u32,
     /// Policies that replace a built-in purpose's default, or define new purposes.
     pub policies: BTreeMap<String, Policy>,
 }
@@ -43,6 +45,7 @@ impl Default for ServiceSettings {
             max_sends: 5,
             resend_cooldown_seconds: 30,
             lockout: LockoutPolicy::default(),
+            security_hold_seconds: 86_400,
             policies: BTreeMap::new(),
         }
     }
@@ -68,6 +71,7 @@ pub struct SettingsPatch {
     pub max_attempts: Option<u32>,
     pub max_sends: Option<u32>,
     pub resend_cooldown_seconds: Option<u32>,
+    pub security_hold_seconds: Option<u32>,
     /// Purpose → policy. A policy for a built-in purpose replaces its
     /// default; a new name defines a purpose; `null` removes the service's
     /// own policy (the default applies again, or the purpose is gone).
@@ -148,6 +152,13 @@ impl ServiceSettings {
             0,
             600,
             &mut next.resend_cooldown_seconds,
+        )?;
+        bounded(
+            "security_hold_seconds",
+            patch.security_hold_seconds,
+            0,
+            604_800,
+            &mut next.security_hold_seconds,
         )?;
         for (purpose, policy) in &patch.policies {
             if !is_valid_purpose_name(purpose) {

@@ -77,6 +77,9 @@ pub struct Appointment {
     pub code_hash: String,
     pub customer_verified_at: Option<Timestamp>,
     pub verified_methods: Vec<Method>,
+    /// When the time last changed: a join started before it does not count.
+    #[serde(default)]
+    pub rescheduled_at: Option<Timestamp>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(skip)]
@@ -155,6 +158,7 @@ impl Appointment {
             code_hash: appointment_code_hash(&canonical),
             customer_verified_at: None,
             verified_methods: Vec::new(),
+            rescheduled_at: None,
             created_at: now,
             updated_at: now,
             version: 0,
@@ -206,6 +210,7 @@ impl Appointment {
         self.starts_at = starts_at;
         self.customer_verified_at = None;
         self.verified_methods.clear();
+        self.rescheduled_at = Some(now);
         self.updated_at = now;
         Ok(())
     }
@@ -239,6 +244,12 @@ impl Appointment {
         Ok(challenge)
     }
 
+    /// Whether a join challenge created at `joined_at` still counts: not if
+    /// the call was moved after it.
+    pub fn join_counts(&self, joined_at: Timestamp) -> bool {
+        self.rescheduled_at.is_none_or(|moved| joined_at >= moved)
+    }
+
     /// Records that the customer proved themselves with `methods`.
     pub fn record_verification(&mut self, methods: &[Method], now: Timestamp) {
         if self.customer_verified_at.is_none() {
@@ -260,15 +271,23 @@ impl Appointment {
     /// Whether `typed` is the agent's code now or in the previous step (the
     /// customer may be slow to type it).
     pub fn is_agent_code(&self, key: &[u8], typed: &str, now: Timestamp) -> bool {
+        self.is_agent_code_under(&[key], typed, now)
+    }
+
+    /// [`Appointment::is_agent_code`] under any of `keys` (a key rotation
+    /// must not make a code already read out fail).
+    pub fn is_agent_code_under(&self, keys: &[&[u8]], typed: &str, now: Timestamp) -> bool {
         let Some(typed) = crate::secret::normalize_typed_code(typed, 6) else {
             return false;
         };
         let step = now.millis().div_euclid(AGENT_CODE_STEP_SECONDS * 1000);
-        [step, step - 1].into_iter().any(|s| {
-            crate::secret::constant_time_eq(
-                agent_code_at(key, &self.id, s).as_bytes(),
-                typed.as_bytes(),
-            )
+        keys.iter().any(|key| {
+            [step, step - 1].into_iter().any(|s| {
+                crate::secret::constant_time_eq(
+                    agent_code_at(key, &self.id, s).as_bytes(),
+                    typed.as_bytes(),
+                )
+            })
         })
     }
 }

@@ -31,6 +31,9 @@ pub struct User {
     pub failed_attempts: u32,
     #[serde(skip)]
     pub locked_until: Option<Timestamp>,
+    /// After a security change, withdrawals are held until then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_hold_until: Option<Timestamp>,
 }
 
 /// A field of a `PUT`: absent leaves it alone, `null` clears it.
@@ -108,6 +111,7 @@ impl User {
             updated_at: now,
             failed_attempts: 0,
             locked_until: None,
+            security_hold_until: None,
         }
     }
 

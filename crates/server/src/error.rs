@@ -122,6 +122,7 @@ impl ApiError {
                     .with("challenge_status", status.as_str())
             }
             ChallengeError::Expired => ApiError::new(StatusCode::GONE, "expired", "Challenge expired", detail),
+            ChallengeError::NotHeld => ApiError::new(StatusCode::CONFLICT, "not_held", "Not held", detail),
             ChallengeError::MethodNotAllowed(_) | ChallengeError::ContactChanged => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "method_unavailable",

@@ -183,6 +183,10 @@ pub struct ChallengeView {
     /// The last delivery that failed, so the user can be offered another channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_failure: Option<DeliveryFailure>,
+    /// A withdrawal held after a security change: approved at this time, or
+    /// earlier if the integrator releases it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_until: Option<Timestamp>,
     /// After a failed delivery: the method to offer next ("call me instead").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggested_method: Option<Method>,
@@ -241,6 +245,7 @@ impl ChallengeView {
                 .next_send_at
                 .filter(|_| status == ChallengeStatus::Pending),
             delivery_failure: c.delivery_failure.clone(),
+            held_until: c.held_until.filter(|_| status == ChallengeStatus::Held),
             suggested_method: c
                 .delivery_failure
                 .as_ref()

@@ -178,6 +178,9 @@ pub trait Store: Send + Sync + 'static {
     /// contact being verified meanwhile) are not overwritten with stale
     /// values. Failure counters are left to [`Store::save_challenge`].
     async fn update_user(&self, before: &User, user: &User, events: &[Event]) -> Result<()>;
+    /// Holds the user's withdrawals until `until` (or later, if a hold
+    /// already runs longer): a security change happened.
+    async fn start_security_hold(&self, user_pk: &str, until: Timestamp) -> Result<()>;
     /// Lifts a lockout and clears the failure count (an operator's decision,
     /// after a hard lock). False when there is no such user.
     async fn unlock_user(&self, user: &User, event: &Event) -> Result<bool>;

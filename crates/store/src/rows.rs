@@ -73,6 +73,7 @@ pub(crate) fn user(row: &impl SqlRow) -> Result<User> {
         updated_at: Timestamp(row.int("updated_at")?),
         failed_attempts: u32::try_from(row.int("failed_attempts")?).unwrap_or(u32::MAX),
         locked_until: row.opt_int("locked_until")?.map(Timestamp),
+        security_hold_until: row.opt_int("security_hold_until")?.map(Timestamp),
     })
 }
 

@@ -141,7 +141,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("domain types serialise")
 }
 
-const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at";
+const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at, security_hold_until";
 const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
 const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
 /// Factors with the count of unused recovery codes of each set.
@@ -436,7 +436,7 @@ macro_rules! sql_store {
             async fn insert_user(&self, u: &User, events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 sqlx::query(&format!(
-                    "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                    "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
                 ))
                 .bind(&u.id)
                 .bind(&u.service_id)
@@ -451,6 +451,7 @@ macro_rules! sql_store {
                 .bind(u.locked_until.map(Timestamp::millis))
                 .bind(u.created_at.millis())
                 .bind(u.updated_at.millis())
+                .bind(u.security_hold_until.map(Timestamp::millis))
                 .execute(&mut *tx)
                 .await
                 .map_err(conflict_on_unique)?;
@@ -487,6 +488,18 @@ macro_rules! sql_store {
                 .await?;
                 insert_events!(tx, events);
                 tx.commit().await?;
+                Ok(())
+            }
+
+            async fn start_security_hold(&self, user_pk: &str, until: Timestamp) -> Result<()> {
+                sqlx::query(
+                    "UPDATE users SET security_hold_until = CASE WHEN security_hold_until IS NULL \
+                     OR security_hold_until < $1 THEN $1 ELSE security_hold_until END WHERE id = $2",
+                )
+                .bind(until.millis())
+                .bind(user_pk)
+                .execute(self.writes())
+                .await?;
                 Ok(())
             }
 

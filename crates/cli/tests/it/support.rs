@@ -408,7 +408,51 @@ async fn appointment_codes_are_limited_per_ip(backend: Backend) {
     .assert_problem(429, "rate_limited");
 }
 
+/// A verification made before the call was moved does not admit anyone.
+async fn a_reschedule_revokes_an_earlier_verification(backend: Backend) {
+    let s = support_server(backend, 100).await;
+    s.alice("alice").await;
+    let (_, secret) = active_totp(&s, "alice").await;
+    let (id, code) = book(&s).await;
+    s.advance(3600 - 60);
+    let r = public(
+        &s,
+        "/v1/support/appointments/join",
+        json!({"appointment_code": code}),
+    )
+    .await;
+    let challenge = r.body["id"].as_str().unwrap().to_owned();
+    let email = s.received_code("email");
+    s.advance(30);
+    let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
+    let mut last = Value::Null;
+    for (method, code) in [("totp", totp), ("email", email)] {
+        last = public(
+            &s,
+            "/v1/support/appointments/join/verify",
+            json!({"challenge_id": challenge, "method": method, "code": code}),
+        )
+        .await
+        .body;
+    }
+    assert_eq!(last["status"], "approved", "{last}");
+    let later = countersign_core::Timestamp(T0.millis() + 3_600_000 + 300_000).to_rfc3339();
+    s.post(
+        &format!("/v1/support/appointments/{id}/reschedule"),
+        json!({"starts_at": later}),
+    )
+    .await;
+    public(
+        &s,
+        &format!("/v1/support/appointments/{id}/token"),
+        json!({"challenge_id": challenge}),
+    )
+    .await
+    .assert_problem(409, "not_verified");
+}
+
 on_both_backends!(
+    a_reschedule_revokes_an_earlier_verification,
     the_whole_journey,
     cancelled_exhausted_and_rescheduled,
     appointment_codes_are_limited_per_ip,

@@ -44,7 +44,10 @@ async fn users_are_created_updated_and_deleted(b: Backend) {
     assert_eq!(updated.body["display_name"], "Alice");
 
     let events = s.get("/v1/users/alice@corp/events").await;
-    let change = &events.body[0];
+    // Newest first: the hold the change started, then the change itself.
+    assert_eq!(events.body[0]["type"], "user.security_hold");
+    assert_eq!(events.body[0]["detail"]["because"], "contact_changed");
+    let change = &events.body[1];
     assert_eq!(change["type"], "contact.changed");
     assert_eq!(change["detail"]["field"], "phone");
     assert_eq!(change["detail"]["from"], "+33 6 •• •• •• 89");

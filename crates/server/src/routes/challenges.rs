@@ -5,7 +5,9 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use countersign_core::challenge::{Challenge, ChallengeContext, VerifyOutcome, WebauthnAsk};
+use countersign_core::challenge::{
+    Challenge, ChallengeContext, ChallengeStatus, VerifyOutcome, WebauthnAsk,
+};
 use countersign_core::contact::{calling_code, region};
 use countersign_core::event::Event;
 use countersign_core::factor::{
@@ -755,7 +757,14 @@ pub(crate) fn checked_write(
                 now,
                 json!({"method": method, "factor_id": factor_id}),
             )];
-            if approved {
+            if approved && c.status == ChallengeStatus::Held {
+                events.push(event(
+                    c,
+                    "challenge.held",
+                    now,
+                    json!({"methods": c.satisfied, "held_until": c.held_until}),
+                ));
+            } else if approved {
                 events.push(event(
                     c,
                     "challenge.approved",
@@ -864,6 +873,31 @@ pub(crate) async fn checked_answer(
             .with("attempts_left", 0))
         }
     }
+}
+
+/// Releases a withdrawal held after a security change, once the integrator
+/// has reviewed the change (the hold also ends by itself when its period
+/// is over).
+#[utoipa::path(post, path = "/v1/challenges/{id}/release", tag = "challenges",
+    params(("id" = String, Path)),
+    responses((status = 200, body = ChallengeView),
+              (status = 409, description = "not_held, challenge_closed"), (status = 410, description = "expired")),
+    security(("api_key" = [])))]
+pub async fn release_challenge(
+    State(state): State<AppState>,
+    ServiceAuth(service): ServiceAuth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ChallengeView>> {
+    let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
+        c.release(now)
+            .map_err(|e| ApiError::from_challenge(e, now))?;
+        Ok((
+            (),
+            Write::events(vec![event(c, "challenge.released", now, json!({}))]),
+        ))
+    })
+    .await?;
+    Ok(Json(view(&state, &c).await?))
 }
 
 #[utoipa::path(post, path = "/v1/challenges/{id}/cancel", tag = "challenges",

@@ -28,7 +28,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ServiceAuth};
-use crate::routes::users::{find_user, refuse_if_locked};
+use crate::routes::users::{find_user, refuse_if_locked, security_change};
 use crate::state::AppState;
 use crate::views::{EnrolmentView, FactorView};
 use crate::webauthn::CeremonyError;
@@ -293,10 +293,19 @@ pub async fn create_factor(
             .map(|c| recovery_code_hash(&factor.id, &c))
             .collect();
         let event = factor_event(&service, &user, "factor.added", &factor, now);
+        let replaced = state
+            .store
+            .factors(&user.id)
+            .await?
+            .iter()
+            .any(|f| f.kind == FactorType::RecoveryCodes);
         state
             .store
             .insert_factor(&factor, &hashes, &[event])
             .await?;
+        if replaced {
+            security_change(&state, &service, &user, "recovery_codes_regenerated").await?;
+        }
         return Ok((
             StatusCode::CREATED,
             Json(EnrolmentView {
@@ -523,6 +532,7 @@ pub async fn activate_factor(
         }
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
+        security_change(&state, &service, &user, "factor_added").await?;
         return Ok(Json(FactorView::from(&active)));
     }
     if let Some(device) = &factor.device {
@@ -554,6 +564,7 @@ pub async fn activate_factor(
         let mut active = factor;
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
+        security_change(&state, &service, &user, "factor_added").await?;
         return Ok(Json(FactorView::from(&active)));
     }
     refuse("signature", body.signature.is_some(), factor.kind.as_str())?;
@@ -564,7 +575,7 @@ pub async fn activate_factor(
     let matched = (code.len() <= 64)
         .then(|| factor.match_code(&seed, &code, now))
         .flatten();
-    advance(
+    let view = advance(
         &state,
         &service,
         &user,
@@ -573,7 +584,9 @@ pub async fn activate_factor(
         "factor.activated",
         "factor.activation_failed",
     )
-    .await
+    .await?;
+    security_change(&state, &service, &user, "factor_added").await?;
+    Ok(view)
 }
 
 /// Moves a factor forward after a right code, or counts a wrong one.
@@ -662,6 +675,7 @@ pub async fn delete_factor(
     let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
     let event = factor_event(&service, &user, "factor.removed", &factor, state.now());
     if state.store.delete_factor(&factor, &[event]).await? {
+        security_change(&state, &service, &user, "factor_removed").await?;
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found("factor"))

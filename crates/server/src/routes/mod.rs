@@ -72,6 +72,7 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(challenges::send_code))
         .routes(routes!(challenges::verify_code))
         .routes(routes!(challenges::cancel_challenge))
+        .routes(routes!(challenges::release_challenge))
         .routes(routes!(service::get_service, service::patch_service))
         .routes(routes!(delivery::delivery_status))
         .routes(routes!(devices::pending_requests))

@@ -648,8 +648,17 @@ pub async fn room_token(
     let user = find_user(&state, &service.id, &c.user_id).await?;
     let window = support.join_window;
     let satisfied = c.satisfied.clone();
+    let joined_at = c.created_at;
     let a = update_appointment(&state, &service.id, &id, |a, now| {
         a.ensure_joinable(&window, now).map_err(support_error)?;
+        if !a.join_counts(joined_at) {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "not_verified",
+                "Verify again",
+                "the call was moved after this verification; join again",
+            ));
+        }
         let first = a.customer_verified_at.is_none();
         a.record_verification(&satisfied, now);
         Ok(appointment_event(
@@ -718,9 +727,10 @@ pub async fn agent_check(
     ApiJson(body): ApiJson<AgentCheck>,
 ) -> ApiResult<Json<AgentCheckResult>> {
     let (appointment, _) = appointment_for_code(&state, ip, &body.appointment_code).await?;
-    let key = state.keys.ring().purpose_key("countersign/agent-code/v1");
+    let keys = state.keys.ring().purpose_keys("countersign/agent-code/v1");
+    let keys: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let genuine = appointment.status == AppointmentStatus::Scheduled
-        && appointment.is_agent_code(&key, &body.agent_code, state.now());
+        && appointment.is_agent_code_under(&keys, &body.agent_code, state.now());
     let now = state.now();
     let checked = appointment_event(
         &appointment,

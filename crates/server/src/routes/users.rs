@@ -74,6 +74,34 @@ pub(crate) async fn find_user(
         .ok_or_else(|| ApiError::not_found("user"))
 }
 
+/// A security change happened to `user` (a factor added or removed, a
+/// contact changed): their withdrawals are held for the service's hold
+/// period, and an event says so.
+pub(crate) async fn security_change(
+    state: &AppState,
+    service: &countersign_core::service::Service,
+    user: &User,
+    what: &str,
+) -> ApiResult<()> {
+    let now = state.now();
+    let until = now.plus(std::time::Duration::from_secs(u64::from(
+        service.settings.security_hold_seconds,
+    )));
+    if service.settings.security_hold_seconds > 0 {
+        state.store.start_security_hold(&user.id, until).await?;
+    }
+    let held = Event::new(
+        &service.id,
+        Some(&user.user_id),
+        "user.security_hold",
+        now,
+        None,
+        json!({"because": what, "withdrawals_held_until": until}),
+    );
+    state.store.insert_events(&[held]).await?;
+    Ok(())
+}
+
 /// Refuses a user who is locked out now.
 pub(crate) fn refuse_if_locked(user: &User, now: countersign_core::Timestamp) -> ApiResult<()> {
     match user.locked_until {
@@ -159,6 +187,9 @@ pub async fn put_user(
                 let changes = user.apply(update.clone(), now);
                 let events = contact_events(&service.id, &user_id, &changes, now);
                 state.store.update_user(&before, &user, &events).await?;
+                if !changes.is_empty() {
+                    security_change(&state, &service, &user, "contact_changed").await?;
+                }
                 let factors = state.store.factors(&user.id).await?;
                 return Ok((StatusCode::OK, Json(UserView::new(user, &factors))));
             }
