@@ -109,12 +109,41 @@ pub async fn run(cmd: DeviceCommand) -> Result<(), String> {
             number,
             key_file,
         } => {
-            answer(
-                &key_file,
-                &challenge_id,
-                json!({"decision": "approve", "number": number}),
-            )
-            .await
+            // A payment is approved as the device shows it: its details are
+            // printed and its digest goes back with the answer.
+            let device = Device::load(&key_file)?;
+            let nonce = countersign_core::ids::new_id("n");
+            let pending = device
+                .call(
+                    "GET",
+                    &format!(
+                        "/v1/devices/{}/pending?nonce={nonce}",
+                        device.file.factor_id
+                    ),
+                    None,
+                )
+                .await?;
+            let transaction = pending
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|r| r["challenge_id"] == challenge_id.as_str())
+                .map(|r| r["transaction"].clone())
+                .filter(|t| !t.is_null());
+            let mut body = json!({"decision": "approve", "number": number});
+            if let Some(t) = transaction {
+                eprintln!(
+                    "approving a payment of {} {} to {}",
+                    t["amount"].as_str().unwrap_or("?"),
+                    t["currency"].as_str().unwrap_or("?"),
+                    t["payee"]
+                        .as_str()
+                        .or(t["destination"].as_str())
+                        .unwrap_or("?")
+                );
+                body["transaction_digest"] = t["digest"].clone();
+            }
+            answer(&key_file, &challenge_id, body).await
         }
         DeviceCommand::Deny {
             challenge_id,

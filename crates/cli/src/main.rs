@@ -54,6 +54,9 @@ enum Command {
     /// The tamper-evident audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Webhooks: each endpoint's delivery log, and replays.
+    #[command(subcommand)]
+    Webhook(WebhookCommand),
     /// A reference trusted-device client: enrol this machine, watch for
     /// requests, approve or deny them.
     #[command(subcommand)]
@@ -73,6 +76,27 @@ enum AuditCommand {
     Export {
         #[arg(long)]
         service: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum WebhookCommand {
+    /// An endpoint's latest delivery attempts, newest first, as JSON Lines
+    /// (attempt 0 is a replay).
+    Log {
+        /// The endpoint's name (its URL when the config gives no name).
+        endpoint: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Send events to an endpoint again, with their ids and bodies (for a
+    /// receiver that lost them, or one that was given up on); each attempt
+    /// is logged like the worker's.
+    Replay {
+        endpoint: String,
+        /// Event ids (`evt_…`), as in the log or `audit export`.
+        #[arg(required = true)]
+        event_ids: Vec<String>,
     },
 }
 
@@ -155,6 +179,7 @@ fn main() -> ExitCode {
             }
             Command::Device(cmd) => device::run(cmd).await,
             Command::Audit(cmd) => audit_command(&config, cmd).await,
+            Command::Webhook(cmd) => webhook_command(&config, cmd).await,
         }
     });
     match result {
@@ -293,6 +318,63 @@ async fn audit_command(config: &Config, cmd: AuditCommand) -> Result<(), String>
                 );
             }
             Ok(())
+        }
+    }
+}
+
+async fn webhook_command(config: &Config, cmd: WebhookCommand) -> Result<(), String> {
+    let store = open_store(config).await?;
+    let endpoint_named = |name: &str| {
+        config
+            .webhooks
+            .iter()
+            .find(|w| w.name() == name)
+            .ok_or_else(|| format!("no webhook endpoint named {name:?} in the configuration"))
+    };
+    match cmd {
+        WebhookCommand::Log { endpoint, limit } => {
+            for d in store
+                .webhook_deliveries(&endpoint, limit)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                println!("{}", serde_json::to_string(&d).expect("serialises"));
+            }
+            Ok(())
+        }
+        WebhookCommand::Replay {
+            endpoint,
+            event_ids,
+        } => {
+            let endpoint = endpoint_named(&endpoint)?;
+            let poster = countersign_server::outbox::EventPoster::new()?;
+            let mut failed = 0;
+            for id in event_ids {
+                let event = store
+                    .event(&id)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .ok_or_else(|| format!("no event {id:?}"))?;
+                let delivery = countersign_server::outbox::post_event(
+                    &poster,
+                    endpoint,
+                    &event,
+                    0,
+                    SystemClock.now(),
+                )
+                .await;
+                store
+                    .log_webhook_delivery(&delivery)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                failed += usize::from(delivery.error.is_some());
+                println!("{}", serde_json::to_string(&delivery).expect("serialises"));
+            }
+            if failed == 0 {
+                Ok(())
+            } else {
+                Err(format!("{failed} event(s) were not delivered"))
+            }
         }
     }
 }

@@ -17,8 +17,10 @@ use crate::device::NumberMatch;
 use crate::ids::new_id;
 use crate::keyring::Keyring;
 use crate::policy::{Channel, Method, Policy};
+use crate::risk::{self, RiskAssessment, UNRAISED_PURPOSES};
 use crate::secret::{new_numeric_code, normalize_typed_code};
 use crate::service::ServiceSettings;
+use crate::transaction::Transaction;
 use crate::user::User;
 use crate::Timestamp;
 
@@ -65,6 +67,16 @@ pub struct ChallengeContext {
     pub new_device: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rooted: Option<bool>,
+    /// ISO 3166 alpha-2 country of the IP, from the integrator's GeoIP or CDN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The carrier reported a recent SIM change for the user's number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sim_changed: Option<bool>,
+    /// The payment this challenge approves; every message shows it and the
+    /// approval is bound to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transaction: Option<Transaction>,
 }
 
 /// Where each channel's code goes, fixed when the challenge is created so that
@@ -142,6 +154,9 @@ pub struct Challenge {
     /// email code goes to the appointment's contact address.
     #[serde(default)]
     pub appointment_id: Option<String>,
+    /// The request's risk signals and the rules they applied to `policy`.
+    #[serde(default)]
+    pub risk: RiskAssessment,
     /// Optimistic-concurrency version; bumped by every save.
     #[serde(skip)]
     pub version: i64,
@@ -153,6 +168,8 @@ pub enum ChallengeError {
     UnknownPurpose(String),
     #[error("this user has no method that can meet the {0} policy")]
     PolicyUnsatisfiable(String),
+    #[error("this request's risk signals need a method this user does not have")]
+    RiskTooHigh(RiskAssessment),
     #[error("the challenge is already {}", .0.as_str())]
     Closed(ChallengeStatus),
     #[error("the challenge has expired")]
@@ -167,6 +184,8 @@ pub enum ChallengeError {
     ContactChanged,
     #[error("this challenge is not held")]
     NotHeld,
+    #[error("the approval names other payment details than this challenge; start a new challenge")]
+    TransactionMismatch,
 }
 
 /// A code to deliver, produced by [`Challenge::begin_send`]. The code exists
@@ -193,10 +212,14 @@ pub struct WebauthnAsk {
 pub const HELD_PURPOSES: [&str; 1] = ["withdrawal"];
 
 /// What the user decided on their trusted device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviceDecision {
-    /// "It's me": with the number the user picked.
-    Approve { number: u8 },
+    /// "It's me": with the number the user picked and, for a payment, the
+    /// digest of the details the device showed.
+    Approve {
+        number: u8,
+        transaction_digest: Option<String>,
+    },
     /// "It's not me".
     Deny,
 }
@@ -224,7 +247,10 @@ pub enum VerifyOutcome {
 impl Challenge {
     /// Opens a challenge for `user`, offering each policy method that the user
     /// has: codes Countersign can deliver (`deliverable` channels) and the
-    /// methods of the user's active factors (`enrolled`).
+    /// methods of the user's active factors (`enrolled`). The request's risk
+    /// signals, judged against the contexts of the user's recent approvals
+    /// (`history`), may raise the policy.
+    #[allow(clippy::too_many_arguments)]
     pub fn open(
         user: &User,
         purpose: &str,
@@ -232,9 +258,10 @@ impl Challenge {
         deliverable: &[Channel],
         enrolled: &[Method],
         context: ChallengeContext,
+        history: &[ChallengeContext],
         now: Timestamp,
     ) -> Result<Challenge, ChallengeError> {
-        let policy = settings
+        let base = settings
             .policy_for(purpose)
             .ok_or_else(|| ChallengeError::UnknownPurpose(purpose.to_owned()))?;
         let destinations = Destinations {
@@ -248,8 +275,18 @@ impl Challenge {
                 None => enrolled.contains(m),
             })
             .collect();
-        if !policy.satisfiable_with(&available) {
+        if !base.satisfiable_with(&available) {
             return Err(ChallengeError::PolicyUnsatisfiable(purpose.to_owned()));
+        }
+        let signals = risk::signals(&context, history);
+        let (policy, rules) = if UNRAISED_PURPOSES.contains(&purpose) {
+            (base, Vec::new())
+        } else {
+            risk::raise(&base, &signals, &settings.raise_on_signals, &available)
+        };
+        let risk = RiskAssessment { signals, rules };
+        if !policy.satisfiable_with(&available) {
+            return Err(ChallengeError::RiskTooHigh(risk));
         }
         let offered: Vec<Method> = Method::ALL
             .into_iter()
@@ -286,6 +323,7 @@ impl Challenge {
             held_until: user
                 .security_hold_until
                 .filter(|until| *until > now && HELD_PURPOSES.contains(&purpose)),
+            risk,
             version: 0,
         })
     }
@@ -501,7 +539,16 @@ impl Challenge {
                 self.close(ChallengeStatus::Denied, now);
                 Ok(DeviceOutcome::Denied)
             }
-            DeviceDecision::Approve { number } => {
+            DeviceDecision::Approve {
+                number,
+                transaction_digest,
+            } => {
+                // The device must have shown exactly this payment.
+                if let Some(t) = &self.context.transaction {
+                    if transaction_digest.as_deref() != Some(t.digest(&self.id).as_str()) {
+                        return Err(ChallengeError::TransactionMismatch);
+                    }
+                }
                 let right = self.device_match.is_some_and(|m| m.number == number);
                 Ok(DeviceOutcome::Checked(self.settle_attempt(
                     Method::Device,
@@ -585,6 +632,7 @@ impl Challenge {
 mod tests {
     use super::*;
     use crate::policy::Method::*;
+    use crate::risk::{RiskRule, RiskSignal};
 
     const T0: Timestamp = Timestamp(1_800_000_000_000);
 
@@ -611,6 +659,7 @@ mod tests {
             &Channel::ALL,
             &[],
             Default::default(),
+            &[],
             T0,
         )
         .unwrap()
@@ -639,6 +688,7 @@ mod tests {
             &[Channel::Email],
             &[],
             Default::default(),
+            &[],
             T0,
         )
         .unwrap();
@@ -657,14 +707,24 @@ mod tests {
                 &Channel::ALL,
                 &[],
                 Default::default(),
+                &[],
                 T0
             )
             .unwrap_err(),
             ChallengeError::PolicyUnsatisfiable("withdrawal".into())
         );
         assert_eq!(
-            Challenge::open(&u, "nope", &s, &Channel::ALL, &[], Default::default(), T0)
-                .unwrap_err(),
+            Challenge::open(
+                &u,
+                "nope",
+                &s,
+                &Channel::ALL,
+                &[],
+                Default::default(),
+                &[],
+                T0
+            )
+            .unwrap_err(),
             ChallengeError::UnknownPurpose("nope".into())
         );
         assert!(Challenge::open(
@@ -674,6 +734,7 @@ mod tests {
             &Channel::ALL,
             &[],
             Default::default(),
+            &[],
             T0
         )
         .is_err());
@@ -819,6 +880,7 @@ mod tests {
             &Channel::ALL,
             &[],
             Default::default(),
+            &[],
             T0,
         )
         .unwrap();
@@ -914,6 +976,7 @@ mod tests {
             &Channel::ALL,
             &[],
             Default::default(),
+            &[],
             T0,
         )
         .unwrap();
@@ -948,6 +1011,7 @@ mod tests {
             &Channel::ALL,
             &[Totp, RecoveryCode],
             Default::default(),
+            &[],
             T0,
         )
         .unwrap();
@@ -986,6 +1050,7 @@ mod tests {
             &Channel::ALL,
             &[Totp],
             Default::default(),
+            &[],
             T0,
         )
         .unwrap();
@@ -1004,6 +1069,7 @@ mod tests {
                 &Channel::ALL,
                 &[Device],
                 Default::default(),
+                &[],
                 T0,
             )
             .unwrap()
@@ -1012,13 +1078,25 @@ mod tests {
         let m = c.device_match.unwrap();
         let wrong = m.choices.into_iter().find(|n| *n != m.number).unwrap();
         assert_eq!(
-            c.respond_on_device(DeviceDecision::Approve { number: wrong }, T0),
+            c.respond_on_device(
+                DeviceDecision::Approve {
+                    number: wrong,
+                    transaction_digest: None
+                },
+                T0
+            ),
             Ok(DeviceOutcome::Checked(VerifyOutcome::Rejected {
                 attempts_left: 4
             }))
         );
         assert_eq!(
-            c.respond_on_device(DeviceDecision::Approve { number: m.number }, T0),
+            c.respond_on_device(
+                DeviceDecision::Approve {
+                    number: m.number,
+                    transaction_digest: None
+                },
+                T0
+            ),
             Ok(DeviceOutcome::Checked(VerifyOutcome::Accepted {
                 approved: false
             }))
@@ -1036,10 +1114,121 @@ mod tests {
         );
         assert_eq!(c.status, ChallengeStatus::Denied);
         assert_eq!(
-            c.respond_on_device(DeviceDecision::Approve { number: m.number }, T0),
+            c.respond_on_device(
+                DeviceDecision::Approve {
+                    number: m.number,
+                    transaction_digest: None
+                },
+                T0
+            ),
             Err(ChallengeError::Closed(ChallengeStatus::Denied))
         );
         assert!(login(&user(true, true)).device_match.is_none());
+    }
+
+    #[test]
+    fn a_device_approves_only_the_payment_it_showed() {
+        let payment = Transaction {
+            amount: "950.00".into(),
+            currency: "EUR".into(),
+            payee: Some("Bob".into()),
+            destination: None,
+        };
+        let mut c = Challenge::open(
+            &user(true, true),
+            "withdrawal",
+            &ServiceSettings::default(),
+            &Channel::ALL,
+            &[Device],
+            ChallengeContext {
+                transaction: Some(payment.clone()),
+                ..Default::default()
+            },
+            &[],
+            T0,
+        )
+        .unwrap();
+        let number = c.device_match.unwrap().number;
+        let mut other = payment.clone();
+        other.amount = "9500.00".into();
+        for shown in [None, Some(other.digest(&c.id))] {
+            assert_eq!(
+                c.respond_on_device(
+                    DeviceDecision::Approve {
+                        number,
+                        transaction_digest: shown
+                    },
+                    T0
+                ),
+                Err(ChallengeError::TransactionMismatch)
+            );
+        }
+        assert_eq!(c.attempts_used, 0);
+        let approve = DeviceDecision::Approve {
+            number,
+            transaction_digest: Some(payment.digest(&c.id)),
+        };
+        assert!(matches!(
+            c.respond_on_device(approve, T0),
+            Ok(DeviceOutcome::Checked(VerifyOutcome::Accepted { .. }))
+        ));
+    }
+
+    #[test]
+    fn risk_signals_raise_the_policy_or_refuse_the_request() {
+        let risky = ChallengeContext {
+            new_device: Some(true),
+            ..Default::default()
+        };
+        let open = |enrolled: &[Method]| {
+            Challenge::open(
+                &user(true, true),
+                "login",
+                &ServiceSettings::default(),
+                &Channel::ALL,
+                enrolled,
+                risky.clone(),
+                &[],
+                T0,
+            )
+        };
+        let c = open(&[Totp]).unwrap();
+        assert_eq!(c.offered, vec![Totp]);
+        assert_eq!(c.risk.signals, vec![RiskSignal::NewDevice]);
+        assert_eq!(c.risk.rules, vec![RiskRule::AuthenticatorRequired]);
+        // Without an authenticator: phone and email together.
+        let c = open(&[]).unwrap();
+        assert_eq!(c.policy, Policy::of(&[&[Sms, Voice], &[Email]]));
+        // Phone only: refused, saying why.
+        let phone_only = user(true, false);
+        let refused = Challenge::open(
+            &phone_only,
+            "login",
+            &ServiceSettings::default(),
+            &Channel::ALL,
+            &[],
+            risky.clone(),
+            &[],
+            T0,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(refused, ChallengeError::RiskTooHigh(r) if r.rules == vec![RiskRule::PhoneAndEmailRequired])
+        );
+        // verify_contact is never raised: proving the number is its point.
+        let c = Challenge::open(
+            &phone_only,
+            "verify_contact",
+            &ServiceSettings::default(),
+            &Channel::ALL,
+            &[],
+            risky,
+            &[],
+            T0,
+        )
+        .unwrap();
+        assert_eq!(c.risk.signals, vec![RiskSignal::NewDevice]);
+        assert!(c.risk.rules.is_empty());
     }
 
     #[test]
@@ -1054,6 +1243,7 @@ mod tests {
                 &Channel::ALL,
                 &[Totp],
                 Default::default(),
+                &[],
                 T0,
             )
             .unwrap()

@@ -17,11 +17,15 @@ pub mod keyring;
 pub mod limits;
 pub mod lockout;
 pub mod message;
+pub mod notice;
 pub mod otp;
+pub mod outbox;
 pub mod policy;
+pub mod risk;
 pub mod secret;
 pub mod service;
 pub mod support;
+pub mod transaction;
 pub mod user;
 
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};

@@ -4,6 +4,7 @@
 //! share the code. Codes never go into a URL.
 
 use crate::policy::Channel;
+use crate::transaction::Transaction;
 
 /// Everything a message needs.
 #[derive(Debug, Clone)]
@@ -16,6 +17,8 @@ pub struct MessageParams<'a> {
     /// Host of the public URL, for the SMS line that lets phones autofill the
     /// code only on that site (`@host #code`, the WebOTP format).
     pub origin_host: Option<&'a str>,
+    /// The payment being approved: named in every message (dynamic linking).
+    pub transaction: Option<&'a Transaction>,
 }
 
 /// A rendered message.
@@ -34,6 +37,10 @@ struct Catalog {
     speech_language: &'static str,
     purposes: [(&'static str, &'static str); 5],
     any_purpose: &'static str,
+    /// "to" between an amount and its payee.
+    to: &'static str,
+    /// The action followed by the payment it approves.
+    with_transaction: &'static str,
     sms: &'static str,
     voice: &'static str,
     subject: &'static str,
@@ -51,6 +58,8 @@ const EN: Catalog = Catalog {
         ("verify_contact", "confirm this contact"),
     ],
     any_purpose: "confirm an action",
+    to: "to",
+    with_transaction: "{action}: {transaction}",
     sms: "{code} is your {service} code to {purpose}. It expires in {minutes} minutes. Never share it: {service} will never ask you for it.",
     voice: "Hello. This is {service}. Your code to {purpose} is: {digits}. Again, your code is: {digits}. Never share it. Goodbye.",
     subject: "{code} is your {service} code",
@@ -68,6 +77,8 @@ const FR: Catalog = Catalog {
         ("verify_contact", "confirmer ce moyen de contact"),
     ],
     any_purpose: "confirmer une action",
+    to: "à",
+    with_transaction: "{action} : {transaction}",
     sms: "{code} est votre code {service} pour {purpose}. Il expire dans {minutes} minutes. Ne le communiquez jamais : {service} ne vous le demandera jamais.",
     voice: "Bonjour. Ici {service}. Votre code pour {purpose} est : {digits}. Je répète, votre code est : {digits}. Ne le communiquez jamais. Au revoir.",
     subject: "{code} est votre code {service}",
@@ -106,10 +117,17 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
         .find(|(k, _)| *k == p.purpose)
         .map(|(_, v)| *v)
         .unwrap_or(cat.any_purpose);
+    let purpose = match p.transaction {
+        Some(t) => cat
+            .with_transaction
+            .replace("{action}", purpose)
+            .replace("{transaction}", &t.summary(cat.to)),
+        None => purpose.to_owned(),
+    };
     let fill = |template: &str| {
         template
             .replace("{service}", p.service_name)
-            .replace("{purpose}", purpose)
+            .replace("{purpose}", &purpose)
             .replace("{minutes}", &p.ttl_minutes.to_string())
             .replace("{digits}", &spell_digits(p.code))
             .replace("{code}", p.code)
@@ -163,7 +181,32 @@ mod tests {
             locale,
             ttl_minutes: 10,
             origin_host: Some("verify.acme.example"),
+            transaction: None,
         }
+    }
+
+    #[test]
+    fn every_message_names_the_payment() {
+        let t = Transaction {
+            amount: "125.00".into(),
+            currency: "EUR".into(),
+            payee: Some("Alice Martin".into()),
+            destination: None,
+        };
+        let mut p = params(Some("en"));
+        p.transaction = Some(&t);
+        for channel in Channel::ALL {
+            assert!(
+                render(channel, &p)
+                    .body
+                    .contains("approve a withdrawal: 125.00 EUR to Alice Martin"),
+                "{channel:?}"
+            );
+        }
+        p.locale = Some("fr");
+        assert!(render(Channel::Sms, &p)
+            .body
+            .contains("approuver un retrait : 125.00 EUR à Alice Martin. Il expire"));
     }
 
     #[test]

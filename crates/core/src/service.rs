@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::lockout::LockoutPolicy;
 use crate::policy::{default_policy, Policy};
+use crate::risk::RiskSignal;
 use crate::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -34,6 +35,8 @@ pub struct ServiceSettings {
     pub security_hold_seconds: u32,
     /// Policies that replace a built-in purpose's default, or define new purposes.
     pub policies: BTreeMap<String, Policy>,
+    /// Risk signals that raise a policy; the others are only recorded.
+    pub raise_on_signals: Vec<RiskSignal>,
 }
 
 impl Default for ServiceSettings {
@@ -47,6 +50,7 @@ impl Default for ServiceSettings {
             lockout: LockoutPolicy::default(),
             security_hold_seconds: 86_400,
             policies: BTreeMap::new(),
+            raise_on_signals: RiskSignal::RAISING_BY_DEFAULT.to_vec(),
         }
     }
 }
@@ -72,6 +76,8 @@ pub struct SettingsPatch {
     pub max_sends: Option<u32>,
     pub resend_cooldown_seconds: Option<u32>,
     pub security_hold_seconds: Option<u32>,
+    /// Replaces the list of risk signals that raise policies (`[]`: record only).
+    pub raise_on_signals: Option<Vec<RiskSignal>>,
     /// Purpose → policy. A policy for a built-in purpose replaces its
     /// default; a new name defines a purpose; `null` removes the service's
     /// own policy (the default applies again, or the purpose is gone).
@@ -160,6 +166,12 @@ impl ServiceSettings {
             604_800,
             &mut next.security_hold_seconds,
         )?;
+        if let Some(signals) = &patch.raise_on_signals {
+            let mut signals = signals.clone();
+            signals.sort();
+            signals.dedup();
+            next.raise_on_signals = signals;
+        }
         for (purpose, policy) in &patch.policies {
             if !is_valid_purpose_name(purpose) {
                 return Err(SettingsError::BadPurpose(purpose.clone()));
@@ -201,12 +213,33 @@ mod tests {
     }
 
     #[test]
+    fn a_service_chooses_which_signals_raise_policies() {
+        let s = ServiceSettings::default();
+        let next = s
+            .apply(&patch(
+                r#"{"raise_on_signals": ["sim_changed", "ip_changed", "sim_changed"]}"#,
+            ))
+            .unwrap();
+        assert_eq!(
+            next.raise_on_signals,
+            vec![RiskSignal::IpChanged, RiskSignal::SimChanged]
+        );
+        let quiet = s.apply(&patch(r#"{"raise_on_signals": []}"#)).unwrap();
+        assert!(quiet.raise_on_signals.is_empty());
+        assert!(
+            serde_json::from_str::<SettingsPatch>(r#"{"raise_on_signals": ["moon_phase"]}"#)
+                .is_err()
+        );
+    }
+
+    #[test]
     fn a_patch_changes_what_it_names_and_nothing_else() {
         let s = ServiceSettings::default();
         let next = s
             .apply(&patch(r#"{"max_attempts": 3, "policies": {"wire": {"all_of": [{"any_of": ["webauthn"]}, {"any_of": ["email"]}]}}}"#))
             .unwrap();
         assert_eq!(next.max_attempts, 3);
+        assert_eq!(next.raise_on_signals, s.raise_on_signals);
         assert_eq!(next.code_ttl_seconds, s.code_ttl_seconds);
         assert_eq!(
             next.policy_for("wire"),

@@ -238,6 +238,8 @@ impl Appointment {
             deliverable,
             enrolled,
             context,
+            // A support call's policy is never raised: no history needed.
+            &[],
             now,
         )?;
         challenge.appointment_id = Some(self.id.clone());

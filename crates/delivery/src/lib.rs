@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod config;
+mod events;
 mod phone;
 mod smtp;
 
@@ -19,6 +20,7 @@ pub use config::{
     EmailProviderConfig, PhoneProviderConfig, ProvidersConfig, SmtpConfig, TlsMode, TwilioConfig,
     WebhookConfig,
 };
+pub use events::{EventPoster, PostFailure};
 pub use phone::{signature_header, twilio_signature, twiml, verify_signature_header};
 
 /// A message on its way out. `code` travels separately from the text so that

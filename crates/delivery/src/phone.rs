@@ -41,7 +41,7 @@ pub(crate) fn build(
     })
 }
 
-fn check_url(url: &str) -> Result<(), String> {
+pub(crate) fn check_url(url: &str) -> Result<(), String> {
     let parsed = reqwest::Url::parse(url).map_err(|e| format!("url {url:?}: {e}"))?;
     if matches!(parsed.scheme(), "http" | "https") {
         Ok(())
@@ -81,7 +81,7 @@ async fn classify(
 }
 
 /// reqwest errors quote the URL, which may carry credentials; keep the kind only.
-fn without_url(e: reqwest::Error) -> String {
+pub(crate) fn without_url(e: reqwest::Error) -> String {
     if e.is_timeout() {
         "timed out".to_owned()
     } else if e.is_connect() {

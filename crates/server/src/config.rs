@@ -40,6 +40,50 @@ pub struct Config {
     /// The toll-fraud guard: send limits and country lists.
     #[serde(default)]
     pub limits: SendLimits,
+    /// Endpoints that receive events (`[[webhooks]]`).
+    #[serde(default)]
+    pub webhooks: Vec<WebhookEndpoint>,
+    /// How often, in milliseconds, the background worker looks for notices
+    /// and webhook events due from other processes or for a retry (work made
+    /// by this process wakes it at once).
+    #[serde(default = "default_outbox_poll_ms")]
+    pub outbox_poll_ms: u64,
+}
+
+/// One webhook receiver.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookEndpoint {
+    /// Names the endpoint in the delivery log and the CLI; the URL when
+    /// absent. A new name is a new endpoint, starting at the newest event.
+    #[serde(default)]
+    pub name: Option<String>,
+    pub url: String,
+    /// Signs each body (`Countersign-Signature`), as for the SMS webhook.
+    #[serde(default)]
+    pub secret: Option<String>,
+    /// Event types to send: exact (`challenge.approved`) or by prefix
+    /// (`challenge.*`); empty sends every event.
+    #[serde(default)]
+    pub events: Vec<String>,
+}
+
+impl WebhookEndpoint {
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.url)
+    }
+
+    /// Whether this endpoint subscribed to events of type `kind`.
+    pub fn wants(&self, kind: &str) -> bool {
+        self.events.is_empty()
+            || self
+                .events
+                .iter()
+                .any(|pattern| match pattern.strip_suffix('*') {
+                    Some(prefix) => kind.starts_with(prefix),
+                    None => pattern == kind,
+                })
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -114,6 +158,9 @@ fn default_database() -> String {
 fn default_key_file() -> PathBuf {
     "countersign.key".into()
 }
+fn default_outbox_poll_ms() -> u64 {
+    1000
+}
 fn default_public_url() -> String {
     "http://localhost:8080".into()
 }
@@ -169,6 +216,23 @@ impl Config {
                 self.database
             )));
         }
+        let mut names = Vec::new();
+        for w in &self.webhooks {
+            countersign_delivery::EventPoster::check_url(&w.url)
+                .map_err(|e| ConfigError::Invalid(format!("webhooks: {e}")))?;
+            if names.contains(&w.name()) {
+                return Err(ConfigError::Invalid(format!(
+                    "webhooks: two endpoints are named {:?}; give each a distinct name",
+                    w.name()
+                )));
+            }
+            names.push(w.name());
+        }
+        if self.outbox_poll_ms == 0 {
+            return Err(ConfigError::Invalid(
+                "outbox_poll_ms: expected at least 1".into(),
+            ));
+        }
         Ok(())
     }
 
@@ -194,6 +258,8 @@ impl Default for Config {
             delivery: ProvidersConfig::default(),
             support: SupportConfig::default(),
             limits: SendLimits::default(),
+            webhooks: Vec::new(),
+            outbox_poll_ms: default_outbox_poll_ms(),
         }
     }
 }
@@ -231,5 +297,23 @@ mod tests {
             SendLimits::default(),
             "the README shows the defaults"
         );
+        assert_eq!(config.webhooks.len(), 1, "the [[webhooks]] example is read");
+    }
+
+    #[test]
+    fn webhook_subscriptions_match_exactly_or_by_prefix() {
+        let endpoint = |events: &[&str]| WebhookEndpoint {
+            name: None,
+            url: "https://hooks.example.com/cs".into(),
+            secret: None,
+            events: events.iter().map(|e| e.to_string()).collect(),
+        };
+        assert!(endpoint(&[]).wants("challenge.approved"));
+        let some = endpoint(&["challenge.*", "user.security_hold"]);
+        assert!(some.wants("challenge.approved"));
+        assert!(some.wants("user.security_hold"));
+        assert!(!some.wants("user.created"));
+        assert!(!some.wants("factor.added"));
+        assert_eq!(some.name(), "https://hooks.example.com/cs");
     }
 }

@@ -117,6 +117,19 @@ impl ApiError {
                 "No usable method",
                 detail,
             ),
+            ChallengeError::TransactionMismatch => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "transaction_mismatch",
+                "Payment details differ",
+                detail,
+            ),
+            ChallengeError::RiskTooHigh(risk) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "risk_too_high",
+                "Stronger method needed",
+                detail,
+            )
+            .with("risk", serde_json::to_value(risk).unwrap_or_default()),
             ChallengeError::Closed(status) => {
                 ApiError::new(StatusCode::CONFLICT, "challenge_closed", "Challenge closed", detail)
                     .with("challenge_status", status.as_str())

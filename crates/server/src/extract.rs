@@ -112,3 +112,30 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
         ))
     }
 }
+
+/// The end user's IP as the integrator saw it, from the optional
+/// `Countersign-User-Ip` header on calls the integrator makes for a user
+/// (adding or removing a method, changing a contact): security notices say
+/// where a change came from, and events record it.
+pub struct EndUserIp(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for EndUserIp {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get("countersign-user-ip") else {
+            return Ok(EndUserIp(None));
+        };
+        value
+            .to_str()
+            .ok()
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
+            .map(|ip| EndUserIp(Some(ip.to_canonical().to_string())))
+            .ok_or_else(|| {
+                ApiError::invalid_request(
+                    "Countersign-User-Ip: expected the end user's IPv4 or IPv6 address",
+                )
+                .with("field", "Countersign-User-Ip")
+            })
+    }
+}

@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod keys;
 pub mod metrics;
+pub mod outbox;
 pub mod pages;
 pub mod routes;
 pub mod state;
@@ -128,6 +129,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     }
     tokio::spawn(watch_key_file(state.clone()));
     tokio::spawn(sweep_in_background(state.clone()));
+    tokio::spawn(outbox::run(state.clone()));
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|source| ServeError::Listen {
@@ -163,7 +165,8 @@ async fn watch_key_file(state: AppState) {
     }
 }
 
-/// Deletes expired send counters and device signatures every ten minutes.
+/// Deletes expired send counters, device signatures and ceremonies, and
+/// month-old notices and webhook deliveries, every ten minutes.
 async fn sweep_in_background(state: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
     loop {

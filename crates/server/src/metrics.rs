@@ -46,6 +46,14 @@ pub struct Metrics {
     pub verifications: Family<OutcomeLabels, Counter>,
     pub sends_refused: Family<LimitLabels, Counter>,
     pub delivery_reports: Family<SendLabels, Counter>,
+    pub notices: Family<SendLabels, Counter>,
+    pub webhook_deliveries: Family<WebhookLabels, Counter>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct WebhookLabels {
+    pub endpoint: String,
+    pub outcome: String,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -66,6 +74,18 @@ impl Default for Metrics {
         let verifications = Family::<OutcomeLabels, Counter>::default();
         let sends_refused = Family::<LimitLabels, Counter>::default();
         let delivery_reports = Family::<SendLabels, Counter>::default();
+        let notices = Family::<SendLabels, Counter>::default();
+        let webhook_deliveries = Family::<WebhookLabels, Counter>::default();
+        registry.register(
+            "security_notices",
+            "Security-change notices, by channel and outcome (sent, retry, failed)",
+            notices.clone(),
+        );
+        registry.register(
+            "webhook_deliveries",
+            "Webhook delivery attempts, by endpoint and outcome (delivered, retry, given_up)",
+            webhook_deliveries.clone(),
+        );
         registry.register(
             "sends_refused",
             "Sends refused by the toll-fraud guard, by limit (a rise is an attack or a bug)",
@@ -104,6 +124,8 @@ impl Default for Metrics {
             verifications,
             sends_refused,
             delivery_reports,
+            notices,
+            webhook_deliveries,
         }
     }
 }

@@ -7,12 +7,13 @@ use std::time::{Duration, Instant};
 use countersign_core::keyring::Keyring;
 use countersign_core::service::Service;
 use countersign_core::{Clock, Timestamp};
-use countersign_delivery::Delivery;
+use countersign_delivery::{Delivery, EventPoster};
 use countersign_store::Store;
 
 use crate::config::Config;
 use crate::keys::KeyFile;
 use crate::metrics::Metrics;
+use crate::outbox::Outbox;
 use crate::routes::devices::DeviceWaiters;
 use crate::webauthn::RelyingParty;
 
@@ -32,6 +33,10 @@ pub struct Inner {
     pub device_waiters: DeviceWaiters,
     /// The WebAuthn relying party, or why `[webauthn]` could not make one.
     pub webauthn: Result<RelyingParty, String>,
+    /// Wakes the notice and webhook worker.
+    pub outbox: Outbox,
+    /// Posts webhook events.
+    pub poster: EventPoster,
 }
 
 impl std::ops::Deref for AppState {
@@ -59,6 +64,8 @@ impl AppState {
             metrics: Metrics::default(),
             services: ServiceCache::default(),
             device_waiters: DeviceWaiters::default(),
+            outbox: Outbox::default(),
+            poster: EventPoster::new().expect("an HTTP client without custom TLS always builds"),
         }))
     }
 

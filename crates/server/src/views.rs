@@ -6,7 +6,9 @@ use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::factor::{Factor, FactorStatus, FactorType, WebauthnKind};
 use countersign_core::message::MessageRecord;
 use countersign_core::otp::OtpAlgorithm;
-use countersign_core::policy::{Channel, Method, Policy};
+use countersign_core::policy::{Channel, Group, Method};
+use countersign_core::risk::RiskAssessment;
+use countersign_core::transaction::Transaction;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use serde::Serialize;
@@ -170,7 +172,11 @@ pub struct ChallengeView {
     pub expires_at: Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<Timestamp>,
-    pub policy: Policy,
+    pub policy: PolicyView,
+    /// The payment this challenge approves, with the digest to check before
+    /// executing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transaction: Option<TransactionView>,
     /// Methods that still count towards approval, strongest first.
     pub methods: Vec<MethodView>,
     pub satisfied: Vec<Method>,
@@ -193,6 +199,33 @@ pub struct ChallengeView {
     pub messages: Vec<MessageRecord>,
     pub context: ChallengeContext,
     pub hosted_url: String,
+}
+
+/// The policy in force for a challenge, after its risk signals raised it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PolicyView {
+    pub all_of: Vec<Group>,
+    /// What the request's context revealed, and the rules that changed
+    /// `all_of` because of it: what the integrator shows the user as "why".
+    pub risk: RiskAssessment,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TransactionView {
+    #[serde(flatten)]
+    pub details: Transaction,
+    /// Hex SHA-256 of `countersign-transaction-v1`, the challenge id, amount,
+    /// currency, payee and destination, one per line.
+    pub digest: String,
+}
+
+impl TransactionView {
+    pub fn of(c: &Challenge) -> Option<TransactionView> {
+        c.context.transaction.as_ref().map(|t| TransactionView {
+            details: t.clone(),
+            digest: t.digest(&c.id),
+        })
+    }
 }
 
 impl ChallengeView {
@@ -236,7 +269,11 @@ impl ChallengeView {
             created_at: c.created_at,
             expires_at: c.expires_at,
             closed_at: c.closed_at,
-            policy: c.policy.clone(),
+            policy: PolicyView {
+                all_of: c.policy.all_of.clone(),
+                risk: c.risk.clone(),
+            },
+            transaction: TransactionView::of(c),
             methods,
             satisfied: c.satisfied.clone(),
             remaining: c.remaining(),

@@ -13,12 +13,14 @@ mod sql;
 
 use async_trait::async_trait;
 use countersign_core::audit::ChainLink;
-use countersign_core::challenge::Challenge;
+use countersign_core::challenge::{Challenge, ChallengeContext};
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
+use countersign_core::notice::NoticeContent;
+use countersign_core::policy::Channel;
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -136,6 +138,73 @@ pub enum Saved {
     LimitReached(usize),
 }
 
+/// A security notice on its way to one contact point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeRecord {
+    pub id: String,
+    pub service_id: String,
+    pub user_pk: Option<String>,
+    pub channel: Channel,
+    pub to: String,
+    pub locale: Option<String>,
+    pub content: NoticeContent,
+    /// Attempts made so far.
+    pub attempts: u32,
+}
+
+/// What became of one attempt to send a notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeOutcome {
+    Sent,
+    Retry {
+        at: Timestamp,
+        error: String,
+    },
+    /// Given up: a refusal, or too many attempts.
+    Failed {
+        error: String,
+    },
+}
+
+/// A webhook endpoint's claim on one service's events, held until released
+/// or until its lease runs out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookClaim {
+    pub endpoint: String,
+    pub service_id: String,
+    /// The chain position delivered so far.
+    pub delivered_seq: i64,
+    /// Failed attempts at the next event.
+    pub attempts: u32,
+    /// Proves this worker still holds the claim when it writes.
+    pub token: String,
+}
+
+/// One attempt to deliver one event to one endpoint: the delivery log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WebhookDelivery {
+    pub id: String,
+    pub endpoint: String,
+    pub service_id: String,
+    pub event_id: String,
+    pub attempt: u32,
+    /// The receiver's HTTP status, when it answered.
+    pub status_code: Option<u16>,
+    pub error: Option<String>,
+    pub at: Timestamp,
+}
+
+/// What to do with the claim after a delivery attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterDelivery {
+    /// Delivered (or skipped as not subscribed): move past this event.
+    Advance { seq: i64 },
+    /// Failed: try the same event again at this time.
+    RetryAt(Timestamp),
+    /// Failed too often: log it and move past it (replay from the CLI).
+    GiveUp { seq: i64 },
+}
+
 /// A provider's news about a message.
 #[derive(Debug, Clone)]
 pub struct MessageUpdate<'a> {
@@ -178,9 +247,57 @@ pub trait Store: Send + Sync + 'static {
     /// contact being verified meanwhile) are not overwritten with stale
     /// values. Failure counters are left to [`Store::save_challenge`].
     async fn update_user(&self, before: &User, user: &User, events: &[Event]) -> Result<()>;
-    /// Holds the user's withdrawals until `until` (or later, if a hold
-    /// already runs longer): a security change happened.
-    async fn start_security_hold(&self, user_pk: &str, until: Timestamp) -> Result<()>;
+    /// A security change happened: in one transaction, holds the user's
+    /// withdrawals until `hold_until` (or later, if a hold already runs
+    /// longer), records `events` and queues the `notices`.
+    async fn record_security_change(
+        &self,
+        user_pk: &str,
+        hold_until: Option<Timestamp>,
+        events: &[Event],
+        notices: &[NoticeRecord],
+    ) -> Result<()>;
+    /// Takes up to `limit` notices due at `now` that no other worker holds,
+    /// leasing them for [`countersign_core::outbox::LEASE`].
+    async fn claim_notices(&self, now: Timestamp, limit: u32) -> Result<Vec<NoticeRecord>>;
+    /// Records an attempt to send a claimed notice.
+    async fn finish_notice(&self, id: &str, outcome: &NoticeOutcome, now: Timestamp) -> Result<()>;
+    /// Services with events `endpoint` has yet to deliver and may try now.
+    /// A new endpoint starts at each service's current end of the log;
+    /// services created after it start at their beginning.
+    async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<String>>;
+    /// Claims `endpoint`'s delivery of `service_id`'s events, unless another
+    /// worker holds it or its retry is not due.
+    async fn claim_webhook(
+        &self,
+        endpoint: &str,
+        service_id: &str,
+        now: Timestamp,
+    ) -> Result<Option<WebhookClaim>>;
+    /// The service's chained events after position `seq`, in order.
+    async fn events_after(
+        &self,
+        service_id: &str,
+        seq: i64,
+        limit: u32,
+    ) -> Result<Vec<(i64, Event)>>;
+    /// Logs `delivery` (if any), moves the claim on and renews its lease;
+    /// false if the claim was lost to another worker (nothing written).
+    async fn after_webhook(
+        &self,
+        claim: &WebhookClaim,
+        delivery: Option<&WebhookDelivery>,
+        next: AfterDelivery,
+        now: Timestamp,
+    ) -> Result<bool>;
+    /// Lets other workers claim it again.
+    async fn release_webhook(&self, claim: &WebhookClaim) -> Result<()>;
+    /// Logs a delivery made outside a claim (a replay from the CLI).
+    async fn log_webhook_delivery(&self, delivery: &WebhookDelivery) -> Result<()>;
+    /// An endpoint's latest deliveries, newest first.
+    async fn webhook_deliveries(&self, endpoint: &str, limit: u32) -> Result<Vec<WebhookDelivery>>;
+    /// One event by id, with its service.
+    async fn event(&self, id: &str) -> Result<Option<Event>>;
     /// Lifts a lockout and clears the failure count (an operator's decision,
     /// after a hard lock). False when there is no such user.
     async fn unlock_user(&self, user: &User, event: &Event) -> Result<bool>;
@@ -226,6 +343,13 @@ pub trait Store: Send + Sync + 'static {
     async fn factor(&self, id: &str) -> Result<Option<Factor>>;
     /// A user's challenges still pending at `now`, oldest first.
     async fn pending_challenges(&self, user_pk: &str, now: Timestamp) -> Result<Vec<Challenge>>;
+    /// The contexts of a user's latest approved challenges, newest first:
+    /// where they usually are, for risk signals.
+    async fn recent_approved_contexts(
+        &self,
+        user_pk: &str,
+        limit: u32,
+    ) -> Result<Vec<ChallengeContext>>;
     /// Remembers a device signature as used until `expires_at`; false if it
     /// was used before (a replay).
     async fn claim_device_signature(&self, key: &str, expires_at: Timestamp) -> Result<bool>;

@@ -10,7 +10,7 @@ use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
-use crate::{Result, StoreError};
+use crate::{NoticeRecord, Result, StoreError, WebhookDelivery};
 
 /// The column reads this crate needs, for SQLite and PostgreSQL rows alike.
 pub(crate) trait SqlRow {
@@ -158,4 +158,32 @@ pub(crate) fn appointment(row: &impl SqlRow) -> Result<Appointment> {
     let mut a: Appointment = json("appointment state", &row.text("state")?)?;
     a.version = row.int("version")?;
     Ok(a)
+}
+
+pub(crate) fn notice(row: &impl SqlRow) -> Result<NoticeRecord> {
+    Ok(NoticeRecord {
+        id: row.text("id")?,
+        service_id: row.text("service_id")?,
+        user_pk: row.opt_text("user_pk")?,
+        channel: json("notice channel", &format!("\"{}\"", row.text("channel")?))?,
+        to: row.text("destination")?,
+        locale: row.opt_text("locale")?,
+        content: json("notice content", &row.text("content")?)?,
+        attempts: u32::try_from(row.int("attempts")?).unwrap_or(u32::MAX),
+    })
+}
+
+pub(crate) fn webhook_delivery(row: &impl SqlRow) -> Result<WebhookDelivery> {
+    Ok(WebhookDelivery {
+        id: row.text("id")?,
+        endpoint: row.text("endpoint")?,
+        service_id: row.text("service_id")?,
+        event_id: row.text("event_id")?,
+        attempt: u32::try_from(row.int("attempt")?).unwrap_or(u32::MAX),
+        status_code: row
+            .opt_int("status_code")?
+            .and_then(|c| u16::try_from(c).ok()),
+        error: row.opt_text("error")?,
+        at: Timestamp(row.int("at")?),
+    })
 }

@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use countersign_core::audit::{link, ChainLink, GENESIS};
-use countersign_core::challenge::Challenge;
+use countersign_core::challenge::{Challenge, ChallengeContext};
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
+use countersign_core::outbox::LEASE;
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -20,7 +21,8 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::{
-    rows, ChallengeWrite, FactorUse, MessageUpdate, Result, Saved, Store, StoreError, UserEffect,
+    rows, AfterDelivery, ChallengeWrite, FactorUse, MessageUpdate, NoticeOutcome, NoticeRecord,
+    Result, Saved, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode, read by several
@@ -151,6 +153,27 @@ const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, p
 
 /// Inserts events in one statement, on any executor of the engine (pool or
 /// transaction).
+/// Appends one attempt to the webhook delivery log.
+macro_rules! insert_delivery {
+    ($exec:expr, $d:expr) => {
+        let d: &WebhookDelivery = $d;
+        sqlx::query(
+            "INSERT INTO webhook_deliveries (id, endpoint, service_id, event_id, attempt, status_code, error, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&d.id)
+        .bind(&d.endpoint)
+        .bind(&d.service_id)
+        .bind(&d.event_id)
+        .bind(i64::from(d.attempt))
+        .bind(d.status_code.map(i64::from))
+        .bind(&d.error)
+        .bind(d.at.millis())
+        .execute(&mut *$exec)
+        .await?;
+    };
+}
+
 macro_rules! insert_events {
     ($exec:expr, $events:expr) => {
         let events: &[Event] = $events;
@@ -491,16 +514,228 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn start_security_hold(&self, user_pk: &str, until: Timestamp) -> Result<()> {
-                sqlx::query(
-                    "UPDATE users SET security_hold_until = CASE WHEN security_hold_until IS NULL \
-                     OR security_hold_until < $1 THEN $1 ELSE security_hold_until END WHERE id = $2",
+            async fn record_security_change(
+                &self,
+                user_pk: &str,
+                hold_until: Option<Timestamp>,
+                events: &[Event],
+                notices: &[NoticeRecord],
+            ) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                if let Some(until) = hold_until {
+                    sqlx::query(
+                        "UPDATE users SET security_hold_until = CASE WHEN security_hold_until IS NULL \
+                         OR security_hold_until < $1 THEN $1 ELSE security_hold_until END WHERE id = $2",
+                    )
+                    .bind(until.millis())
+                    .bind(user_pk)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                insert_events!(tx, events);
+                for n in notices {
+                    let at = n.content.at.millis();
+                    sqlx::query(
+                        "INSERT INTO notices (id, service_id, user_pk, channel, destination, locale, content, \
+                         status, attempts, next_attempt_at, lease_until, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, 0, $8, $8)",
+                    )
+                    .bind(&n.id)
+                    .bind(&n.service_id)
+                    .bind(&n.user_pk)
+                    .bind(n.channel.as_str())
+                    .bind(&n.to)
+                    .bind(&n.locale)
+                    .bind(serde_json::to_string(&n.content).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn claim_notices(&self, now: Timestamp, limit: u32) -> Result<Vec<NoticeRecord>> {
+                // The outer conditions are checked again on the row being
+                // updated, so two workers never both take a notice.
+                let rows = sqlx::query(
+                    "UPDATE notices SET lease_until = $1 WHERE id IN (SELECT id FROM notices \
+                     WHERE status = 'pending' AND next_attempt_at <= $2 AND lease_until <= $2 \
+                     ORDER BY next_attempt_at LIMIT $3) \
+                     AND status = 'pending' AND lease_until <= $2 \
+                     RETURNING id, service_id, user_pk, channel, destination, locale, content, attempts",
                 )
-                .bind(until.millis())
-                .bind(user_pk)
+                .bind(now.plus(LEASE).millis())
+                .bind(now.millis())
+                .bind(i64::from(limit))
+                .fetch_all(self.writes())
+                .await?;
+                rows.iter().map(rows::notice).collect()
+            }
+
+            async fn finish_notice(&self, id: &str, outcome: &NoticeOutcome, now: Timestamp) -> Result<()> {
+                let (status, next, error) = match outcome {
+                    NoticeOutcome::Sent => ("sent", now, None),
+                    NoticeOutcome::Retry { at, error } => ("pending", *at, Some(error.as_str())),
+                    NoticeOutcome::Failed { error } => ("failed", now, Some(error.as_str())),
+                };
+                sqlx::query(
+                    "UPDATE notices SET status = $1, attempts = attempts + 1, next_attempt_at = $2, \
+                     lease_until = 0, last_error = $3, updated_at = $4 WHERE id = $5",
+                )
+                .bind(status)
+                .bind(next.millis())
+                .bind(error)
+                .bind(now.millis())
+                .bind(id)
                 .execute(self.writes())
                 .await?;
                 Ok(())
+            }
+
+            async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<String>> {
+                let mut tx = self.writes().begin().await?;
+                sqlx::query("INSERT INTO webhook_endpoints (name, first_seen) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                    .bind(endpoint)
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO webhook_cursors (endpoint, service_id, delivered_seq, attempts, next_attempt_at, lease_until) \
+                     SELECT e.name, s.id, CASE WHEN s.created_at >= e.first_seen THEN 0 ELSE COALESCE(h.seq, 0) END, 0, 0, 0 \
+                     FROM services s JOIN webhook_endpoints e ON e.name = $1 \
+                     LEFT JOIN audit_heads h ON h.service_id = s.id \
+                     WHERE NOT EXISTS (SELECT 1 FROM webhook_cursors c WHERE c.endpoint = $1 AND c.service_id = s.id) \
+                     ON CONFLICT (endpoint, service_id) DO NOTHING",
+                )
+                .bind(endpoint)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                let due: Vec<(String,)> = sqlx::query_as(
+                    "SELECT c.service_id FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
+                     WHERE c.endpoint = $1 AND h.seq > c.delivered_seq AND c.next_attempt_at <= $2 AND c.lease_until <= $2 \
+                     ORDER BY c.service_id",
+                )
+                .bind(endpoint)
+                .bind(now.millis())
+                .fetch_all(self.reads())
+                .await?;
+                Ok(due.into_iter().map(|(s,)| s).collect())
+            }
+
+            async fn claim_webhook(&self, endpoint: &str, service_id: &str, now: Timestamp) -> Result<Option<WebhookClaim>> {
+                let token = countersign_core::ids::new_id("lease");
+                let claimed: Option<(i64, i64)> = sqlx::query_as(
+                    "UPDATE webhook_cursors SET lease_until = $1, lease_token = $2 \
+                     WHERE endpoint = $3 AND service_id = $4 AND lease_until <= $5 AND next_attempt_at <= $5 \
+                     RETURNING delivered_seq, attempts",
+                )
+                .bind(now.plus(LEASE).millis())
+                .bind(&token)
+                .bind(endpoint)
+                .bind(service_id)
+                .bind(now.millis())
+                .fetch_optional(self.writes())
+                .await?;
+                Ok(claimed.map(|(delivered_seq, attempts)| WebhookClaim {
+                    endpoint: endpoint.to_owned(),
+                    service_id: service_id.to_owned(),
+                    delivered_seq,
+                    attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+                    token,
+                }))
+            }
+
+            async fn events_after(&self, service_id: &str, seq: i64, limit: u32) -> Result<Vec<(i64, Event)>> {
+                let rows = sqlx::query(&format!(
+                    "SELECT {EVENT_COLUMNS}, chain_seq FROM events WHERE service_id = $1 AND chain_seq > $2 \
+                     ORDER BY chain_seq LIMIT $3"
+                ))
+                .bind(service_id)
+                .bind(seq)
+                .bind(i64::from(limit))
+                .fetch_all(self.reads())
+                .await?;
+                rows.iter()
+                    .map(|r| Ok((rows::SqlRow::int(r, "chain_seq")?, rows::event(r)?)))
+                    .collect()
+            }
+
+            async fn after_webhook(
+                &self,
+                claim: &WebhookClaim,
+                delivery: Option<&WebhookDelivery>,
+                next: AfterDelivery,
+                now: Timestamp,
+            ) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let (seq, attempts, next_attempt_at) = match next {
+                    AfterDelivery::Advance { seq } | AfterDelivery::GiveUp { seq } => (Some(seq), 0, 0),
+                    AfterDelivery::RetryAt(at) => (None, i64::from(claim.attempts) + 1, at.millis()),
+                };
+                let moved = sqlx::query(
+                    "UPDATE webhook_cursors SET delivered_seq = COALESCE($1, delivered_seq), attempts = $2, \
+                     next_attempt_at = $3, lease_until = $7 WHERE endpoint = $4 AND service_id = $5 AND lease_token = $6",
+                )
+                .bind(seq)
+                .bind(attempts)
+                .bind(next_attempt_at)
+                .bind(&claim.endpoint)
+                .bind(&claim.service_id)
+                .bind(&claim.token)
+                .bind(now.plus(LEASE).millis())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if moved == 0 {
+                    return Ok(false);
+                }
+                if let Some(d) = delivery {
+                    insert_delivery!(tx, d);
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn release_webhook(&self, claim: &WebhookClaim) -> Result<()> {
+                sqlx::query(
+                    "UPDATE webhook_cursors SET lease_until = 0, lease_token = NULL \
+                     WHERE endpoint = $1 AND service_id = $2 AND lease_token = $3",
+                )
+                .bind(&claim.endpoint)
+                .bind(&claim.service_id)
+                .bind(&claim.token)
+                .execute(self.writes())
+                .await?;
+                Ok(())
+            }
+
+            async fn log_webhook_delivery(&self, d: &WebhookDelivery) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                insert_delivery!(tx, d);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn webhook_deliveries(&self, endpoint: &str, limit: u32) -> Result<Vec<WebhookDelivery>> {
+                let rows = sqlx::query(
+                    "SELECT id, endpoint, service_id, event_id, attempt, status_code, error, at \
+                     FROM webhook_deliveries WHERE endpoint = $1 ORDER BY at DESC, id DESC LIMIT $2",
+                )
+                .bind(endpoint)
+                .bind(i64::from(limit))
+                .fetch_all(self.reads())
+                .await?;
+                rows.iter().map(rows::webhook_delivery).collect()
+            }
+
+            async fn event(&self, id: &str) -> Result<Option<Event>> {
+                let row = sqlx::query(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
+                    .bind(id)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::event).transpose()
             }
 
             async fn unlock_user(&self, u: &User, event: &Event) -> Result<bool> {
@@ -732,6 +967,20 @@ macro_rules! sql_store {
                 .fetch_all(self.reads())
                 .await?;
                 all.iter().map(rows::challenge).collect()
+            }
+
+            async fn recent_approved_contexts(&self, user_pk: &str, limit: u32) -> Result<Vec<ChallengeContext>> {
+                let rows = sqlx::query(
+                    "SELECT state, version FROM challenges WHERE user_pk = $1 AND status IN ('approved', 'held') \
+                     ORDER BY created_at DESC, id DESC LIMIT $2",
+                )
+                .bind(user_pk)
+                .bind(i64::from(limit))
+                .fetch_all(self.reads())
+                .await?;
+                rows.iter()
+                    .map(|r| rows::challenge(r).map(|c| c.context))
+                    .collect()
             }
 
             async fn claim_device_signature(&self, key: &str, expires_at: Timestamp) -> Result<bool> {
@@ -1032,8 +1281,20 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
+                // Sent notices and the delivery log are kept for 30 days.
+                let month_ago = now.millis() - 30 * 86_400_000;
+                let notices = sqlx::query("DELETE FROM notices WHERE status <> 'pending' AND updated_at < $1")
+                    .bind(month_ago)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                let deliveries = sqlx::query("DELETE FROM webhook_deliveries WHERE at < $1")
+                    .bind(month_ago)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
                 tx.commit().await?;
-                Ok(counters + signatures + ceremonies)
+                Ok(counters + signatures + ceremonies + notices + deliveries)
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -362,3 +362,51 @@ on_both_backends!(
     device_requests_must_be_signed_right,
     a_waiting_device_hears_of_a_new_request_at_once,
 );
+
+/// Dynamic linking: the device shows the payment and approves exactly it;
+/// an approval naming other details is refused without costing an attempt.
+async fn a_device_approves_the_payment_it_shows(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let device = TestDevice::enrol(&s, "alice", 9).await;
+    let payment = json!({"amount": "950.00", "currency": "EUR", "payee": "Bob Durand", "destination": "FR7630006000011234567890189"});
+    let r = s
+        .post(
+            "/v1/challenges",
+            json!({"user_id": "alice", "purpose": "withdrawal", "context": {"transaction": payment}}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let chl = r.body["id"].as_str().unwrap().to_owned();
+    let digest = r.body["transaction"]["digest"].as_str().unwrap().to_owned();
+    let number = device_number(&r.body);
+
+    let pending = device.pending(&s).await;
+    let shown = &pending.body[0]["transaction"];
+    assert_eq!(shown["amount"], "950.00");
+    assert_eq!(shown["payee"], "Bob Durand");
+    assert_eq!(shown["digest"], digest.as_str());
+
+    for other in [json!(null), json!("0".repeat(64))] {
+        let r = device
+            .respond(
+                &s,
+                &chl,
+                json!({"decision": "approve", "number": number, "transaction_digest": other}),
+            )
+            .await;
+        r.assert_problem(422, "transaction_mismatch");
+    }
+    let r = device
+        .respond(
+            &s,
+            &chl,
+            json!({"decision": "approve", "number": number, "transaction_digest": digest}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["satisfied"], json!(["device"]));
+    assert_eq!(r.body["attempts_left"], 5, "a mismatch is not a guess");
+}
+
+on_both_backends!(a_device_approves_the_payment_it_shows);

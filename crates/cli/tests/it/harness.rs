@@ -66,6 +66,7 @@ impl ProviderRequest {
 #[derive(Clone, Default)]
 pub struct ProviderEndpoint {
     pub requests: Arc<Mutex<Vec<ProviderRequest>>>,
+    arrived: Arc<tokio::sync::Notify>,
     scripted: Arc<Mutex<Vec<u16>>>,
     always: Arc<Mutex<Option<u16>>>,
 }
@@ -83,6 +84,7 @@ impl ProviderEndpoint {
                 headers,
                 body,
             });
+            p.arrived.notify_waiters();
             let scripted = {
                 let mut s = p.scripted.lock().unwrap();
                 (!s.is_empty()).then(|| s.remove(0))
@@ -117,11 +119,60 @@ impl ProviderEndpoint {
         self.requests.lock().unwrap().clone()
     }
 
+    /// Waits (at most 20 s) until the requests received satisfy `done`.
+    pub async fn wait_for(
+        &self,
+        what: &str,
+        done: impl Fn(&[ProviderRequest]) -> bool,
+    ) -> Vec<ProviderRequest> {
+        wait_until(&self.requests, &self.arrived, what, done).await
+    }
+
     pub fn last(&self) -> ProviderRequest {
         self.all()
             .last()
             .cloned()
             .expect("the provider received a request")
+    }
+}
+
+/// Waits for `done` to hold over `items`, woken by each arrival; fails the
+/// test after 20 s, naming `what` it was waiting for.
+async fn wait_until<T: Clone>(
+    items: &Mutex<Vec<T>>,
+    arrived: &tokio::sync::Notify,
+    what: &str,
+    done: impl Fn(&[T]) -> bool,
+) -> Vec<T> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let notified = arrived.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        let now = items.lock().unwrap().clone();
+        if done(&now) {
+            return now;
+        }
+        if tokio::time::timeout_at(deadline, notified).await.is_err() {
+            panic!("timed out waiting for {what}");
+        }
+    }
+}
+
+/// Polls `check` every 25 ms until it holds, for state that nothing
+/// announces (a background worker's bookkeeping); fails after 20 s.
+pub async fn eventually<F, Fut>(what: &str, check: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !check().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
     }
 }
 
@@ -134,13 +185,79 @@ pub struct Mail {
 }
 
 impl Mail {
+    /// A header's value, unfolded (continuation lines joined).
     pub fn header(&self, name: &str) -> Option<String> {
+        let head = self.data.split("\n\n").next().unwrap_or_default();
+        let unfolded = head.replace("\n ", " ").replace("\n\t", " ");
         let prefix = format!("{}:", name.to_ascii_lowercase());
-        self.data
+        unfolded
             .lines()
-            .take_while(|l| !l.is_empty())
             .find(|l| l.to_ascii_lowercase().starts_with(&prefix))
             .map(|l| l[prefix.len()..].trim().to_owned())
+    }
+
+    /// The body as the reader sees it: quoted-printable or base64 undone.
+    pub fn text(&self) -> String {
+        let body = self.data.split_once("\n\n").map_or("", |(_, b)| b);
+        let encoding = self
+            .header("Content-Transfer-Encoding")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match encoding.as_str() {
+            "base64" => {
+                use base64::Engine;
+                let joined: String = body.split_whitespace().collect();
+                String::from_utf8(
+                    base64::engine::general_purpose::STANDARD
+                        .decode(joined)
+                        .unwrap(),
+                )
+                .unwrap()
+            }
+            "quoted-printable" => {
+                let unfolded = body.replace("=\n", "");
+                let mut out = Vec::new();
+                let bytes = unfolded.as_bytes();
+                let mut i = 0;
+                while i < bytes.len() {
+                    if bytes[i] == b'=' && i + 2 < bytes.len() + 1 {
+                        let hex =
+                            std::str::from_utf8(&bytes[i + 1..(i + 3).min(bytes.len())]).unwrap();
+                        out.push(u8::from_str_radix(hex, 16).unwrap());
+                        i += 3;
+                    } else {
+                        out.push(bytes[i]);
+                        i += 1;
+                    }
+                }
+                String::from_utf8(out).unwrap()
+            }
+            _ => body.to_owned(),
+        }
+    }
+
+    /// The subject, with RFC 2047 encoded words (`=?utf-8?b?…?=`) decoded.
+    pub fn subject(&self) -> String {
+        use base64::Engine;
+        let raw = self.header("Subject").unwrap_or_default();
+        raw.split(' ')
+            .map(|word| {
+                let lower = word.to_ascii_lowercase();
+                match lower
+                    .strip_prefix("=?utf-8?b?")
+                    .and_then(|_| word.get(10..word.len().checked_sub(2)?))
+                {
+                    Some(b64) => String::from_utf8(
+                        base64::engine::general_purpose::STANDARD
+                            .decode(b64)
+                            .unwrap(),
+                    )
+                    .unwrap(),
+                    None => word.to_owned(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -149,6 +266,7 @@ impl Mail {
 #[derive(Clone, Default)]
 pub struct SmtpServer {
     pub mails: Arc<Mutex<Vec<Mail>>>,
+    arrived: Arc<tokio::sync::Notify>,
 }
 
 impl SmtpServer {
@@ -156,12 +274,14 @@ impl SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let mails = self.mails.clone();
+        let arrived = self.arrived.clone();
         tokio::spawn(async move {
             loop {
                 let Ok((socket, _)) = listener.accept().await else {
                     return;
                 };
                 let mails = mails.clone();
+                let arrived = arrived.clone();
                 tokio::spawn(async move {
                     let (read, mut write) = socket.into_split();
                     let mut lines = BufReader::new(read).lines();
@@ -193,6 +313,7 @@ impl SmtpServer {
                                 to: std::mem::take(&mut to),
                                 data,
                             });
+                            arrived.notify_waiters();
                             b"250 OK queued\r\n"
                         } else if upper == "QUIT" {
                             let _ = write.write_all(b"221 bye\r\n").await;
@@ -213,10 +334,41 @@ impl SmtpServer {
     pub fn all(&self) -> Vec<Mail> {
         self.mails.lock().unwrap().clone()
     }
+
+    /// Waits (at most 20 s) until the mails received satisfy `done`.
+    pub async fn wait_for(&self, what: &str, done: impl Fn(&[Mail]) -> bool) -> Vec<Mail> {
+        wait_until(&self.mails, &self.arrived, what, done).await
+    }
+}
+
+/// Serves `config` on `listener` with the notice and webhook worker, as
+/// `countersign serve` does.
+async fn launch(
+    config: Config,
+    clock: Arc<ManualClock>,
+    listener: TcpListener,
+) -> (AppState, String, Vec<tokio::task::JoinHandle<()>>) {
+    let key = countersign_server::keys::load_or_create(&config.key_file).unwrap();
+    let store = countersign_store::connect(&config.database).await.unwrap();
+    let delivery = Delivery::from_config(&config.delivery, config.dev)
+        .unwrap()
+        .with_retry(RetryPolicy {
+            attempts: 3,
+            first_backoff: Duration::from_millis(5),
+        });
+    let state = AppState::new(config, store, delivery, clock, key);
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = countersign_server::app(state.clone())
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let worker = tokio::spawn(countersign_server::outbox::run(state.clone()));
+    (state, base, vec![server, worker])
 }
 
 /// A running Countersign with one service and its providers.
 pub struct TestServer {
+    /// The HTTP server and the background worker.
+    tasks: Vec<tokio::task::JoinHandle<()>>,
     pub base: String,
     pub http: reqwest::Client,
     pub key: String,
@@ -295,26 +447,18 @@ impl TestServer {
         // Browsers open the server as http://localhost:PORT: a secure
         // context whose host can be the passkeys' RP ID.
         config.webauthn.origin = format!("http://localhost:{port}");
+        // Retries wait for the manual clock; a short poll picks them up soon
+        // after a test moves it.
+        config.outbox_poll_ms = 50;
         tweak(&mut config);
         let clock = Arc::new(ManualClock::new(T0));
-        let key = countersign_server::keys::load_or_create(&config.key_file).unwrap();
-        let store = countersign_store::connect(&config.database).await.unwrap();
-        let delivery = Delivery::from_config(&config.delivery, config.dev)
-            .unwrap()
-            .with_retry(RetryPolicy {
-                attempts: 3,
-                first_backoff: Duration::from_millis(5),
-            });
-        let state = AppState::new(config, store, delivery, clock.clone(), key);
+        let (state, base, tasks) = launch(config, clock.clone(), listener).await;
         let (service, api_key) =
             countersign_server::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
                 .await
                 .unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = countersign_server::app(state.clone())
-            .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         TestServer {
+            tasks,
             base,
             http: reqwest::Client::new(),
             key: api_key,
@@ -327,6 +471,23 @@ impl TestServer {
             dir,
             database,
         }
+    }
+
+    /// Stops this server (HTTP and worker, mid-work if need be) and starts
+    /// a new one on the same database, key file, clock and providers, on a
+    /// new port: what an operator's restart does.
+    pub async fn restart(&mut self, tweak: impl FnOnce(&mut Config)) {
+        for task in self.tasks.drain(..) {
+            task.abort();
+            let _ = task.await;
+        }
+        let mut config = self.state.config.clone();
+        tweak(&mut config);
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let (state, base, tasks) = launch(config, self.clock.clone(), listener).await;
+        self.state = state;
+        self.base = base;
+        self.tasks = tasks;
     }
 
     /// Another service on the same server, with its own key.
@@ -416,23 +577,33 @@ impl TestServer {
     /// The code in the last message that reached the user on `channel`.
     pub fn received_code(&self, channel: &str) -> String {
         match channel {
-            "sms" => self.phone.last().json()["code"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
+            // The latest message with a code: security notices carry none.
+            "sms" => self
+                .phone
+                .all()
+                .iter()
+                .rev()
+                .filter_map(|r| r.json()["code"].as_str().map(str::to_owned))
+                .find(|code| !code.is_empty())
+                .expect("an SMS with a code arrived"),
             "voice" => {
                 let twiml = self.phone.last().form_field("Twiml");
                 // The call reads the code twice: the first six digits are the code.
                 twiml.chars().filter(char::is_ascii_digit).take(6).collect()
             }
             "email" => {
-                let mail = self.smtp.all().last().cloned().expect("a mail arrived");
-                mail.header("Subject")
-                    .unwrap()
-                    .split_whitespace()
-                    .next()
-                    .unwrap()
-                    .to_owned()
+                let mails = self.smtp.all();
+                mails
+                    .iter()
+                    .rev()
+                    .filter_map(|m| {
+                        m.header("Subject")?
+                            .split_whitespace()
+                            .next()
+                            .map(str::to_owned)
+                    })
+                    .find(|first| first.chars().all(|c| c.is_ascii_digit()))
+                    .expect("a mail with a code arrived")
             }
             other => panic!("no such channel {other}"),
         }
@@ -622,6 +793,9 @@ pub fn drop_schema(database: &str) {
 impl Drop for TestServer {
     /// Drops the test's PostgreSQL schema and its SQLite directory.
     fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
         drop_schema(&self.database);
     }

@@ -263,6 +263,10 @@ pub async fn create_challenge(
         .filter(|f| f.status == FactorStatus::Active && f.codes_left != Some(0))
         .map(|f| f.kind.method())
         .collect();
+    let history = state
+        .store
+        .recent_approved_contexts(&user.id, RISK_HISTORY)
+        .await?;
     let mut c = Challenge::open(
         &user,
         &body.purpose,
@@ -270,11 +274,17 @@ pub async fn create_challenge(
         &deliverable_to(&state, user.phone.as_deref()),
         &enrolled,
         body.context,
+        &history,
         now,
     )
     .map_err(|e| ApiError::from_challenge(e, now))?;
     ask_webauthn(&state, &mut c, &factors)?;
-    let created = event(&c, "challenge.created", now, json!({}));
+    let created = event(
+        &c,
+        "challenge.created",
+        now,
+        json!({"risk": c.risk, "transaction": c.context.transaction}),
+    );
     state.store.insert_challenge(&c, &[created]).await?;
     if c.device_match.is_some() {
         state.device_waiters.notify(&c.user_pk);
@@ -301,6 +311,9 @@ pub(crate) fn ask_webauthn(
     }
     Ok(())
 }
+
+/// How many of a user's latest approvals tell where they usually are.
+const RISK_HISTORY: u32 = 20;
 
 fn check_context(c: &ChallengeContext) -> ApiResult<()> {
     let fields = [
@@ -330,6 +343,25 @@ fn check_context(c: &ChallengeContext) -> ApiResult<()> {
             ApiError::invalid_request("context.ip: expected an IPv4 or IPv6 address")
                 .with("field", "context.ip"),
         );
+    }
+    if c.country
+        .as_deref()
+        .is_some_and(|cc| cc.len() != 2 || !cc.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        return Err(ApiError::invalid_request(
+            "context.country: expected an ISO 3166 alpha-2 code such as FR",
+        )
+        .with("field", "context.country"));
+    }
+    if let Some(t) = &c.transaction {
+        t.validate().map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_transaction",
+                "Invalid transaction",
+                e.to_string(),
+            )
+        })?;
     }
     Ok(())
 }
@@ -444,6 +476,7 @@ pub(crate) async fn deliver_code(
             locale: user.locale.as_deref(),
             ttl_minutes,
             origin_host: state.config.public_host(),
+            transaction: c.context.transaction.as_ref(),
         },
     );
     let report = state

@@ -27,7 +27,7 @@ use crate::routes::challenges::{
     checked_answer, checked_write, event, update_challenge, view, Write,
 };
 use crate::state::AppState;
-use crate::views::ChallengeView;
+use crate::views::{ChallengeView, TransactionView};
 
 /// Wakes devices waiting for a user's requests when a challenge is created in
 /// this process; waiters also look at the database every second, for
@@ -135,6 +135,9 @@ pub struct PendingRequest {
     /// Pick the one the page shows.
     pub numbers: [u8; 3],
     pub context: RequestOrigin,
+    /// The payment to show; approving sends back its digest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transaction: Option<TransactionView>,
     pub expires_at: Timestamp,
 }
 
@@ -158,10 +161,12 @@ async fn pending_for(state: &AppState, factor: &Factor) -> ApiResult<Vec<Pending
         .filter(|c| c.usable_methods().contains(&Method::Device))
         .filter_map(|c| {
             let numbers = c.device_match?.choices;
+            let transaction = TransactionView::of(&c);
             Some(PendingRequest {
                 challenge_id: c.id,
                 purpose: c.purpose,
                 numbers,
+                transaction,
                 context: RequestOrigin {
                     ip: c.context.ip,
                     user_agent: c.context.user_agent,
@@ -222,6 +227,9 @@ pub struct DeviceResponse {
     decision: String,
     /// The number the user picked (approve).
     number: Option<u8>,
+    /// The `digest` of the pending request's `transaction` the device showed;
+    /// required to approve a payment.
+    transaction_digest: Option<String>,
 }
 
 /// The user's answer on their device: approve with the number the page
@@ -259,7 +267,10 @@ pub async fn device_response(
         .with("field", "factor_id"));
     }
     let decision = match (answer.decision.as_str(), answer.number) {
-        ("approve", Some(number)) => DeviceDecision::Approve { number },
+        ("approve", Some(number)) => DeviceDecision::Approve {
+            number,
+            transaction_digest: answer.transaction_digest,
+        },
         ("approve", None) => {
             return Err(
                 ApiError::invalid_request("number: required to approve").with("field", "number")
@@ -285,7 +296,7 @@ pub async fn device_response(
                 return Err(ApiError::not_found("challenge"));
             }
             let outcome = c
-                .respond_on_device(decision, now)
+                .respond_on_device(decision.clone(), now)
                 .map_err(|e| ApiError::from_challenge(e, now))?;
             let write = match outcome {
                 DeviceOutcome::Checked(checked) => {

@@ -13,6 +13,7 @@ use countersign_core::factor::{
 };
 use countersign_core::ids::{is_id_of, is_printable};
 use countersign_core::keyring::key_id_of;
+use countersign_core::notice::SecurityChange;
 use countersign_core::otp::{
     base32_encode, new_seed, otpauth_uri, parse_seed, OtpAlgorithm, OtpKind, OtpParams,
     OtpSettingError,
@@ -27,7 +28,7 @@ use utoipa::ToSchema;
 use zeroize::Zeroizing;
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, ServiceAuth};
+use crate::extract::{ApiJson, EndUserIp, ServiceAuth};
 use crate::routes::users::{find_user, refuse_if_locked, security_change};
 use crate::state::AppState;
 use crate::views::{EnrolmentView, FactorView};
@@ -187,6 +188,7 @@ pub async fn create_factor(
     State(state): State<AppState>,
     ServiceAuth(service): ServiceAuth,
     Path(user_id): Path<String>,
+    EndUserIp(ip): EndUserIp,
     ApiJson(body): ApiJson<CreateFactor>,
 ) -> ApiResult<(StatusCode, Json<EnrolmentView>)> {
     let kind = match FactorType::parse(&body.factor_type) {
@@ -304,7 +306,15 @@ pub async fn create_factor(
             .insert_factor(&factor, &hashes, &[event])
             .await?;
         if replaced {
-            security_change(&state, &service, &user, "recovery_codes_regenerated").await?;
+            security_change(
+                &state,
+                &service,
+                &user,
+                &user,
+                SecurityChange::RecoveryCodesRegenerated,
+                ip.as_deref(),
+            )
+            .await?;
         }
         return Ok((
             StatusCode::CREATED,
@@ -490,9 +500,13 @@ pub async fn activate_factor(
     State(state): State<AppState>,
     ServiceAuth(service): ServiceAuth,
     Path((user_id, factor_id)): Path<(String, String)>,
+    EndUserIp(ip): EndUserIp,
     ApiJson(body): ApiJson<ActivateFactor>,
 ) -> ApiResult<Json<FactorView>> {
     let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
+    let added = SecurityChange::FactorAdded {
+        factor: factor.kind,
+    };
     let now = state.now();
     refuse_if_locked(&user, now)?;
     if factor.status == FactorStatus::Active {
@@ -532,7 +546,7 @@ pub async fn activate_factor(
         }
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
-        security_change(&state, &service, &user, "factor_added").await?;
+        security_change(&state, &service, &user, &user, added, ip.as_deref()).await?;
         return Ok(Json(FactorView::from(&active)));
     }
     if let Some(device) = &factor.device {
@@ -564,7 +578,7 @@ pub async fn activate_factor(
         let mut active = factor;
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
-        security_change(&state, &service, &user, "factor_added").await?;
+        security_change(&state, &service, &user, &user, added, ip.as_deref()).await?;
         return Ok(Json(FactorView::from(&active)));
     }
     refuse("signature", body.signature.is_some(), factor.kind.as_str())?;
@@ -585,7 +599,7 @@ pub async fn activate_factor(
         "factor.activation_failed",
     )
     .await?;
-    security_change(&state, &service, &user, "factor_added").await?;
+    security_change(&state, &service, &user, &user, added, ip.as_deref()).await?;
     Ok(view)
 }
 
@@ -671,11 +685,22 @@ pub async fn delete_factor(
     State(state): State<AppState>,
     ServiceAuth(service): ServiceAuth,
     Path((user_id, factor_id)): Path<(String, String)>,
+    EndUserIp(ip): EndUserIp,
 ) -> ApiResult<StatusCode> {
     let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
     let event = factor_event(&service, &user, "factor.removed", &factor, state.now());
     if state.store.delete_factor(&factor, &[event]).await? {
-        security_change(&state, &service, &user, "factor_removed").await?;
+        security_change(
+            &state,
+            &service,
+            &user,
+            &user,
+            SecurityChange::FactorRemoved {
+                factor: factor.kind,
+            },
+            ip.as_deref(),
+        )
+        .await?;
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found("factor"))

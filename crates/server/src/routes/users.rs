@@ -6,17 +6,18 @@ use axum::response::IntoResponse;
 use axum::Json;
 use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::event::Event;
-use countersign_core::ids::{is_id_of, is_printable, is_valid_external_user_id};
+use countersign_core::ids::{is_id_of, is_printable, is_valid_external_user_id, new_id};
+use countersign_core::notice::{recipients, NoticeContent, SecurityChange};
 use countersign_core::user::{Change, ContactChange, User, UserUpdate};
-use countersign_store::StoreError;
+use countersign_store::{NoticeRecord, StoreError};
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, ServiceAuth};
+use crate::extract::{ApiJson, EndUserIp, ServiceAuth};
 use crate::state::AppState;
-use crate::views::UserView;
+use crate::views::{masked_destination, UserView};
 
 /// Absent → `None` (keep), `null` → `Some(None)` (clear), value → `Some(Some(v))`.
 fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
@@ -74,31 +75,60 @@ pub(crate) async fn find_user(
         .ok_or_else(|| ApiError::not_found("user"))
 }
 
-/// A security change happened to `user` (a factor added or removed, a
-/// contact changed): their withdrawals are held for the service's hold
-/// period, and an event says so.
+/// A security change happened to a user (`before` → `after`): their
+/// withdrawals are held for the service's hold period, every verified
+/// contact point is told (the old ones too), and an event says so, all in
+/// one transaction; the notices go out from the outbox worker.
 pub(crate) async fn security_change(
     state: &AppState,
     service: &countersign_core::service::Service,
-    user: &User,
-    what: &str,
+    before: &User,
+    after: &User,
+    change: SecurityChange,
+    ip: Option<&str>,
 ) -> ApiResult<()> {
     let now = state.now();
-    let until = now.plus(std::time::Duration::from_secs(u64::from(
-        service.settings.security_hold_seconds,
-    )));
-    if service.settings.security_hold_seconds > 0 {
-        state.store.start_security_hold(&user.id, until).await?;
-    }
-    let held = Event::new(
+    let hold = service.settings.security_hold_seconds;
+    let held_until = (hold > 0).then(|| now.plus(std::time::Duration::from_secs(u64::from(hold))));
+    let content = NoticeContent {
+        change,
+        at: now,
+        ip: ip.map(str::to_owned),
+        held_until,
+    };
+    let notices: Vec<NoticeRecord> = recipients(before, after)
+        .into_iter()
+        .map(|(channel, to)| NoticeRecord {
+            id: new_id("ntc"),
+            service_id: service.id.clone(),
+            user_pk: Some(after.id.clone()),
+            channel,
+            to,
+            locale: after.locale.clone(),
+            content: content.clone(),
+            attempts: 0,
+        })
+        .collect();
+    let recorded = Event::new(
         &service.id,
-        Some(&user.user_id),
+        Some(&after.user_id),
         "user.security_hold",
         now,
-        None,
-        json!({"because": what, "withdrawals_held_until": until}),
+        ip,
+        json!({
+            "because": change.kind(),
+            "change": change,
+            "withdrawals_held_until": held_until,
+            "notified": notices.iter().map(|n| masked_destination(n.channel, &n.to)).collect::<Vec<_>>(),
+        }),
     );
-    state.store.insert_events(&[held]).await?;
+    state
+        .store
+        .record_security_change(&after.id, held_until, &[recorded], &notices)
+        .await?;
+    if !notices.is_empty() {
+        state.outbox.wake();
+    }
     Ok(())
 }
 
@@ -154,6 +184,7 @@ pub async fn put_user(
     State(state): State<AppState>,
     ServiceAuth(service): ServiceAuth,
     Path(user_id): Path<String>,
+    EndUserIp(ip): EndUserIp,
     ApiJson(body): ApiJson<PutUser>,
 ) -> ApiResult<impl IntoResponse> {
     check_user_id(&user_id)?;
@@ -187,8 +218,13 @@ pub async fn put_user(
                 let changes = user.apply(update.clone(), now);
                 let events = contact_events(&service.id, &user_id, &changes, now);
                 state.store.update_user(&before, &user, &events).await?;
-                if !changes.is_empty() {
-                    security_change(&state, &service, &user, "contact_changed").await?;
+                for change in &changes {
+                    let change = match change {
+                        ContactChange::Email { .. } => SecurityChange::EmailChanged,
+                        ContactChange::Phone { .. } => SecurityChange::PhoneChanged,
+                    };
+                    security_change(&state, &service, &before, &user, change, ip.as_deref())
+                        .await?;
                 }
                 let factors = state.store.factors(&user.id).await?;
                 return Ok((StatusCode::OK, Json(UserView::new(user, &factors))));

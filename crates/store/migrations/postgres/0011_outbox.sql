@@ -1,0 +1,1 @@
+../sqlite/0011_outbox.sql
