@@ -76,11 +76,6 @@ pub struct Article {
 }
 
 impl Article {
-    /// Whether end users may see the article at `now`.
-    pub fn is_published(&self, now: Timestamp) -> bool {
-        self.published_at.is_some_and(|p| p <= now)
-    }
-
     /// Checks every field against the limits (the category is typed, so it
     /// was checked when it was read).
     pub fn validate(&self) -> Result<(), ArticleError> {
@@ -567,9 +562,17 @@ fn snippet(text: &str, terms: &[String]) -> String {
     if start > 0 {
         out.push('…');
     }
-    out.push_str(highlight(text, start, end, terms).trim());
+    let passage = highlight(text, start, end, terms);
     if end < text.len() {
+        // "… en chemin :…" reads badly: drop the punctuation before the cut.
+        out.push_str(
+            passage
+                .trim()
+                .trim_end_matches([' ', ':', ';', ',', '\u{a0}']),
+        );
         out.push('…');
+    } else {
+        out.push_str(passage.trim());
     }
     out
 }

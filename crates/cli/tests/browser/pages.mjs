@@ -3,7 +3,7 @@
 // JSON list of {name, url}) at a phone's width (390×844) and a desktop's
 // (1280×800), saves a screenshot of each in CS_ARTIFACTS, and runs axe-core
 // on it: any "serious" or "critical" accessibility violation fails the run.
-// With CS_SEARCH ({url, query, first}) it also searches like a person:
+// With CS_SEARCH ({name, url, query, first}) it also searches like a person:
 // types the query in the search box, presses Enter, and checks that the
 // first result's title contains `first` and that the match is highlighted.
 // Prints "ok …" per step; any failure exits non-zero.
@@ -74,7 +74,7 @@ try {
     expect(title.includes(searchCase.first), "the first result is the expected article", { title, searchCase });
     expect(await first.locator("mark").count() > 0, "the match is highlighted", await first.innerHTML());
     expect(await box.inputValue() === searchCase.query, "the search box keeps the query", await box.inputValue());
-    await page.screenshot({ path: path.join(artifacts, "help-search-typed-phone.png"), fullPage: true });
+    await page.screenshot({ path: path.join(artifacts, `${searchCase.name || "search"}-phone.png`), fullPage: true });
     console.log(`ok search "${searchCase.query}": first result "${title}"`);
     await context.close();
   }

@@ -57,6 +57,7 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         {"name": format!("support-join-{tag}"), "url": format!("{base}/support/join?lang=fr")},
     ]);
     let search = serde_json::json!({
+        "name": format!("help-search-typed-{tag}"),
         "url": format!("{help}?lang=en"),
         "query": "code doesn't arrive",
         "first": "What to do when an SMS code doesn't arrive",
