@@ -1,9 +1,9 @@
 //! The pages end users see, served by the same binary: the support center,
 //! with its self-service tools "Join video call appointment" and "Check
 //! that an agent is genuine", and each service's help center (help.rs).
-//! Server-rendered, with a small script
-//! that calls the customer endpoints; English and French, chosen by `?lang=`
-//! or the browser's `Accept-Language`. Nothing is loaded from elsewhere.
+//! Server-rendered, with a small script that calls the customer endpoints;
+//! English and French, chosen by `?lang=` or the browser's
+//! `Accept-Language`. Nothing is loaded from elsewhere.
 
 use axum::extract::Query;
 use axum::http::{header, HeaderMap, HeaderValue};
