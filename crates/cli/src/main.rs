@@ -20,7 +20,9 @@ use countersign_store::StoreError;
 #[command(
     name = "countersign",
     version,
-    about = "Account security server: one-time codes, authenticators, passkeys, and the rules that keep accounts safe."
+    about = "Account security server: one-time codes, authenticators, passkeys, and the rules that keep accounts safe.",
+    // `help` is the help center's command; `--help` still prints usage.
+    disable_help_subcommand = true
 )]
 struct Cli {
     /// Config file (default: ./countersign.toml when it exists). COUNTERSIGN_* variables override it.
@@ -61,6 +63,23 @@ enum Command {
     /// requests, approve or deny them.
     #[command(subcommand)]
     Device(device::DeviceCommand),
+    /// The help center's articles.
+    #[command(subcommand)]
+    Help(HelpCommand),
+}
+
+#[derive(Subcommand)]
+enum HelpCommand {
+    /// Import (create or update) every *.md article file under DIR, each with
+    /// its front matter (title, category, slug, locale, published_at). Every
+    /// file is checked first: one bad file and nothing is written.
+    Import {
+        /// A folder of Markdown files, searched recursively (e.g. help/).
+        dir: PathBuf,
+        /// The service's name or id.
+        #[arg(long)]
+        service: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -180,6 +199,9 @@ fn main() -> ExitCode {
             Command::Device(cmd) => device::run(cmd).await,
             Command::Audit(cmd) => audit_command(&config, cmd).await,
             Command::Webhook(cmd) => webhook_command(&config, cmd).await,
+            Command::Help(HelpCommand::Import { dir, service }) => {
+                help_import(&config, &dir, &service).await
+            }
         }
     });
     match result {
@@ -405,6 +427,76 @@ async fn token_import(config: &Config, file: &Path, service: &str) -> Result<(),
         .await
         .map_err(|e| e.to_string())?;
     println!("{}", serde_json::to_string(&report).expect("serialises"));
+    Ok(())
+}
+
+/// The `*.md` files under `dir`, by path, as (path relative to `dir`, text).
+fn markdown_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| format!("{}: {e}", folder.display()))?
+                .path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|x| x == "md") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            std::fs::read_to_string(&path)
+                .map(|text| (name, text))
+                .map_err(|e| format!("{}: {e}; nothing was imported", path.display()))
+        })
+        .collect()
+}
+
+async fn help_import(config: &Config, dir: &Path, service: &str) -> Result<(), String> {
+    let files = markdown_files(dir)?;
+    if files.is_empty() {
+        return Err(format!("{}: no .md file found", dir.display()));
+    }
+    let articles = countersign_server::help::parse_articles(&files, SystemClock.now())
+        .map_err(|e| e.to_string())?;
+    let store = open_store(config).await?;
+    let by_id = store.service(service).await.map_err(|e| e.to_string())?;
+    let service = match by_id {
+        Some(s) => s,
+        None => service_named(store.as_ref(), service)
+            .await
+            .map_err(|e| e.to_string())?,
+    };
+    let created = store
+        .upsert_articles(&service.id, &articles)
+        .await
+        .map_err(|e| e.to_string())?;
+    for ((file, _), (article, new)) in files.iter().zip(articles.iter().zip(&created)) {
+        println!(
+            "{}",
+            serde_json::json!({
+                "file": file, "locale": article.locale, "slug": article.slug,
+                "status": if *new { "created" } else { "updated" },
+            })
+        );
+    }
+    let new = created.iter().filter(|c| **c).count();
+    println!(
+        "{}",
+        serde_json::json!({"service": service.name, "imported": articles.len(), "created": new, "updated": articles.len() - new})
+    );
     Ok(())
 }
 

@@ -12,6 +12,7 @@ pub mod contact;
 pub mod device;
 pub mod event;
 pub mod factor;
+pub mod help;
 pub mod ids;
 pub mod keyring;
 pub mod limits;

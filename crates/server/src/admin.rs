@@ -14,8 +14,8 @@ use countersign_store::{Store, StoreError};
 use crate::state::AppState;
 use crate::{Config, MASTER_KEY_FINGERPRINT};
 
-/// Creates a service and returns it with its API key, which exists in clear
-/// only in this return value.
+/// Creates a service, with the starter help articles, and returns it with
+/// its API key, which exists in clear only in this return value.
 pub async fn create_service(
     store: &dyn Store,
     name: &str,
@@ -29,6 +29,15 @@ pub async fn create_service(
     };
     let key = new_api_key();
     store.insert_service(&service, &api_key_hash(&key)).await?;
+    crate::help::install_starter_articles(store, &service.id, now)
+        .await
+        .map_err(|e| match e {
+            crate::help::ImportError::Store(e) => e,
+            // The starter files are checked by a unit test.
+            crate::help::ImportError::BadFile { file, reason } => {
+                StoreError::Corrupt(format!("starter article {file}: {reason}"))
+            }
+        })?;
     Ok((service, key))
 }
 

@@ -14,11 +14,12 @@ use crate::state::AppState;
 /// Largest request body accepted, from the contract.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// A JSON body, at most 64 KiB, parsed strictly: unknown fields and wrong
+/// A JSON body, at most 64 KiB (or `MAX` bytes, for the few routes that
+/// take larger documents), parsed strictly: unknown fields and wrong
 /// types are refused with the offending field named in `detail`.
-pub struct ApiJson<T>(pub T);
+pub struct ApiJson<T, const MAX: usize = MAX_BODY_BYTES>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+impl<S: Send + Sync, T: DeserializeOwned, const MAX: usize> FromRequest<S> for ApiJson<T, MAX> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
@@ -31,9 +32,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 )));
             }
         }
-        let bytes = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
+        let bytes = axum::body::to_bytes(req.into_body(), MAX)
             .await
-            .map_err(|_| ApiError::invalid_request("request body is larger than 64 KiB"))?;
+            .map_err(|_| {
+                ApiError::invalid_request(format!("request body is larger than {} KiB", MAX / 1024))
+            })?;
         parse_json(&bytes).map(ApiJson)
     }
 }

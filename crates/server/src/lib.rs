@@ -6,6 +6,7 @@ pub mod admin;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod help;
 pub mod keys;
 pub mod metrics;
 pub mod outbox;

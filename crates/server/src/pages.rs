@@ -1,8 +1,9 @@
-//! The pages end users see, served by the same binary: for now the support
-//! center, with its self-service tools "Join video call appointment" and
-//! "Check that an agent is genuine". Server-rendered, with a small script
-//! that calls the customer endpoints; English and French, chosen by `?lang=`
-//! or the browser's `Accept-Language`. Nothing is loaded from elsewhere.
+//! The pages end users see, served by the same binary: the support center,
+//! with its self-service tools "Join video call appointment" and "Check
+//! that an agent is genuine", and each service's help center (help.rs).
+//! Server-rendered, with a small script that calls the customer endpoints;
+//! English and French, chosen by `?lang=` or the browser's
+//! `Accept-Language`. Nothing is loaded from elsewhere.
 
 use axum::extract::Query;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -12,6 +13,8 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::state::AppState;
+
+mod help;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lang {
@@ -318,6 +321,7 @@ pub fn routes() -> Router<AppState> {
         .route("/support", get(support_center))
         .route("/support/join", get(join_page))
         .route("/support/check-agent", get(agent_check_page))
+        .merge(help::routes())
         .route(
             "/assets/countersign.css",
             get(|| async {

@@ -16,6 +16,7 @@ use countersign_core::audit::ChainLink;
 use countersign_core::challenge::{Challenge, ChallengeContext};
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
+use countersign_core::help::{Article, Category};
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
@@ -203,6 +204,16 @@ pub enum AfterDelivery {
     RetryAt(Timestamp),
     /// Failed too often: log it and move past it (replay from the CLI).
     GiveUp { seq: i64 },
+}
+
+/// Which of a service's help articles to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArticleFilter<'a> {
+    pub locale: Option<&'a str>,
+    pub category: Option<Category>,
+    /// Only articles published at or before this instant (what end users
+    /// see); `None` lists drafts and scheduled articles too (the API).
+    pub published_by: Option<Timestamp>,
 }
 
 /// A provider's news about a message.
@@ -448,6 +459,32 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes what only matters for a while: send counters of windows that
     /// ended before `now`, device signatures past their expiry.
     async fn sweep(&self, now: Timestamp) -> Result<u64>;
+
+    /// Inserts or updates each article of `service_id` (by locale and slug),
+    /// all in one transaction: an import writes everything or nothing.
+    /// Views are kept on update. Answers, per article, whether it was new.
+    async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>>;
+    /// An article by locale and slug; `published_by` as in [`ArticleFilter`].
+    async fn article(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+        published_by: Option<Timestamp>,
+    ) -> Result<Option<Article>>;
+    /// A page of a service's articles (drafts first, then newest first) and
+    /// how many match in all.
+    async fn articles(
+        &self,
+        service_id: &str,
+        filter: ArticleFilter<'_>,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<Article>, u64)>;
+    async fn delete_article(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool>;
+    /// One more view of an article, counted by the database (`views = views
+    /// + 1`) so that concurrent views on several servers are all counted.
+    async fn count_article_view(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool>;
 
     async fn insert_events(&self, events: &[Event]) -> Result<()>;
     /// A user's events, newest first, older than the event `before` if given.

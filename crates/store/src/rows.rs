@@ -3,6 +3,7 @@
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
+use countersign_core::help::{Article, Category};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::service::Service;
@@ -55,6 +56,21 @@ pub(crate) fn service(row: &impl SqlRow) -> Result<Service> {
         name: row.text("name")?,
         created_at: Timestamp(row.int("created_at")?),
         settings: json("service settings", &row.text("settings")?)?,
+    })
+}
+
+pub(crate) fn article(row: &impl SqlRow) -> Result<Article> {
+    let category = row.text("category")?;
+    Ok(Article {
+        slug: row.text("slug")?,
+        locale: row.text("locale")?,
+        title: row.text("title")?,
+        category: Category::parse(&category)
+            .map_err(|e| StoreError::Corrupt(format!("help article: {e}")))?,
+        body: row.text("body")?,
+        published_at: row.opt_int("published_at")?.map(Timestamp),
+        updated_at: Timestamp(row.int("updated_at")?),
+        views: u64::try_from(row.int("views")?).unwrap_or(0),
     })
 }
 

@@ -9,6 +9,7 @@ use countersign_core::audit::{link, ChainLink, GENESIS};
 use countersign_core::challenge::{Challenge, ChallengeContext};
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
+use countersign_core::help::Article;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
@@ -21,8 +22,8 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::{
-    rows, AfterDelivery, ChallengeWrite, FactorUse, MessageUpdate, NoticeOutcome, NoticeRecord,
-    Result, Saved, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, MessageUpdate, NoticeOutcome,
+    NoticeRecord, Result, Saved, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode, read by several
@@ -149,6 +150,12 @@ const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, para
 /// Factors with the count of unused recovery codes of each set.
 const FACTOR_SELECT: &str = "SELECT id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at, \
      (SELECT COUNT(*) FROM recovery_codes r WHERE r.factor_id = factors.id AND r.used_at IS NULL) AS codes_left FROM factors";
+const ARTICLE_COLUMNS: &str =
+    "slug, locale, title, category, body, published_at, updated_at, views";
+/// The conditions of [`ArticleFilter`], on parameters $1 (service) to $4.
+const ARTICLE_WHERE: &str = "service_id = $1 AND (CAST($2 AS TEXT) IS NULL OR locale = $2) \
+     AND (CAST($3 AS TEXT) IS NULL OR category = $3) \
+     AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))";
 const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
@@ -1295,6 +1302,112 @@ macro_rules! sql_store {
                     .rows_affected();
                 tx.commit().await?;
                 Ok(counters + signatures + ceremonies + notices + deliveries)
+            }
+
+            async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {
+                let mut tx = self.writes().begin().await?;
+                let mut created = Vec::with_capacity(articles.len());
+                for a in articles {
+                    // Insert, else update: each is one statement, so a
+                    // racing upsert of the same slug is never a duplicate.
+                    let inserted = sqlx::query(
+                        "INSERT INTO help_articles (service_id, locale, slug, title, category, body, published_at, updated_at, views) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) ON CONFLICT (service_id, locale, slug) DO NOTHING",
+                    )
+                    .bind(service_id)
+                    .bind(&a.locale)
+                    .bind(&a.slug)
+                    .bind(&a.title)
+                    .bind(a.category.as_str())
+                    .bind(&a.body)
+                    .bind(a.published_at.map(Timestamp::millis))
+                    .bind(a.updated_at.millis())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                        == 1;
+                    if !inserted {
+                        sqlx::query(
+                            "UPDATE help_articles SET title = $4, category = $5, body = $6, published_at = $7, updated_at = $8 \
+                             WHERE service_id = $1 AND locale = $2 AND slug = $3",
+                        )
+                        .bind(service_id)
+                        .bind(&a.locale)
+                        .bind(&a.slug)
+                        .bind(&a.title)
+                        .bind(a.category.as_str())
+                        .bind(&a.body)
+                        .bind(a.published_at.map(Timestamp::millis))
+                        .bind(a.updated_at.millis())
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    created.push(inserted);
+                }
+                tx.commit().await?;
+                Ok(created)
+            }
+
+            async fn article(&self, service_id: &str, locale: &str, slug: &str, published_by: Option<Timestamp>) -> Result<Option<Article>> {
+                let row = sqlx::query(&format!(
+                    "SELECT {ARTICLE_COLUMNS} FROM help_articles WHERE service_id = $1 AND locale = $2 AND slug = $3 \
+                     AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))"
+                ))
+                .bind(service_id)
+                .bind(locale)
+                .bind(slug)
+                .bind(published_by.map(Timestamp::millis))
+                .fetch_optional(self.reads())
+                .await?;
+                row.as_ref().map(rows::article).transpose()
+            }
+
+            async fn articles(&self, service_id: &str, filter: ArticleFilter<'_>, limit: u32, offset: u64) -> Result<(Vec<Article>, u64)> {
+                let category = filter.category.map(|c| c.as_str());
+                let published_by = filter.published_by.map(Timestamp::millis);
+                let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM help_articles WHERE {ARTICLE_WHERE}"))
+                    .bind(service_id)
+                    .bind(filter.locale)
+                    .bind(category)
+                    .bind(published_by)
+                    .fetch_one(self.reads())
+                    .await?;
+                let all = sqlx::query(&format!(
+                    "SELECT {ARTICLE_COLUMNS} FROM help_articles WHERE {ARTICLE_WHERE} \
+                     ORDER BY CASE WHEN published_at IS NULL THEN 0 ELSE 1 END, published_at DESC, locale, slug LIMIT $5 OFFSET $6"
+                ))
+                .bind(service_id)
+                .bind(filter.locale)
+                .bind(category)
+                .bind(published_by)
+                .bind(i64::from(limit))
+                .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                .fetch_all(self.reads())
+                .await?;
+                let articles = all.iter().map(rows::article).collect::<Result<Vec<_>>>()?;
+                Ok((articles, u64::try_from(total).unwrap_or(0)))
+            }
+
+            async fn delete_article(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool> {
+                let deleted = sqlx::query("DELETE FROM help_articles WHERE service_id = $1 AND locale = $2 AND slug = $3")
+                    .bind(service_id)
+                    .bind(locale)
+                    .bind(slug)
+                    .execute(self.writes())
+                    .await?
+                    .rows_affected();
+                Ok(deleted == 1)
+            }
+
+            async fn count_article_view(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool> {
+                let counted = sqlx::query("UPDATE help_articles SET views = views + 1 WHERE service_id = $1 AND locale = $2 AND slug = $3")
+                    .bind(service_id)
+                    .bind(locale)
+                    .bind(slug)
+                    .execute(self.writes())
+                    .await?
+                    .rows_affected();
+                Ok(counted == 1)
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -1,6 +1,8 @@
-//! The WebAuthn ceremonies in a real browser: Debian's Chromium with a
-//! DevTools virtual authenticator, driven by `tests/browser/webauthn.mjs`
-//! (playwright-core, no browser download) against a server started here.
+//! In a real browser, against a server started here: the WebAuthn
+//! ceremonies (Debian's Chromium with a DevTools virtual authenticator,
+//! driven by `tests/browser/webauthn.mjs`), and the pages end users see,
+//! screenshotted at phone and desktop widths and checked with axe-core
+//! (`tests/browser/pages.mjs`). playwright-core, no browser download.
 
 use crate::harness::{Backend, TestServer};
 use crate::on_both_backends;
@@ -34,4 +36,67 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
     }
 }
 
-on_both_backends!(passkeys_and_security_keys_in_chromium);
+/// The help center (list, article, search results) and the support pages:
+/// screenshots in `target/artifacts/screenshots`, no serious accessibility
+/// violation at either width, and a search typed like a person would.
+async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    let port = s.base.rsplit(':').next().unwrap();
+    let base = format!("http://localhost:{port}");
+    let help = format!("{base}/help/{}", s.service_id);
+    let tag = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let pages = serde_json::json!([
+        {"name": format!("help-center-{tag}"), "url": format!("{help}?lang=en")},
+        {"name": format!("help-center-fr-{tag}"), "url": format!("{help}?lang=fr")},
+        {"name": format!("help-article-{tag}"), "url": format!("{help}/sms-code-not-received?lang=en")},
+        {"name": format!("help-search-{tag}"), "url": format!("{help}?lang=en&q=security+key")},
+        {"name": format!("support-{tag}"), "url": format!("{base}/support?lang=en")},
+        {"name": format!("support-join-{tag}"), "url": format!("{base}/support/join?lang=fr")},
+    ]);
+    let search = serde_json::json!({
+        "name": format!("help-search-typed-{tag}"),
+        "url": format!("{help}?lang=en"),
+        "query": "code doesn't arrive",
+        "first": "What to do when an SMS code doesn't arrive",
+    });
+    let artifacts = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../target/artifacts/screenshots"
+    );
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/pages.mjs");
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_PAGES", pages.to_string())
+        .env("CS_SEARCH", search.to_string())
+        .env("CS_ARTIFACTS", artifacts)
+        .output()
+        .await
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for width in ["phone", "desktop"] {
+        for page in pages.as_array().unwrap() {
+            let name = page["name"].as_str().unwrap();
+            let line = format!("ok {name} {width}");
+            assert!(stdout.contains(&line), "{line} missing from:\n{stdout}");
+            let shot = std::path::Path::new(artifacts).join(format!("{name}-{width}.png"));
+            assert!(shot.exists(), "{}", shot.display());
+        }
+    }
+    assert!(
+        stdout.contains("ok search \"code doesn't arrive\": first result \"What to do when an SMS code doesn't arrive\""),
+        "{stdout}"
+    );
+}
+
+on_both_backends!(
+    passkeys_and_security_keys_in_chromium,
+    pages_are_accessible_at_phone_and_desktop_widths
+);

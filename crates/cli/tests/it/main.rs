@@ -13,6 +13,7 @@ mod devices;
 mod factors;
 mod fallback;
 mod flows;
+mod help;
 mod holds;
 mod isolation;
 mod notices;

@@ -5,6 +5,7 @@ pub mod challenges;
 pub mod delivery;
 pub mod devices;
 pub mod factors;
+pub mod help;
 pub mod service;
 pub mod support;
 pub mod users;
@@ -28,7 +29,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"), (name = "webauthn"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"), (name = "webauthn"), (name = "help"))
 )]
 struct ApiDoc;
 
@@ -91,6 +92,12 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(support::agent_check))
         .routes(routes!(webauthn::start_sign_in))
         .routes(routes!(webauthn::finish_sign_in))
+        .routes(routes!(help::list_articles))
+        .routes(routes!(
+            help::put_article,
+            help::get_article,
+            help::delete_article
+        ))
         .split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()
@@ -126,12 +133,16 @@ pub fn app(state: AppState) -> Router {
 
 /// Turns any error answer that is not already problem+json (an extractor's
 /// plain-text rejection, say) into one, so that clients always get a `code`.
+/// Error pages of the end users' pages (HTML) are left as they are.
 async fn problem_json_everywhere(response: axum::response::Response) -> axum::response::Response {
     let status = response.status();
     let is_problem = response
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|ct| ct.as_bytes().starts_with(b"application/problem+json"));
+        .is_some_and(|ct| {
+            ct.as_bytes().starts_with(b"application/problem+json")
+                || ct.as_bytes().starts_with(b"text/html")
+        });
     if is_problem || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
