@@ -157,6 +157,10 @@ pub struct Challenge {
     /// The request's risk signals and the rules they applied to `policy`.
     #[serde(default)]
     pub risk: RiskAssessment,
+    /// Where the hosted page sends the user once the challenge is decided:
+    /// a registered return URL of the service, or a path on this server.
+    #[serde(default)]
+    pub return_url: Option<String>,
     /// Optimistic-concurrency version; bumped by every save.
     #[serde(skip)]
     pub version: i64,
@@ -324,6 +328,7 @@ impl Challenge {
                 .security_hold_until
                 .filter(|until| *until > now && HELD_PURPOSES.contains(&purpose)),
             risk,
+            return_url: None,
             version: 0,
         })
     }

@@ -37,6 +37,10 @@ pub struct ServiceSettings {
     pub policies: BTreeMap<String, Policy>,
     /// Risk signals that raise a policy; the others are only recorded.
     pub raise_on_signals: Vec<RiskSignal>,
+    /// Where the hosted verification page may send the user back: a
+    /// challenge's `return_url` must start with one of these, so that the
+    /// page is never an open redirect.
+    pub return_urls: Vec<String>,
 }
 
 impl Default for ServiceSettings {
@@ -51,11 +55,32 @@ impl Default for ServiceSettings {
             security_hold_seconds: 86_400,
             policies: BTreeMap::new(),
             raise_on_signals: RiskSignal::RAISING_BY_DEFAULT.to_vec(),
+            return_urls: Vec::new(),
         }
     }
 }
 
 impl ServiceSettings {
+    /// Whether a challenge may send the user back to `url`: it must start
+    /// with a registered return URL, at a path boundary (so that
+    /// `https://bank.example/done` does not allow `https://bank.example/done.evil`,
+    /// nor `https://bank.example` allow `https://bank.example.evil`).
+    pub fn allows_return_url(&self, url: &str) -> bool {
+        is_registrable_return_url(url)
+            && self
+                .return_urls
+                .iter()
+                .any(|base| match url.strip_prefix(base.as_str()) {
+                    Some(rest) => {
+                        rest.is_empty()
+                            || base.ends_with('/')
+                            || rest.starts_with('/')
+                            || rest.starts_with('?')
+                    }
+                    None => false,
+                })
+    }
+
     /// The policy in force for `purpose`: the service's own, else the default.
     pub fn policy_for(&self, purpose: &str) -> Option<Policy> {
         self.policies
@@ -78,6 +103,8 @@ pub struct SettingsPatch {
     pub security_hold_seconds: Option<u32>,
     /// Replaces the list of risk signals that raise policies (`[]`: record only).
     pub raise_on_signals: Option<Vec<RiskSignal>>,
+    /// Replaces the registered return URLs (at most 10).
+    pub return_urls: Option<Vec<String>>,
     /// Purpose → policy. A policy for a built-in purpose replaces its
     /// default; a new name defines a purpose; `null` removes the service's
     /// own policy (the default applies again, or the purpose is gone).
@@ -107,6 +134,44 @@ pub enum SettingsError {
     TooWeak(String),
     #[error("policies: at most 50 purposes")]
     TooManyPurposes,
+    #[error("return_urls: {0:?} is not an https:// URL (http:// only for localhost) without user, fragment or spaces")]
+    BadReturnUrl(String),
+    #[error("return_urls: at most 10")]
+    TooManyReturnUrls,
+}
+
+/// Whether `url` can be registered as a return URL: absolute https (http
+/// only for a local development host), no credentials, no fragment, no
+/// whitespace or control characters, at most 512 characters.
+pub fn is_registrable_return_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://").filter(|r| is_local_host(r)))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    url.len() <= 512
+        && !authority.is_empty()
+        && !authority.contains('@')
+        && !url.contains('#')
+        && !url.contains('\\')
+        && url.chars().all(|c| c.is_ascii_graphic())
+}
+
+fn is_local_host(rest: &str) -> bool {
+    let host = rest.split(['/', '?', ':']).next().unwrap_or_default();
+    matches!(host, "localhost" | "127.0.0.1")
+}
+
+/// Whether `path` is a path on this server ("/security/…"), which
+/// Countersign's own pages use as a return URL: never another host.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && path.len() <= 512
+        && path.chars().all(|c| c.is_ascii_graphic())
 }
 
 /// The purposes whose policy must never be met by phone or email alone.
@@ -172,6 +237,15 @@ impl ServiceSettings {
             signals.dedup();
             next.raise_on_signals = signals;
         }
+        if let Some(urls) = &patch.return_urls {
+            if urls.len() > 10 {
+                return Err(SettingsError::TooManyReturnUrls);
+            }
+            if let Some(bad) = urls.iter().find(|u| !is_registrable_return_url(u)) {
+                return Err(SettingsError::BadReturnUrl(bad.clone()));
+            }
+            next.return_urls = urls.clone();
+        }
         for (purpose, policy) in &patch.policies {
             if !is_valid_purpose_name(purpose) {
                 return Err(SettingsError::BadPurpose(purpose.clone()));
@@ -210,6 +284,53 @@ mod tests {
 
     fn patch(json: &str) -> SettingsPatch {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn return_urls_never_open_a_redirect() {
+        let s = ServiceSettings::default()
+            .apply(&patch(
+                r#"{"return_urls": ["https://bank.example/verified", "http://localhost:3000/"]}"#,
+            ))
+            .unwrap();
+        for ok in [
+            "https://bank.example/verified",
+            "https://bank.example/verified?order=42",
+            "https://bank.example/verified/withdrawal",
+            "http://localhost:3000/anything",
+        ] {
+            assert!(s.allows_return_url(ok), "{ok}");
+        }
+        for bad in [
+            "https://bank.example/verified.evil.com",
+            "https://bank.example/verifiedx",
+            "https://bank.example.evil.com/verified",
+            "https://evil.example/verified",
+            "https://bank.example/verified#x",
+            "javascript:alert(1)",
+            "//evil.example/verified",
+            "https://bank.example/verified\n",
+        ] {
+            assert!(!s.allows_return_url(bad), "{bad}");
+        }
+        for bad in [
+            "http://bank.example/",
+            "https://user@bank.example/",
+            "ftp://bank.example/",
+            "https:///nohost",
+            "http://localhost.evil.com/",
+        ] {
+            assert_eq!(
+                ServiceSettings::default()
+                    .apply(&patch(&format!(r#"{{"return_urls": [{bad:?}]}}"#))),
+                Err(SettingsError::BadReturnUrl(bad.into())),
+                "{bad}"
+            );
+        }
+        assert!(is_local_path("/security?step=1"));
+        for bad in ["//evil.example", "/\\evil.example", "https://x", "/a b"] {
+            assert!(!is_local_path(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub struct CreateChallenge {
     purpose: String,
     #[serde(default)]
     context: ChallengeContext,
+    /// Where the hosted page (`hosted_url`) sends the user when the
+    /// challenge is decided; must start with one of the service's
+    /// `return_urls`.
+    return_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -254,6 +258,17 @@ pub async fn create_challenge(
         );
     }
     check_context(&body.context)?;
+    if let Some(url) = &body.return_url {
+        if !service.settings.allows_return_url(url) {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_return_url",
+                "Return URL not registered",
+                "return_url must start with one of the service's return_urls (PATCH /v1/service)",
+            )
+            .with("field", "return_url"));
+        }
+    }
     let user = find_user(&state, &service.id, &body.user_id).await?;
     let now = state.now();
     refuse_if_locked(&user, now)?;
@@ -278,6 +293,7 @@ pub async fn create_challenge(
         now,
     )
     .map_err(|e| ApiError::from_challenge(e, now))?;
+    c.return_url = body.return_url;
     ask_webauthn(&state, &mut c, &factors)?;
     let created = event(
         &c,

@@ -96,6 +96,9 @@ fn settings_error(e: SettingsError) -> ApiError {
         SettingsError::TooManyPurposes => {
             ApiError::invalid_request(detail).with("field", "policies")
         }
+        SettingsError::BadReturnUrl(_) | SettingsError::TooManyReturnUrls => {
+            ApiError::invalid_request(detail).with("field", "return_urls")
+        }
         SettingsError::InvalidPolicy { purpose, .. } => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_policy",
