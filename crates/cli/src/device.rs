@@ -11,6 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use clap::Subcommand;
 use countersign_core::device::{signed_request, DEVICE_HEADER};
+use countersign_core::transaction::Transaction;
 use ed25519_dalek::{Signer, SigningKey};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -132,16 +133,12 @@ pub async fn run(cmd: DeviceCommand) -> Result<(), String> {
                 .filter(|t| !t.is_null());
             let mut body = json!({"decision": "approve", "number": number});
             if let Some(t) = transaction {
-                eprintln!(
-                    "approving a payment of {} {} to {}",
-                    t["amount"].as_str().unwrap_or("?"),
-                    t["currency"].as_str().unwrap_or("?"),
-                    t["payee"]
-                        .as_str()
-                        .or(t["destination"].as_str())
-                        .unwrap_or("?")
-                );
-                body["transaction_digest"] = t["digest"].clone();
+                let shown: Transaction = serde_json::from_value(t).map_err(|e| {
+                    format!("the server sent a payment this client cannot show: {e}")
+                })?;
+                eprintln!("approving a payment of {}", shown.summary("to"));
+                // The digest of exactly what was shown, computed here.
+                body["transaction_digest"] = json!(shown.digest(&challenge_id));
             }
             answer(&key_file, &challenge_id, body).await
         }

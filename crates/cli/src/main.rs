@@ -377,6 +377,13 @@ async fn webhook_command(config: &Config, cmd: WebhookCommand) -> Result<(), Str
                     .await
                     .map_err(|e| e.to_string())?
                     .ok_or_else(|| format!("no event {id:?}"))?;
+                if !endpoint.wants(&event.kind) {
+                    return Err(format!(
+                        "endpoint {:?} does not subscribe to {} events",
+                        endpoint.name(),
+                        event.kind
+                    ));
+                }
                 let delivery = countersign_server::outbox::post_event(
                     &poster,
                     endpoint,

@@ -79,6 +79,23 @@ pub struct ChallengeContext {
     pub transaction: Option<Transaction>,
 }
 
+/// The contexts that say where a user usually is: approvals of purposes
+/// that risk can raise, met with more than a phone code. A `verify_contact`
+/// passed from a new country by whoever holds the SIM must not make that
+/// country "usual".
+pub fn usual_places(approved: &[Challenge]) -> Vec<ChallengeContext> {
+    approved
+        .iter()
+        .filter(|c| !UNRAISED_PURPOSES.contains(&c.purpose.as_str()))
+        .filter(|c| {
+            c.satisfied
+                .iter()
+                .any(|m| !matches!(m, Method::Sms | Method::Voice))
+        })
+        .map(|c| c.context.clone())
+        .collect()
+}
+
 /// Where each channel's code goes, fixed when the challenge is created so that
 /// a contact change halfway through cannot redirect a code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -289,7 +306,9 @@ impl Challenge {
             risk::raise(&base, &signals, &settings.raise_on_signals, &available)
         };
         let risk = RiskAssessment { signals, rules };
-        if !policy.satisfiable_with(&available) {
+        // A raised policy that could not be met, or is not a valid policy,
+        // refuses the request: risk never weakens what is asked.
+        if !policy.satisfiable_with(&available) || policy.validate().is_err() {
             return Err(ChallengeError::RiskTooHigh(risk));
         }
         let offered: Vec<Method> = Method::ALL
@@ -1177,6 +1196,29 @@ mod tests {
             c.respond_on_device(approve, T0),
             Ok(DeviceOutcome::Checked(VerifyOutcome::Accepted { .. }))
         ));
+    }
+
+    #[test]
+    fn only_approvals_that_prove_more_than_a_phone_count_as_usual_places() {
+        let approved = |purpose: &str, satisfied: &[Method], country: &str| {
+            let mut c = login(&user(true, true));
+            c.purpose = purpose.into();
+            c.satisfied = satisfied.to_vec();
+            c.context.country = Some(country.into());
+            c
+        };
+        let history = [
+            approved("verify_contact", &[Sms], "KP"),
+            approved("login", &[Sms], "KP"),
+            approved("support_call", &[Totp, Email], "KP"),
+            approved("login", &[Totp], "FR"),
+            approved("withdrawal", &[Webauthn, Sms], "BE"),
+        ];
+        let places: Vec<Option<String>> = usual_places(&history)
+            .into_iter()
+            .map(|c| c.country)
+            .collect();
+        assert_eq!(places, [Some("FR".to_owned()), Some("BE".to_owned())]);
     }
 
     #[test]

@@ -98,6 +98,37 @@ fn catalog_for(locale: Option<&str>) -> &'static Catalog {
     }
 }
 
+/// Fills `{name}` placeholders in one pass: text put in (a payee's name)
+/// is never read again as a placeholder, so it cannot pull the code or
+/// anything else into a place the template did not put it.
+pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (close, *v))
+        });
+        match known {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// "123456" → "1, 2, 3, 4, 5, 6": text-to-speech reads digits one by one
 /// instead of "one hundred twenty-three thousand…".
 pub fn spell_digits(code: &str) -> String {
@@ -118,19 +149,25 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
         .map(|(_, v)| *v)
         .unwrap_or(cat.any_purpose);
     let purpose = match p.transaction {
-        Some(t) => cat
-            .with_transaction
-            .replace("{action}", purpose)
-            .replace("{transaction}", &t.summary(cat.to)),
+        Some(t) => fill_template(
+            cat.with_transaction,
+            &[("action", purpose), ("transaction", &t.summary(cat.to))],
+        ),
         None => purpose.to_owned(),
     };
+    let minutes = p.ttl_minutes.to_string();
+    let digits = spell_digits(p.code);
     let fill = |template: &str| {
-        template
-            .replace("{service}", p.service_name)
-            .replace("{purpose}", &purpose)
-            .replace("{minutes}", &p.ttl_minutes.to_string())
-            .replace("{digits}", &spell_digits(p.code))
-            .replace("{code}", p.code)
+        fill_template(
+            template,
+            &[
+                ("service", p.service_name),
+                ("purpose", &purpose),
+                ("minutes", &minutes),
+                ("digits", &digits),
+                ("code", p.code),
+            ],
+        )
     };
     let body = match channel {
         Channel::Sms => {
@@ -183,6 +220,29 @@ mod tests {
             origin_host: Some("verify.acme.example"),
             transaction: None,
         }
+    }
+
+    #[test]
+    fn placeholders_in_filled_text_stay_text() {
+        assert_eq!(
+            fill_template("{a} and {b} {unknown}", &[("a", "{b}"), ("b", "B")]),
+            "{b} and B {unknown}"
+        );
+        let t = Transaction {
+            amount: "1.00".into(),
+            currency: "EUR".into(),
+            payee: Some("Mallory {code}".into()),
+            destination: None,
+        };
+        let mut p = params(Some("en"));
+        p.transaction = Some(&t);
+        let body = render(Channel::Sms, &p).body;
+        assert!(body.contains("to Mallory {code}."), "{body}");
+        assert_eq!(
+            body.matches("482913").count(),
+            2,
+            "the code and the WebOTP line only"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::factor::FactorType;
+use crate::message::fill_template;
 use crate::policy::Channel;
 use crate::user::User;
 use crate::Timestamp;
@@ -182,23 +183,27 @@ pub fn render(
     };
     let held = n
         .held_until
-        .map(|h| cat.held.replace("{held}", &human_date(cat, h)))
+        .map(|h| fill_template(cat.held, &[("held", &human_date(cat, h))]))
         .unwrap_or_default();
     let from =
         n.ip.as_deref()
-            .map(|ip| cat.from_ip.replace("{ip}", ip))
+            .map(|ip| fill_template(cat.from_ip, &[("ip", ip)]))
             .unwrap_or_default();
     let template = match channel {
         Channel::Email => cat.email,
         Channel::Sms | Channel::Voice => cat.sms,
     };
-    let body = template
-        .replace("{what}", &what)
-        .replace("{when}", &human_date(cat, n.at))
-        .replace("{from}", &from)
-        .replace("{held}", &held)
-        .replace("{service}", service_name);
-    let subject = cat.subject.replace("{service}", service_name);
+    let body = fill_template(
+        template,
+        &[
+            ("what", &what),
+            ("when", &human_date(cat, n.at)),
+            ("from", &from),
+            ("held", &held),
+            ("service", service_name),
+        ],
+    );
+    let subject = fill_template(cat.subject, &[("service", service_name)]);
     (language, subject, body.trim_end_matches(' ').to_owned())
 }
 

@@ -152,8 +152,11 @@ pub fn raise(
     if device_or_place.into_iter().any(active) && raised.satisfiable_with(&OUT_OF_BAND) {
         let with_authenticator = requiring_authenticator(&raised);
         // Phone and email together stand in for an authenticator only while
-        // the phone can be trusted.
-        if with_authenticator.satisfiable_with(available) || rules.contains(&RiskRule::NoPhoneCodes)
+        // the phone can be trusted, and only for a one-step policy (one of
+        // several steps is never replaced by fewer).
+        if with_authenticator.satisfiable_with(available)
+            || rules.contains(&RiskRule::NoPhoneCodes)
+            || raised.all_of.len() > 1
         {
             raised = with_authenticator;
             rules.push(RiskRule::AuthenticatorRequired);
@@ -165,10 +168,13 @@ pub fn raise(
     (raised, rules)
 }
 
-/// SMS and voice removed; a group left empty asks for an authenticator
-/// that no other group already counts.
+/// SMS and voice removed. A group left empty is never dropped (that would
+/// make a two-factor policy one-factor): the first asks for an
+/// authenticator no other group counts, the next for an email code; one
+/// left empty after that makes the policy impossible, which refuses the
+/// request rather than weakening it.
 fn without_phone_codes(policy: &Policy) -> Policy {
-    let kept: Vec<Vec<Method>> = policy
+    let mut groups: Vec<Vec<Method>> = policy
         .all_of
         .iter()
         .map(|g| {
@@ -179,23 +185,24 @@ fn without_phone_codes(policy: &Policy) -> Policy {
                 .collect()
         })
         .collect();
-    let used: Vec<Method> = kept.iter().flatten().copied().collect();
-    let spare: Vec<Method> = AUTHENTICATORS
+    let used: Vec<Method> = groups.iter().flatten().copied().collect();
+    let spare_authenticators: Vec<Method> = AUTHENTICATORS
         .into_iter()
         .filter(|m| !used.contains(m))
         .collect();
+    let mut stand_ins = Vec::new();
+    if !spare_authenticators.is_empty() {
+        stand_ins.push(spare_authenticators);
+    }
+    if !used.contains(&Method::Email) {
+        stand_ins.push(vec![Method::Email]);
+    }
+    let mut stand_ins = stand_ins.into_iter();
+    for group in groups.iter_mut().filter(|g| g.is_empty()) {
+        *group = stand_ins.next().unwrap_or_default();
+    }
     Policy {
-        all_of: kept
-            .into_iter()
-            .map(|any_of| Group {
-                any_of: if any_of.is_empty() {
-                    spare.clone()
-                } else {
-                    any_of
-                },
-            })
-            .filter(|g| !g.any_of.is_empty())
-            .collect(),
+        all_of: groups.into_iter().map(|any_of| Group { any_of }).collect(),
     }
 }
 
@@ -349,6 +356,57 @@ mod tests {
         );
         assert_eq!(raised, Policy::of(&[&[Webauthn, Device, Totp, Hotp]]));
         raised.validate().unwrap();
+    }
+
+    #[test]
+    fn an_emptied_group_is_replaced_never_dropped() {
+        // A custom withdrawal: authenticator AND a phone code. A SIM change
+        // must not leave the authenticator alone.
+        let custom = Policy::of(&[&[Webauthn, Device, Totp, Hotp], &[Sms, Voice]]);
+        let (raised, _) = raise(&custom, &[RiskSignal::SimChanged], &RAISING, &EVERYTHING);
+        assert_eq!(
+            raised,
+            Policy::of(&[&[Webauthn, Device, Totp, Hotp], &[Email]])
+        );
+        // Two phone-only groups: an authenticator, then email.
+        let (raised, _) = raise(
+            &Policy::of(&[&[Sms], &[Voice]]),
+            &[RiskSignal::SimChanged],
+            &RAISING,
+            &EVERYTHING,
+        );
+        assert_eq!(
+            raised,
+            Policy::of(&[&[Webauthn, Device, Totp, Hotp], &[Email]])
+        );
+        raised.validate().unwrap();
+        // Nothing left to stand in: impossible, so the request is refused.
+        let (raised, _) = raise(
+            &Policy::of(&[&[Webauthn, Device, Totp, Hotp, Email], &[Sms], &[Voice]]),
+            &[RiskSignal::SimChanged],
+            &RAISING,
+            &EVERYTHING,
+        );
+        assert_eq!(raised.all_of.len(), 3);
+        assert!(!raised.satisfiable_with(&EVERYTHING));
+    }
+
+    #[test]
+    fn a_multi_step_policy_is_not_replaced_by_phone_and_email() {
+        let three = Policy::of(&[&[Sms], &[Email], &[Voice]]);
+        let (raised, rules) = raise(
+            &three,
+            &[RiskSignal::NewDevice],
+            &RAISING,
+            &[Sms, Voice, Email],
+        );
+        assert_eq!(rules, vec![RiskRule::AuthenticatorRequired]);
+        assert_eq!(
+            raised.all_of.len(),
+            4,
+            "all three steps stay, plus an authenticator"
+        );
+        assert!(!raised.satisfiable_with(&[Sms, Voice, Email]));
     }
 
     #[test]

@@ -37,6 +37,21 @@ pub enum TransactionError {
     NoRecipient,
 }
 
+/// Characters that change what a reader sees without being seen: control
+/// characters, bidirectional overrides and isolates (which can reorder an
+/// IBAN on screen), and zero-width or invisible formatting characters.
+fn hides_or_reorders(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}')
+}
+
 impl Transaction {
     /// Refuses details that could not be shown faithfully in an SMS or a
     /// prompt (control characters, absurd lengths) or that name nobody.
@@ -65,7 +80,7 @@ impl Transaction {
         ] {
             if let Some(v) = value {
                 let n = v.chars().count();
-                if n == 0 || n > max || v.trim() != v || v.chars().any(char::is_control) {
+                if n == 0 || n > max || v.trim() != v || v.chars().any(hides_or_reorders) {
                     return Err(TransactionError::Text(field, max));
                 }
             }
@@ -161,6 +176,15 @@ mod tests {
             with(|t| t.payee = Some("Alice\nCall +1 555 0100".into())),
             Err(TransactionError::Text("payee", 64))
         );
+        for hidden in ["FR76\u{202E}981", "Bob\u{200B}", "A\u{2066}B\u{2069}"] {
+            let mut t = payment();
+            t.payee = Some(hidden.into());
+            assert_eq!(
+                t.validate(),
+                Err(TransactionError::Text("payee", 64)),
+                "{hidden:?}"
+            );
+        }
         assert_eq!(
             with(|t| t.destination = Some("x".repeat(129))),
             Err(TransactionError::Text("destination", 128))

@@ -64,7 +64,8 @@
           window.location.assign((await response.json()).next);
           return;
         }
-        say(response.headers.get("countersign-message") || response.statusText);
+        const problem = await response.json().catch(() => ({}));
+        say(problem.message || response.statusText);
       } catch (e) {
         say(e && e.message ? e.message : String(e));
       }

@@ -69,8 +69,25 @@ pub struct WebhookEndpoint {
 }
 
 impl WebhookEndpoint {
-    pub fn name(&self) -> &str {
-        self.name.as_deref().unwrap_or(&self.url)
+    /// The endpoint's name: the configured one, else `host-<8 hex of the
+    /// URL's SHA-256>` — never the URL itself, which may carry a token and
+    /// would otherwise show in logs and `/metrics`.
+    pub fn name(&self) -> String {
+        use sha2::{Digest, Sha256};
+        match &self.name {
+            Some(name) => name.clone(),
+            None => {
+                let host = self
+                    .url
+                    .split("://")
+                    .nth(1)
+                    .and_then(|rest| rest.split(['/', '?', '#']).next())
+                    .map(|authority| authority.rsplit('@').next().unwrap_or(authority))
+                    .unwrap_or("webhook");
+                let digest = hex::encode(Sha256::digest(self.url.as_bytes()));
+                format!("{host}-{}", &digest[..8])
+            }
+        }
     }
 
     /// Whether this endpoint subscribed to events of type `kind`.
@@ -314,6 +331,13 @@ mod tests {
         assert!(some.wants("user.security_hold"));
         assert!(!some.wants("user.created"));
         assert!(!some.wants("factor.added"));
-        assert_eq!(some.name(), "https://hooks.example.com/cs");
+        assert_eq!(
+            endpoint(&[]).name(),
+            "hooks.example.com-".to_owned()
+                + &hex::encode(<sha2::Sha256 as sha2::Digest>::digest(
+                    b"https://hooks.example.com/cs"
+                ))[..8],
+            "no URL (and no token in it) in names"
+        );
     }
 }

@@ -7,8 +7,10 @@
 
 use std::time::Duration;
 
+use countersign_core::contact::{calling_code, region};
 use countersign_core::event::Event;
 use countersign_core::ids::new_id;
+use countersign_core::limits::SendFacts;
 use countersign_core::notice::render;
 use countersign_core::outbox::{backoff, MAX_ATTEMPTS};
 use countersign_core::Timestamp;
@@ -65,12 +67,12 @@ pub async fn pass(state: &AppState) -> Result<(), countersign_store::StoreError>
     for endpoint in &state.config.webhooks {
         for service_id in state
             .store
-            .webhook_backlog(endpoint.name(), state.now())
+            .webhook_backlog(&endpoint.name(), state.now())
             .await?
         {
             if let Some(claim) = state
                 .store
-                .claim_webhook(endpoint.name(), &service_id, state.now())
+                .claim_webhook(&endpoint.name(), &service_id, state.now())
                 .await?
             {
                 let result = deliver_events(state, endpoint, claim.clone()).await;
@@ -112,6 +114,9 @@ async fn send_notice(
     };
     let now = state.now();
     let attempts = notice.attempts + 1;
+    if let Some(refused) = toll_fraud_guard(state, &notice, now).await? {
+        return finish(state, &notice, refused, now).await;
+    }
     let outcome = match state.delivery.send(&message).await {
         None => NoticeOutcome::Failed {
             error: format!("no {} provider is configured", notice.channel.as_str()),
@@ -129,6 +134,53 @@ async fn send_notice(
             }
         },
     };
+    finish(state, &notice, outcome, now).await
+}
+
+/// SMS notices cost money like codes do: the same country lists and the
+/// same per-destination, per-country and daily budgets, counted
+/// atomically, so that security changes made in a loop cannot be turned
+/// into toll fraud. A refused notice is not retried; email notices still go.
+async fn toll_fraud_guard(
+    state: &AppState,
+    notice: &NoticeRecord,
+    now: Timestamp,
+) -> Result<Option<NoticeOutcome>, countersign_store::StoreError> {
+    if !notice.channel.uses_phone() {
+        return Ok(None);
+    }
+    let limits = &state.config.limits;
+    if !limits.phone_region_allowed(region(&notice.to).as_deref()) {
+        return Ok(Some(NoticeOutcome::Failed {
+            error: "country not allowed".into(),
+        }));
+    }
+    let keys = state.keys.ring();
+    let checks = limits.checks(
+        &SendFacts {
+            service_id: &notice.service_id,
+            channel: notice.channel,
+            destination: &keys.pseudonym("destination", &notice.to),
+            ip: None,
+            calling_code: calling_code(&notice.to),
+        },
+        now,
+    );
+    Ok(state
+        .store
+        .count_attempts(&checks)
+        .await?
+        .map(|i| NoticeOutcome::Failed {
+            error: format!("send limit reached: {}", checks[i].scope.as_str()),
+        }))
+}
+
+async fn finish(
+    state: &AppState,
+    notice: &NoticeRecord,
+    outcome: NoticeOutcome,
+    now: Timestamp,
+) -> Result<(), countersign_store::StoreError> {
     let label = match &outcome {
         NoticeOutcome::Sent => "sent",
         NoticeOutcome::Retry { .. } => "retry",

@@ -179,6 +179,19 @@ fn texts(lang: Lang) -> &'static Texts {
 
 use countersign_core::message::escape_markup as esc;
 
+/// Nothing but this server's own resources, no framing; forms post here
+/// only, or also to `form_target` (an origin such as
+/// `https://bank.example`): a form's redirect to the integrator's return
+/// URL is a form target too.
+fn content_policy(form_target: Option<&str>) -> HeaderValue {
+    let policy = format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'{}; frame-ancestors 'none'; base-uri 'none'",
+        form_target.map(|o| format!(" {o}")).unwrap_or_default()
+    );
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
+}
+
 /// The frame every page shares, with the support center's script.
 fn page(lang: Lang, title: &str, content: &str) -> Response {
     page_with_script(lang, title, content, &["/assets/support.js"])
@@ -215,12 +228,7 @@ fn page_with_script(lang: Lang, title: &str, content: &str, scripts: &[&str]) ->
     );
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, content_policy(None));
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

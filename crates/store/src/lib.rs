@@ -13,7 +13,7 @@ mod sql;
 
 use async_trait::async_trait;
 use countersign_core::audit::ChainLink;
-use countersign_core::challenge::{Challenge, ChallengeContext};
+use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::help::{Article, Category};
@@ -354,13 +354,9 @@ pub trait Store: Send + Sync + 'static {
     async fn factor(&self, id: &str) -> Result<Option<Factor>>;
     /// A user's challenges still pending at `now`, oldest first.
     async fn pending_challenges(&self, user_pk: &str, now: Timestamp) -> Result<Vec<Challenge>>;
-    /// The contexts of a user's latest approved challenges, newest first:
-    /// where they usually are, for risk signals.
-    async fn recent_approved_contexts(
-        &self,
-        user_pk: &str,
-        limit: u32,
-    ) -> Result<Vec<ChallengeContext>>;
+    /// A user's latest approved (or held) challenges, newest first: where
+    /// they usually are, for risk signals.
+    async fn recent_approved(&self, user_pk: &str, limit: u32) -> Result<Vec<Challenge>>;
     /// Remembers a device signature as used until `expires_at`; false if it
     /// was used before (a replay).
     async fn claim_device_signature(&self, key: &str, expires_at: Timestamp) -> Result<bool>;

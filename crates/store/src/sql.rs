@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use countersign_core::audit::{link, ChainLink, GENESIS};
-use countersign_core::challenge::{Challenge, ChallengeContext};
+use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::help::Article;
@@ -588,7 +588,7 @@ macro_rules! sql_store {
                 };
                 sqlx::query(
                     "UPDATE notices SET status = $1, attempts = attempts + 1, next_attempt_at = $2, \
-                     lease_until = 0, last_error = $3, updated_at = $4 WHERE id = $5",
+                     lease_until = 0, last_error = $3, updated_at = $4 WHERE id = $5 AND status = 'pending'",
                 )
                 .bind(status)
                 .bind(next.millis())
@@ -976,7 +976,7 @@ macro_rules! sql_store {
                 all.iter().map(rows::challenge).collect()
             }
 
-            async fn recent_approved_contexts(&self, user_pk: &str, limit: u32) -> Result<Vec<ChallengeContext>> {
+            async fn recent_approved(&self, user_pk: &str, limit: u32) -> Result<Vec<Challenge>> {
                 let rows = sqlx::query(
                     "SELECT state, version FROM challenges WHERE user_pk = $1 AND status IN ('approved', 'held') \
                      ORDER BY created_at DESC, id DESC LIMIT $2",
@@ -985,9 +985,7 @@ macro_rules! sql_store {
                 .bind(i64::from(limit))
                 .fetch_all(self.reads())
                 .await?;
-                rows.iter()
-                    .map(|r| rows::challenge(r).map(|c| c.context))
-                    .collect()
+                rows.iter().map(rows::challenge).collect()
             }
 
             async fn claim_device_signature(&self, key: &str, expires_at: Timestamp) -> Result<bool> {

@@ -1,7 +1,8 @@
 // The hosted verification page as a person uses it, in Debian's Chromium:
 // through an SMS code (a wrong one first), through "call me instead", and
 // through a passkey (DevTools virtual authenticator). The Rust test runs
-// the server (CS_BASE, CS_KEY; user "alice" with a phone and an email) and
+// the server (CS_BASE, CS_KEY; user "alice" with a phone and an email;
+// CS_BACK, the integrator's registered return URL on another origin) and
 // answers on stdin what only it knows: `code sms` → the code the SMS
 // provider received; `advance N` → moves the server's clock. Each step's
 // page is screenshotted at phone and desktop widths in CS_ARTIFACTS and
@@ -45,7 +46,7 @@ async function api(method, urlPath, body) {
 /// A new login challenge for alice that returns to a registered URL; its
 /// hosted page on this server.
 async function challenge() {
-  const r = await api("POST", "/v1/challenges", { user_id: "alice", purpose: "login", return_url: `${base}/back` });
+  const r = await api("POST", "/v1/challenges", { user_id: "alice", purpose: "login", return_url: process.env.CS_BACK });
   expect(r.status === 201, "challenge created", r);
   return { id: r.body.id, url: base + new URL(r.body.hosted_url).pathname };
 }
@@ -84,7 +85,7 @@ const browser = await chromium.launch({
   args: [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
   ],
 });
 try {

@@ -106,12 +106,15 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
     s.alice("alice").await;
     let port = s.base.rsplit(':').next().unwrap();
     let base = format!("http://localhost:{port}");
+    // The integrator's site: another origin (here the same server by IP,
+    // which answers 404 there, but the address is what counts).
+    let back = format!("http://127.0.0.1:{port}/back");
     let r = s
         .call(
             reqwest::Method::PATCH,
             "/v1/service",
             Some(&s.key),
-            Some(serde_json::json!({"return_urls": [format!("{base}/back")]})),
+            Some(serde_json::json!({"return_urls": [back.clone()]})),
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -130,6 +133,7 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
         ))
         .env("CS_BASE", &base)
         .env("CS_KEY", &s.key)
+        .env("CS_BACK", &back)
         .env("CS_TAG", tag)
         .env("CS_ARTIFACTS", artifacts)
         .stdin(std::process::Stdio::piped())

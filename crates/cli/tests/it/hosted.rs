@@ -70,6 +70,19 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
     let hosted = s.get(&format!("/v1/challenges/{id}")).await.body["hosted_url"].clone();
     assert_eq!(hosted, format!("https://verify.bank.test/verify/{id}"));
 
+    let r = browser()
+        .get(format!("{}/verify/{id}", s.base))
+        .send()
+        .await
+        .unwrap();
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("form-action 'self' https://bank.example;"),
+        "the verify form may redirect to the integrator, nowhere else: {csp}"
+    );
     let (status, html) = page(&s, &format!("/verify/{id}")).await;
     assert_eq!(status, 200);
     assert!(html.contains("Acme Bank asks you to sign in."), "{html}");

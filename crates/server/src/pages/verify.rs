@@ -24,7 +24,7 @@ use countersign_core::Timestamp;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{esc, page_with_script, Lang, LangQuery};
+use super::{content_policy, esc, page_with_script, Lang, LangQuery};
 use crate::error::ApiError;
 use crate::routes::challenges::{cancel, check_answer, deliver_code, view, VerifyCode};
 use crate::state::AppState;
@@ -415,10 +415,27 @@ async fn render(
         &["/assets/verify.js"]
     };
     let mut response = page_with_script(lang, t.title, &html, scripts);
+    if let Some(origin) = c.return_url.as_deref().and_then(origin_of) {
+        // Verify and cancel redirect there: a form target for the browser.
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            content_policy(Some(&origin)),
+        );
+    }
     if let Some(e) = error {
         *response.status_mut() = e.status;
     }
     response
+}
+
+/// `https://bank.example:8443` of `https://bank.example:8443/verified?x`;
+/// `None` for a path on this server.
+fn origin_of(url: &str) -> Option<String> {
+    let scheme_end = url.find("://")? + 3;
+    let host_end = url[scheme_end..]
+        .find(['/', '?'])
+        .map_or(url.len(), |i| scheme_end + i);
+    Some(url[..host_end].to_owned())
 }
 
 fn finished_section(c: &Challenge, v: &ChallengeView, service: &Service, lang: Lang) -> String {
@@ -689,15 +706,9 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
         // same-site navigation or a non-browser client.
         return true;
     };
-    let own = |url: &str| {
-        let url = url.trim_end_matches('/');
-        let scheme_end = url.find("://").map_or(0, |i| i + 3);
-        let host_end = url[scheme_end..]
-            .find('/')
-            .map_or(url.len(), |i| scheme_end + i);
-        url[..host_end].to_owned()
-    };
-    origin == own(&state.config.public_url) || origin == own(&state.config.webauthn.origin)
+    [&state.config.public_url, &state.config.webauthn.origin]
+        .iter()
+        .any(|own| origin_of(own).as_deref() == Some(origin))
 }
 
 fn forbidden(lang: Lang) -> Response {
@@ -829,14 +840,12 @@ async fn passkey_from_page(
             let c = reload(&state, &c).await;
             Json(json!({"status": v.status, "next": next_url(&c, v.status, lang)})).into_response()
         }
-        Err(e) => {
-            let message = texts(lang).error(&e);
-            let mut response = e.into_response();
-            if let Ok(v) = message.parse() {
-                response.headers_mut().insert("countersign-message", v);
-            }
-            response
-        }
+        // The script shows `message` (in the page's language).
+        Err(e) => (
+            e.status,
+            Json(json!({"code": e.code, "message": texts(lang).error(&e)})),
+        )
+            .into_response(),
     }
 }
 

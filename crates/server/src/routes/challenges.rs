@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use countersign_core::challenge::{
-    Challenge, ChallengeContext, ChallengeStatus, VerifyOutcome, WebauthnAsk,
+    usual_places, Challenge, ChallengeContext, ChallengeStatus, VerifyOutcome, WebauthnAsk,
 };
 use countersign_core::contact::{calling_code, region};
 use countersign_core::event::Event;
@@ -278,10 +278,7 @@ pub async fn create_challenge(
         .filter(|f| f.status == FactorStatus::Active && f.codes_left != Some(0))
         .map(|f| f.kind.method())
         .collect();
-    let history = state
-        .store
-        .recent_approved_contexts(&user.id, RISK_HISTORY)
-        .await?;
+    let history = usual_places(&state.store.recent_approved(&user.id, RISK_HISTORY).await?);
     let mut c = Challenge::open(
         &user,
         &body.purpose,

@@ -16,6 +16,7 @@ use countersign_core::challenge::{DeviceDecision, DeviceOutcome};
 use countersign_core::device::{signed_request, DeviceHeader, DEVICE_HEADER};
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::policy::Method;
+use countersign_core::transaction::Transaction;
 use countersign_core::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -27,7 +28,7 @@ use crate::routes::challenges::{
     checked_answer, checked_write, event, update_challenge, view, Write,
 };
 use crate::state::AppState;
-use crate::views::{ChallengeView, TransactionView};
+use crate::views::ChallengeView;
 
 /// Wakes devices waiting for a user's requests when a challenge is created in
 /// this process; waiters also look at the database every second, for
@@ -135,9 +136,11 @@ pub struct PendingRequest {
     /// Pick the one the page shows.
     pub numbers: [u8; 3],
     pub context: RequestOrigin,
-    /// The payment to show; approving sends back its digest.
+    /// The payment to show. Approving sends back the digest of what the
+    /// device showed, which the device computes itself (see the README), so
+    /// that an approval proves the details were displayed, not only fetched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub transaction: Option<TransactionView>,
+    pub transaction: Option<Transaction>,
     pub expires_at: Timestamp,
 }
 
@@ -161,7 +164,7 @@ async fn pending_for(state: &AppState, factor: &Factor) -> ApiResult<Vec<Pending
         .filter(|c| c.usable_methods().contains(&Method::Device))
         .filter_map(|c| {
             let numbers = c.device_match?.choices;
-            let transaction = TransactionView::of(&c);
+            let transaction = c.context.transaction.clone();
             Some(PendingRequest {
                 challenge_id: c.id,
                 purpose: c.purpose,

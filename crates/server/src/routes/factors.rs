@@ -305,17 +305,16 @@ pub async fn create_factor(
             .store
             .insert_factor(&factor, &hashes, &[event])
             .await?;
-        if replaced {
-            security_change(
-                &state,
-                &service,
-                &user,
-                &user,
-                SecurityChange::RecoveryCodesRegenerated,
-                ip.as_deref(),
-            )
-            .await?;
-        }
+        // A first set is a new way in (it meets `security_change`'s first
+        // group) as much as a replaced one: both are security changes.
+        let change = if replaced {
+            SecurityChange::RecoveryCodesRegenerated
+        } else {
+            SecurityChange::FactorAdded {
+                factor: FactorType::RecoveryCodes,
+            }
+        };
+        security_change(&state, &service, &user, &user, change, ip.as_deref()).await?;
         return Ok((
             StatusCode::CREATED,
             Json(EnrolmentView {
