@@ -18,6 +18,7 @@ mod holds;
 mod isolation;
 mod notices;
 mod ops;
+mod portal;
 mod protections;
 mod risk;
 mod service;
