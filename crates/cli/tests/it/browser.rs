@@ -36,6 +36,59 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
     }
 }
 
+/// The security center in Chromium (`tests/browser/security.mjs`): the
+/// portal link followed from another site, an authenticator app added with
+/// the key read from the page, a passkey added, and the app removed after a
+/// step-up whose email code this test reads from its SMTP server.
+async fn security_center_in_chromium(backend: Backend) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let s = TestServer::start_with(backend, |c| c.public_url = c.webauthn.origin.clone()).await;
+    s.alice("alice").await;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/security.mjs");
+    let mut child = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_BASE", &s.state.config.public_url)
+        .env("CS_KEY", &s.key)
+        .env("CS_NOW", (crate::harness::T0.millis() / 1000).to_string())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut stdout = String::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        if line == "need email code" {
+            s.smtp
+                .wait_for("the step-up email", |mails| !mails.is_empty())
+                .await;
+            let code = s.received_code("email");
+            stdin
+                .write_all(format!("{code}\n").as_bytes())
+                .await
+                .unwrap();
+        }
+        stdout.push_str(&line);
+        stdout.push('\n');
+    }
+    let out = child.wait_with_output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for step in [
+        "ok portal link followed from another site opens the security center",
+        "ok authenticator app added with a code computed from the page's key",
+        "ok passkey added with the virtual authenticator",
+        "ok authenticator removed after a step-up",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
 /// The help center (list, article, search results) and the support pages:
 /// screenshots in `target/artifacts/screenshots`, no serious accessibility
 /// violation at either width, and a search typed like a person would.
@@ -98,5 +151,6 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
 
 on_both_backends!(
     passkeys_and_security_keys_in_chromium,
+    security_center_in_chromium,
     pages_are_accessible_at_phone_and_desktop_widths
 );
