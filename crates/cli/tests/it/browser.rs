@@ -89,6 +89,37 @@ async fn security_center_in_chromium(backend: Backend) {
     }
 }
 
+/// A session cookie for alice's security center, as playwright's
+/// `addCookies` takes it.
+async fn portal_cookie(s: &TestServer, base: &str, locale: &str) -> serde_json::Value {
+    let r = s
+        .post(
+            "/v1/users/alice/portal-sessions",
+            serde_json::json!({"locale": locale}),
+        )
+        .await;
+    let path = r.body["url"]
+        .as_str()
+        .unwrap()
+        .replace(&s.state.config.public_url, "");
+    let opened = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}{path}", s.base))
+        .send()
+        .await
+        .unwrap();
+    let set = opened.headers()["set-cookie"].to_str().unwrap();
+    let value = set
+        .strip_prefix("cs_portal=")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap();
+    serde_json::json!([{"name": "cs_portal", "value": value, "url": format!("{base}/security")}])
+}
+
 /// The help center (list, article, search results) and the support pages:
 /// screenshots in `target/artifacts/screenshots`, no serious accessibility
 /// violation at either width, and a search typed like a person would.
@@ -97,6 +128,16 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
     let port = s.base.rsplit(':').next().unwrap();
     let base = format!("http://localhost:{port}");
     let help = format!("{base}/help/{}", s.service_id);
+    // The security center, behind a portal session each (English, French),
+    // with an authenticator app, recovery codes and some activity.
+    s.alice("alice").await;
+    s.post(
+        "/v1/users/alice/factors",
+        serde_json::json!({"type": "recovery_codes"}),
+    )
+    .await;
+    let en = portal_cookie(&s, &base, "en").await;
+    let fr = portal_cookie(&s, &base, "fr").await;
     let tag = match backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
@@ -108,6 +149,9 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         {"name": format!("help-search-{tag}"), "url": format!("{help}?lang=en&q=security+key")},
         {"name": format!("support-{tag}"), "url": format!("{base}/support?lang=en")},
         {"name": format!("support-join-{tag}"), "url": format!("{base}/support/join?lang=fr")},
+        {"name": format!("security-{tag}"), "url": format!("{base}/security?notice=added"), "cookies": &en},
+        {"name": format!("security-fr-{tag}"), "url": format!("{base}/security"), "cookies": &fr},
+        {"name": format!("security-passkey-{tag}"), "url": format!("{base}/security/webauthn?kind=passkey"), "cookies": &en},
     ]);
     let search = serde_json::json!({
         "name": format!("help-search-typed-{tag}"),
