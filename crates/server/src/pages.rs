@@ -16,6 +16,7 @@ use crate::state::AppState;
 
 mod help;
 mod security;
+mod verify;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lang {
@@ -179,25 +180,39 @@ fn texts(lang: Lang) -> &'static Texts {
 
 use countersign_core::message::escape_markup as esc;
 
-/// The frame every page shares, with the security headers pages need: no
-/// framing (clickjacking), nothing but this server's own resources.
+/// The frame every page shares, with the support center's script.
 fn page(lang: Lang, title: &str, content: &str) -> Response {
+    page_with_script(lang, title, content, &["/assets/support.js"])
+}
+
+/// The frame every page shares, with the security headers pages need: no
+/// framing (clickjacking), nothing but this server's own resources, and
+/// `scripts` (this server's assets) loaded deferred.
+fn page_with_script(lang: Lang, title: &str, content: &str, scripts: &[&str]) -> Response {
     let t = texts(lang);
-    let messages: String = t
-        .messages
-        .iter()
-        .map(|(k, v)| format!(" data-msg-{k}=\"{}\"", esc(v)))
-        .collect();
+    // The support script's messages, for the pages that run it.
+    let messages: String = if scripts.contains(&"/assets/support.js") {
+        t.messages
+            .iter()
+            .map(|(k, v)| format!(" data-msg-{k}=\"{}\"", esc(v)))
+            .collect()
+    } else {
+        String::new()
+    };
     let html = format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/assets/countersign.css\">\n\
-         <script src=\"/assets/support.js\" defer></script>\n</head>\n\
+         {scripts}</head>\n\
          <body{messages}>\n<header><a href=\"/support?lang={lang}\">{back}</a></header>\n\
          <main>\n{content}\n</main>\n<footer>Countersign</footer>\n</body>\n</html>\n",
         lang = lang.code(),
         title = esc(title),
         back = esc(t.back),
+        scripts = scripts
+            .iter()
+            .map(|src| format!("<script src=\"{src}\" defer></script>\n"))
+            .collect::<String>(),
     );
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
     let headers = response.headers_mut();
@@ -211,9 +226,12 @@ fn page(lang: Lang, title: &str, content: &str) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // Addresses may carry capabilities (a hosted verification's challenge
+    // id): never sent to another site. Same-origin requests keep their
+    // Origin header, which the pages' forms are checked against.
     headers.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
@@ -324,6 +342,7 @@ pub fn routes() -> Router<AppState> {
         .route("/support/check-agent", get(agent_check_page))
         .merge(help::routes())
         .merge(security::routes())
+        .merge(verify::routes())
         .route(
             "/assets/countersign.css",
             get(|| async {
@@ -339,6 +358,15 @@ pub fn routes() -> Router<AppState> {
                 asset(
                     "text/javascript; charset=utf-8",
                     include_str!("../assets/webauthn.js"),
+                )
+            }),
+        )
+        .route(
+            "/assets/verify.js",
+            get(|| async {
+                asset(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../assets/verify.js"),
                 )
             }),
         )

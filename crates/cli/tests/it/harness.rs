@@ -588,8 +588,14 @@ impl TestServer {
                 .expect("an SMS with a code arrived"),
             "voice" => {
                 let twiml = self.phone.last().form_field("Twiml");
-                // The call reads the code twice: the first six digits are the code.
-                twiml.chars().filter(char::is_ascii_digit).take(6).collect()
+                // The call reads the code digit by digit ("4, 8, 2, …"),
+                // twice; other numbers (an amount) are read whole.
+                twiml
+                    .split(|c: char| !c.is_ascii_digit() && c != ',' && c != ' ')
+                    .map(|run| run.split(", ").map(str::trim).collect::<Vec<_>>())
+                    .find(|digits| digits.len() >= 6 && digits.iter().all(|d| d.len() == 1))
+                    .expect("the call spells a code")
+                    .concat()
             }
             "email" => {
                 let mails = self.smtp.all();

@@ -15,6 +15,7 @@ mod fallback;
 mod flows;
 mod help;
 mod holds;
+mod hosted;
 mod isolation;
 mod notices;
 mod ops;

@@ -740,6 +740,12 @@ async fn open_link(
         headers.insert(header::SET_COOKIE, v);
     }
     headers.insert("refresh", HeaderValue::from_static("0; url=/security"));
+    // The address holds the link's token: never send it on, not even to
+    // this site's own pages.
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     response
 }
 

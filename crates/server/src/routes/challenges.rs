@@ -958,7 +958,14 @@ pub async fn cancel_challenge(
     ServiceAuth(service): ServiceAuth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ChallengeView>> {
-    let (c, (), _) = update_challenge(&state, &service.id, &id, |c, now, _| {
+    let c = cancel(&state, &service.id, &id).await?;
+    Ok(Json(view(&state, &c).await?))
+}
+
+/// Cancels challenge `id` of the service (the integrator's call, or the
+/// user's "this wasn't me" on the hosted page).
+pub(crate) async fn cancel(state: &AppState, service_id: &str, id: &str) -> ApiResult<Challenge> {
+    let (c, (), _) = update_challenge(state, service_id, id, |c, now, _| {
         c.cancel(now)
             .map_err(|e| ApiError::from_challenge(e, now))?;
         Ok((
@@ -967,5 +974,5 @@ pub async fn cancel_challenge(
         ))
     })
     .await?;
-    Ok(Json(view(&state, &c).await?))
+    Ok(c)
 }

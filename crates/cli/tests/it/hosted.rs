@@ -1,0 +1,280 @@
+//! The hosted verification page over plain HTTP, as a browser without
+//! JavaScript uses it: forms, redirects, errors in words, the return to the
+//! integrator's registered URL and nowhere else.
+
+use serde_json::json;
+
+use crate::harness::{Backend, TestServer};
+use crate::on_both_backends;
+
+const BACK: &str = "https://bank.example/verified";
+
+/// A client that shows redirects instead of following them.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn with_return_url(b: Backend) -> TestServer {
+    let s = TestServer::start(b).await;
+    let r = s
+        .call(
+            reqwest::Method::PATCH,
+            "/v1/service",
+            Some(&s.key),
+            Some(json!({"return_urls": [BACK]})),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    s.alice("alice").await;
+    s
+}
+
+async fn open(s: &TestServer, body: serde_json::Value) -> String {
+    let r = s.post("/v1/challenges", body).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    r.body["id"].as_str().unwrap().to_owned()
+}
+
+async fn page(s: &TestServer, path: &str) -> (u16, String) {
+    let r = browser()
+        .get(format!("{}{path}", s.base))
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn form(s: &TestServer, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    browser()
+        .post(format!("{}{path}", s.base))
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()["location"].to_str().unwrap().to_owned()
+}
+
+async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
+    let s = with_return_url(b).await;
+    let id = open(
+        &s,
+        json!({"user_id": "alice", "purpose": "login", "return_url": format!("{BACK}?order=42")}),
+    )
+    .await;
+    let hosted = s.get(&format!("/v1/challenges/{id}")).await.body["hosted_url"].clone();
+    assert_eq!(hosted, format!("https://verify.bank.test/verify/{id}"));
+
+    let (status, html) = page(&s, &format!("/verify/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Acme Bank asks you to sign in."), "{html}");
+    assert!(html.contains("Text me a code"), "{html}");
+    assert!(!html.contains("+33612345689"), "destinations are masked");
+
+    let r = form(
+        &s,
+        &format!("/verify/{id}/send?lang=en"),
+        &[("channel", "sms")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/verify/{id}?with=sms&lang=en"));
+    let (_, html) = page(&s, &format!("/verify/{id}?with=sms&lang=en")).await;
+    assert!(
+        html.contains("Enter the code sent to +33 6 •• •• •• 89"),
+        "{html}"
+    );
+    assert!(
+        html.contains("You can ask for a new code in 0:30."),
+        "{html}"
+    );
+    assert!(html.contains("Didn&#39;t receive the code?"), "{html}");
+
+    let r = form(
+        &s,
+        &format!("/verify/{id}/code?lang=en"),
+        &[("method", "sms"), ("code", "000000")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("That code is not right. Attempts left: 4."),
+        "{html}"
+    );
+
+    let code = s.received_code("sms");
+    let r = form(
+        &s,
+        &format!("/verify/{id}/code?lang=en"),
+        &[("method", "sms"), ("code", &code)],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        location(&r),
+        format!("{BACK}?order=42&challenge_id={id}&status=approved")
+    );
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{id}")).await.body["status"],
+        "approved"
+    );
+    // Afterwards the page says so, with the way back.
+    let (_, html) = page(&s, &format!("/verify/{id}?lang=en")).await;
+    assert!(html.contains("You&#39;re verified."), "{html}");
+}
+
+/// Two steps (a withdrawal: authenticator AND a code), a payment shown, in
+/// French, and "call me instead" only after the cooldown.
+async fn a_withdrawal_in_french_with_call_me_instead(b: Backend) {
+    let s = with_return_url(b).await;
+    s.put("/v1/users/alice", json!({"locale": "fr-FR"})).await;
+    let (_, secret) = crate::factors::active_totp(&s, "alice").await;
+    let id = open(
+        &s,
+        json!({"user_id": "alice", "purpose": "withdrawal", "return_url": BACK,
+               "context": {"transaction": {"amount": "125.00", "currency": "EUR", "payee": "Alice <Martin>"}}}),
+    )
+    .await;
+    let (_, html) = page(&s, &format!("/verify/{id}")).await;
+    assert!(html.contains("<html lang=\"fr\">"), "the user's language");
+    assert!(
+        html.contains("Acme Bank vous demande d&#39;approuver un retrait."),
+        "{html}"
+    );
+    assert!(html.contains("125.00 EUR"), "{html}");
+    assert!(
+        html.contains("Alice &lt;Martin&gt;"),
+        "the payee is escaped: {html}"
+    );
+
+    s.advance(30);
+    let code = crate::factors::oathtool_totp(&secret, crate::factors::now_secs(&s), "SHA1", 6, 30);
+    let r = form(
+        &s,
+        &format!("/verify/{id}/code"),
+        &[("method", "totp"), ("code", &code)],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        location(&r),
+        format!("/verify/{id}?lang=fr"),
+        "one more step"
+    );
+    let (_, html) = page(&s, &format!("/verify/{id}?lang=fr")).await;
+    assert!(html.contains("Encore une étape"), "{html}");
+
+    let r = form(
+        &s,
+        &format!("/verify/{id}/send?lang=fr"),
+        &[("channel", "sms")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = form(
+        &s,
+        &format!("/verify/{id}/send?lang=fr"),
+        &[("channel", "voice")],
+    )
+    .await;
+    assert_eq!(r.status(), 429, "not before the cooldown");
+    assert!(r.text().await.unwrap().contains("Patientez un peu"));
+    s.advance(31);
+    let r = form(
+        &s,
+        &format!("/verify/{id}/send?lang=fr"),
+        &[("channel", "voice")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let code = s.received_code("voice");
+    let r = form(
+        &s,
+        &format!("/verify/{id}/code?lang=fr"),
+        &[("method", "voice"), ("code", &code)],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    // The authenticator was added just now: the withdrawal is held.
+    assert_eq!(
+        location(&r),
+        format!("{BACK}?challenge_id={id}&status=held")
+    );
+}
+
+/// Never an open redirect; never a form from another site; no hint about
+/// which ids exist.
+async fn the_page_cannot_be_turned_against_the_user(b: Backend) {
+    let s = with_return_url(b).await;
+    for evil in [
+        "https://evil.example/verified",
+        "https://bank.example/verified.evil.example",
+        "https://bank.example.evil.example/verified",
+        "javascript:alert(1)",
+        "/relative",
+    ] {
+        let r = s
+            .post(
+                "/v1/challenges",
+                json!({"user_id": "alice", "purpose": "login", "return_url": evil}),
+            )
+            .await;
+        r.assert_problem(400, "invalid_return_url");
+    }
+    let r = s
+        .call(
+            reqwest::Method::PATCH,
+            "/v1/service",
+            Some(&s.key),
+            Some(json!({"return_urls": ["http://bank.example/"]})),
+        )
+        .await;
+    r.assert_problem(400, "invalid_request");
+    assert_eq!(r.body["field"], "return_urls");
+
+    let id = open(&s, json!({"user_id": "alice", "purpose": "login"})).await;
+    let r = browser()
+        .post(format!("{}/verify/{id}/send", s.base))
+        .header("origin", "https://evil.example")
+        .form(&[("channel", "sms")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert!(s.phone.all().is_empty(), "nothing was sent");
+    // Without a return URL the user stays on the page, which says the outcome.
+    let r = form(&s, &format!("/verify/{id}/cancel?lang=en"), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/verify/{id}?lang=en"));
+    let (_, html) = page(&s, &format!("/verify/{id}?lang=en")).await;
+    assert!(html.contains("This verification was cancelled."));
+
+    for unknown in [
+        "chl_00000000000000000000000000000000",
+        "nope",
+        "chl_'%3Cscript%3E",
+    ] {
+        let (status, html) = page(&s, &format!("/verify/{unknown}")).await;
+        assert_eq!(status, 404, "{unknown}");
+        assert!(html.contains("This link is not valid"), "{html}");
+    }
+    let r = form(
+        &s,
+        "/verify/chl_00000000000000000000000000000000/code",
+        &[("method", "sms"), ("code", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), 404);
+}
+
+on_both_backends!(
+    a_code_typed_on_the_page_returns_to_the_integrator,
+    a_withdrawal_in_french_with_call_me_instead,
+    the_page_cannot_be_turned_against_the_user,
+);

@@ -1,0 +1,942 @@
+//! The hosted verification page (`hosted_url`): where an integrator sends a
+//! user to meet a challenge without building screens of its own.
+//!
+//! Server-rendered forms that work without JavaScript (send a code, type
+//! it, pick another way), with `verify.js` adding the resend countdown,
+//! passkeys and the wait for an approval on a trusted device. The page acts
+//! through the same functions as the API, so every rule (attempts,
+//! cooldowns, limits, lockout) holds here too. The challenge id in the
+//! address is the capability (128 random bits, good for the challenge's ten
+//! minutes); once the challenge is decided the user goes back to the
+//! challenge's `return_url`, which the service registered beforehand:
+//! never anywhere else.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use countersign_core::challenge::{Challenge, ChallengeStatus};
+use countersign_core::ids::is_id_of;
+use countersign_core::policy::{Channel, Method};
+use countersign_core::service::Service;
+use countersign_core::Timestamp;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{esc, page_with_script, Lang, LangQuery};
+use crate::error::ApiError;
+use crate::routes::challenges::{cancel, check_answer, deliver_code, view, VerifyCode};
+use crate::state::AppState;
+use crate::views::{ChallengeView, MethodView};
+
+/// Every text of the hosted page, in one language.
+struct VerifyTexts {
+    title: &'static str,
+    /// "{service} asks you to {purpose}."
+    lead: &'static str,
+    purposes: [(&'static str, &'static str); 5],
+    any_purpose: &'static str,
+    payment: &'static str,
+    amount: &'static str,
+    payee: &'static str,
+    destination: &'static str,
+    done: &'static str,
+    methods: [(Method, &'static str); 8],
+    send: [(Channel, &'static str); 3],
+    code_sent: &'static str,
+    code_totp: &'static str,
+    code_hotp: &'static str,
+    code_recovery: &'static str,
+    verify: &'static str,
+    resend_wait: &'static str,
+    resend_ready: &'static str,
+    not_received: &'static str,
+    other_ways: &'static str,
+    choose: &'static str,
+    passkey: &'static str,
+    passkey_hint: &'static str,
+    device: &'static str,
+    device_waiting: &'static str,
+    device_check: &'static str,
+    next_step: &'static str,
+    cancel: &'static str,
+    finished: [(ChallengeStatus, &'static str); 6],
+    back_to: &'static str,
+    not_found_title: &'static str,
+    not_found_lead: &'static str,
+    errors: [(&'static str, &'static str); 10],
+    error_other: &'static str,
+}
+
+const EN: VerifyTexts = VerifyTexts {
+    title: "Confirm it's you",
+    lead: "{service} asks you to {purpose}.",
+    purposes: [
+        ("login", "sign in"),
+        ("withdrawal", "approve a withdrawal"),
+        ("security_change", "change your security settings"),
+        ("support_call", "join your support call"),
+        ("verify_contact", "confirm this contact"),
+    ],
+    any_purpose: "confirm an action",
+    payment: "The payment you approve",
+    amount: "Amount",
+    payee: "To",
+    destination: "Account or address",
+    done: "Done",
+    methods: [
+        (Method::Webauthn, "Passkey or security key"),
+        (Method::Device, "Your signed-in device"),
+        (Method::Totp, "Authenticator app"),
+        (Method::Hotp, "Code token"),
+        (Method::Email, "Email"),
+        (Method::Sms, "Text message"),
+        (Method::Voice, "Phone call"),
+        (Method::RecoveryCode, "Recovery code"),
+    ],
+    send: [
+        (Channel::Sms, "Text me a code"),
+        (Channel::Voice, "Call me instead"),
+        (Channel::Email, "Email me a code"),
+    ],
+    code_sent: "Enter the code sent to {to}",
+    code_totp: "Enter the code your authenticator app shows",
+    code_hotp: "Enter the code your token shows",
+    code_recovery: "Enter one of your recovery codes",
+    verify: "Verify",
+    resend_wait: "You can ask for a new code in {time}.",
+    resend_ready: "You can ask for a new code now.",
+    not_received: "Didn't receive the code?",
+    other_ways: "Other ways to confirm",
+    choose: "Choose how to confirm",
+    passkey: "Use my passkey or security key",
+    passkey_hint: "Your phone or computer asks for your fingerprint, face, PIN or key.",
+    device: "Open {service} on your signed-in device and pick the number {number}.",
+    device_waiting: "Waiting for your approval on the device…",
+    device_check: "I have approved it",
+    next_step: "One more step: confirm with one of these.",
+    cancel: "This wasn't me: cancel",
+    finished: [
+        (ChallengeStatus::Approved, "You're verified."),
+        (ChallengeStatus::Held, "Confirmed. For your protection this withdrawal waits until {until}, because your security settings changed recently."),
+        (ChallengeStatus::Failed, "This verification failed. Start again from {service}."),
+        (ChallengeStatus::Expired, "This verification has expired. Start again from {service}."),
+        (ChallengeStatus::Cancelled, "This verification was cancelled."),
+        (ChallengeStatus::Denied, "You refused this request on your device."),
+    ],
+    back_to: "Back to {service}",
+    not_found_title: "Verification not found",
+    not_found_lead: "This link is not valid. Start again from the site or app you were using.",
+    errors: [
+        ("invalid_code", "That code is not right. Attempts left: {attempts}."),
+        ("invalid_credential", "That passkey or security key was not accepted. Attempts left: {attempts}."),
+        ("too_many_attempts", "Too many wrong codes: this verification has failed."),
+        ("resend_too_soon", "Please wait a little before asking for another code."),
+        ("delivery_failed", "We could not send the code. Choose another way below."),
+        ("rate_limited", "Too many codes were sent. Choose another way, or try again later."),
+        ("locked", "Too many failed attempts. Try again later."),
+        ("method_unavailable", "This way is not available for this verification."),
+        ("expired", "This verification has expired."),
+        ("challenge_closed", "This verification is already over."),
+    ],
+    error_other: "Something went wrong. Please try again.",
+};
+
+const FR: VerifyTexts = VerifyTexts {
+    title: "Confirmez que c'est vous",
+    lead: "{service} vous demande {purpose}.",
+    purposes: [
+        ("login", "de vous connecter"),
+        ("withdrawal", "d'approuver un retrait"),
+        ("security_change", "de modifier vos paramètres de sécurité"),
+        ("support_call", "de rejoindre votre appel avec le support"),
+        ("verify_contact", "de confirmer ce moyen de contact"),
+    ],
+    any_purpose: "de confirmer une action",
+    payment: "Le paiement que vous approuvez",
+    amount: "Montant",
+    payee: "Bénéficiaire",
+    destination: "Compte ou adresse",
+    done: "Fait",
+    methods: [
+        (Method::Webauthn, "Clé d'accès ou clé de sécurité"),
+        (Method::Device, "Votre appareil connecté"),
+        (Method::Totp, "Application d'authentification"),
+        (Method::Hotp, "Jeton à codes"),
+        (Method::Email, "E-mail"),
+        (Method::Sms, "SMS"),
+        (Method::Voice, "Appel téléphonique"),
+        (Method::RecoveryCode, "Code de récupération"),
+    ],
+    send: [
+        (Channel::Sms, "M'envoyer un code par SMS"),
+        (Channel::Voice, "M'appeler plutôt"),
+        (Channel::Email, "M'envoyer un code par e-mail"),
+    ],
+    code_sent: "Saisissez le code envoyé au {to}",
+    code_totp: "Saisissez le code affiché par votre application d'authentification",
+    code_hotp: "Saisissez le code affiché par votre jeton",
+    code_recovery: "Saisissez l'un de vos codes de récupération",
+    verify: "Vérifier",
+    resend_wait: "Vous pourrez demander un nouveau code dans {time}.",
+    resend_ready: "Vous pouvez demander un nouveau code.",
+    not_received: "Vous n'avez pas reçu le code ?",
+    other_ways: "Autres façons de confirmer",
+    choose: "Choisissez comment confirmer",
+    passkey: "Utiliser ma clé d'accès ou ma clé de sécurité",
+    passkey_hint: "Votre téléphone ou ordinateur vous demande votre empreinte, votre visage, un code ou votre clé.",
+    device: "Ouvrez {service} sur votre appareil connecté et choisissez le nombre {number}.",
+    device_waiting: "En attente de votre accord sur l'appareil…",
+    device_check: "J'ai approuvé",
+    next_step: "Encore une étape : confirmez avec l'un de ces moyens.",
+    cancel: "Ce n'est pas moi : annuler",
+    finished: [
+        (ChallengeStatus::Approved, "Vérification réussie."),
+        (ChallengeStatus::Held, "C'est confirmé. Par précaution, ce retrait attend jusqu'au {until}, car vos paramètres de sécurité ont changé récemment."),
+        (ChallengeStatus::Failed, "Cette vérification a échoué. Recommencez depuis {service}."),
+        (ChallengeStatus::Expired, "Cette vérification a expiré. Recommencez depuis {service}."),
+        (ChallengeStatus::Cancelled, "Cette vérification a été annulée."),
+        (ChallengeStatus::Denied, "Vous avez refusé cette demande sur votre appareil."),
+    ],
+    back_to: "Retour à {service}",
+    not_found_title: "Vérification introuvable",
+    not_found_lead: "Ce lien n'est pas valide. Recommencez depuis le site ou l'application que vous utilisiez.",
+    errors: [
+        ("invalid_code", "Ce code n'est pas le bon. Essais restants : {attempts}."),
+        ("invalid_credential", "Cette clé n'a pas été acceptée. Essais restants : {attempts}."),
+        ("too_many_attempts", "Trop de codes erronés : cette vérification a échoué."),
+        ("resend_too_soon", "Patientez un peu avant de demander un autre code."),
+        ("delivery_failed", "Nous n'avons pas pu envoyer le code. Choisissez un autre moyen ci-dessous."),
+        ("rate_limited", "Trop de codes ont été envoyés. Choisissez un autre moyen ou réessayez plus tard."),
+        ("locked", "Trop d'échecs. Réessayez plus tard."),
+        ("method_unavailable", "Ce moyen n'est pas disponible pour cette vérification."),
+        ("expired", "Cette vérification a expiré."),
+        ("challenge_closed", "Cette vérification est déjà terminée."),
+    ],
+    error_other: "Une erreur s'est produite. Veuillez réessayer.",
+};
+
+fn texts(lang: Lang) -> &'static VerifyTexts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    }
+}
+
+impl VerifyTexts {
+    fn method(&self, m: Method) -> &'static str {
+        self.methods
+            .iter()
+            .find(|(k, _)| *k == m)
+            .map_or("", |(_, v)| *v)
+    }
+
+    fn send_label(&self, ch: Channel) -> &'static str {
+        self.send
+            .iter()
+            .find(|(k, _)| *k == ch)
+            .map_or("", |(_, v)| *v)
+    }
+
+    fn purpose(&self, purpose: &str) -> &'static str {
+        self.purposes
+            .iter()
+            .find(|(k, _)| *k == purpose)
+            .map_or(self.any_purpose, |(_, v)| *v)
+    }
+
+    /// What the user reads for an error the API would have answered.
+    fn error(&self, e: &ApiError) -> String {
+        let attempts = e
+            .extra
+            .get("attempts_left")
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        self.errors
+            .iter()
+            .find(|(code, _)| *code == e.code)
+            .map_or(self.error_other, |(_, text)| *text)
+            .replace("{attempts}", &attempts)
+    }
+}
+
+/// The challenge of a page's address and its service, or `None` for the
+/// one 404 page (a malformed or unknown id alike).
+async fn find(state: &AppState, id: &str) -> Result<Option<(Challenge, Service)>, ApiError> {
+    if !is_id_of("chl", id) {
+        return Ok(None);
+    }
+    let Some(c) = state.store.challenge_by_id(id).await? else {
+        return Ok(None);
+    };
+    let service = state.store.service(&c.service_id).await?;
+    Ok(service.map(|s| (c, s)))
+}
+
+/// The page's language: `?lang=`, else the user's locale, else the browser's.
+async fn language(state: &AppState, c: &Challenge, q: &LangQuery, headers: &HeaderMap) -> Lang {
+    if q.lang.is_some() {
+        return Lang::pick(q, headers);
+    }
+    let locale = state
+        .store
+        .user_by_pk(&c.user_pk)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|u| u.locale);
+    Lang::pick(&LangQuery { lang: locale }, headers)
+}
+
+/// Where the user goes once the challenge is decided: the registered
+/// return URL with the outcome, or this page (which then shows it).
+fn after_decision(c: &Challenge, status: ChallengeStatus, lang: Lang) -> String {
+    match &c.return_url {
+        Some(url) => {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}challenge_id={}&status={}", c.id, status.as_str())
+        }
+        None => format!("/verify/{}?lang={}", c.id, lang.code()),
+    }
+}
+
+fn not_found(lang: Lang) -> Response {
+    let t = texts(lang);
+    let mut response = page_with_script(
+        lang,
+        t.not_found_title,
+        &format!(
+            "<h1>{}</h1>\n<p class=\"lead\">{}</p>",
+            esc(t.not_found_title),
+            esc(t.not_found_lead)
+        ),
+        &[],
+    );
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PageQuery {
+    lang: Option<String>,
+    /// The way the user chose ("sms", "totp", …).
+    with: Option<String>,
+}
+
+async fn hosted_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang_q = LangQuery { lang: q.lang };
+    match find(&state, &id).await {
+        Ok(Some((c, service))) => {
+            let lang = language(&state, &c, &lang_q, &headers).await;
+            let chosen = q.with.as_deref().and_then(method_named);
+            render(&state, &c, &service, lang, chosen, None).await
+        }
+        Ok(None) => not_found(Lang::pick(&lang_q, &headers)),
+        Err(e) => e.into_response(),
+    }
+}
+
+fn method_named(name: &str) -> Option<Method> {
+    Method::ALL.into_iter().find(|m| m.as_str() == name)
+}
+
+/// Renders the page for the challenge as it is now, with `error` (what went
+/// wrong with the user's last action) on top; answers with the error's
+/// status so that the failure is visible to machines too.
+async fn render(
+    state: &AppState,
+    c: &Challenge,
+    service: &Service,
+    lang: Lang,
+    chosen: Option<Method>,
+    error: Option<&ApiError>,
+) -> Response {
+    let v = match view(state, c).await {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    let t = texts(lang);
+    let mut html = format!(
+        "<h1>{}</h1>\n<p class=\"lead\">{}</p>\n",
+        esc(t.title),
+        esc(&t
+            .lead
+            .replace("{service}", &service.name)
+            .replace("{purpose}", t.purpose(&c.purpose)))
+    );
+    if let Some(tx) = &v.transaction {
+        html.push_str(&format!(
+            "<section class=\"card payment\" aria-labelledby=\"payment-title\">\n<h2 id=\"payment-title\">{}</h2>\n<dl>\n<dt>{}</dt><dd><strong>{} {}</strong></dd>\n",
+            esc(t.payment),
+            esc(t.amount),
+            esc(&tx.details.amount),
+            esc(&tx.details.currency)
+        ));
+        if let Some(p) = &tx.details.payee {
+            html.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", esc(t.payee), esc(p)));
+        }
+        if let Some(d) = &tx.details.destination {
+            html.push_str(&format!(
+                "<dt>{}</dt><dd class=\"mono\">{}</dd>\n",
+                esc(t.destination),
+                esc(d)
+            ));
+        }
+        html.push_str("</dl>\n</section>\n");
+    }
+    if let Some(e) = error {
+        html.push_str(&format!(
+            "<p class=\"alert\" role=\"alert\">{}</p>\n",
+            esc(&t.error(e))
+        ));
+    }
+    if !v.satisfied.is_empty() {
+        let done: Vec<String> = v
+            .satisfied
+            .iter()
+            .map(|m| format!("<li>✓ {}: {}</li>", esc(t.done), esc(t.method(*m))))
+            .collect();
+        html.push_str(&format!("<ul class=\"done\">{}</ul>\n", done.join("")));
+    }
+    if v.status == ChallengeStatus::Pending {
+        html.push_str(&pending_section(c, &v, service, lang, chosen, state.now()));
+    } else {
+        html.push_str(&finished_section(c, &v, service, lang));
+    }
+    let scripts: &[&str] = if v.methods.iter().any(|m| m.kind == Method::Webauthn) {
+        &["/assets/webauthn.js", "/assets/verify.js"]
+    } else {
+        &["/assets/verify.js"]
+    };
+    let mut response = page_with_script(lang, t.title, &html, scripts);
+    if let Some(e) = error {
+        *response.status_mut() = e.status;
+    }
+    response
+}
+
+fn finished_section(c: &Challenge, v: &ChallengeView, service: &Service, lang: Lang) -> String {
+    let t = texts(lang);
+    let text = t
+        .finished
+        .iter()
+        .find(|(s, _)| *s == v.status)
+        .map_or("", |(_, text)| *text)
+        .replace("{service}", &service.name)
+        .replace(
+            "{until}",
+            &v.held_until.map(|h| h.to_rfc3339()).unwrap_or_default(),
+        );
+    let class = if matches!(v.status, ChallengeStatus::Approved | ChallengeStatus::Held) {
+        "ok"
+    } else {
+        "bad"
+    };
+    let mut html = format!(
+        "<section class=\"card\">\n<p class=\"status {class}\" role=\"status\">{}</p>\n",
+        esc(&text)
+    );
+    if c.return_url.is_some() {
+        html.push_str(&format!(
+            "<a class=\"button\" href=\"{}\">{}</a>\n",
+            esc(&after_decision(c, v.status, lang)),
+            esc(&t.back_to.replace("{service}", &service.name))
+        ));
+    }
+    html.push_str("</section>\n");
+    html
+}
+
+/// The way to show first: the one the user chose, else the channel of the
+/// latest code sent, else the strongest way offered.
+fn first_way(v: &ChallengeView, chosen: Option<Method>) -> Option<Method> {
+    let usable = |m: Method| v.methods.iter().any(|mv| mv.kind == m);
+    chosen
+        .filter(|m| usable(*m))
+        .or_else(|| {
+            v.messages
+                .iter()
+                .rev()
+                .map(|msg| msg.channel.method())
+                .find(|m| usable(*m))
+        })
+        .or_else(|| v.methods.first().map(|m| m.kind))
+}
+
+fn pending_section(
+    c: &Challenge,
+    v: &ChallengeView,
+    service: &Service,
+    lang: Lang,
+    chosen: Option<Method>,
+    now: Timestamp,
+) -> String {
+    let t = texts(lang);
+    let l = lang.code();
+    let mut html = String::new();
+    if !v.satisfied.is_empty() {
+        html.push_str(&format!("<p>{}</p>\n", esc(t.next_step)));
+    }
+    let Some(first) = first_way(v, chosen) else {
+        return html;
+    };
+    let sent: Vec<Channel> = v.messages.iter().map(|m| m.channel).collect();
+    let first_view = v.methods.iter().find(|m| m.kind == first);
+    html.push_str("<section class=\"card\" aria-labelledby=\"way-title\">\n");
+    html.push_str(&format!(
+        "<h2 id=\"way-title\">{}</h2>\n",
+        esc(t.method(first))
+    ));
+    match first {
+        Method::Webauthn => {
+            let options = first_view
+                .and_then(|m| m.options.as_ref())
+                .map(|o| o.to_string())
+                .unwrap_or_default();
+            html.push_str(&format!(
+                "<p class=\"hint\">{}</p>\n<script type=\"application/json\" id=\"webauthn-options\">{}</script>\n\
+                 <button type=\"button\" id=\"use-passkey\" data-challenge=\"{id}\">{}</button>\n",
+                esc(t.passkey_hint),
+                // JSON inside <script>: `<` is escaped so that no text can close the tag.
+                options.replace('<', "\\u003c"),
+                esc(t.passkey),
+                id = c.id
+            ));
+        }
+        Method::Device => {
+            let number = first_view.and_then(|m| m.number).unwrap_or_default();
+            html.push_str(&format!(
+                "<p class=\"number\" aria-label=\"{number}\">{number}</p>\n<p>{}</p>\n\
+                 <p class=\"status\" role=\"status\" aria-live=\"polite\" id=\"device-wait\" data-poll=\"/verify/{id}/state?lang={l}\" data-satisfied=\"{done}\">{}</p>\n\
+                 <a class=\"button secondary\" href=\"/verify/{id}?with=device&amp;lang={l}\">{}</a>\n",
+                esc(&t
+                    .device
+                    .replace("{service}", &service.name)
+                    .replace("{number}", &number.to_string())),
+                esc(t.device_waiting),
+                esc(t.device_check),
+                id = c.id,
+                done = v.satisfied.len()
+            ));
+        }
+        m => match m.channel() {
+            Some(ch) if !sent.contains(&ch) => html.push_str(&send_form(c, ch, v, lang)),
+            _ => html.push_str(&code_form(c, m, first_view, lang)),
+        },
+    }
+    if let Some(ch) = first.channel().filter(|ch| sent.contains(ch)) {
+        html.push_str(&resend_note(v, now, lang));
+        html.push_str(&format!(
+            "<details class=\"alternatives\" open>\n<summary>{}</summary>\n",
+            esc(t.not_received)
+        ));
+        html.push_str(&other_ways(c, v, Some(ch), first, lang));
+        html.push_str("</details>\n");
+    } else if v.methods.len() > 1 {
+        html.push_str(&format!(
+            "<details class=\"alternatives\">\n<summary>{}</summary>\n",
+            esc(t.other_ways)
+        ));
+        html.push_str(&other_ways(c, v, None, first, lang));
+        html.push_str("</details>\n");
+    }
+    html.push_str("</section>\n");
+    html.push_str(&format!(
+        "<form method=\"post\" action=\"/verify/{id}/cancel?lang={l}\" class=\"quiet\">\n\
+         <button type=\"submit\" class=\"link\">{}</button>\n</form>\n",
+        esc(t.cancel),
+        id = c.id
+    ));
+    html
+}
+
+/// "You can ask for a new code in 0:27", counted down by the script from
+/// the seconds left on the server's clock (the browser's may be wrong).
+fn resend_note(v: &ChallengeView, now: Timestamp, lang: Lang) -> String {
+    let t = texts(lang);
+    let left = v.resend_available_at.map_or(0, |at| now.seconds_until(at));
+    let text = if left == 0 {
+        t.resend_ready.to_owned()
+    } else {
+        t.resend_wait
+            .replace("{time}", &format!("{}:{:02}", left / 60, left % 60))
+    };
+    format!(
+        "<p class=\"hint\" id=\"resend\" data-seconds=\"{left}\" data-wait=\"{}\" data-ready=\"{}\" aria-live=\"polite\">{}</p>\n",
+        esc(t.resend_wait),
+        esc(t.resend_ready),
+        esc(&text)
+    )
+}
+
+fn send_form(c: &Challenge, ch: Channel, v: &ChallengeView, lang: Lang) -> String {
+    let t = texts(lang);
+    let to = v
+        .methods
+        .iter()
+        .find(|m| m.kind == ch.method())
+        .and_then(|m| m.to.clone())
+        .unwrap_or_default();
+    format!(
+        "<p>{}</p>\n<form method=\"post\" action=\"/verify/{id}/send?lang={l}\">\n\
+         <input type=\"hidden\" name=\"channel\" value=\"{ch}\">\n\
+         <button type=\"submit\" data-wait-resend>{}</button>\n</form>\n",
+        esc(&to),
+        esc(t.send_label(ch)),
+        id = c.id,
+        l = lang.code(),
+        ch = ch.as_str()
+    )
+}
+
+fn code_form(c: &Challenge, m: Method, mv: Option<&MethodView>, lang: Lang) -> String {
+    let t = texts(lang);
+    let label = match m {
+        Method::Totp => t.code_totp.to_owned(),
+        Method::Hotp => t.code_hotp.to_owned(),
+        Method::RecoveryCode => t.code_recovery.to_owned(),
+        _ => t
+            .code_sent
+            .replace("{to}", &mv.and_then(|v| v.to.clone()).unwrap_or_default()),
+    };
+    let numeric = if m == Method::RecoveryCode {
+        "text"
+    } else {
+        "numeric"
+    };
+    format!(
+        "<form method=\"post\" action=\"/verify/{id}/code?lang={l}\">\n\
+         <input type=\"hidden\" name=\"method\" value=\"{method}\">\n\
+         <label for=\"code\">{label}</label>\n\
+         <input id=\"code\" name=\"code\" inputmode=\"{numeric}\" autocomplete=\"one-time-code\" autocapitalize=\"off\" spellcheck=\"false\" required autofocus maxlength=\"64\">\n\
+         <button type=\"submit\">{verify}</button>\n</form>\n",
+        id = c.id,
+        l = lang.code(),
+        method = m.as_str(),
+        label = esc(&label),
+        verify = esc(t.verify),
+    )
+}
+
+/// The other usable ways: sending on another channel ("call me instead"),
+/// or another method to choose.
+fn other_ways(
+    c: &Challenge,
+    v: &ChallengeView,
+    failed: Option<Channel>,
+    shown: Method,
+    lang: Lang,
+) -> String {
+    let t = texts(lang);
+    let l = lang.code();
+    let mut html = String::from("<ul class=\"ways\">\n");
+    for mv in v
+        .methods
+        .iter()
+        .filter(|m| m.kind != shown || failed.is_some())
+    {
+        match mv.kind.channel() {
+            Some(ch) => {
+                // The channel that failed too: a new code on it.
+                let label = format!("{} ({})", t.send_label(ch), mv.to.clone().unwrap_or_default());
+                html.push_str(&format!(
+                    "<li><form method=\"post\" action=\"/verify/{id}/send?lang={l}\">\
+                     <input type=\"hidden\" name=\"channel\" value=\"{ch}\">\
+                     <button type=\"submit\" class=\"secondary\" data-wait-resend>{}</button></form></li>\n",
+                    esc(&label),
+                    id = c.id,
+                    ch = ch.as_str()
+                ));
+            }
+            None => html.push_str(&format!(
+                "<li><a class=\"button secondary\" href=\"/verify/{id}?with={m}&amp;lang={l}\">{}</a></li>\n",
+                esc(t.method(mv.kind)),
+                id = c.id,
+                m = mv.kind.as_str()
+            )),
+        }
+    }
+    html.push_str("</ul>\n");
+    if failed.is_none() {
+        html = format!("<p class=\"hint\">{}</p>\n{html}", esc(t.choose));
+    }
+    html
+}
+
+#[derive(Debug, Deserialize)]
+struct SendForm {
+    channel: Channel,
+}
+
+#[derive(Debug, Deserialize)]
+struct CodeForm {
+    method: Method,
+    code: String,
+}
+
+/// Refuses a form posted from another site: the page's forms come from this
+/// server's own origin (the public URL, or the WebAuthn origin the browser
+/// uses).
+fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        // Browsers send Origin on every cross-site POST; its absence is a
+        // same-site navigation or a non-browser client.
+        return true;
+    };
+    let own = |url: &str| {
+        let url = url.trim_end_matches('/');
+        let scheme_end = url.find("://").map_or(0, |i| i + 3);
+        let host_end = url[scheme_end..]
+            .find('/')
+            .map_or(url.len(), |i| scheme_end + i);
+        url[..host_end].to_owned()
+    };
+    origin == own(&state.config.public_url) || origin == own(&state.config.webauthn.origin)
+}
+
+fn forbidden(lang: Lang) -> Response {
+    let mut response = not_found(lang);
+    *response.status_mut() = StatusCode::FORBIDDEN;
+    response
+}
+
+async fn send_from_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    Form(form): Form<SendForm>,
+) -> Response {
+    let lang = Lang::pick(&q, &headers);
+    if !same_origin(&state, &headers) {
+        return forbidden(lang);
+    }
+    let (c, service) = match find(&state, &id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(lang),
+        Err(e) => return e.into_response(),
+    };
+    let lang = language(&state, &c, &q, &headers).await;
+    match deliver_code(&state, &service, &id, form.channel).await {
+        Ok(_) => Redirect::to(&format!(
+            "/verify/{id}?with={}&lang={}",
+            form.channel.as_str(),
+            lang.code()
+        ))
+        .into_response(),
+        Err(e) => {
+            let c = reload(&state, &c).await;
+            render(
+                &state,
+                &c,
+                &service,
+                lang,
+                Some(form.channel.method()),
+                Some(&e),
+            )
+            .await
+        }
+    }
+}
+
+/// The challenge as stored now (after an action changed it), or as it was.
+async fn reload(state: &AppState, c: &Challenge) -> Challenge {
+    state
+        .store
+        .challenge_by_id(&c.id)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| c.clone())
+}
+
+async fn code_from_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let lang = Lang::pick(&q, &headers);
+    if !same_origin(&state, &headers) {
+        return forbidden(lang);
+    }
+    let (c, service) = match find(&state, &id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(lang),
+        Err(e) => return e.into_response(),
+    };
+    let lang = language(&state, &c, &q, &headers).await;
+    let answer = VerifyCode {
+        method: form.method,
+        code: Some(form.code),
+        credential: None,
+    };
+    match check_answer(&state, &service, &id, answer).await {
+        Ok(Json(v)) => {
+            let c = reload(&state, &c).await;
+            let next = if v.status == ChallengeStatus::Pending {
+                format!("/verify/{id}?lang={}", lang.code())
+            } else {
+                after_decision(&c, v.status, lang)
+            };
+            Redirect::to(&next).into_response()
+        }
+        Err(e) => {
+            let c = reload(&state, &c).await;
+            render(&state, &c, &service, lang, Some(form.method), Some(&e)).await
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct PasskeyAnswer {
+    credential: serde_json::Value,
+}
+
+/// The passkey's answer, from the script: JSON in, JSON out, with where to
+/// go next.
+async fn passkey_from_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    Json(body): Json<PasskeyAnswer>,
+) -> Response {
+    let lang = Lang::pick(&q, &headers);
+    if !same_origin(&state, &headers) {
+        return forbidden(lang);
+    }
+    let (c, service) = match find(&state, &id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(lang),
+        Err(e) => return e.into_response(),
+    };
+    let lang = language(&state, &c, &q, &headers).await;
+    let answer = VerifyCode {
+        method: Method::Webauthn,
+        code: None,
+        credential: Some(body.credential),
+    };
+    match check_answer(&state, &service, &id, answer).await {
+        Ok(Json(v)) => {
+            let c = reload(&state, &c).await;
+            Json(json!({"status": v.status, "next": next_url(&c, v.status, lang)})).into_response()
+        }
+        Err(e) => {
+            let message = texts(lang).error(&e);
+            let mut response = e.into_response();
+            if let Ok(v) = message.parse() {
+                response.headers_mut().insert("countersign-message", v);
+            }
+            response
+        }
+    }
+}
+
+fn next_url(c: &Challenge, status: ChallengeStatus, lang: Lang) -> String {
+    if status == ChallengeStatus::Pending {
+        format!("/verify/{}?lang={}", c.id, lang.code())
+    } else {
+        after_decision(c, status, lang)
+    }
+}
+
+/// For the script waiting on a device approval: the status and, once it is
+/// decided, where to go.
+async fn state_for_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = Lang::pick(&q, &headers);
+    match find(&state, &id).await {
+        Ok(Some((c, _))) => {
+            let status = c.status_at(state.now());
+            Json(json!({
+                "status": status,
+                "satisfied": c.satisfied.len(),
+                "next": next_url(&c, status, lang),
+            }))
+            .into_response()
+        }
+        Ok(None) => not_found(lang),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn cancel_from_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = Lang::pick(&q, &headers);
+    if !same_origin(&state, &headers) {
+        return forbidden(lang);
+    }
+    let (c, service) = match find(&state, &id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(lang),
+        Err(e) => return e.into_response(),
+    };
+    let lang = language(&state, &c, &q, &headers).await;
+    match cancel(&state, &service.id, &id).await {
+        Ok(c) => {
+            Redirect::to(&after_decision(&c, ChallengeStatus::Cancelled, lang)).into_response()
+        }
+        Err(e) => render(&state, &c, &service, lang, None, Some(&e)).await,
+    }
+}
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/verify/{id}", get(hosted_page))
+        .route("/verify/{id}/send", post(send_from_page))
+        .route("/verify/{id}/code", post(code_from_page))
+        .route("/verify/{id}/passkey", post(passkey_from_page))
+        .route("/verify/{id}/state", get(state_for_page))
+        .route("/verify/{id}/cancel", post(cancel_from_page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_name_every_method_and_error() {
+        for t in [&EN, &FR] {
+            for m in Method::ALL {
+                assert!(!t.method(m).is_empty(), "{m:?}");
+            }
+            for ch in Channel::ALL {
+                assert!(!t.send_label(ch).is_empty(), "{ch:?}");
+            }
+        }
+        let codes = |t: &VerifyTexts| t.errors.iter().map(|(c, _)| *c).collect::<Vec<_>>();
+        assert_eq!(codes(&EN), codes(&FR));
+        let statuses = |t: &VerifyTexts| t.finished.iter().map(|(s, _)| *s).collect::<Vec<_>>();
+        assert_eq!(statuses(&EN), statuses(&FR));
+    }
+
+    #[test]
+    fn an_error_reads_as_a_sentence_with_attempts_left() {
+        let e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_code",
+            "Wrong code",
+            "",
+        )
+        .with("attempts_left", 3);
+        assert_eq!(EN.error(&e), "That code is not right. Attempts left: 3.");
+        let odd = ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy", "");
+        assert_eq!(FR.error(&odd), FR.error_other);
+    }
+}
