@@ -22,6 +22,7 @@ pub mod notice;
 pub mod otp;
 pub mod outbox;
 pub mod policy;
+pub mod portal;
 pub mod risk;
 pub mod secret;
 pub mod service;

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use crate::state::AppState;
 
 mod help;
+mod security;
 mod verify;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,6 +349,7 @@ pub fn routes() -> Router<AppState> {
         .route("/support/join", get(join_page))
         .route("/support/check-agent", get(agent_check_page))
         .merge(help::routes())
+        .merge(security::routes())
         .merge(verify::routes())
         .route(
             "/assets/countersign.css",

@@ -22,6 +22,7 @@ use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::notice::NoticeContent;
 use countersign_core::policy::Channel;
+use countersign_core::portal::PortalSession;
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -453,7 +454,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)>;
 
     /// Deletes what only matters for a while: send counters of windows that
-    /// ended before `now`, device signatures past their expiry.
+    /// ended before `now`, device signatures and portal sessions past their expiry.
     async fn sweep(&self, now: Timestamp) -> Result<u64>;
 
     /// Inserts or updates each article of `service_id` (by locale and slug),
@@ -481,6 +482,52 @@ pub trait Store: Send + Sync + 'static {
     /// One more view of an article, counted by the database (`views = views
     /// + 1`) so that concurrent views on several servers are all counted.
     async fn count_article_view(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool>;
+
+    /// Stores a new security-center session with the hash of its link token.
+    async fn insert_portal_session(
+        &self,
+        session: &PortalSession,
+        link_hash: &str,
+        events: &[Event],
+    ) -> Result<()>;
+    /// Redeems a link: gives the session whose link hashes to `link_hash` its
+    /// cookie (`cookie_hash`) if the link was never redeemed and neither it
+    /// nor the session has expired at `now`. One conditional update, so a
+    /// link opens one session once, even for racing requests.
+    async fn redeem_portal_link(
+        &self,
+        link_hash: &str,
+        cookie_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<PortalSession>>;
+    /// The session whose cookie hashes to `cookie_hash`, marked as seen at
+    /// `now`; `None` if there is none, it expired, or nobody used it since
+    /// `idle_cutoff`.
+    async fn portal_session(
+        &self,
+        cookie_hash: &str,
+        now: Timestamp,
+        idle_cutoff: Timestamp,
+    ) -> Result<Option<PortalSession>>;
+    /// Records the step-up challenge a session started, and the factor the
+    /// user wants to remove once it is approved.
+    async fn begin_step_up(
+        &self,
+        session_id: &str,
+        challenge_id: &str,
+        factor_id: &str,
+    ) -> Result<()>;
+    /// Spends a session's step-up challenge: removals are allowed until
+    /// `until`, only if `challenge_id` is the one the session started and it
+    /// was not spent before. False otherwise (nothing written).
+    async fn finish_step_up(
+        &self,
+        session_id: &str,
+        challenge_id: &str,
+        until: Timestamp,
+    ) -> Result<bool>;
+    /// Ends a session (sign-out).
+    async fn delete_portal_session(&self, session_id: &str) -> Result<()>;
 
     async fn insert_events(&self, events: &[Event]) -> Result<()>;
     /// A user's events, newest first, older than the event `before` if given.

@@ -6,6 +6,7 @@ use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::help::{Article, Category};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
+use countersign_core::portal::PortalSession;
 use countersign_core::service::Service;
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -201,5 +202,22 @@ pub(crate) fn webhook_delivery(row: &impl SqlRow) -> Result<WebhookDelivery> {
             .and_then(|c| u16::try_from(c).ok()),
         error: row.opt_text("error")?,
         at: Timestamp(row.int("at")?),
+    })
+}
+
+pub(crate) fn portal_session(row: &impl SqlRow) -> Result<PortalSession> {
+    Ok(PortalSession {
+        id: row.text("id")?,
+        service_id: row.text("service_id")?,
+        user_pk: row.text("user_pk")?,
+        created_at: Timestamp(row.int("created_at")?),
+        expires_at: Timestamp(row.int("expires_at")?),
+        link_expires_at: Timestamp(row.int("link_expires_at")?),
+        last_seen_at: Timestamp(row.int("last_seen_at")?),
+        return_url: row.opt_text("return_url")?,
+        locale: row.opt_text("locale")?,
+        step_up_challenge: row.opt_text("step_up_challenge")?,
+        step_up_until: row.opt_int("step_up_until")?.map(Timestamp),
+        pending_removal: row.opt_text("pending_removal")?,
     })
 }

@@ -14,6 +14,7 @@ use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::outbox::LEASE;
+use countersign_core::portal::PortalSession;
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -156,6 +157,7 @@ const ARTICLE_COLUMNS: &str =
 const ARTICLE_WHERE: &str = "service_id = $1 AND (CAST($2 AS TEXT) IS NULL OR locale = $2) \
      AND (CAST($3 AS TEXT) IS NULL OR category = $3) \
      AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))";
+const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_removal";
 const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
@@ -1286,6 +1288,11 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
+                let sessions = sqlx::query("DELETE FROM portal_sessions WHERE expires_at < $1")
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
                 // Sent notices and the delivery log are kept for 30 days.
                 let month_ago = now.millis() - 30 * 86_400_000;
                 let notices = sqlx::query("DELETE FROM notices WHERE status <> 'pending' AND updated_at < $1")
@@ -1299,7 +1306,7 @@ macro_rules! sql_store {
                     .await?
                     .rows_affected();
                 tx.commit().await?;
-                Ok(counters + signatures + ceremonies + notices + deliveries)
+                Ok(counters + signatures + ceremonies + sessions + notices + deliveries)
             }
 
             async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {
@@ -1406,6 +1413,91 @@ macro_rules! sql_store {
                     .await?
                     .rows_affected();
                 Ok(counted == 1)
+            }
+
+            async fn insert_portal_session(&self, p: &PortalSession, link_hash: &str, events: &[Event]) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                sqlx::query(&format!(
+                    "INSERT INTO portal_sessions ({PORTAL_COLUMNS}, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                ))
+                .bind(&p.id)
+                .bind(&p.service_id)
+                .bind(&p.user_pk)
+                .bind(p.created_at.millis())
+                .bind(p.expires_at.millis())
+                .bind(p.link_expires_at.millis())
+                .bind(p.last_seen_at.millis())
+                .bind(&p.return_url)
+                .bind(&p.locale)
+                .bind(&p.step_up_challenge)
+                .bind(p.step_up_until.map(Timestamp::millis))
+                .bind(&p.pending_removal)
+                .bind(link_hash)
+                .execute(&mut *tx)
+                .await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn redeem_portal_link(&self, link_hash: &str, cookie_hash: &str, now: Timestamp) -> Result<Option<PortalSession>> {
+                let row = sqlx::query(&format!(
+                    "UPDATE portal_sessions SET cookie_hash = $1, last_seen_at = $2 \
+                     WHERE link_hash = $3 AND cookie_hash IS NULL AND link_expires_at > $2 AND expires_at > $2 \
+                     RETURNING {PORTAL_COLUMNS}"
+                ))
+                .bind(cookie_hash)
+                .bind(now.millis())
+                .bind(link_hash)
+                .fetch_optional(self.writes())
+                .await?;
+                row.as_ref().map(rows::portal_session).transpose()
+            }
+
+            async fn portal_session(&self, cookie_hash: &str, now: Timestamp, idle_cutoff: Timestamp) -> Result<Option<PortalSession>> {
+                let row = sqlx::query(&format!(
+                    "UPDATE portal_sessions SET last_seen_at = $1 \
+                     WHERE cookie_hash = $2 AND expires_at > $1 AND last_seen_at > $3 \
+                     RETURNING {PORTAL_COLUMNS}"
+                ))
+                .bind(now.millis())
+                .bind(cookie_hash)
+                .bind(idle_cutoff.millis())
+                .fetch_optional(self.writes())
+                .await?;
+                row.as_ref().map(rows::portal_session).transpose()
+            }
+
+            async fn begin_step_up(&self, session_id: &str, challenge_id: &str, factor_id: &str) -> Result<()> {
+                sqlx::query("UPDATE portal_sessions SET step_up_challenge = $1, pending_removal = $2 WHERE id = $3")
+                    .bind(challenge_id)
+                    .bind(factor_id)
+                    .bind(session_id)
+                    .execute(self.writes())
+                    .await?;
+                Ok(())
+            }
+
+            async fn finish_step_up(&self, session_id: &str, challenge_id: &str, until: Timestamp) -> Result<bool> {
+                Ok(sqlx::query(
+                    "UPDATE portal_sessions SET step_up_challenge = NULL, step_up_until = $1 \
+                     WHERE id = $2 AND step_up_challenge = $3",
+                )
+                .bind(until.millis())
+                .bind(session_id)
+                .bind(challenge_id)
+                .execute(self.writes())
+                .await?
+                .rows_affected()
+                    == 1)
+            }
+
+            async fn delete_portal_session(&self, session_id: &str) -> Result<()> {
+                sqlx::query("DELETE FROM portal_sessions WHERE id = $1")
+                    .bind(session_id)
+                    .execute(self.writes())
+                    .await?;
+                Ok(())
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -1,6 +1,7 @@
 // Countersign's pages as people see them, in Debian's Chromium (headless,
 // driven by playwright-core). Generic: it opens each page of CS_PAGES (a
-// JSON list of {name, url}) at a phone's width (390×844) and a desktop's
+// JSON list of {name, url, cookies?}; `cookies` go into the browser first,
+// for pages behind a session) at a phone's width (390×844) and a desktop's
 // (1280×800), saves a screenshot of each in CS_ARTIFACTS, and runs axe-core
 // on it: any "serious" or "critical" accessibility violation fails the run.
 // With CS_SEARCH ({name, url, query, first}) it also searches like a person:
@@ -41,7 +42,8 @@ try {
     // so this context alone bypasses it.
     const context = await browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
-    for (const { name, url } of pages) {
+    for (const { name, url, cookies } of pages) {
+      if (cookies) await context.addCookies(cookies);
       const response = await page.goto(url, { waitUntil: "load" });
       expect(response && response.ok(), `${name} loads`, { url, status: response && response.status() });
       await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true });

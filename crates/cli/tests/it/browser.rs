@@ -36,6 +36,90 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
     }
 }
 
+/// The security center in Chromium (`tests/browser/security.mjs`): the
+/// portal link followed from another site, an authenticator app added with
+/// the key read from the page, a passkey added, and the app removed after a
+/// step-up whose email code this test reads from its SMTP server.
+async fn security_center_in_chromium(backend: Backend) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let s = TestServer::start_with(backend, |c| c.public_url = c.webauthn.origin.clone()).await;
+    s.alice("alice").await;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/security.mjs");
+    let mut child = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_BASE", &s.state.config.public_url)
+        .env("CS_KEY", &s.key)
+        .env("CS_NOW", (crate::harness::T0.millis() / 1000).to_string())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut stdout = String::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        if line == "need email code" {
+            s.smtp
+                .wait_for("the step-up email", |mails| !mails.is_empty())
+                .await;
+            let code = s.received_code("email");
+            stdin
+                .write_all(format!("{code}\n").as_bytes())
+                .await
+                .unwrap();
+        }
+        stdout.push_str(&line);
+        stdout.push('\n');
+    }
+    let out = child.wait_with_output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for step in [
+        "ok portal link followed from another site opens the security center",
+        "ok authenticator app added with a code computed from the page's key",
+        "ok passkey added with the virtual authenticator",
+        "ok authenticator removed after a step-up",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
+/// A session cookie for alice's security center, as playwright's
+/// `addCookies` takes it.
+async fn portal_cookie(s: &TestServer, base: &str, locale: &str) -> serde_json::Value {
+    let r = s
+        .post(
+            "/v1/users/alice/portal-sessions",
+            serde_json::json!({"locale": locale}),
+        )
+        .await;
+    let path = r.body["url"]
+        .as_str()
+        .unwrap()
+        .replace(&s.state.config.public_url, "");
+    let opened = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}{path}", s.base))
+        .send()
+        .await
+        .unwrap();
+    let set = opened.headers()["set-cookie"].to_str().unwrap();
+    let value = set
+        .strip_prefix("cs_portal=")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap();
+    serde_json::json!([{"name": "cs_portal", "value": value, "url": format!("{base}/security")}])
+}
+
 /// The help center (list, article, search results) and the support pages:
 /// screenshots in `target/artifacts/screenshots`, no serious accessibility
 /// violation at either width, and a search typed like a person would.
@@ -44,6 +128,16 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
     let port = s.base.rsplit(':').next().unwrap();
     let base = format!("http://localhost:{port}");
     let help = format!("{base}/help/{}", s.service_id);
+    // The security center, behind a portal session each (English, French),
+    // with an authenticator app, recovery codes and some activity.
+    s.alice("alice").await;
+    s.post(
+        "/v1/users/alice/factors",
+        serde_json::json!({"type": "recovery_codes"}),
+    )
+    .await;
+    let en = portal_cookie(&s, &base, "en").await;
+    let fr = portal_cookie(&s, &base, "fr").await;
     let tag = match backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
@@ -55,6 +149,9 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         {"name": format!("help-search-{tag}"), "url": format!("{help}?lang=en&q=security+key")},
         {"name": format!("support-{tag}"), "url": format!("{base}/support?lang=en")},
         {"name": format!("support-join-{tag}"), "url": format!("{base}/support/join?lang=fr")},
+        {"name": format!("security-{tag}"), "url": format!("{base}/security?notice=added"), "cookies": &en},
+        {"name": format!("security-fr-{tag}"), "url": format!("{base}/security"), "cookies": &fr},
+        {"name": format!("security-passkey-{tag}"), "url": format!("{base}/security/webauthn?kind=passkey"), "cookies": &en},
     ]);
     let search = serde_json::json!({
         "name": format!("help-search-typed-{tag}"),
@@ -187,6 +284,7 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
 
 on_both_backends!(
     passkeys_and_security_keys_in_chromium,
+    security_center_in_chromium,
     pages_are_accessible_at_phone_and_desktop_widths,
     the_hosted_page_in_chromium,
 );

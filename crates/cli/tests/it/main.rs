@@ -19,6 +19,7 @@ mod hosted;
 mod isolation;
 mod notices;
 mod ops;
+mod portal;
 mod protections;
 mod risk;
 mod service;

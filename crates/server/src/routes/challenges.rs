@@ -174,7 +174,7 @@ fn rate_limited(scope: Scope, now: Timestamp, until: Timestamp) -> ApiError {
 
 /// The channels that can reach this user: a provider is configured, and for
 /// SMS and voice the number's country is allowed.
-fn deliverable_to(state: &AppState, phone: Option<&str>) -> Vec<Channel> {
+pub(crate) fn deliverable_to(state: &AppState, phone: Option<&str>) -> Vec<Channel> {
     let phone_allowed = phone.is_some_and(|p| {
         state
             .config

@@ -64,11 +64,11 @@ pub struct CreateFactor {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivateFactor {
-    code: Option<String>,
-    signature: Option<String>,
+    pub(crate) code: Option<String>,
+    pub(crate) signature: Option<String>,
     /// The browser's PublicKeyCredential as JSON (webauthn).
     #[schema(value_type = Option<Object>)]
-    credential: Option<serde_json::Value>,
+    pub(crate) credential: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -216,30 +216,12 @@ pub async fn create_factor(
             Some("security_key") => WebauthnKind::SecurityKey,
             _ => return Err(field_error("kind", "expected passkey or security_key")),
         };
-        let rp = state.relying_party()?;
-        let existing = state.store.factors(&user.id).await?;
-        let ceremony = rp
-            .start_registration(webauthn_kind, &user, &existing)
-            .map_err(ceremony_error)?;
-        let factor = Factor::new_webauthn(
-            &user,
-            body.label,
-            WebauthnParams {
-                kind: webauthn_kind,
-                registration: Some(ceremony.state),
-                credential: None,
-                credential_id: None,
-                transports: Vec::new(),
-                backed_up: false,
-            },
-            now,
-        );
-        let event = factor_event(&service, &user, "factor.added", &factor, now);
-        state.store.insert_factor(&factor, &[], &[event]).await?;
+        let (factor, options) =
+            start_webauthn(&state, &service, &user, webauthn_kind, body.label).await?;
         return Ok((
             StatusCode::CREATED,
             Json(EnrolmentView {
-                options: Some(ceremony.options),
+                options: Some(options),
                 ..EnrolmentView::of(&factor)
             }),
         ));
@@ -287,34 +269,8 @@ pub async fn create_factor(
         ] {
             refuse(field, present, "recovery_codes")?;
         }
-        let factor = Factor::new_recovery_codes(&user, now);
-        let codes = new_recovery_codes();
-        let hashes: Vec<String> = codes
-            .iter()
-            .filter_map(|c| normalize_recovery_code(c))
-            .map(|c| recovery_code_hash(&factor.id, &c))
-            .collect();
-        let event = factor_event(&service, &user, "factor.added", &factor, now);
-        let replaced = state
-            .store
-            .factors(&user.id)
-            .await?
-            .iter()
-            .any(|f| f.kind == FactorType::RecoveryCodes);
-        state
-            .store
-            .insert_factor(&factor, &hashes, &[event])
-            .await?;
-        // A first set is a new way in (it meets `security_change`'s first
-        // group) as much as a replaced one: both are security changes.
-        let change = if replaced {
-            SecurityChange::RecoveryCodesRegenerated
-        } else {
-            SecurityChange::FactorAdded {
-                factor: FactorType::RecoveryCodes,
-            }
-        };
-        security_change(&state, &service, &user, &user, change, ip.as_deref()).await?;
+        let (factor, codes) =
+            replace_recovery_codes(&state, &service, &user, ip.as_deref()).await?;
         return Ok((
             StatusCode::CREATED,
             Json(EnrolmentView {
@@ -347,18 +303,113 @@ pub async fn create_factor(
     if counter > 1 << 52 {
         return Err(field_error("counter", "at most 2^52"));
     }
+    let view = insert_otp_factor(
+        &state, &service, &user, kind, body.label, params, counter, seed, generated,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// Starts registering a passkey or security key: a pending factor, and the
+/// options for the browser's `navigator.credentials.create()`.
+pub(crate) async fn start_webauthn(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    kind: WebauthnKind,
+    label: Option<String>,
+) -> ApiResult<(Factor, serde_json::Value)> {
+    let rp = state.relying_party()?;
+    let existing = state.store.factors(&user.id).await?;
+    let ceremony = rp
+        .start_registration(kind, user, &existing)
+        .map_err(ceremony_error)?;
+    let factor = Factor::new_webauthn(
+        user,
+        label,
+        WebauthnParams {
+            kind,
+            registration: Some(ceremony.state),
+            credential: None,
+            credential_id: None,
+            transports: Vec::new(),
+            backed_up: false,
+        },
+        state.now(),
+    );
+    let event = factor_event(service, user, "factor.added", &factor, state.now());
+    state.store.insert_factor(&factor, &[], &[event]).await?;
+    Ok((factor, ceremony.options))
+}
+
+/// A new set of recovery codes, replacing any earlier set (a security
+/// change when there was one): the factor and the codes, to show once.
+pub(crate) async fn replace_recovery_codes(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    ip: Option<&str>,
+) -> ApiResult<(Factor, Vec<String>)> {
+    let factor = Factor::new_recovery_codes(user, state.now());
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes
+        .iter()
+        .filter_map(|c| normalize_recovery_code(c))
+        .map(|c| recovery_code_hash(&factor.id, &c))
+        .collect();
+    let event = factor_event(service, user, "factor.added", &factor, state.now());
+    let replaced = state
+        .store
+        .factors(&user.id)
+        .await?
+        .iter()
+        .any(|f| f.kind == FactorType::RecoveryCodes);
+    state
+        .store
+        .insert_factor(&factor, &hashes, &[event])
+        .await?;
+    // A first set is a new way in (it meets `security_change`'s first
+    // group) as much as a replaced one: both are security changes.
+    let change = if replaced {
+        SecurityChange::RecoveryCodesRegenerated
+    } else {
+        SecurityChange::FactorAdded {
+            factor: FactorType::RecoveryCodes,
+        }
+    };
+    security_change(state, service, user, user, change, ip).await?;
+    Ok((factor, codes))
+}
+
+/// Stores a pending TOTP or HOTP factor. A seed Countersign made
+/// (`generated`) is returned this once, for the user's app, as base32, an
+/// otpauth URI and a QR code; an imported one is already on its token and
+/// is not echoed back.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_otp_factor(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    kind: FactorType,
+    label: Option<String>,
+    params: OtpParams,
+    counter: u64,
+    seed: Zeroizing<Vec<u8>>,
+    generated: bool,
+) -> ApiResult<EnrolmentView> {
     let keys = state.keys.ring();
+    let now = state.now();
     let factor = Factor::new_otp(
-        &user,
+        user,
         kind,
-        body.label,
+        label,
         params,
         counter,
         &seed,
         |id| keys.seal(&seed, id),
         now,
     );
-    let event = factor_event(&service, &user, "factor.added", &factor, now);
+    let event = factor_event(service, user, "factor.added", &factor, now);
     match state.store.insert_factor(&factor, &[], &[event]).await {
         Err(StoreError::Conflict) => {
             return Err(ApiError::new(
@@ -370,8 +421,6 @@ pub async fn create_factor(
         }
         other => other?,
     }
-    // A seed Countersign made is shown this once, for the user's app; an
-    // imported one is already on its token and is not echoed back.
     let (secret, uri, qr) = if generated {
         let account = user
             .email
@@ -384,15 +433,12 @@ pub async fn create_factor(
     } else {
         (None, None, None)
     };
-    Ok((
-        StatusCode::CREATED,
-        Json(EnrolmentView {
-            secret,
-            otpauth_uri: uri,
-            qr_svg: qr,
-            ..EnrolmentView::of(&factor)
-        }),
-    ))
+    Ok(EnrolmentView {
+        secret,
+        otpauth_uri: uri,
+        qr_svg: qr,
+        ..EnrolmentView::of(&factor)
+    })
 }
 
 fn qr_svg(uri: &str) -> ApiResult<String> {
@@ -503,11 +549,26 @@ pub async fn activate_factor(
     ApiJson(body): ApiJson<ActivateFactor>,
 ) -> ApiResult<Json<FactorView>> {
     let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
+    activate(&state, &service, &user, factor, body, ip.as_deref())
+        .await
+        .map(Json)
+}
+
+/// Activates a pending factor with its proof (a code, a WebAuthn
+/// credential, a device's signature); a security change.
+pub(crate) async fn activate(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    factor: Factor,
+    body: ActivateFactor,
+    ip: Option<&str>,
+) -> ApiResult<FactorView> {
     let added = SecurityChange::FactorAdded {
         factor: factor.kind,
     };
     let now = state.now();
-    refuse_if_locked(&user, now)?;
+    refuse_if_locked(user, now)?;
     if factor.status == FactorStatus::Active {
         return Err(factor_active());
     }
@@ -535,7 +596,7 @@ pub async fn activate_factor(
             .map_err(ceremony_error)?;
         let mut active = factor.clone();
         active.webauthn = Some(params);
-        let event = factor_event(&service, &user, "factor.activated", &factor, now);
+        let event = factor_event(service, user, "factor.activated", &factor, now);
         if !state
             .store
             .complete_registration(&active, now, &[event])
@@ -545,8 +606,8 @@ pub async fn activate_factor(
         }
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
-        security_change(&state, &service, &user, &user, added, ip.as_deref()).await?;
-        return Ok(Json(FactorView::from(&active)));
+        security_change(state, service, user, user, added, ip).await?;
+        return Ok(FactorView::from(&active));
     }
     if let Some(device) = &factor.device {
         refuse("code", body.code.is_some(), "device")?;
@@ -561,7 +622,7 @@ pub async fn activate_factor(
                 "the signature is not the device's over the activation challenge",
             ));
         }
-        let event = factor_event(&service, &user, "factor.activated", &factor, now);
+        let event = factor_event(service, user, "factor.activated", &factor, now);
         if !state
             .store
             .advance_factor(&factor, 1, now, &[event])
@@ -577,29 +638,29 @@ pub async fn activate_factor(
         let mut active = factor;
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
-        security_change(&state, &service, &user, &user, added, ip.as_deref()).await?;
-        return Ok(Json(FactorView::from(&active)));
+        security_change(state, service, user, user, added, ip).await?;
+        return Ok(FactorView::from(&active));
     }
     refuse("signature", body.signature.is_some(), factor.kind.as_str())?;
     let code = body
         .code
         .ok_or_else(|| field_error("code", "required for totp and hotp"))?;
-    let seed = open_seed(&state, &factor)?;
+    let seed = open_seed(state, &factor)?;
     let matched = (code.len() <= 64)
         .then(|| factor.match_code(&seed, &code, now))
         .flatten();
     let view = advance(
-        &state,
-        &service,
-        &user,
+        state,
+        service,
+        user,
         factor,
         matched,
         "factor.activated",
         "factor.activation_failed",
     )
     .await?;
-    security_change(&state, &service, &user, &user, added, ip.as_deref()).await?;
-    Ok(view)
+    security_change(state, service, user, user, added, ip).await?;
+    Ok(view.0)
 }
 
 /// Moves a factor forward after a right code, or counts a wrong one.
@@ -687,21 +748,31 @@ pub async fn delete_factor(
     EndUserIp(ip): EndUserIp,
 ) -> ApiResult<StatusCode> {
     let (user, factor) = find_factor(&state, &service, &user_id, &factor_id).await?;
-    let event = factor_event(&service, &user, "factor.removed", &factor, state.now());
-    if state.store.delete_factor(&factor, &[event]).await? {
-        security_change(
-            &state,
-            &service,
-            &user,
-            &user,
-            SecurityChange::FactorRemoved {
-                factor: factor.kind,
-            },
-            ip.as_deref(),
-        )
-        .await?;
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found("factor"))
+    remove_factor(&state, &service, &user, &factor, ip.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a factor (404 if it is gone already); a security change.
+pub(crate) async fn remove_factor(
+    state: &AppState,
+    service: &Service,
+    user: &User,
+    factor: &Factor,
+    ip: Option<&str>,
+) -> ApiResult<()> {
+    let event = factor_event(service, user, "factor.removed", factor, state.now());
+    if !state.store.delete_factor(factor, &[event]).await? {
+        return Err(ApiError::not_found("factor"));
     }
+    security_change(
+        state,
+        service,
+        user,
+        user,
+        SecurityChange::FactorRemoved {
+            factor: factor.kind,
+        },
+        ip,
+    )
+    .await
 }

@@ -6,6 +6,7 @@ pub mod delivery;
 pub mod devices;
 pub mod factors;
 pub mod help;
+pub mod portal;
 pub mod service;
 pub mod support;
 pub mod users;
@@ -29,7 +30,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
     modifiers(&ApiKeyScheme),
-    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"), (name = "webauthn"), (name = "help"))
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"), (name = "webauthn"), (name = "help"), (name = "portal"))
 )]
 struct ApiDoc;
 
@@ -68,6 +69,7 @@ pub fn app(state: AppState) -> Router {
         .routes(routes!(factors::activate_factor))
         .routes(routes!(factors::resync_factor))
         .routes(routes!(factors::delete_factor))
+        .routes(routes!(portal::create_portal_session))
         .routes(routes!(challenges::create_challenge))
         .routes(routes!(challenges::get_challenge))
         .routes(routes!(challenges::send_code))

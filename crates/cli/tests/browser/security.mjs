@@ -1,0 +1,137 @@
+// The security center in a real browser: Debian's Chromium (headless,
+// playwright-core) against a server the Rust test started (CS_BASE, CS_KEY,
+// user "alice", CS_NOW = the server's manual clock in Unix seconds).
+// The portal link is followed from another site (127.0.0.1 is not the same
+// site as localhost), an authenticator app is added (its key read from the
+// page, the code computed here with RFC 6238), a passkey is added with a
+// virtual authenticator, and the app is removed after a step-up on the
+// hosted verification page (the passkey, then an emailed code, which comes
+// from the Rust test's SMTP server: this script prints "need email code" and
+// reads the code from stdin).
+import crypto from "node:crypto";
+import readline from "node:readline";
+import { chromium } from "playwright-core";
+
+const base = process.env.CS_BASE;
+const key = process.env.CS_KEY;
+const now = Number(process.env.CS_NOW);
+const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+
+function expect(condition, message, detail) {
+  if (!condition) throw new Error(`${message}: ${JSON.stringify(detail)}`);
+}
+
+async function api(method, path, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json().catch(() => null) };
+}
+
+// RFC 6238 (SHA-1, 6 digits, 30 s) over a base32 key, at Unix time `at`.
+function totp(secret, at) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30)));
+  const mac = crypto.createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(value).padStart(6, "0");
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+  ],
+});
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+
+  // 1. The integrator's page links to the portal; the user follows it.
+  const link = await api("POST", "/v1/users/alice/portal-sessions", { locale: "en" });
+  expect(link.status === 201, "portal session created", link);
+  const elsewhere = base.replace("localhost", "127.0.0.1");
+  await page.goto(elsewhere + "/support");
+  await page.evaluate((url) => {
+    const a = document.createElement("a");
+    a.href = url;
+    a.id = "to-portal";
+    a.textContent = "Security settings";
+    document.body.append(a);
+  }, link.body.url);
+  await Promise.all([page.waitForURL(base + "/security"), page.click("#to-portal")]);
+  await page.getByRole("heading", { name: "Security center" }).waitFor();
+  const cookies = await context.cookies(base + "/security");
+  const session = cookies.find((c) => c.name === "cs_portal");
+  expect(session && session.httpOnly && session.sameSite === "Strict" && session.path === "/security", "session cookie flags", cookies);
+  console.log("ok portal link followed from another site opens the security center");
+
+  // 2. An authenticator app: the key from the page, a code computed here.
+  await Promise.all([page.waitForURL(/\/security\/totp$/), page.getByRole("button", { name: "Add an authenticator app" }).click()]);
+  const secret = (await page.locator("#totp-secret").innerText()).replace(/\s/g, "");
+  const uri = await page.locator("#otpauth").getAttribute("href");
+  expect(uri.includes(`secret=${secret}`), "the otpauth URI carries the shown key", { uri, secret });
+  await page.getByLabel("Code from the app").fill(totp(secret, now));
+  await Promise.all([page.waitForURL(/notice=added/), page.getByRole("button", { name: "Activate" }).click()]);
+  await page.getByText("Method added: Authenticator app").waitFor();
+  console.log("ok authenticator app added with a code computed from the page's key");
+
+  // 3. A passkey, with a virtual platform authenticator.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable", { enableUI: false });
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2", transport: "internal", hasResidentKey: true,
+      hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true,
+    },
+  });
+  await Promise.all([page.waitForURL(/kind=passkey/), page.getByRole("link", { name: "Add a passkey" }).click()]);
+  await page.getByLabel("Name (optional)").fill("Laptop");
+  await Promise.all([page.waitForURL(/notice=added/), page.getByRole("button", { name: "Continue" }).click()]);
+  await page.getByText("Laptop").waitFor();
+  const factors = await api("GET", "/v1/users/alice/factors");
+  expect(factors.body.some((f) => f.type === "webauthn" && f.kind === "passkey" && f.status === "active"), "passkey active", factors);
+  console.log("ok passkey added with the virtual authenticator");
+
+  // 4. Removing the app asks for a step-up first.
+  const app = factors.body.find((f) => f.type === "totp");
+  await Promise.all([
+    page.waitForURL(/\/verify\/chl_/),
+    page.locator(`form[action="/security/methods/${app.id}/remove"] button`).click(),
+  ]);
+  const challenge = page.url().split("/verify/")[1];
+  let still = await api("GET", "/v1/users/alice/factors");
+  expect(still.body.some((f) => f.id === app.id), "nothing removed before the step-up", still);
+  // The hosted verification page: the passkey (in this browser), then the
+  // emailed code; it sends the user back to the security center.
+  const c = await api("GET", `/v1/challenges/${challenge}`);
+  expect(c.body.purpose === "security_change", "a security_change challenge", c);
+  await page.getByRole("button", { name: "Use my passkey or security key" }).click();
+  await page.getByRole("button", { name: "Email me a code" }).click();
+  const input = page.getByLabel(/Enter the code sent to/);
+  await input.waitFor();
+  console.log("need email code");
+  const code = (await lines.next()).value.trim();
+  await input.fill(code);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === "/security/step-up/done" && u.searchParams.get("status") === "approved"),
+    page.getByRole("button", { name: "Verify" }).click(),
+  ]);
+  await page.getByRole("heading", { name: "Verified" }).waitFor();
+  await Promise.all([page.waitForURL(/notice=removed/), page.getByRole("button", { name: "Remove" }).click()]);
+  still = await api("GET", "/v1/users/alice/factors");
+  expect(!still.body.some((f) => f.id === app.id), "the app is removed", still);
+  console.log("ok authenticator removed after a step-up");
+} finally {
+  await browser.close();
+}
+process.exit(0);
