@@ -178,6 +178,10 @@ pub struct Challenge {
     /// a registered return URL of the service, or a path on this server.
     #[serde(default)]
     pub return_url: Option<String>,
+    /// Hash of the hosted page's token: the page opens only with it, not
+    /// with the challenge id alone (ids travel in logs and webhooks).
+    #[serde(default)]
+    pub page_token_hash: Option<String>,
     /// Optimistic-concurrency version; bumped by every save.
     #[serde(skip)]
     pub version: i64,
@@ -348,7 +352,26 @@ impl Challenge {
                 .filter(|until| *until > now && HELD_PURPOSES.contains(&purpose)),
             risk,
             return_url: None,
+            page_token_hash: None,
             version: 0,
+        })
+    }
+
+    /// Makes the token that opens this challenge's hosted page; only its
+    /// hash is kept.
+    pub fn issue_page_token(&mut self) -> String {
+        let token = crate::secret::new_token();
+        self.page_token_hash = Some(crate::secret::token_hash(&token));
+        token
+    }
+
+    /// Whether `token` opens this challenge's hosted page (constant time).
+    pub fn page_token_matches(&self, token: &str) -> bool {
+        self.page_token_hash.as_deref().is_some_and(|hash| {
+            crate::secret::constant_time_eq(
+                hash.as_bytes(),
+                crate::secret::token_hash(token).as_bytes(),
+            )
         })
     }
 
@@ -1196,6 +1219,21 @@ mod tests {
             c.respond_on_device(approve, T0),
             Ok(DeviceOutcome::Checked(VerifyOutcome::Accepted { .. }))
         ));
+    }
+
+    #[test]
+    fn the_hosted_page_opens_with_its_token_only() {
+        let mut c = login(&user(true, true));
+        assert!(
+            !c.page_token_matches(""),
+            "no token issued: nothing opens it"
+        );
+        let token = c.issue_page_token();
+        assert_eq!(token.len(), 43);
+        assert!(c.page_token_matches(&token));
+        assert!(!c.page_token_matches(&c.id.clone()));
+        assert!(!c.page_token_matches(&token[1..]));
+        assert_ne!(c.page_token_hash.as_deref(), Some(token.as_str()));
     }
 
     #[test]

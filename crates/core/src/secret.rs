@@ -22,6 +22,20 @@ pub fn new_api_key() -> String {
     )
 }
 
+/// A bearer token for a browser: 256 random bits, base64url. Stored only
+/// as [`token_hash`].
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Hex SHA-256 of a token: enough for 256 random bits.
+pub fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+}
+
 /// How an API key is stored and looked up. A plain SHA-256 is enough: the key
 /// has 256 bits of entropy, so there is nothing to brute-force.
 pub fn api_key_hash(key: &str) -> String {

@@ -198,7 +198,10 @@ pub struct ChallengeView {
     pub suggested_method: Option<Method>,
     pub messages: Vec<MessageRecord>,
     pub context: ChallengeContext,
-    pub hosted_url: String,
+    /// The hosted verification page, with its token: only in the answer
+    /// that creates the challenge (a secret is never in a `GET`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hosted_url: Option<String>,
 }
 
 /// The policy in force for a challenge, after its risk signals raised it.
@@ -229,12 +232,7 @@ impl TransactionView {
 }
 
 impl ChallengeView {
-    pub fn new(
-        c: &Challenge,
-        messages: Vec<MessageRecord>,
-        now: Timestamp,
-        public_url: &str,
-    ) -> Self {
+    pub fn new(c: &Challenge, messages: Vec<MessageRecord>, now: Timestamp) -> Self {
         let status = c.status_at(now);
         let methods = if status == ChallengeStatus::Pending {
             c.usable_methods()
@@ -290,7 +288,7 @@ impl ChallengeView {
                 .and_then(|f| c.fallback_after(f.channel)),
             messages,
             context: c.context.clone(),
-            hosted_url: format!("{}/verify/{}", public_url.trim_end_matches('/'), c.id),
+            hosted_url: None,
         }
     }
 }

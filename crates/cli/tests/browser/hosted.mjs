@@ -48,7 +48,8 @@ async function api(method, urlPath, body) {
 async function challenge() {
   const r = await api("POST", "/v1/challenges", { user_id: "alice", purpose: "login", return_url: process.env.CS_BACK });
   expect(r.status === 201, "challenge created", r);
-  return { id: r.body.id, url: base + new URL(r.body.hosted_url).pathname };
+  const hosted = new URL(r.body.hosted_url);
+  return { id: r.body.id, url: base + hosted.pathname + hosted.search };
 }
 
 /// Screenshots at both widths and axe at each.

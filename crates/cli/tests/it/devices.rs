@@ -435,9 +435,18 @@ async fn the_hosted_page_shows_the_number_and_follows_the_device(backend: Backen
         .await;
     let chl = r.body["id"].as_str().unwrap().to_owned();
     let number = device_number(&r.body);
+    let token = r.body["hosted_url"]
+        .as_str()
+        .unwrap()
+        .rsplit("?t=")
+        .next()
+        .unwrap()
+        .to_owned();
+    let cookie = format!("cs_verify={token}");
     let html = s
         .http
         .get(format!("{}/verify/{chl}?lang=en", s.base))
+        .header("cookie", &cookie)
         .send()
         .await
         .unwrap()
@@ -450,16 +459,8 @@ async fn the_hosted_page_shows_the_number_and_follows_the_device(backend: Backen
     );
     let state = |s: &TestServer| {
         let url = format!("{}/verify/{chl}/state?lang=en", s.base);
-        let http = s.http.clone();
-        async move {
-            http.get(url)
-                .send()
-                .await
-                .unwrap()
-                .json::<Value>()
-                .await
-                .unwrap()
-        }
+        let request = s.http.get(url).header("cookie", &cookie);
+        async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
     };
     let before = state(&s).await;
     assert_eq!(before["status"], "pending");

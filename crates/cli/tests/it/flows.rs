@@ -28,9 +28,18 @@ async fn sms_code_approves_a_login(b: Backend) {
     assert!(id.starts_with("chl_"));
     assert_eq!(r.body["status"], "pending");
     assert_eq!(r.body["attempts_left"], 5);
-    assert_eq!(
-        r.body["hosted_url"],
-        format!("https://verify.bank.test/verify/{id}")
+    let hosted = r.body["hosted_url"].as_str().unwrap();
+    let token = hosted
+        .strip_prefix(&format!("https://verify.bank.test/verify/{id}?t="))
+        .unwrap_or_else(|| panic!("the hosted page with its token: {hosted}"));
+    assert_eq!(token.len(), 43, "256 bits, base64url");
+    assert!(
+        s.get(&format!("/v1/challenges/{id}"))
+            .await
+            .body
+            .get("hosted_url")
+            .is_none(),
+        "the token is shown once, never in a GET"
     );
     let methods = r.body["methods"].as_array().unwrap();
     let sms = methods.iter().find(|m| m["type"] == "sms").unwrap();

@@ -32,24 +32,52 @@ async fn with_return_url(b: Backend) -> TestServer {
     s
 }
 
-async fn open(s: &TestServer, body: serde_json::Value) -> String {
-    let r = s.post("/v1/challenges", body).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    r.body["id"].as_str().unwrap().to_owned()
+/// A challenge's hosted page, as a browser holds it after the first visit.
+struct Hosted {
+    id: String,
+    /// The page token from `hosted_url`, sent back as the page's cookie.
+    token: String,
 }
 
-async fn page(s: &TestServer, path: &str) -> (u16, String) {
+async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
+    let r = s.post("/v1/challenges", body).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_owned();
+    let url = r.body["hosted_url"].as_str().unwrap();
+    let token = url
+        .strip_prefix(&format!("https://verify.bank.test/verify/{id}?t="))
+        .unwrap()
+        .to_owned();
+    Hosted { id, token }
+}
+
+impl Hosted {
+    fn cookie(&self) -> String {
+        format!("cs_verify={}", self.token)
+    }
+}
+
+/// GETs the page (`rest`: `?lang=en`…) with the page's cookie.
+async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
     let r = browser()
-        .get(format!("{}{path}", s.base))
+        .get(format!("{}/verify/{}{rest}", s.base, h.id))
+        .header("cookie", h.cookie())
         .send()
         .await
         .unwrap();
     (r.status().as_u16(), r.text().await.unwrap())
 }
 
-async fn form(s: &TestServer, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+/// POSTs one of the page's forms (`action`: `/send?lang=en`…).
+async fn form(
+    s: &TestServer,
+    h: &Hosted,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     browser()
-        .post(format!("{}{path}", s.base))
+        .post(format!("{}/verify/{}{action}", s.base, h.id))
+        .header("cookie", h.cookie())
         .form(fields)
         .send()
         .await
@@ -62,16 +90,43 @@ fn location(r: &reqwest::Response) -> String {
 
 async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
     let s = with_return_url(b).await;
-    let id = open(
+    let h = open(
         &s,
         json!({"user_id": "alice", "purpose": "login", "return_url": format!("{BACK}?order=42")}),
     )
     .await;
-    let hosted = s.get(&format!("/v1/challenges/{id}")).await.body["hosted_url"].clone();
-    assert_eq!(hosted, format!("https://verify.bank.test/verify/{id}"));
-
+    let id = h.id.clone();
+    // The link opens the page once: the token moves into a cookie for this
+    // page only, and the address loses it.
+    let r = browser()
+        .get(format!("{}/verify/{id}?t={}&lang=en", s.base, h.token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/verify/{id}?lang=en"));
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert_eq!(
+        cookie,
+        format!(
+            "cs_verify={}; Path=/verify/{id}; HttpOnly; SameSite=Lax; Max-Age=3600; Secure",
+            h.token
+        )
+    );
+    // Without it, or with the challenge id alone, the page does not open.
+    let (status, _) = page(
+        &s,
+        &Hosted {
+            id: id.clone(),
+            token: id.clone(),
+        },
+        "",
+    )
+    .await;
+    assert_eq!(status, 404);
     let r = browser()
         .get(format!("{}/verify/{id}", s.base))
+        .header("cookie", h.cookie())
         .send()
         .await
         .unwrap();
@@ -83,21 +138,16 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
         csp.contains("form-action 'self' https://bank.example;"),
         "the verify form may redirect to the integrator, nowhere else: {csp}"
     );
-    let (status, html) = page(&s, &format!("/verify/{id}")).await;
+    let (status, html) = page(&s, &h, "").await;
     assert_eq!(status, 200);
     assert!(html.contains("Acme Bank asks you to sign in."), "{html}");
     assert!(html.contains("Text me a code"), "{html}");
     assert!(!html.contains("+33612345689"), "destinations are masked");
 
-    let r = form(
-        &s,
-        &format!("/verify/{id}/send?lang=en"),
-        &[("channel", "sms")],
-    )
-    .await;
+    let r = form(&s, &h, "/send?lang=en", &[("channel", "sms")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/verify/{id}?with=sms&lang=en"));
-    let (_, html) = page(&s, &format!("/verify/{id}?with=sms&lang=en")).await;
+    let (_, html) = page(&s, &h, "?with=sms&lang=en").await;
     assert!(
         html.contains("Enter the code sent to +33 6 •• •• •• 89"),
         "{html}"
@@ -110,7 +160,8 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
 
     let r = form(
         &s,
-        &format!("/verify/{id}/code?lang=en"),
+        &h,
+        "/code?lang=en",
         &[("method", "sms"), ("code", "000000")],
     )
     .await;
@@ -124,7 +175,8 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
     let code = s.received_code("sms");
     let r = form(
         &s,
-        &format!("/verify/{id}/code?lang=en"),
+        &h,
+        "/code?lang=en",
         &[("method", "sms"), ("code", &code)],
     )
     .await;
@@ -138,7 +190,7 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
         "approved"
     );
     // Afterwards the page says so, with the way back.
-    let (_, html) = page(&s, &format!("/verify/{id}?lang=en")).await;
+    let (_, html) = page(&s, &h, "?lang=en").await;
     assert!(html.contains("You&#39;re verified."), "{html}");
 }
 
@@ -148,13 +200,14 @@ async fn a_withdrawal_in_french_with_call_me_instead(b: Backend) {
     let s = with_return_url(b).await;
     s.put("/v1/users/alice", json!({"locale": "fr-FR"})).await;
     let (_, secret) = crate::factors::active_totp(&s, "alice").await;
-    let id = open(
+    let h = open(
         &s,
         json!({"user_id": "alice", "purpose": "withdrawal", "return_url": BACK,
                "context": {"transaction": {"amount": "125.00", "currency": "EUR", "payee": "Alice <Martin>"}}}),
     )
     .await;
-    let (_, html) = page(&s, &format!("/verify/{id}")).await;
+    let id = h.id.clone();
+    let (_, html) = page(&s, &h, "").await;
     assert!(html.contains("<html lang=\"fr\">"), "the user's language");
     assert!(
         html.contains("Acme Bank vous demande d&#39;approuver un retrait."),
@@ -168,48 +221,29 @@ async fn a_withdrawal_in_french_with_call_me_instead(b: Backend) {
 
     s.advance(30);
     let code = crate::factors::oathtool_totp(&secret, crate::factors::now_secs(&s), "SHA1", 6, 30);
-    let r = form(
-        &s,
-        &format!("/verify/{id}/code"),
-        &[("method", "totp"), ("code", &code)],
-    )
-    .await;
+    let r = form(&s, &h, "/code", &[("method", "totp"), ("code", &code)]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(
         location(&r),
         format!("/verify/{id}?lang=fr"),
         "one more step"
     );
-    let (_, html) = page(&s, &format!("/verify/{id}?lang=fr")).await;
+    let (_, html) = page(&s, &h, "?lang=fr").await;
     assert!(html.contains("Encore une étape"), "{html}");
 
-    let r = form(
-        &s,
-        &format!("/verify/{id}/send?lang=fr"),
-        &[("channel", "sms")],
-    )
-    .await;
+    let r = form(&s, &h, "/send?lang=fr", &[("channel", "sms")]).await;
     assert_eq!(r.status(), 303);
-    let r = form(
-        &s,
-        &format!("/verify/{id}/send?lang=fr"),
-        &[("channel", "voice")],
-    )
-    .await;
+    let r = form(&s, &h, "/send?lang=fr", &[("channel", "voice")]).await;
     assert_eq!(r.status(), 429, "not before the cooldown");
     assert!(r.text().await.unwrap().contains("Patientez un peu"));
     s.advance(31);
-    let r = form(
-        &s,
-        &format!("/verify/{id}/send?lang=fr"),
-        &[("channel", "voice")],
-    )
-    .await;
+    let r = form(&s, &h, "/send?lang=fr", &[("channel", "voice")]).await;
     assert_eq!(r.status(), 303);
     let code = s.received_code("voice");
     let r = form(
         &s,
-        &format!("/verify/{id}/code?lang=fr"),
+        &h,
+        "/code?lang=fr",
         &[("method", "voice"), ("code", &code)],
     )
     .await;
@@ -251,9 +285,11 @@ async fn the_page_cannot_be_turned_against_the_user(b: Backend) {
     r.assert_problem(400, "invalid_request");
     assert_eq!(r.body["field"], "return_urls");
 
-    let id = open(&s, json!({"user_id": "alice", "purpose": "login"})).await;
+    let h = open(&s, json!({"user_id": "alice", "purpose": "login"})).await;
+    let id = h.id.clone();
     let r = browser()
         .post(format!("{}/verify/{id}/send", s.base))
+        .header("cookie", h.cookie())
         .header("origin", "https://evil.example")
         .form(&[("channel", "sms")])
         .send()
@@ -262,10 +298,10 @@ async fn the_page_cannot_be_turned_against_the_user(b: Backend) {
     assert_eq!(r.status(), 403);
     assert!(s.phone.all().is_empty(), "nothing was sent");
     // Without a return URL the user stays on the page, which says the outcome.
-    let r = form(&s, &format!("/verify/{id}/cancel?lang=en"), &[]).await;
+    let r = form(&s, &h, "/cancel?lang=en", &[]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/verify/{id}?lang=en"));
-    let (_, html) = page(&s, &format!("/verify/{id}?lang=en")).await;
+    let (_, html) = page(&s, &h, "?lang=en").await;
     assert!(html.contains("This verification was cancelled."));
 
     for unknown in [
@@ -273,16 +309,19 @@ async fn the_page_cannot_be_turned_against_the_user(b: Backend) {
         "nope",
         "chl_'%3Cscript%3E",
     ] {
-        let (status, html) = page(&s, &format!("/verify/{unknown}")).await;
+        let other = Hosted {
+            id: unknown.to_owned(),
+            token: h.token.clone(),
+        };
+        let (status, html) = page(&s, &other, "").await;
         assert_eq!(status, 404, "{unknown}");
         assert!(html.contains("This link is not valid"), "{html}");
     }
-    let r = form(
-        &s,
-        "/verify/chl_00000000000000000000000000000000/code",
-        &[("method", "sms"), ("code", "1")],
-    )
-    .await;
+    let other = Hosted {
+        id: "chl_00000000000000000000000000000000".into(),
+        token: h.token.clone(),
+    };
+    let r = form(&s, &other, "/code", &[("method", "sms"), ("code", "1")]).await;
     assert_eq!(r.status(), 404);
 }
 

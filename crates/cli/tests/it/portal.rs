@@ -419,7 +419,12 @@ async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Bac
     let r = post_form(&s, &remove, &cookie, &[("csrf", csrf.as_str())]).await;
     assert_eq!(r.status, 303);
     let to = location(&r);
-    let challenge = to.strip_prefix("/verify/").expect(&to).to_owned();
+    let (challenge, token) = to
+        .strip_prefix("/verify/")
+        .and_then(|rest| rest.split_once("?t="))
+        .expect(&to);
+    assert_eq!(token.len(), 43, "the hosted page's token: {to}");
+    let challenge = challenge.to_owned();
     let c = s.get(&format!("/v1/challenges/{challenge}")).await;
     assert_eq!(c.body["purpose"], "security_change", "{}", c.body);
     assert_eq!(

@@ -1293,21 +1293,23 @@ async fn remove_method(
     let challenge = open_step_up(&state, &p, ip)
         .await
         .map_err(|e| Refusal::Failed(p.lang, e))?;
+    let (challenge, page) = challenge;
     state
         .store
         .begin_step_up(&p.session.id, &challenge.id, &factor.id)
         .await
         .map_err(|e| Refusal::Failed(p.lang, e.into()))?;
-    Ok(see_other(&format!("/verify/{}", challenge.id)))
+    Ok(see_other(&page))
 }
 
 /// A `security_change` challenge for the session's user, returning to
-/// [`STEP_UP_RETURN`] on this server.
+/// [`STEP_UP_RETURN`] on this server, and its hosted page (with its token,
+/// on this server).
 async fn open_step_up(
     state: &AppState,
     p: &Portal,
     ip: Option<String>,
-) -> Result<Challenge, ApiError> {
+) -> Result<(Challenge, String), ApiError> {
     let now = state.now();
     let factors = state.store.factors(&p.user.id).await?;
     let enrolled: Vec<Method> = factors
@@ -1331,6 +1333,7 @@ async fn open_step_up(
     )
     .map_err(|e| ApiError::from_challenge(e, now))?;
     c.return_url = Some(STEP_UP_RETURN.to_owned());
+    let token = c.issue_page_token();
     ask_webauthn(state, &mut c, &factors)?;
     let created = event(
         &c,
@@ -1339,7 +1342,8 @@ async fn open_step_up(
         json!({"risk": c.risk, "portal_session": p.session.id}),
     );
     state.store.insert_challenge(&c, &[created]).await?;
-    Ok(c)
+    let page = format!("/verify/{}?t={token}", c.id);
+    Ok((c, page))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -263,15 +263,73 @@ impl VerifyTexts {
 
 /// The challenge of a page's address and its service, or `None` for the
 /// one 404 page (a malformed or unknown id alike).
-async fn find(state: &AppState, id: &str) -> Result<Option<(Challenge, Service)>, ApiError> {
+/// Only with the page's token (see [`Challenge::page_token_matches`]): the
+/// cookie set on the first visit, or `token` from that visit's link.
+async fn find(
+    state: &AppState,
+    id: &str,
+    headers: &HeaderMap,
+    token: Option<&str>,
+) -> Result<Option<(Challenge, Service)>, ApiError> {
     if !is_id_of("chl", id) {
         return Ok(None);
     }
+    let Some(token) = token.map(str::to_owned).or_else(|| page_cookie(headers)) else {
+        return Ok(None);
+    };
     let Some(c) = state.store.challenge_by_id(id).await? else {
         return Ok(None);
     };
+    if !c.page_token_matches(&token) {
+        return Ok(None);
+    }
     let service = state.store.service(&c.service_id).await?;
     Ok(service.map(|s| (c, s)))
+}
+
+/// The cookie that carries the page token after the first visit: scoped to
+/// this one challenge's page, unreadable by scripts, sent on top-level
+/// navigations (`Lax`) so the link from the integrator's site works.
+const PAGE_COOKIE: &str = "cs_verify";
+
+fn page_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == PAGE_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The first visit: the token moves from the address (where it could end
+/// up in history or logs) into the cookie, and the browser comes back
+/// without it.
+fn keep_token(state: &AppState, id: &str, token: &str, lang: Option<&str>) -> Response {
+    let secure = if state.config.public_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{PAGE_COOKIE}={token}; Path=/verify/{id}; HttpOnly; SameSite=Lax; Max-Age=3600{secure}"
+    );
+    let target = match lang {
+        Some(l) if l.len() <= 8 && l.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') => {
+            format!("/verify/{id}?lang={l}")
+        }
+        _ => format!("/verify/{id}"),
+    };
+    let mut response = Redirect::to(&target).into_response();
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response.headers_mut().insert(
+        header::REFERRER_POLICY,
+        axum::http::HeaderValue::from_static("no-referrer"),
+    );
+    response
 }
 
 /// The page's language: `?lang=`, else the user's locale, else the browser's.
@@ -322,6 +380,8 @@ struct PageQuery {
     lang: Option<String>,
     /// The way the user chose ("sms", "totp", …).
     with: Option<String>,
+    /// The page token, on the link the integrator hands out.
+    t: Option<String>,
 }
 
 async fn hosted_page(
@@ -330,8 +390,16 @@ async fn hosted_page(
     Query(q): Query<PageQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let lang_q = LangQuery { lang: q.lang };
-    match find(&state, &id).await {
+    let lang_q = LangQuery {
+        lang: q.lang.clone(),
+    };
+    match find(&state, &id, &headers, q.t.as_deref()).await {
+        Ok(Some(_)) if q.t.is_some() => keep_token(
+            &state,
+            &id,
+            q.t.as_deref().unwrap_or_default(),
+            q.lang.as_deref(),
+        ),
         Ok(Some((c, service))) => {
             let lang = language(&state, &c, &lang_q, &headers).await;
             let chosen = q.with.as_deref().and_then(method_named);
@@ -728,7 +796,7 @@ async fn send_from_page(
     if !same_origin(&state, &headers) {
         return forbidden(lang);
     }
-    let (c, service) = match find(&state, &id).await {
+    let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(lang),
         Err(e) => return e.into_response(),
@@ -778,7 +846,7 @@ async fn code_from_page(
     if !same_origin(&state, &headers) {
         return forbidden(lang);
     }
-    let (c, service) = match find(&state, &id).await {
+    let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(lang),
         Err(e) => return e.into_response(),
@@ -824,7 +892,7 @@ async fn passkey_from_page(
     if !same_origin(&state, &headers) {
         return forbidden(lang);
     }
-    let (c, service) = match find(&state, &id).await {
+    let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(lang),
         Err(e) => return e.into_response(),
@@ -866,7 +934,7 @@ async fn state_for_page(
     headers: HeaderMap,
 ) -> Response {
     let lang = Lang::pick(&q, &headers);
-    match find(&state, &id).await {
+    match find(&state, &id, &headers, None).await {
         Ok(Some((c, _))) => {
             let status = c.status_at(state.now());
             Json(json!({
@@ -891,7 +959,7 @@ async fn cancel_from_page(
     if !same_origin(&state, &headers) {
         return forbidden(lang);
     }
-    let (c, service) = match find(&state, &id).await {
+    let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(lang),
         Err(e) => return e.into_response(),

@@ -206,12 +206,18 @@ pub(crate) async fn load_challenge(
 
 pub(crate) async fn view(state: &AppState, c: &Challenge) -> ApiResult<ChallengeView> {
     let messages = state.store.messages(&c.id).await?;
-    Ok(ChallengeView::new(
-        c,
-        messages,
-        state.now(),
-        &state.config.public_url,
-    ))
+    Ok(ChallengeView::new(c, messages, state.now()))
+}
+
+/// Gives the challenge a hosted-page token; the page's address, token
+/// included, which only the caller creating the challenge learns.
+pub(crate) fn hosted_url(state: &AppState, c: &mut Challenge) -> String {
+    let token = c.issue_page_token();
+    format!(
+        "{}/verify/{}?t={token}",
+        state.config.public_url.trim_end_matches('/'),
+        c.id
+    )
 }
 
 pub(crate) fn event(c: &Challenge, kind: &str, at: Timestamp, detail: serde_json::Value) -> Event {
@@ -291,6 +297,7 @@ pub async fn create_challenge(
     )
     .map_err(|e| ApiError::from_challenge(e, now))?;
     c.return_url = body.return_url;
+    let page = hosted_url(&state, &mut c);
     ask_webauthn(&state, &mut c, &factors)?;
     let created = event(
         &c,
@@ -302,7 +309,9 @@ pub async fn create_challenge(
     if c.device_match.is_some() {
         state.device_waiters.notify(&c.user_pk);
     }
-    Ok((StatusCode::CREATED, Json(view(&state, &c).await?)))
+    let mut created = view(&state, &c).await?;
+    created.hosted_url = Some(page);
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// Prepares the WebAuthn request of a challenge that offers passkeys or
