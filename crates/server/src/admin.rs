@@ -271,7 +271,7 @@ pub async fn import_tokens(
             None,
             serde_json::json!({"factor_id": factor.id, "factor_type": kind.as_str(), "by": "token import"}),
         );
-        match store.insert_factor(&factor, &[], &[added]).await {
+        match store.insert_factor(&factor, &[], &[added], None).await {
             Err(StoreError::Conflict) => {
                 return Err(AdminError::Refused(format!(
                     "{user_id}: this token's seed is already enrolled in the service (one seed, one factor); \

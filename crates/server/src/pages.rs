@@ -193,6 +193,22 @@ fn content_policy(form_target: Option<&str>) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
 }
 
+/// A page that only says something (not found, unavailable), with `status`.
+fn plain_page(lang: Lang, status: axum::http::StatusCode, title: &str, lead: &str) -> Response {
+    let mut response = page_with_script(
+        lang,
+        title,
+        &format!(
+            "<h1>{}</h1>\n<p class=\"lead\">{}</p>",
+            esc(title),
+            esc(lead)
+        ),
+        &[],
+    );
+    *response.status_mut() = status;
+    response
+}
+
 /// The frame every page shares, with the support center's script.
 fn page(lang: Lang, title: &str, content: &str) -> Response {
     page_with_script(lang, title, content, &["/assets/support.js"])

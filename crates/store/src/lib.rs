@@ -154,6 +154,17 @@ pub struct NoticeRecord {
     pub attempts: u32,
 }
 
+/// A security change's consequences, written in the transaction of the
+/// change itself (so that no change goes without them): the user's
+/// withdrawals held until `hold_until` (or later, if a hold already runs
+/// longer), and notices to their verified contacts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SecurityWrite {
+    pub user_pk: String,
+    pub hold_until: Option<Timestamp>,
+    pub notices: Vec<NoticeRecord>,
+}
+
 /// What became of one attempt to send a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoticeOutcome {
@@ -258,16 +269,12 @@ pub trait Store: Send + Sync + 'static {
     /// and only those, so that concurrent updates of different fields (or a
     /// contact being verified meanwhile) are not overwritten with stale
     /// values. Failure counters are left to [`Store::save_challenge`].
-    async fn update_user(&self, before: &User, user: &User, events: &[Event]) -> Result<()>;
-    /// A security change happened: in one transaction, holds the user's
-    /// withdrawals until `hold_until` (or later, if a hold already runs
-    /// longer), records `events` and queues the `notices`.
-    async fn record_security_change(
+    async fn update_user(
         &self,
-        user_pk: &str,
-        hold_until: Option<Timestamp>,
+        before: &User,
+        user: &User,
         events: &[Event],
-        notices: &[NoticeRecord],
+        security: Option<&SecurityWrite>,
     ) -> Result<()>;
     /// Takes up to `limit` notices due at `now` that no other worker holds,
     /// leasing them for [`countersign_core::outbox::LEASE`].
@@ -368,6 +375,7 @@ pub trait Store: Send + Sync + 'static {
         factor: &Factor,
         recovery_code_hashes: &[String],
         events: &[Event],
+        security: Option<&SecurityWrite>,
     ) -> Result<()>;
     /// Activates `factor` (if it is still in the status it was read in) and
     /// moves its moving factor to `moving_factor`, only if the stored one is
@@ -379,6 +387,7 @@ pub trait Store: Send + Sync + 'static {
         moving_factor: u64,
         now: Timestamp,
         events: &[Event],
+        security: Option<&SecurityWrite>,
     ) -> Result<bool>;
     /// Applies a factor use outside a challenge (a usernameless sign-in);
     /// false when it was taken first.
@@ -392,8 +401,14 @@ pub trait Store: Send + Sync + 'static {
         factor: &Factor,
         now: Timestamp,
         events: &[Event],
+        security: Option<&SecurityWrite>,
     ) -> Result<bool>;
-    async fn delete_factor(&self, factor: &Factor, events: &[Event]) -> Result<bool>;
+    async fn delete_factor(
+        &self,
+        factor: &Factor,
+        events: &[Event],
+        security: Option<&SecurityWrite>,
+    ) -> Result<bool>;
     /// Every sealed secret as `(factor id, sealed value)`, for key rotation.
     async fn sealed_secrets(&self) -> Result<Vec<(String, String)>>;
     /// Replaces a sealed secret if it is still `old`.

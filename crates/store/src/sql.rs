@@ -24,7 +24,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 use crate::{
     rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, MessageUpdate, NoticeOutcome,
-    NoticeRecord, Result, Saved, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    NoticeRecord, Result, Saved, SecurityWrite, Store, StoreError, UserEffect, WebhookClaim,
+    WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode, read by several
@@ -258,12 +259,51 @@ fn events_insert_sql(rows: usize) -> String {
 
 /// Ends a write method: rolls back and answers false when `$changed` rows
 /// is 0, else records `$events` and commits.
+/// Writes a security change's hold and notices on `$exec`, in the
+/// transaction of the change itself.
+macro_rules! write_security {
+    ($exec:expr, $security:expr) => {
+        let security: Option<&SecurityWrite> = $security;
+        if let Some(sw) = security {
+            if let Some(until) = sw.hold_until {
+                sqlx::query(
+                    "UPDATE users SET security_hold_until = CASE WHEN security_hold_until IS NULL \
+                     OR security_hold_until < $1 THEN $1 ELSE security_hold_until END WHERE id = $2",
+                )
+                .bind(until.millis())
+                .bind(&sw.user_pk)
+                .execute(&mut *$exec)
+                .await?;
+            }
+            for n in &sw.notices {
+                let at = n.content.at.millis();
+                sqlx::query(
+                    "INSERT INTO notices (id, service_id, user_pk, channel, destination, locale, content, \
+                     status, attempts, next_attempt_at, lease_until, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, 0, $8, $8)",
+                )
+                .bind(&n.id)
+                .bind(&n.service_id)
+                .bind(&n.user_pk)
+                .bind(n.channel.as_str())
+                .bind(&n.to)
+                .bind(&n.locale)
+                .bind(serde_json::to_string(&n.content).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+                .bind(at)
+                .execute(&mut *$exec)
+                .await?;
+            }
+        }
+    };
+}
+
 macro_rules! commit_if_changed {
-    ($tx:expr, $changed:expr, $events:expr) => {{
+    ($tx:expr, $changed:expr, $events:expr, $security:expr) => {{
         if $changed == 0 {
             return Ok(false);
         }
         insert_events!($tx, $events);
+        write_security!($tx, $security);
         $tx.commit().await?;
         Ok(true)
     }};
@@ -451,7 +491,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                commit_if_changed!(tx, changed, events)
+                commit_if_changed!(tx, changed, events, None)
             }
 
             async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {
@@ -492,7 +532,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn update_user(&self, before: &User, u: &User, events: &[Event]) -> Result<()> {
+            async fn update_user(&self, before: &User, u: &User, events: &[Event], security: Option<&SecurityWrite>) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 sqlx::query(
                     "UPDATE users SET \
@@ -519,47 +559,7 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?;
                 insert_events!(tx, events);
-                tx.commit().await?;
-                Ok(())
-            }
-
-            async fn record_security_change(
-                &self,
-                user_pk: &str,
-                hold_until: Option<Timestamp>,
-                events: &[Event],
-                notices: &[NoticeRecord],
-            ) -> Result<()> {
-                let mut tx = self.writes().begin().await?;
-                if let Some(until) = hold_until {
-                    sqlx::query(
-                        "UPDATE users SET security_hold_until = CASE WHEN security_hold_until IS NULL \
-                         OR security_hold_until < $1 THEN $1 ELSE security_hold_until END WHERE id = $2",
-                    )
-                    .bind(until.millis())
-                    .bind(user_pk)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                insert_events!(tx, events);
-                for n in notices {
-                    let at = n.content.at.millis();
-                    sqlx::query(
-                        "INSERT INTO notices (id, service_id, user_pk, channel, destination, locale, content, \
-                         status, attempts, next_attempt_at, lease_until, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, 0, $8, $8)",
-                    )
-                    .bind(&n.id)
-                    .bind(&n.service_id)
-                    .bind(&n.user_pk)
-                    .bind(n.channel.as_str())
-                    .bind(&n.to)
-                    .bind(&n.locale)
-                    .bind(serde_json::to_string(&n.content).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                write_security!(tx, security);
                 tx.commit().await?;
                 Ok(())
             }
@@ -754,7 +754,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                commit_if_changed!(tx, found, std::slice::from_ref(event))
+                commit_if_changed!(tx, found, std::slice::from_ref(event), None)
             }
 
             async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<bool> {
@@ -770,7 +770,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                commit_if_changed!(tx, gone, std::slice::from_ref(tombstone))
+                commit_if_changed!(tx, gone, std::slice::from_ref(tombstone), None)
             }
 
             async fn insert_challenge(&self, c: &Challenge, events: &[Event]) -> Result<()> {
@@ -1003,7 +1003,7 @@ macro_rules! sql_store {
                     == 1)
             }
 
-            async fn insert_factor(&self, f: &Factor, recovery_code_hashes: &[String], events: &[Event]) -> Result<()> {
+            async fn insert_factor(&self, f: &Factor, recovery_code_hashes: &[String], events: &[Event], security: Option<&SecurityWrite>) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 if f.kind == countersign_core::factor::FactorType::RecoveryCodes {
                     // Lock the user first: concurrent replacements queue up
@@ -1044,11 +1044,12 @@ macro_rules! sql_store {
                         .await?;
                 }
                 insert_events!(tx, events);
+                write_security!(tx, security);
                 tx.commit().await?;
                 Ok(())
             }
 
-            async fn advance_factor(&self, f: &Factor, moving_factor: u64, now: Timestamp, events: &[Event]) -> Result<bool> {
+            async fn advance_factor(&self, f: &Factor, moving_factor: u64, now: Timestamp, events: &[Event], security: Option<&SecurityWrite>) -> Result<bool> {
                 let mut tx = self.writes().begin().await?;
                 let changed = sqlx::query(
                     "UPDATE factors SET status = 'active', moving_factor = $1, last_used_at = $2 \
@@ -1061,7 +1062,7 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-                commit_if_changed!(tx, changed, events)
+                commit_if_changed!(tx, changed, events, security)
             }
 
             async fn use_factor(&self, used: FactorUse, events: &[Event]) -> Result<bool> {
@@ -1082,7 +1083,7 @@ macro_rules! sql_store {
                 row.as_ref().map(rows::user).transpose()
             }
 
-            async fn complete_registration(&self, f: &Factor, now: Timestamp, events: &[Event]) -> Result<bool> {
+            async fn complete_registration(&self, f: &Factor, now: Timestamp, events: &[Event], security: Option<&SecurityWrite>) -> Result<bool> {
                 let mut tx = self.writes().begin().await?;
                 let changed = sqlx::query(
                     "UPDATE factors SET status = 'active', params = $1, last_used_at = $2 WHERE id = $3 AND status = 'pending'",
@@ -1093,17 +1094,17 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-                commit_if_changed!(tx, changed, events)
+                commit_if_changed!(tx, changed, events, security)
             }
 
-            async fn delete_factor(&self, f: &Factor, events: &[Event]) -> Result<bool> {
+            async fn delete_factor(&self, f: &Factor, events: &[Event], security: Option<&SecurityWrite>) -> Result<bool> {
                 let mut tx = self.writes().begin().await?;
                 let gone = sqlx::query("DELETE FROM factors WHERE id = $1")
                     .bind(&f.id)
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                commit_if_changed!(tx, gone, events)
+                commit_if_changed!(tx, gone, events, security)
             }
 
             async fn sealed_secrets(&self) -> Result<Vec<(String, String)>> {
@@ -1208,7 +1209,7 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-                commit_if_changed!(tx, updated, events)
+                commit_if_changed!(tx, updated, events, None)
             }
 
             async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>> {

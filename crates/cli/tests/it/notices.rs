@@ -222,7 +222,41 @@ async fn a_notice_outlives_a_provider_outage(b: Backend) {
     assert_eq!(tries, 4, "three failures, then the delivery");
 }
 
+/// The hold and the notices are written with the change itself: a change
+/// that does not happen tells nobody and holds nothing.
+async fn a_refused_change_tells_nobody(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    verify_both_contacts(&s).await;
+    let enrolled = s
+        .post("/v1/users/alice/factors", json!({"type": "totp"}))
+        .await
+        .body;
+    let id = enrolled["id"].as_str().unwrap();
+    let r = s
+        .post(
+            &format!("/v1/users/alice/factors/{id}/activate"),
+            json!({"code": "000000"}),
+        )
+        .await;
+    r.assert_problem(422, "invalid_code");
+    s.delete("/v1/users/alice/factors/fac_00000000000000000000000000000000")
+        .await
+        .assert_problem(404, "not_found");
+    assert_eq!(s.count_rows("notices").await, 0);
+    assert!(!s
+        .event_types("alice")
+        .await
+        .contains(&"user.security_hold".to_owned()));
+    assert!(s.get("/v1/users/alice").await.body["security_hold_until"].is_null());
+    // The change that happens carries both, in the same write.
+    crate::factors::active_totp(&s, "alice").await;
+    assert_eq!(s.count_rows("notices").await, 2, "email and SMS");
+    assert!(s.get("/v1/users/alice").await.body["security_hold_until"].is_string());
+}
+
 on_both_backends!(
+    a_refused_change_tells_nobody,
     security_changes_reach_every_verified_contact,
     unverified_contacts_are_not_told,
     a_notice_outlives_a_provider_outage,

@@ -121,7 +121,7 @@ async fn an_update_from_a_stale_read_keeps_other_fields(b: Backend) {
     );
     s.state
         .store
-        .update_user(&stale, &changed, &[])
+        .update_user(&stale, &changed, &[], None)
         .await
         .unwrap();
     let user = s.get("/v1/users/alice").await;

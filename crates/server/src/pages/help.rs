@@ -19,7 +19,7 @@ use countersign_core::Timestamp;
 use countersign_store::ArticleFilter;
 use serde::Deserialize;
 
-use super::{esc, page, Lang, LangQuery};
+use super::{esc, page, plain_page, Lang, LangQuery};
 use crate::state::AppState;
 
 /// Articles per page.
@@ -204,33 +204,23 @@ struct HelpQuery {
 /// The plain 404 page, for an unknown service or article alike.
 fn not_found(lang: Lang) -> Response {
     let t = texts(lang);
-    let mut response = page(
+    plain_page(
         lang,
+        StatusCode::NOT_FOUND,
         t.not_found_title,
-        &format!(
-            "<h1>{}</h1>\n<p class=\"lead\">{}</p>",
-            esc(t.not_found_title),
-            esc(t.not_found_lead)
-        ),
-    );
-    *response.status_mut() = StatusCode::NOT_FOUND;
-    response
+        t.not_found_lead,
+    )
 }
 
 fn failed(lang: Lang, e: countersign_store::StoreError) -> Response {
     tracing::error!(error = %e, "help center: storage failure");
     let t = texts(lang);
-    let mut response = page(
+    plain_page(
         lang,
+        StatusCode::SERVICE_UNAVAILABLE,
         t.error_title,
-        &format!(
-            "<h1>{}</h1>\n<p class=\"lead\">{}</p>",
-            esc(t.error_title),
-            esc(t.error_lead)
-        ),
-    );
-    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-    response
+        t.error_lead,
+    )
 }
 
 /// The service of a page's address, if there is one.

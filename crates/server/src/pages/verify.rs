@@ -24,7 +24,7 @@ use countersign_core::Timestamp;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{content_policy, esc, page_with_script, Lang, LangQuery};
+use super::{content_policy, esc, page_with_script, plain_page, Lang, LangQuery};
 use crate::error::ApiError;
 use crate::routes::challenges::{cancel, check_answer, deliver_code, view, VerifyCode};
 use crate::state::AppState;
@@ -361,18 +361,12 @@ fn after_decision(c: &Challenge, status: ChallengeStatus, lang: Lang) -> String 
 
 fn not_found(lang: Lang) -> Response {
     let t = texts(lang);
-    let mut response = page_with_script(
+    plain_page(
         lang,
+        StatusCode::NOT_FOUND,
         t.not_found_title,
-        &format!(
-            "<h1>{}</h1>\n<p class=\"lead\">{}</p>",
-            esc(t.not_found_title),
-            esc(t.not_found_lead)
-        ),
-        &[],
-    );
-    *response.status_mut() = StatusCode::NOT_FOUND;
-    response
+        t.not_found_lead,
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]

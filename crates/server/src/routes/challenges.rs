@@ -264,17 +264,7 @@ pub async fn create_challenge(
         );
     }
     check_context(&body.context)?;
-    if let Some(url) = &body.return_url {
-        if !service.settings.allows_return_url(url) {
-            return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_return_url",
-                "Return URL not registered",
-                "return_url must start with one of the service's return_urls (PATCH /v1/service)",
-            )
-            .with("field", "return_url"));
-        }
-    }
+    check_return_url(&service, body.return_url.as_deref())?;
     let user = find_user(&state, &service.id, &body.user_id).await?;
     let now = state.now();
     refuse_if_locked(&user, now)?;
@@ -332,6 +322,21 @@ pub(crate) fn ask_webauthn(
             });
     }
     Ok(())
+}
+
+/// Refuses a return URL that does not start with one of the service's
+/// registered ones: Countersign's pages never redirect anywhere else.
+pub(crate) fn check_return_url(service: &Service, url: Option<&str>) -> ApiResult<()> {
+    match url {
+        Some(url) if !service.settings.allows_return_url(url) => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_return_url",
+            "Return URL not registered",
+            "return_url must start with one of the service's return_urls (PATCH /v1/service)",
+        )
+        .with("field", "return_url")),
+        _ => Ok(()),
+    }
 }
 
 /// How many of a user's latest approvals tell where they usually are.

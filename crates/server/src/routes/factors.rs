@@ -29,7 +29,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, EndUserIp, ServiceAuth};
-use crate::routes::users::{find_user, refuse_if_locked, security_change};
+use crate::routes::users::{find_user, refuse_if_locked, security_changed, SecurityChanged};
 use crate::state::AppState;
 use crate::views::{EnrolmentView, FactorView};
 use crate::webauthn::CeremonyError;
@@ -246,7 +246,10 @@ pub async fn create_factor(
             })?;
         let factor = Factor::new_device(&user, body.label, device, now);
         let event = factor_event(&service, &user, "factor.added", &factor, now);
-        state.store.insert_factor(&factor, &[], &[event]).await?;
+        state
+            .store
+            .insert_factor(&factor, &[], &[event], None)
+            .await?;
         return Ok((
             StatusCode::CREATED,
             Json(EnrolmentView {
@@ -338,7 +341,10 @@ pub(crate) async fn start_webauthn(
         state.now(),
     );
     let event = factor_event(service, user, "factor.added", &factor, state.now());
-    state.store.insert_factor(&factor, &[], &[event]).await?;
+    state
+        .store
+        .insert_factor(&factor, &[], &[event], None)
+        .await?;
     Ok((factor, ceremony.options))
 }
 
@@ -364,10 +370,6 @@ pub(crate) async fn replace_recovery_codes(
         .await?
         .iter()
         .any(|f| f.kind == FactorType::RecoveryCodes);
-    state
-        .store
-        .insert_factor(&factor, &hashes, &[event])
-        .await?;
     // A first set is a new way in (it meets `security_change`'s first
     // group) as much as a replaced one: both are security changes.
     let change = if replaced {
@@ -377,7 +379,17 @@ pub(crate) async fn replace_recovery_codes(
             factor: FactorType::RecoveryCodes,
         }
     };
-    security_change(state, service, user, user, change, ip).await?;
+    let changed = security_changed(state, service, user, user, &[change], ip);
+    state
+        .store
+        .insert_factor(
+            &factor,
+            &hashes,
+            &changed.after(event),
+            Some(&changed.write),
+        )
+        .await?;
+    changed.written(state);
     Ok((factor, codes))
 }
 
@@ -410,7 +422,11 @@ pub(crate) async fn insert_otp_factor(
         now,
     );
     let event = factor_event(service, user, "factor.added", &factor, now);
-    match state.store.insert_factor(&factor, &[], &[event]).await {
+    match state
+        .store
+        .insert_factor(&factor, &[], &[event], None)
+        .await
+    {
         Err(StoreError::Conflict) => {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
@@ -567,6 +583,7 @@ pub(crate) async fn activate(
     let added = SecurityChange::FactorAdded {
         factor: factor.kind,
     };
+    let changed = security_changed(state, service, user, user, &[added], ip);
     let now = state.now();
     refuse_if_locked(user, now)?;
     if factor.status == FactorStatus::Active {
@@ -599,14 +616,14 @@ pub(crate) async fn activate(
         let event = factor_event(service, user, "factor.activated", &factor, now);
         if !state
             .store
-            .complete_registration(&active, now, &[event])
+            .complete_registration(&active, now, &changed.after(event), Some(&changed.write))
             .await?
         {
             return Err(factor_active());
         }
+        changed.written(state);
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
-        security_change(state, service, user, user, added, ip).await?;
         return Ok(FactorView::from(&active));
     }
     if let Some(device) = &factor.device {
@@ -625,7 +642,7 @@ pub(crate) async fn activate(
         let event = factor_event(service, user, "factor.activated", &factor, now);
         if !state
             .store
-            .advance_factor(&factor, 1, now, &[event])
+            .advance_factor(&factor, 1, now, &changed.after(event), Some(&changed.write))
             .await?
         {
             return Err(ApiError::new(
@@ -635,10 +652,10 @@ pub(crate) async fn activate(
                 "this factor is already active",
             ));
         }
+        changed.written(state);
         let mut active = factor;
         active.status = FactorStatus::Active;
         active.last_used_at = Some(now);
-        security_change(state, service, user, user, added, ip).await?;
         return Ok(FactorView::from(&active));
     }
     refuse("signature", body.signature.is_some(), factor.kind.as_str())?;
@@ -655,11 +672,11 @@ pub(crate) async fn activate(
         user,
         factor,
         matched,
-        "factor.activated",
-        "factor.activation_failed",
+        ("factor.activated", "factor.activation_failed"),
+        Some(&changed),
     )
     .await?;
-    security_change(state, service, user, user, added, ip).await?;
+    changed.written(state);
     Ok(view.0)
 }
 
@@ -670,17 +687,21 @@ async fn advance(
     user: &User,
     mut factor: Factor,
     matched: Option<u64>,
-    done: &str,
-    failed: &str,
+    (done, failed): (&str, &str),
+    security: Option<&SecurityChanged>,
 ) -> ApiResult<Json<FactorView>> {
     let now = state.now();
     let Some(moving) = matched else {
         return Err(wrong_code(state, service, user, &factor, failed).await);
     };
     let event = factor_event(service, user, done, &factor, now);
+    let events = match security {
+        Some(changed) => changed.after(event),
+        None => vec![event],
+    };
     if !state
         .store
-        .advance_factor(&factor, moving, now, &[event])
+        .advance_factor(&factor, moving, now, &events, security.map(|c| &c.write))
         .await?
     {
         // A racing request used this code (or activated the factor) first.
@@ -730,8 +751,8 @@ pub async fn resync_factor(
         &user,
         factor,
         matched,
-        "factor.resynced",
-        "factor.resync_failed",
+        ("factor.resynced", "factor.resync_failed"),
+        None,
     )
     .await
 }
@@ -761,18 +782,17 @@ pub(crate) async fn remove_factor(
     ip: Option<&str>,
 ) -> ApiResult<()> {
     let event = factor_event(service, user, "factor.removed", factor, state.now());
-    if !state.store.delete_factor(factor, &[event]).await? {
+    let removed = SecurityChange::FactorRemoved {
+        factor: factor.kind,
+    };
+    let changed = security_changed(state, service, user, user, &[removed], ip);
+    if !state
+        .store
+        .delete_factor(factor, &changed.after(event), Some(&changed.write))
+        .await?
+    {
         return Err(ApiError::not_found("factor"));
     }
-    security_change(
-        state,
-        service,
-        user,
-        user,
-        SecurityChange::FactorRemoved {
-            factor: factor.kind,
-        },
-        ip,
-    )
-    .await
+    changed.written(state);
+    Ok(())
 }

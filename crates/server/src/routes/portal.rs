@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, EndUserIp, ServiceAuth, MAX_BODY_BYTES};
+use crate::routes::challenges::check_return_url;
 use crate::routes::users::find_user;
 use crate::state::AppState;
 
@@ -71,17 +72,7 @@ pub async fn create_portal_session(
     request: Request,
 ) -> ApiResult<(StatusCode, Json<PortalLinkView>)> {
     let body = optional_body(request).await?;
-    if let Some(url) = &body.return_url {
-        if !service.settings.allows_return_url(url) {
-            return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_return_url",
-                "Return URL not registered",
-                "return_url must start with one of the service's return_urls (PATCH /v1/service)",
-            )
-            .with("field", "return_url"));
-        }
-    }
+    check_return_url(&service, body.return_url.as_deref())?;
     let locale = body
         .locale
         .as_deref()

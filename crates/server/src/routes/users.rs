@@ -9,7 +9,7 @@ use countersign_core::event::Event;
 use countersign_core::ids::{is_id_of, is_printable, is_valid_external_user_id, new_id};
 use countersign_core::notice::{recipients, NoticeContent, SecurityChange};
 use countersign_core::user::{Change, ContactChange, User, UserUpdate};
-use countersign_store::{NoticeRecord, StoreError};
+use countersign_store::{NoticeRecord, SecurityWrite, StoreError};
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
@@ -75,61 +75,87 @@ pub(crate) async fn find_user(
         .ok_or_else(|| ApiError::not_found("user"))
 }
 
-/// A security change happened to a user (`before` → `after`): their
-/// withdrawals are held for the service's hold period, every verified
-/// contact point is told (the old ones too), and an event says so, all in
-/// one transaction; the notices go out from the outbox worker.
-pub(crate) async fn security_change(
+/// A security change's consequences, to be written in the transaction of
+/// the change itself (see [`SecurityWrite`]), with the `user.security_hold`
+/// events that record them.
+pub(crate) struct SecurityChanged {
+    pub events: Vec<Event>,
+    pub write: SecurityWrite,
+}
+
+impl SecurityChanged {
+    /// `event` (the change's own), then the events recording its
+    /// consequences.
+    pub(crate) fn after(&self, event: Event) -> Vec<Event> {
+        std::iter::once(event)
+            .chain(self.events.iter().cloned())
+            .collect()
+    }
+
+    /// After the change committed: the notices go out now.
+    pub(crate) fn written(&self, state: &AppState) {
+        if !self.write.notices.is_empty() {
+            state.outbox.wake();
+        }
+    }
+}
+
+/// Security changes happened to a user (`before` → `after`): their
+/// withdrawals are held for the service's hold period and every verified
+/// contact point is told (the old ones too), in the user's language.
+pub(crate) fn security_changed(
     state: &AppState,
     service: &countersign_core::service::Service,
     before: &User,
     after: &User,
-    change: SecurityChange,
+    changes: &[SecurityChange],
     ip: Option<&str>,
-) -> ApiResult<()> {
+) -> SecurityChanged {
     let now = state.now();
     let hold = service.settings.security_hold_seconds;
     let held_until = (hold > 0).then(|| now.plus(std::time::Duration::from_secs(u64::from(hold))));
-    let content = NoticeContent {
-        change,
-        at: now,
-        ip: ip.map(str::to_owned),
-        held_until,
-    };
-    let notices: Vec<NoticeRecord> = recipients(before, after)
-        .into_iter()
-        .map(|(channel, to)| NoticeRecord {
+    let told = recipients(before, after);
+    let mut events = Vec::new();
+    let mut notices = Vec::new();
+    for &change in changes {
+        let content = NoticeContent {
+            change,
+            at: now,
+            ip: ip.map(str::to_owned),
+            held_until,
+        };
+        notices.extend(told.iter().map(|(channel, to)| NoticeRecord {
             id: new_id("ntc"),
             service_id: service.id.clone(),
             user_pk: Some(after.id.clone()),
-            channel,
-            to,
+            channel: *channel,
+            to: to.clone(),
             locale: after.locale.clone(),
             content: content.clone(),
             attempts: 0,
-        })
-        .collect();
-    let recorded = Event::new(
-        &service.id,
-        Some(&after.user_id),
-        "user.security_hold",
-        now,
-        ip,
-        json!({
-            "because": change.kind(),
-            "change": change,
-            "withdrawals_held_until": held_until,
-            "notified": notices.iter().map(|n| masked_destination(n.channel, &n.to)).collect::<Vec<_>>(),
-        }),
-    );
-    state
-        .store
-        .record_security_change(&after.id, held_until, &[recorded], &notices)
-        .await?;
-    if !notices.is_empty() {
-        state.outbox.wake();
+        }));
+        events.push(Event::new(
+            &service.id,
+            Some(&after.user_id),
+            "user.security_hold",
+            now,
+            ip,
+            json!({
+                "because": change.kind(),
+                "change": change,
+                "withdrawals_held_until": held_until,
+                "notified": told.iter().map(|(ch, to)| masked_destination(*ch, to)).collect::<Vec<_>>(),
+            }),
+        ));
     }
-    Ok(())
+    SecurityChanged {
+        events,
+        write: SecurityWrite {
+            user_pk: after.id.clone(),
+            hold_until: held_until,
+            notices,
+        },
+    }
 }
 
 /// Refuses a user who is locked out now.
@@ -216,15 +242,26 @@ pub async fn put_user(
             Some(mut user) => {
                 let before = user.clone();
                 let changes = user.apply(update.clone(), now);
-                let events = contact_events(&service.id, &user_id, &changes, now);
-                state.store.update_user(&before, &user, &events).await?;
-                for change in &changes {
-                    let change = match change {
+                let mut events = contact_events(&service.id, &user_id, &changes, now);
+                let security: Vec<SecurityChange> = changes
+                    .iter()
+                    .map(|c| match c {
                         ContactChange::Email { .. } => SecurityChange::EmailChanged,
                         ContactChange::Phone { .. } => SecurityChange::PhoneChanged,
-                    };
-                    security_change(&state, &service, &before, &user, change, ip.as_deref())
-                        .await?;
+                    })
+                    .collect();
+                let changed = (!security.is_empty()).then(|| {
+                    security_changed(&state, &service, &before, &user, &security, ip.as_deref())
+                });
+                if let Some(c) = &changed {
+                    events.extend(c.events.iter().cloned());
+                }
+                state
+                    .store
+                    .update_user(&before, &user, &events, changed.as_ref().map(|c| &c.write))
+                    .await?;
+                if let Some(c) = &changed {
+                    c.written(&state);
                 }
                 let factors = state.store.factors(&user.id).await?;
                 return Ok((StatusCode::OK, Json(UserView::new(user, &factors))));
