@@ -149,6 +149,7 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         {"name": format!("help-search-{tag}"), "url": format!("{help}?lang=en&q=security+key")},
         {"name": format!("support-{tag}"), "url": format!("{base}/support?lang=en")},
         {"name": format!("support-join-{tag}"), "url": format!("{base}/support/join?lang=fr")},
+        {"name": format!("support-check-agent-{tag}"), "url": format!("{base}/support/check-agent?lang=en")},
         {"name": format!("security-{tag}"), "url": format!("{base}/security?notice=added"), "cookies": &en},
         {"name": format!("security-fr-{tag}"), "url": format!("{base}/security"), "cookies": &fr},
         {"name": format!("security-passkey-{tag}"), "url": format!("{base}/security/webauthn?kind=passkey"), "cookies": &en},
