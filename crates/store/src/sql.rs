@@ -199,15 +199,12 @@ macro_rules! insert_events {
                 }
             }
             for service_id in services {
-                sqlx::query(&format!(
-                    "INSERT INTO audit_heads (service_id, seq, hash) VALUES ($1, 0, '{GENESIS}') ON CONFLICT (service_id) DO NOTHING"
+                // One statement creates the head if needed, takes its row
+                // lock and reads it.
+                let (seq, hash): (i64, String) = sqlx::query_as(&format!(
+                    "INSERT INTO audit_heads (service_id, seq, hash) VALUES ($1, 0, '{GENESIS}') \
+                     ON CONFLICT (service_id) DO UPDATE SET seq = audit_heads.seq RETURNING seq, hash"
                 ))
-                .bind(service_id)
-                .execute(&mut *$exec)
-                .await?;
-                let (seq, hash): (i64, String) = sqlx::query_as(
-                    "UPDATE audit_heads SET seq = seq WHERE service_id = $1 RETURNING seq, hash",
-                )
                 .bind(service_id)
                 .fetch_one(&mut *$exec)
                 .await?;
