@@ -274,6 +274,7 @@ async fn the_page_cannot_be_turned_against_the_user(b: Backend) {
             .await;
         r.assert_problem(400, "invalid_return_url");
     }
+    assert_eq!(s.count_rows("challenges").await, 0, "nothing was written");
     let r = s
         .call(
             reqwest::Method::PATCH,

@@ -243,6 +243,23 @@ async fn a_refused_change_tells_nobody(b: Backend) {
     s.delete("/v1/users/alice/factors/fac_00000000000000000000000000000000")
         .await
         .assert_problem(404, "not_found");
+    // A malformed end-user IP is refused before anything happens.
+    let r = s
+        .http
+        .delete(format!("{}/v1/users/alice/factors/{id}", s.base))
+        .bearer_auth(&s.key)
+        .header("Countersign-User-Ip", "203.0.113.7, 10.0.0.1")
+        .send()
+        .await
+        .unwrap();
+    let r = crate::harness::Response::read(r).await;
+    r.assert_problem(400, "invalid_request");
+    assert_eq!(r.body["field"], "Countersign-User-Ip");
+    assert_eq!(
+        s.count_rows("factors").await,
+        1,
+        "the factor is still there"
+    );
     assert_eq!(s.count_rows("notices").await, 0);
     assert!(!s
         .event_types("alice")
