@@ -852,15 +852,9 @@ async fn code_from_page(
         credential: None,
     };
     match check_answer(&state, &service, &id, answer).await {
-        Ok(Json(v)) => {
-            let c = reload(&state, &c).await;
-            let next = if v.status == ChallengeStatus::Pending {
-                format!("/verify/{id}?lang={}", lang.code())
-            } else {
-                after_decision(&c, v.status, lang)
-            };
-            Redirect::to(&next).into_response()
-        }
+        // Where to go depends only on the outcome and the return URL, which
+        // never changes: no need to read the challenge again.
+        Ok(Json(v)) => Redirect::to(&next_url(&c, v.status, lang)).into_response(),
         Err(e) => {
             let c = reload(&state, &c).await;
             render(&state, &c, &service, lang, Some(form.method), Some(&e)).await
@@ -899,7 +893,6 @@ async fn passkey_from_page(
     };
     match check_answer(&state, &service, &id, answer).await {
         Ok(Json(v)) => {
-            let c = reload(&state, &c).await;
             Json(json!({"status": v.status, "next": next_url(&c, v.status, lang)})).into_response()
         }
         // The script shows `message` (in the page's language).
