@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use countersign_core::event::Event;
-use countersign_core::{Clock, SystemClock};
-use countersign_server::admin::{
+use countersign_app::admin::{
     create_service, import_tokens, is_valid_service_name, rotate_key, service_named,
 };
-use countersign_server::config::LogFormat;
-use countersign_server::{redact_url, Config};
+use countersign_app::config::LogFormat;
+use countersign_app::{redact_url, Config};
+use countersign_core::event::Event;
+use countersign_core::{Clock, SystemClock};
 use countersign_store::StoreError;
 
 #[derive(Parser)]
@@ -369,7 +369,7 @@ async fn webhook_command(config: &Config, cmd: WebhookCommand) -> Result<(), Str
             event_ids,
         } => {
             let endpoint = endpoint_named(&endpoint)?;
-            let poster = countersign_server::outbox::EventPoster::new()?;
+            let poster = countersign_app::workers::outbox::EventPoster::new()?;
             let mut failed = 0;
             for id in event_ids {
                 let event = store
@@ -384,7 +384,7 @@ async fn webhook_command(config: &Config, cmd: WebhookCommand) -> Result<(), Str
                         event.kind
                     ));
                 }
-                let delivery = countersign_server::outbox::post_event(
+                let delivery = countersign_app::workers::outbox::post_event(
                     &poster,
                     endpoint,
                     &event,
@@ -424,7 +424,7 @@ async fn token_import(config: &Config, file: &Path, service: &str) -> Result<(),
         std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
     };
     let store = open_store(config).await?;
-    let keys = countersign_server::checked_keyring(config, store.as_ref())
+    let keys = countersign_app::checked_keyring(config, store.as_ref())
         .await
         .map_err(|e| e.to_string())?;
     let service = service_named(store.as_ref(), service)
@@ -476,7 +476,7 @@ async fn help_import(config: &Config, dir: &Path, service: &str) -> Result<(), S
     if files.is_empty() {
         return Err(format!("{}: no .md file found", dir.display()));
     }
-    let articles = countersign_server::help::parse_articles(&files, SystemClock.now())
+    let articles = countersign_app::help_import::parse_articles(&files, SystemClock.now())
         .map_err(|e| e.to_string())?;
     let store = open_store(config).await?;
     let by_id = store.service(service).await.map_err(|e| e.to_string())?;

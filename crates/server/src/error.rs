@@ -1,13 +1,18 @@
 //! The one place where errors become HTTP: RFC 9457 problem+json with a
-//! stable `code` that clients branch on.
+//! stable `code` that clients branch on. The application's errors are
+//! mapped here, once ([`From<AppError>`]); the rest are the edge's own
+//! (malformed requests, missing keys).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use countersign_app::error::DeviceRefusal;
+use countersign_app::AppError;
 use countersign_core::challenge::ChallengeError;
 use countersign_core::contact::ContactError;
-use countersign_core::keyring::SealError;
+use countersign_core::limits::Scope;
+use countersign_core::service::SettingsError;
+use countersign_core::support::SupportError;
 use countersign_core::Timestamp;
-use countersign_store::StoreError;
 use serde_json::{json, Map, Value};
 
 /// An error as the API reports it.
@@ -105,43 +110,41 @@ impl ApiError {
     }
 
     /// Maps a challenge rule to its contract code.
-    pub fn from_challenge(e: ChallengeError, now: Timestamp) -> Self {
+    fn from_challenge(e: ChallengeError, now: Timestamp) -> Self {
         let detail = e.to_string();
-        match e {
-            ChallengeError::UnknownPurpose(_) => {
-                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_purpose", "Unknown purpose", detail)
-            }
-            ChallengeError::PolicyUnsatisfiable(_) => ApiError::new(
+        let unprocessable = |code, title| {
+            ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "policy_unsatisfiable",
-                "No usable method",
-                detail,
-            ),
-            ChallengeError::TransactionMismatch => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "transaction_mismatch",
-                "Payment details differ",
-                detail,
-            ),
-            ChallengeError::RiskTooHigh(risk) => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "risk_too_high",
-                "Stronger method needed",
-                detail,
+                code,
+                title,
+                detail.clone(),
             )
-            .with("risk", serde_json::to_value(risk).unwrap_or_default()),
+        };
+        match e {
+            ChallengeError::UnknownPurpose(_) => unprocessable("unknown_purpose", "Unknown purpose"),
+            ChallengeError::PolicyUnsatisfiable(_) => {
+                unprocessable("policy_unsatisfiable", "No usable method")
+            }
+            ChallengeError::TransactionMismatch => {
+                unprocessable("transaction_mismatch", "Payment details differ")
+            }
+            ChallengeError::RiskTooHigh(risk) => {
+                unprocessable("risk_too_high", "Stronger method needed")
+                    .with("risk", serde_json::to_value(risk).unwrap_or_default())
+            }
             ChallengeError::Closed(status) => {
                 ApiError::new(StatusCode::CONFLICT, "challenge_closed", "Challenge closed", detail)
                     .with("challenge_status", status.as_str())
             }
-            ChallengeError::Expired => ApiError::new(StatusCode::GONE, "expired", "Challenge expired", detail),
-            ChallengeError::NotHeld => ApiError::new(StatusCode::CONFLICT, "not_held", "Not held", detail),
-            ChallengeError::MethodNotAllowed(_) | ChallengeError::ContactChanged => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "method_unavailable",
-                "Method not available",
-                detail,
-            ),
+            ChallengeError::Expired => {
+                ApiError::new(StatusCode::GONE, "expired", "Challenge expired", detail)
+            }
+            ChallengeError::NotHeld => {
+                ApiError::new(StatusCode::CONFLICT, "not_held", "Not held", detail)
+            }
+            ChallengeError::MethodNotAllowed(_) | ChallengeError::ContactChanged => {
+                unprocessable("method_unavailable", "Method not available")
+            }
             ChallengeError::ResendTooSoon { available_at } => {
                 ApiError::too_many("resend_too_soon", "Too soon", detail, now, available_at)
                     .with("resend_available_at", available_at.to_rfc3339())
@@ -157,57 +160,199 @@ impl ApiError {
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        tracing::error!(error = %e, "storage failure");
+/// The one mapping of the application's errors to the API's problems.
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        let detail = e.to_string();
+        let status = |status, code, title| ApiError::new(status, code, title, detail.clone());
+        let bad = |code, title| status(StatusCode::BAD_REQUEST, code, title);
+        let unprocessable = |code, title| status(StatusCode::UNPROCESSABLE_ENTITY, code, title);
         match e {
-            StoreError::Database(countersign_store::SqlxError::PoolTimedOut) => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Service unavailable",
-                "the database is not answering; try again shortly",
+            AppError::Invalid { field, detail } => {
+                let e = ApiError::invalid_request(detail);
+                match field {
+                    Some(field) => e.with("field", field),
+                    None => e,
+                }
+            }
+            AppError::Contact(e) => {
+                let (code, field) = match e {
+                    ContactError::InvalidPhone => ("invalid_phone", "phone"),
+                    ContactError::InvalidEmail => ("invalid_email", "email"),
+                    ContactError::InvalidLocale => ("invalid_request", "locale"),
+                };
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    code,
+                    "Invalid contact",
+                    format!("{field}: {e}"),
+                )
+                .with("field", field)
+            }
+            AppError::ReturnUrlNotRegistered => {
+                bad("invalid_return_url", "Return URL not registered").with("field", "return_url")
+            }
+            AppError::InvalidTransaction(_) => bad("invalid_transaction", "Invalid transaction"),
+            AppError::Settings(e) => settings_problem(e),
+            AppError::Article(e) => {
+                let field = e.field();
+                ApiError::invalid_request(format!("{field}: {e}")).with("field", field)
+            }
+            AppError::NotFound(what) => ApiError::not_found(what.as_str()),
+            AppError::Challenge { error, now } => ApiError::from_challenge(error, now),
+            AppError::Locked { now, until } => ApiError::locked(now, until),
+            AppError::RateLimited {
+                limit,
+                detail,
+                now,
+                until,
+            } => ApiError::too_many("rate_limited", "Too many codes", detail, now, until)
+                .with("limit", limit.as_str()),
+            AppError::TooManyTries { now, until } => {
+                ApiError::too_many("rate_limited", "Too many attempts", detail, now, until)
+                    .with("limit", Scope::Ip.as_str())
+            }
+            AppError::WrongCode { attempts_left } => {
+                with_attempts(unprocessable("invalid_code", "Wrong code"), attempts_left)
+            }
+            AppError::CredentialRefused { attempts_left, .. } => with_attempts(
+                unprocessable("invalid_credential", "Credential refused"),
+                attempts_left,
             ),
-            _ => ApiError::internal(),
-        }
-    }
-}
-
-impl From<SealError> for ApiError {
-    /// A seed that does not open is an operator's problem (a key file not
-    /// copied after a rotation, or a damaged row), never the caller's.
-    fn from(e: SealError) -> Self {
-        tracing::error!(error = %e, "a sealed secret could not be opened");
-        match e {
-            SealError::UnknownKey(_) => ApiError::new(
+            AppError::AttestationRefused(_) => {
+                unprocessable("attestation_refused", "Authenticator not accepted")
+            }
+            AppError::TooManyAttempts => {
+                let now = Timestamp(0);
+                ApiError::too_many("too_many_attempts", "Too many attempts", detail, now, now)
+                    .with("attempts_left", 0)
+            }
+            AppError::DeliveryFailed {
+                channel,
+                alternatives,
+                suggested,
+            } => status(StatusCode::BAD_GATEWAY, "delivery_failed", "Code not sent")
+                .with("channel", channel.as_str())
+                .with(
+                    "alternatives",
+                    alternatives.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                )
+                .with("suggested_method", suggested.map(|m| m.as_str())),
+            AppError::FactorActive => {
+                status(StatusCode::CONFLICT, "factor_active", "Already active")
+            }
+            AppError::FactorExists => status(
+                StatusCode::CONFLICT,
+                "factor_exists",
+                "Token already enrolled",
+            ),
+            AppError::EnrolmentExpired => status(StatusCode::GONE, "expired", "Enrolment expired"),
+            AppError::NotResyncable => unprocessable("not_resyncable", "Cannot resynchronise"),
+            AppError::WrongActivationSignature => {
+                unprocessable("invalid_signature", "Wrong signature")
+            }
+            AppError::DeviceRefused { why, .. } => {
+                let code = match why {
+                    DeviceRefusal::Unsigned => "unauthorized",
+                    DeviceRefusal::BadSignature => "invalid_signature",
+                    DeviceRefusal::Replayed => "signature_replayed",
+                };
+                status(StatusCode::UNAUTHORIZED, code, "Device not authenticated")
+            }
+            AppError::CallbackSignature => status(
+                StatusCode::UNAUTHORIZED,
+                "invalid_signature",
+                "Invalid signature",
+            ),
+            AppError::Support(e) => support_problem(e),
+            AppError::NotVerified(_) => {
+                status(StatusCode::CONFLICT, "not_verified", "Not verified")
+            }
+            AppError::VerificationTooOld => {
+                status(StatusCode::GONE, "expired", "Verification too old")
+            }
+            AppError::SupportUnconfigured => status(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "support_unconfigured",
+                "Video calls not configured",
+            ),
+            AppError::WebauthnUnconfigured(_) => status(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "webauthn_unconfigured",
+                "Passkeys not configured",
+            ),
+            AppError::Busy(_) => status(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy"),
+            AppError::KeyUnavailable => status(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "key_unavailable",
                 "Key unavailable",
-                "this server's key file lacks a key in use; the operator has been alerted",
             ),
-            SealError::Corrupt => ApiError::internal(),
+            AppError::Unavailable => status(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+            ),
+            AppError::Internal => ApiError::internal(),
         }
     }
 }
 
-impl From<ContactError> for ApiError {
-    fn from(e: ContactError) -> Self {
-        let code = match e {
-            ContactError::InvalidPhone => "invalid_phone",
-            ContactError::InvalidEmail => "invalid_email",
-            ContactError::InvalidLocale => "invalid_request",
-        };
-        let field = match e {
-            ContactError::InvalidPhone => "phone",
-            ContactError::InvalidEmail => "email",
-            ContactError::InvalidLocale => "locale",
-        };
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            code,
-            "Invalid contact",
-            format!("{field}: {e}"),
+fn with_attempts(e: ApiError, attempts_left: Option<u32>) -> ApiError {
+    match attempts_left {
+        Some(n) => e.with("attempts_left", n),
+        None => e,
+    }
+}
+
+fn support_problem(e: SupportError) -> ApiError {
+    let detail = e.to_string();
+    match e {
+        SupportError::TooEarly { opens_at } => {
+            ApiError::new(StatusCode::CONFLICT, "too_early", "Too early", detail)
+                .with("opens_at", opens_at.to_rfc3339())
+        }
+        SupportError::TooLate { closed_at } => {
+            ApiError::new(StatusCode::GONE, "too_late", "Too late", detail)
+                .with("closed_at", closed_at.to_rfc3339())
+        }
+        SupportError::Cancelled => ApiError::new(
+            StatusCode::GONE,
+            "appointment_cancelled",
+            "Appointment cancelled",
+            detail,
+        ),
+    }
+}
+
+fn settings_problem(e: SettingsError) -> ApiError {
+    let detail = e.to_string();
+    match e {
+        SettingsError::OutOfRange { field, .. } => {
+            ApiError::invalid_request(detail).with("field", field)
+        }
+        SettingsError::BadPurpose(p) => {
+            ApiError::invalid_request(detail).with("field", format!("policies.{p}"))
+        }
+        SettingsError::TooManyPurposes => {
+            ApiError::invalid_request(detail).with("field", "policies")
+        }
+        SettingsError::BadReturnUrl(_) | SettingsError::TooManyReturnUrls => {
+            ApiError::invalid_request(detail).with("field", "return_urls")
+        }
+        SettingsError::InvalidPolicy { purpose, .. } => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_policy",
+            "Invalid policy",
+            detail,
         )
-        .with("field", field)
+        .with("purpose", purpose),
+        SettingsError::TooWeak(purpose) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "policy_too_weak",
+            "Policy too weak",
+            detail,
+        )
+        .with("purpose", purpose),
     }
 }
 

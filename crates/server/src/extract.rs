@@ -4,12 +4,11 @@
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
-use countersign_core::secret::api_key_hash;
 use countersign_core::service::Service;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
-use crate::state::AppState;
+use countersign_app::App;
 
 /// Largest request body accepted, from the contract.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -67,12 +66,12 @@ pub struct ServiceAuth(pub Service);
 
 impl<S: Send + Sync> FromRequestParts<S> for ServiceAuth
 where
-    AppState: FromRef<S>,
+    App: FromRef<S>,
 {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let state = AppState::from_ref(state);
+        let app = App::from_ref(state);
         let key = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -84,17 +83,10 @@ where
             .map(str::trim)
             .filter(|k| !k.is_empty() && k.len() <= 256)
             .ok_or_else(ApiError::unauthorized)?;
-        let hash = api_key_hash(key);
-        if let Some(service) = state.services.get(&hash) {
-            return Ok(ServiceAuth(service));
-        }
-        let service = state
-            .store
-            .service_by_key_hash(&hash)
+        app.service_for_key(key)
             .await?
-            .ok_or_else(ApiError::unauthorized)?;
-        state.services.put(hash, service.clone());
-        Ok(ServiceAuth(service))
+            .map(ServiceAuth)
+            .ok_or_else(ApiError::unauthorized)
     }
 }
 

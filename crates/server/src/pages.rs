@@ -12,11 +12,90 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 
-use crate::state::AppState;
+use countersign_app::{App, AppError, Missing};
+use countersign_core::challenge::ChallengeError;
+
+use crate::error::ApiError;
 
 mod help;
 mod security;
 mod verify;
+
+/// What went wrong, as the pages tell a user: chosen once, here, by
+/// matching the application's error (never by reading a string code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trouble {
+    WrongCode,
+    CredentialRefused,
+    TooManyAttempts,
+    ResendTooSoon,
+    DeliveryFailed,
+    RateLimited,
+    Locked,
+    MethodUnavailable,
+    Expired,
+    Closed,
+    Unsatisfiable,
+    NotFound,
+    Other,
+}
+
+/// An application error as a page shows it: what went wrong, the attempts
+/// left, and the API's status for it (so machines see the failure too).
+struct Shown {
+    trouble: Trouble,
+    attempts_left: Option<u32>,
+    status: axum::http::StatusCode,
+    /// The API's answer, for the pages' own JSON calls.
+    problem: ApiError,
+}
+
+impl From<AppError> for Shown {
+    fn from(e: AppError) -> Shown {
+        let trouble = match &e {
+            AppError::WrongCode { .. } => Trouble::WrongCode,
+            AppError::CredentialRefused { .. } => Trouble::CredentialRefused,
+            AppError::TooManyAttempts => Trouble::TooManyAttempts,
+            AppError::DeliveryFailed { .. } => Trouble::DeliveryFailed,
+            AppError::RateLimited { .. }
+            | AppError::Challenge {
+                error: ChallengeError::SendLimitReached,
+                ..
+            } => Trouble::RateLimited,
+            AppError::Locked { .. } => Trouble::Locked,
+            AppError::EnrolmentExpired => Trouble::Expired,
+            AppError::NotFound(Missing::User | Missing::Factor | Missing::Challenge) => {
+                Trouble::NotFound
+            }
+            AppError::Challenge { error, .. } => match error {
+                ChallengeError::ResendTooSoon { .. } => Trouble::ResendTooSoon,
+                ChallengeError::MethodNotAllowed(_) | ChallengeError::ContactChanged => {
+                    Trouble::MethodUnavailable
+                }
+                ChallengeError::Expired => Trouble::Expired,
+                ChallengeError::Closed(_) => Trouble::Closed,
+                ChallengeError::PolicyUnsatisfiable(_) | ChallengeError::RiskTooHigh(_) => {
+                    Trouble::Unsatisfiable
+                }
+                _ => Trouble::Other,
+            },
+            _ => Trouble::Other,
+        };
+        let attempts_left = match &e {
+            AppError::WrongCode { attempts_left }
+            | AppError::CredentialRefused { attempts_left, .. } => *attempts_left,
+            AppError::TooManyAttempts => Some(0),
+            _ => None,
+        };
+        let problem = ApiError::from(e);
+        Shown {
+            trouble,
+            attempts_left,
+            status: problem.status,
+            problem,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lang {
@@ -359,7 +438,7 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 }
 
 /// The pages and their assets.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<App> {
     Router::new()
         .route("/support", get(support_center))
         .route("/support/join", get(join_page))

@@ -51,13 +51,15 @@ pub enum StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// What saving a challenge does to its user, in the same transaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum UserEffect {
     None,
-    /// A wrong code: one more consecutive failure, and maybe a lockout.
+    /// A wrong code: one more consecutive failure, and maybe a lockout,
+    /// recorded by `locked` (see [`LockedEvent`]) in the same transaction.
     Failure {
         lockout: LockoutPolicy,
         now: Timestamp,
+        locked: LockedEvent,
     },
     /// A right code: the address or number the code went to is proven, if
     /// it is still the user's (a contact changed meanwhile stays unverified).
@@ -70,6 +72,22 @@ pub enum UserEffect {
         approved: bool,
         now: Timestamp,
     },
+}
+
+/// The `user.locked` event to record if a failure locks the user: only the
+/// store knows, inside the transaction, whether it does and until when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LockedEvent(pub Event);
+
+impl LockedEvent {
+    /// The event, saying until when the user is locked.
+    pub fn until(&self, until: Timestamp) -> Event {
+        let mut event = self.0.clone();
+        if let serde_json::Value::Object(detail) = &mut event.detail {
+            detail.insert("until".into(), serde_json::json!(until));
+        }
+        event
+    }
 }
 
 /// Everything written together with a challenge.
@@ -338,8 +356,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Saved>;
 
     /// Records what the provider answered to a send, unless a status
-    /// callback already moved the message on.
-    async fn update_message(&self, update: &MessageUpdate<'_>) -> Result<()>;
+    /// callback already moved the message on, with `events` (the send's
+    /// outcome) in the same transaction.
+    async fn update_message(&self, update: &MessageUpdate<'_>, events: &[Event]) -> Result<()>;
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
     /// A message by its id, with the service of its challenge.
     async fn message(&self, id: &str) -> Result<Option<(MessageRecord, String)>>;

@@ -835,13 +835,15 @@ macro_rules! sql_store {
                     }
                 }
                 let mut locked_until = None;
+                let mut lock_event = None;
                 match &write.user {
                     UserEffect::None => {}
-                    UserEffect::Failure { lockout, now } => {
+                    UserEffect::Failure { lockout, now, locked } => {
                         match count_failure!(tx, &c.user_pk, lockout, *now) {
                             None => return Ok(Saved::UserLocked),
                             Some(until) => locked_until = until,
                         }
+                        lock_event = locked_until.map(|until| locked.until(until));
                     }
                     UserEffect::Success { verified_email, verified_phone, approved, now } => {
                         let updated = sqlx::query(
@@ -880,12 +882,22 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?;
                 }
-                insert_events!(tx, write.events);
+                match lock_event {
+                    Some(locked) => {
+                        let events: Vec<Event> =
+                            write.events.iter().cloned().chain(std::iter::once(locked)).collect();
+                        insert_events!(tx, &events);
+                    }
+                    None => {
+                        insert_events!(tx, write.events);
+                    }
+                }
                 tx.commit().await?;
                 Ok(Saved::Done { locked_until })
             }
 
-            async fn update_message(&self, m: &MessageUpdate<'_>) -> Result<()> {
+            async fn update_message(&self, m: &MessageUpdate<'_>, events: &[Event]) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
                 sqlx::query(
                     "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
                      WHERE id = $6 AND status = 'queued'",
@@ -896,8 +908,10 @@ macro_rules! sql_store {
                 .bind(m.error)
                 .bind(m.now.millis())
                 .bind(m.id)
-                .execute(self.writes())
+                .execute(&mut *tx)
                 .await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
                 Ok(())
             }
 

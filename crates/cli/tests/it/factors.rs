@@ -374,7 +374,7 @@ async fn key_rotation_keeps_every_factor(backend: Backend) {
     let before = s.challenge("alice", "login").await;
     let sms = s.send(&before, "sms").await;
 
-    let rotation = countersign_server::admin::rotate_key(&s.state.config, s.state.store.as_ref())
+    let rotation = countersign_app::admin::rotate_key(&s.state.config, s.state.store.as_ref())
         .await
         .unwrap();
     assert_eq!(rotation.key_id, "k2");
@@ -416,7 +416,7 @@ async fn key_rotation_keeps_every_factor(backend: Backend) {
     let sealed = s.state.store.sealed_secrets().await.unwrap();
     assert_eq!(sealed.len(), 4);
     assert!(sealed.iter().all(|(_, v)| v.starts_with("v1.k2.")));
-    countersign_server::checked_keyring(&s.state.config, s.state.store.as_ref())
+    countersign_app::checked_keyring(&s.state.config, s.state.store.as_ref())
         .await
         .unwrap();
 }

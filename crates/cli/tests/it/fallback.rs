@@ -240,7 +240,7 @@ async fn twilio_status_callbacks_are_verified(backend: Backend) {
     s.send(&chl, "email").await;
 }
 
-fn limits(tweak: impl FnOnce(&mut SendLimits)) -> impl FnOnce(&mut countersign_server::Config) {
+fn limits(tweak: impl FnOnce(&mut SendLimits)) -> impl FnOnce(&mut countersign_app::Config) {
     move |c| tweak(&mut c.limits)
 }
 

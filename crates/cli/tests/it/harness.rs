@@ -9,9 +9,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::Router;
+use countersign_app::{App, Config};
 use countersign_core::{ManualClock, Timestamp};
 use countersign_delivery::{Delivery, RetryPolicy};
-use countersign_server::{AppState, Config};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -347,8 +347,8 @@ async fn launch(
     config: Config,
     clock: Arc<ManualClock>,
     listener: TcpListener,
-) -> (AppState, String, Vec<tokio::task::JoinHandle<()>>) {
-    let key = countersign_server::keys::load_or_create(&config.key_file).unwrap();
+) -> (App, String, Vec<tokio::task::JoinHandle<()>>) {
+    let key = countersign_app::keys::load_or_create(&config.key_file).unwrap();
     let store = countersign_store::connect(&config.database).await.unwrap();
     let delivery = Delivery::from_config(&config.delivery, config.dev)
         .unwrap()
@@ -356,12 +356,12 @@ async fn launch(
             attempts: 3,
             first_backoff: Duration::from_millis(5),
         });
-    let state = AppState::new(config, store, delivery, clock, key);
+    let state = App::new(config, store, delivery, clock, key);
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = countersign_server::app(state.clone())
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let worker = tokio::spawn(countersign_server::outbox::run(state.clone()));
+    let worker = tokio::spawn(countersign_app::workers::outbox::run(state.clone()));
     (state, base, vec![server, worker])
 }
 
@@ -374,7 +374,7 @@ pub struct TestServer {
     pub key: String,
     pub service_id: String,
     pub clock: Arc<ManualClock>,
-    pub state: AppState,
+    pub state: App,
     pub phone: ProviderEndpoint,
     pub smtp: SmtpServer,
     pub backend: Backend,
@@ -454,7 +454,7 @@ impl TestServer {
         let clock = Arc::new(ManualClock::new(T0));
         let (state, base, tasks) = launch(config, clock.clone(), listener).await;
         let (service, api_key) =
-            countersign_server::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
+            countersign_app::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
                 .await
                 .unwrap();
         TestServer {
@@ -492,7 +492,7 @@ impl TestServer {
 
     /// Another service on the same server, with its own key.
     pub async fn second_service_key(&self) -> String {
-        countersign_server::admin::create_service(self.state.store.as_ref(), "Other Co", T0)
+        countersign_app::admin::create_service(self.state.store.as_ref(), "Other Co", T0)
             .await
             .unwrap()
             .1

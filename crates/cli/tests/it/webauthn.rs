@@ -245,7 +245,7 @@ async fn security_keys_follow_the_attestation_policy(backend: Backend) {
     std::fs::write(&pem, ca.to_pem().unwrap()).unwrap();
     let trusted = |aaguid: String| {
         let pem = pem.clone();
-        move |c: &mut countersign_server::Config| {
+        move |c: &mut countersign_app::Config| {
             c.webauthn.trusted_security_keys = vec![serde_json::from_value(json!({
                 "ca_pem_file": pem, "aaguids": [aaguid], "description": "Test token"
             }))

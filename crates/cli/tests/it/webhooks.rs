@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
+use countersign_app::config::WebhookEndpoint;
 use countersign_core::Clock;
-use countersign_server::config::WebhookEndpoint;
 use serde_json::{json, Value};
 
 use crate::harness::{eventually, Backend, ProviderEndpoint, ProviderRequest, TestServer};

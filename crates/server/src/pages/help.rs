@@ -20,7 +20,7 @@ use countersign_store::ArticleFilter;
 use serde::Deserialize;
 
 use super::{esc, page, plain_page, Lang, LangQuery};
-use crate::state::AppState;
+use countersign_app::App;
 
 /// Articles per page.
 const PER_PAGE: u64 = 10;
@@ -225,7 +225,7 @@ fn failed(lang: Lang, e: countersign_store::StoreError) -> Response {
 
 /// The service of a page's address, if there is one.
 async fn find_service(
-    state: &AppState,
+    state: &App,
     service_id: &str,
 ) -> Result<Option<Service>, countersign_store::StoreError> {
     if service_id.len() > 64 || !service_id.bytes().all(|b| b.is_ascii_graphic()) {
@@ -237,7 +237,7 @@ async fn find_service(
 /// The language articles are shown in: the user's, or English when the
 /// service has published nothing in it.
 async fn content_locale(
-    state: &AppState,
+    state: &App,
     service_id: &str,
     lang: Lang,
     now: Timestamp,
@@ -276,7 +276,7 @@ struct Listed {
 }
 
 async fn help_center(
-    State(state): State<AppState>,
+    State(state): State<App>,
     path: Result<Path<String>, PathRejection>,
     query: Result<Query<HelpQuery>, QueryRejection>,
     headers: HeaderMap,
@@ -300,7 +300,7 @@ async fn help_center(
 }
 
 async fn render_help_center(
-    state: &AppState,
+    state: &App,
     service_id: &str,
     q: &HelpQuery,
     lang: Lang,
@@ -503,7 +503,7 @@ async fn render_help_center(
 }
 
 async fn help_article(
-    State(state): State<AppState>,
+    State(state): State<App>,
     path: Result<Path<(String, String)>, PathRejection>,
     query: Result<Query<LangQuery>, QueryRejection>,
     headers: HeaderMap,
@@ -521,7 +521,7 @@ async fn help_article(
 }
 
 async fn render_article(
-    state: &AppState,
+    state: &App,
     service_id: &str,
     slug: &str,
     lang: Lang,
@@ -592,7 +592,7 @@ fn enc(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<App> {
     Router::new()
         .route("/help/{service_id}", get(help_center))
         .route("/help/{service_id}/{slug}", get(help_article))

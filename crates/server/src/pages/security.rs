@@ -18,37 +18,24 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use countersign_core::challenge::{Challenge, ChallengeContext, ChallengeStatus};
+use countersign_app::factors::activate::Activation;
+use countersign_app::portal::{Portal as Session, StepUp};
+use countersign_app::{App, AppError, Missing};
 use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::event::Event;
-use countersign_core::factor::{Factor, FactorStatus, FactorType, WebauthnKind};
-use countersign_core::ids::{is_id_of, is_printable};
-use countersign_core::otp::{new_seed, OtpParams};
-use countersign_core::policy::Method;
+use countersign_core::factor::{Factor, FactorType, WebauthnKind};
+use countersign_core::ids::is_printable;
 use countersign_core::portal::{
-    clear_cookie, cookie_value, csrf_matches, csrf_token, idle_cutoff, is_token_shaped, new_token,
-    set_cookie, token_hash, MethodKind, PortalSession, Strength, SENT_CODE_STRENGTH, SESSION_TTL,
-    STEP_UP_TTL,
+    clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, MethodKind, Strength,
+    SENT_CODE_STRENGTH, SESSION_TTL,
 };
-use countersign_core::service::Service;
-use countersign_core::user::User;
 use countersign_core::Timestamp;
 use serde::Deserialize;
 use serde_json::json;
-use zeroize::Zeroizing;
 
-use super::{esc, page, Lang, LangQuery};
+use super::{esc, page, Lang, LangQuery, Shown, Trouble};
 use crate::error::ApiError;
 use crate::extract::{parse_json, ClientIp};
-use crate::routes::challenges::{ask_webauthn, deliverable_to, event};
-use crate::routes::factors::{
-    activate, insert_otp_factor, remove_factor, replace_recovery_codes, start_webauthn,
-    ActivateFactor,
-};
-use crate::state::AppState;
-
-/// Where the hosted verification page sends the user after a step-up.
-const STEP_UP_RETURN: &str = "/security/step-up/done";
 /// Largest form or JSON body the security center takes.
 const MAX_FORM_BYTES: usize = 64 * 1024;
 /// Events read to find the recent activity shown.
@@ -405,12 +392,18 @@ fn when(t: Timestamp) -> String {
 
 /// Everything a request in a live session works with.
 struct Portal {
-    session: PortalSession,
-    user: User,
-    service: Service,
+    /// The session, its user and service.
+    live: Session,
     /// The cookie's value: the key of the CSRF token.
     cookie: String,
     lang: Lang,
+}
+
+impl std::ops::Deref for Portal {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        &self.live
+    }
 }
 
 impl Portal {
@@ -505,14 +498,14 @@ fn not_found(lang: Lang) -> Response {
     )
 }
 
-/// An API error, as a page: what the user can do about it.
-fn failed(lang: Lang, e: &ApiError) -> Response {
+/// What went wrong, as a page: what the user can do about it.
+fn failed(lang: Lang, e: &Shown) -> Response {
     let t = texts(lang);
-    let (title, lead) = match e.code {
-        "policy_unsatisfiable" | "risk_too_high" => (t.error_title, t.unsatisfiable_lead),
-        "locked" => (t.error_title, t.locked_lead),
-        "expired" => (t.error_title, t.expired_lead),
-        "not_found" => (t.not_found_title, t.not_found_lead),
+    let (title, lead) = match e.trouble {
+        Trouble::Unsatisfiable => (t.error_title, t.unsatisfiable_lead),
+        Trouble::Locked => (t.error_title, t.locked_lead),
+        Trouble::Expired => (t.error_title, t.expired_lead),
+        Trouble::NotFound => (t.not_found_title, t.not_found_lead),
         _ => (t.error_title, t.error_lead),
     };
     message(lang, e.status, title, lead, Some(("/security", t.back)))
@@ -523,7 +516,16 @@ enum Refusal {
     NoSession(Lang),
     Csrf(Lang),
     NotFound(Lang),
-    Failed(Lang, ApiError),
+    Failed(Lang, Shown),
+}
+
+impl Refusal {
+    fn failed(lang: Lang) -> impl Fn(AppError) -> Refusal {
+        move |e| match e {
+            AppError::NotFound(Missing::Factor) => Refusal::NotFound(lang),
+            e => Refusal::Failed(lang, Shown::from(e)),
+        }
+    }
 }
 
 impl Refusal {
@@ -543,7 +545,7 @@ impl Refusal {
                 "the X-CSRF-Token header is missing or wrong",
             ),
             Refusal::NotFound(_) => ApiError::not_found("factor"),
-            Refusal::Failed(_, e) => e,
+            Refusal::Failed(_, e) => e.problem,
         }
         .into_response()
     }
@@ -561,9 +563,8 @@ impl IntoResponse for Refusal {
 }
 
 /// The live session of a request's cookie, with its user and service.
-async fn portal(state: &AppState, headers: &HeaderMap) -> Result<Portal, Refusal> {
+async fn portal(app: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
     let fallback = lang_of(None, headers);
-    let store_failed = |e: countersign_store::StoreError| Refusal::Failed(fallback, e.into());
     let Some(cookie) = headers
         .get_all(header::COOKIE)
         .iter()
@@ -572,33 +573,20 @@ async fn portal(state: &AppState, headers: &HeaderMap) -> Result<Portal, Refusal
     else {
         return Err(Refusal::NoSession(fallback));
     };
-    let now = state.now();
-    let session = state
-        .store
-        .portal_session(&token_hash(cookie), now, idle_cutoff(now))
+    let live = app
+        .portal(cookie)
         .await
-        .map_err(store_failed)?
-        .ok_or(Refusal::NoSession(fallback))?;
-    let user = state
-        .store
-        .user_by_pk(&session.user_pk)
-        .await
-        .map_err(store_failed)?
-        .ok_or(Refusal::NoSession(fallback))?;
-    let service = state
-        .store
-        .service(&session.service_id)
-        .await
-        .map_err(store_failed)?
+        .map_err(Refusal::failed(fallback))?
         .ok_or(Refusal::NoSession(fallback))?;
     let lang = lang_of(
-        session.locale.as_deref().or(user.locale.as_deref()),
+        live.session
+            .locale
+            .as_deref()
+            .or(live.user.locale.as_deref()),
         headers,
     );
     Ok(Portal {
-        session,
-        user,
-        service,
+        live,
         cookie: cookie.to_owned(),
         lang,
     })
@@ -606,7 +594,7 @@ async fn portal(state: &AppState, headers: &HeaderMap) -> Result<Portal, Refusal
 
 /// The session of a form post whose `csrf` field is right, and the form.
 async fn portal_form(
-    state: &AppState,
+    state: &App,
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<(Portal, Vec<(String, String)>), Refusal> {
@@ -623,7 +611,7 @@ async fn portal_form(
 }
 
 /// The session of a JSON call whose `X-CSRF-Token` header is right.
-async fn portal_json(state: &AppState, headers: &HeaderMap) -> Result<Portal, Refusal> {
+async fn portal_json(state: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
     let p = portal(state, headers).await?;
     let presented = headers
         .get("x-csrf-token")
@@ -643,18 +631,10 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 /// One of the session user's factors, by the id in an address.
-async fn own_factor(state: &AppState, p: &Portal, id: &str) -> Result<Factor, Refusal> {
-    if !is_id_of("fac", id) {
-        return Err(Refusal::NotFound(p.lang));
-    }
-    state
-        .store
-        .factors(&p.user.id)
+async fn own_factor(app: &App, p: &Portal, id: &str) -> Result<Factor, Refusal> {
+    app.own_factor(&p.user, id)
         .await
-        .map_err(|e| Refusal::Failed(p.lang, e.into()))?
-        .into_iter()
-        .find(|f| f.id == id)
-        .ok_or(Refusal::NotFound(p.lang))
+        .map_err(Refusal::failed(p.lang))
 }
 
 fn see_other(location: &str) -> Response {
@@ -670,7 +650,7 @@ fn see_other(location: &str) -> Response {
 
 /// Whether the cookie gets `Secure`: whenever the server is reached over
 /// https (its `public_url`). Plain http is for development on localhost.
-fn secure(state: &AppState) -> bool {
+fn secure(state: &App) -> bool {
     state.config.public_url.starts_with("https://")
 }
 
@@ -682,7 +662,7 @@ fn secure(state: &AppState) -> bool {
 /// followed from the integrator's site (a cross-site redirect chain would
 /// not carry it).
 async fn open_link(
-    State(state): State<AppState>,
+    State(state): State<App>,
     path: Result<Path<String>, PathRejection>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
@@ -693,36 +673,13 @@ async fn open_link(
     let Ok(Path(token)) = path else {
         return gone();
     };
-    if !is_token_shaped(&token) {
-        return gone();
-    }
-    let cookie = new_token();
-    let now = state.now();
-    let redeemed = match state
-        .store
-        .redeem_portal_link(&token_hash(&token), &token_hash(&cookie), now)
-        .await
-    {
-        Ok(Some(session)) => session,
+    let ip = ip.map(|ip| ip.to_canonical().to_string());
+    let opened = match state.open_portal_link(&token, ip.as_deref()).await {
+        Ok(Some(opened)) => opened,
         Ok(None) => return gone(),
-        Err(e) => return failed(fallback, &e.into()),
+        Err(e) => return failed(fallback, &Shown::from(e)),
     };
-    let user = match state.store.user_by_pk(&redeemed.user_pk).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return gone(),
-        Err(e) => return failed(fallback, &e.into()),
-    };
-    let opened = Event::new(
-        &redeemed.service_id,
-        Some(&user.user_id),
-        "portal.session_opened",
-        now,
-        ip.map(|ip| ip.to_canonical().to_string()).as_deref(),
-        json!({"session_id": redeemed.id}),
-    );
-    if let Err(e) = state.store.insert_events(&[opened]).await {
-        return failed(fallback, &e.into());
-    }
+    let (redeemed, user, cookie) = (opened.session, opened.user, opened.cookie);
     let lang = lang_of(
         redeemed.locale.as_deref().or(user.locale.as_deref()),
         &headers,
@@ -757,27 +714,18 @@ struct OverviewQuery {
 /// `GET /security`: the account's methods with their strength, contacts,
 /// trusted devices, recovery codes and recent activity.
 async fn overview(
-    State(state): State<AppState>,
+    State(state): State<App>,
     query: Result<Query<OverviewQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
     let p = portal(&state, &headers).await?;
     let t = p.texts();
     let q = query.map(|Query(q)| q).unwrap_or_default();
-    let store_failed = |e: countersign_store::StoreError| Refusal::Failed(p.lang, e.into());
-    let factors: Vec<Factor> = state
-        .store
-        .factors(&p.user.id)
+    let overview = state
+        .security_overview(&p, ACTIVITY_READ)
         .await
-        .map_err(store_failed)?
-        .into_iter()
-        .filter(|f| f.status == FactorStatus::Active)
-        .collect();
-    let events = state
-        .store
-        .events(&p.service.id, &p.user.user_id, ACTIVITY_READ, None)
-        .await
-        .map_err(store_failed)?;
+        .map_err(Refusal::failed(p.lang))?;
+    let (factors, events) = (overview.factors, overview.events);
     let csrf = p.csrf_field();
     let mut html = format!(
         "<p class=\"eyebrow\">{service}</p>\n<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n",
@@ -986,26 +934,15 @@ async fn overview(
 /// `POST /security/totp`: a new authenticator app. The page shows its key
 /// (QR code, base32, otpauth link) this once; `page` sends `no-store`.
 async fn start_totp(
-    State(state): State<AppState>,
+    State(state): State<App>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Refusal> {
     let (p, _) = portal_form(&state, &headers, &body).await?;
-    let params = OtpParams::default();
-    let seed = Zeroizing::new(new_seed(params.algorithm));
-    let view = insert_otp_factor(
-        &state,
-        &p.service,
-        &p.user,
-        FactorType::Totp,
-        None,
-        params,
-        0,
-        seed,
-        true,
-    )
-    .await
-    .map_err(|e| Refusal::Failed(p.lang, e))?;
+    let view = state
+        .enrol_authenticator_app(&p.service, &p.user)
+        .await
+        .map_err(Refusal::failed(p.lang))?;
     let t = p.texts();
     let secret = view.secret.unwrap_or_default();
     let grouped: Vec<String> = secret
@@ -1062,7 +999,7 @@ fn totp_form(p: &Portal, factor_id: &str, error: Option<&str>) -> String {
 
 /// `POST /security/totp/{id}/activate`: the first code from the app.
 async fn activate_totp(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
@@ -1073,15 +1010,17 @@ async fn activate_totp(
     if factor.kind != FactorType::Totp {
         return Err(Refusal::NotFound(p.lang));
     }
-    let proof = ActivateFactor {
+    let proof = Activation {
         code: Some(field(&fields, "code").unwrap_or_default().to_owned()),
-        signature: None,
-        credential: None,
+        ..Activation::default()
     };
     let ip = ip.map(|ip| ip.to_canonical().to_string());
-    match activate(&state, &p.service, &p.user, factor, proof, ip.as_deref()).await {
+    match state
+        .activate(&p.service, &p.user, factor, proof, ip.as_deref())
+        .await
+    {
         Ok(_) => Ok(see_other("/security?notice=added")),
-        Err(e) if e.code == "invalid_code" => {
+        Err(AppError::WrongCode { .. }) => {
             let t = p.texts();
             let html = format!(
                 "<h1>{}</h1>\n{}",
@@ -1092,7 +1031,7 @@ async fn activate_totp(
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
-        Err(e) => Err(Refusal::Failed(p.lang, e)),
+        Err(e) => Err(Refusal::failed(p.lang)(e)),
     }
 }
 
@@ -1113,7 +1052,7 @@ fn webauthn_kind(name: Option<&str>) -> Option<WebauthnKind> {
 /// script registers a passkey or security key (`/assets/security.js`,
 /// with `Countersign.register` from `/assets/webauthn.js`).
 async fn webauthn_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     query: Result<Query<KindQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
@@ -1168,7 +1107,7 @@ struct FinishWebauthn {
 /// `POST /security/webauthn {"kind","label"?}` (JSON, `X-CSRF-Token`):
 /// a pending passkey or security key and the browser's creation options.
 async fn start_webauthn_json(
-    State(state): State<AppState>,
+    State(state): State<App>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -1197,20 +1136,20 @@ async fn start_webauthn_json(
             .with("field", "label")
             .into_response();
     }
-    match start_webauthn(&state, &p.service, &p.user, kind, label).await {
+    match state.start_webauthn(&p.service, &p.user, kind, label).await {
         Ok((factor, options)) => (
             StatusCode::CREATED,
             Json(json!({"id": factor.id, "options": options})),
         )
             .into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
 /// `POST /security/webauthn/{id}/activate {"credential"}` (JSON,
 /// `X-CSRF-Token`): the browser's answer activates the key.
 async fn finish_webauthn_json(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
@@ -1229,31 +1168,34 @@ async fn finish_webauthn_json(
         Ok(_) => return Refusal::NotFound(p.lang).into_problem(),
         Err(r) => return r.into_problem(),
     };
-    let proof = ActivateFactor {
-        code: None,
-        signature: None,
+    let proof = Activation {
         credential: Some(body.credential),
+        ..Activation::default()
     };
     let ip = ip.map(|ip| ip.to_canonical().to_string());
-    match activate(&state, &p.service, &p.user, factor, proof, ip.as_deref()).await {
+    match state
+        .activate(&p.service, &p.user, factor, proof, ip.as_deref())
+        .await
+    {
         Ok(view) => Json(json!({"id": view.id, "status": view.status})).into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
 /// `POST /security/recovery-codes`: a new set, shown this once (`page`
 /// sends `no-store`); the old set stops working.
 async fn new_recovery_codes(
-    State(state): State<AppState>,
+    State(state): State<App>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Refusal> {
     let (p, _) = portal_form(&state, &headers, &body).await?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
-    let (_, codes) = replace_recovery_codes(&state, &p.service, &p.user, ip.as_deref())
+    let (_, codes) = state
+        .replace_recovery_codes(&p.service, &p.user, ip.as_deref())
         .await
-        .map_err(|e| Refusal::Failed(p.lang, e))?;
+        .map_err(Refusal::failed(p.lang))?;
     let t = p.texts();
     let items: String = codes
         .iter()
@@ -1274,7 +1216,7 @@ async fn new_recovery_codes(
 /// the user to the hosted page to pass it, which brings them back to
 /// [`step_up_done`].
 async fn remove_method(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
@@ -1283,67 +1225,18 @@ async fn remove_method(
     let (p, _) = portal_form(&state, &headers, &body).await?;
     let factor = own_factor(&state, &p, &id).await?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
-    let now = state.now();
-    if p.session.stepped_up(now) {
-        remove_factor(&state, &p.service, &p.user, &factor, ip.as_deref())
+    if p.session.stepped_up(state.now()) {
+        state
+            .remove_factor(&p.service, &p.user, &factor, ip.as_deref())
             .await
-            .map_err(|e| Refusal::Failed(p.lang, e))?;
+            .map_err(Refusal::failed(p.lang))?;
         return Ok(see_other("/security?notice=removed"));
     }
-    let challenge = open_step_up(&state, &p, ip)
+    let step_up = state
+        .begin_step_up(&p, &factor, ip)
         .await
-        .map_err(|e| Refusal::Failed(p.lang, e))?;
-    let (challenge, page) = challenge;
-    state
-        .store
-        .begin_step_up(&p.session.id, &challenge.id, &factor.id)
-        .await
-        .map_err(|e| Refusal::Failed(p.lang, e.into()))?;
-    Ok(see_other(&page))
-}
-
-/// A `security_change` challenge for the session's user, returning to
-/// [`STEP_UP_RETURN`] on this server, and its hosted page (with its token,
-/// on this server).
-async fn open_step_up(
-    state: &AppState,
-    p: &Portal,
-    ip: Option<String>,
-) -> Result<(Challenge, String), ApiError> {
-    let now = state.now();
-    let factors = state.store.factors(&p.user.id).await?;
-    let enrolled: Vec<Method> = factors
-        .iter()
-        .filter(|f| f.status == FactorStatus::Active && f.codes_left != Some(0))
-        .map(|f| f.kind.method())
-        .collect();
-    let context = ChallengeContext {
-        ip,
-        ..ChallengeContext::default()
-    };
-    let mut c = Challenge::open(
-        &p.user,
-        "security_change",
-        &p.service.settings,
-        &deliverable_to(state, p.user.phone.as_deref()),
-        &enrolled,
-        context,
-        &[],
-        now,
-    )
-    .map_err(|e| ApiError::from_challenge(e, now))?;
-    c.return_url = Some(STEP_UP_RETURN.to_owned());
-    let token = c.issue_page_token();
-    ask_webauthn(state, &mut c, &factors)?;
-    let created = event(
-        &c,
-        "challenge.created",
-        now,
-        json!({"risk": c.risk, "portal_session": p.session.id}),
-    );
-    state.store.insert_challenge(&c, &[created]).await?;
-    let page = format!("/verify/{}?t={token}", c.id);
-    Ok((c, page))
+        .map_err(Refusal::failed(p.lang))?;
+    Ok(see_other(&step_up))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -1354,10 +1247,10 @@ struct StepUpQuery {
 /// `GET /security/step-up/done?challenge_id=…`: back from the hosted page.
 /// The challenge must be the one this session started, for its user,
 /// approved, and not used before; then removals are allowed for
-/// [`STEP_UP_TTL`] and the removal the user asked for waits for their
+/// `STEP_UP_TTL` and the removal the user asked for waits for their
 /// confirmation (a state change is never made by a GET).
 async fn step_up_done(
-    State(state): State<AppState>,
+    State(state): State<App>,
     query: Result<Query<StepUpQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
@@ -1373,40 +1266,18 @@ async fn step_up_done(
         )
     };
     let q = query.map(|Query(q)| q).unwrap_or_default();
-    let Some(challenge_id) = q.challenge_id.filter(|id| is_id_of("chl", id)) else {
-        return Ok(refused());
-    };
-    if p.session.step_up_challenge.as_deref() != Some(challenge_id.as_str()) {
-        return Ok(refused());
-    }
-    let now = state.now();
-    let challenge = state
-        .store
-        .challenge(&p.service.id, &challenge_id)
+    let step_up = state
+        .finish_step_up(&p, q.challenge_id.as_deref())
         .await
-        .map_err(|e| Refusal::Failed(p.lang, e.into()))?;
-    let approved = challenge.is_some_and(|c| {
-        c.user_pk == p.user.id
-            && c.purpose == "security_change"
-            && c.status_at(now) == ChallengeStatus::Approved
-    });
-    if !approved {
-        return Ok(refused());
-    }
-    let spent = state
-        .store
-        .finish_step_up(&p.session.id, &challenge_id, now.plus(STEP_UP_TTL))
-        .await
-        .map_err(|e| Refusal::Failed(p.lang, e.into()))?;
-    if !spent {
-        return Ok(refused());
-    }
-    let pending = match p.session.pending_removal.as_deref() {
-        Some(id) => own_factor(&state, &p, id).await.ok(),
-        None => None,
-    };
-    let Some(factor) = pending else {
-        return Ok(see_other("/security"));
+        .map_err(Refusal::failed(p.lang))?;
+    let factor = match step_up {
+        StepUp::Refused => return Ok(refused()),
+        StepUp::Passed {
+            pending_removal: None,
+        } => return Ok(see_other("/security")),
+        StepUp::Passed {
+            pending_removal: Some(factor),
+        } => factor,
     };
     let name = t.kind(MethodKind::of(&factor));
     let label = factor
@@ -1431,16 +1302,15 @@ async fn step_up_done(
 
 /// `POST /security/sign-out`: ends the session and clears the cookie.
 async fn sign_out(
-    State(state): State<AppState>,
+    State(state): State<App>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Refusal> {
     let (p, _) = portal_form(&state, &headers, &body).await?;
     state
-        .store
-        .delete_portal_session(&p.session.id)
+        .end_portal_session(&p)
         .await
-        .map_err(|e| Refusal::Failed(p.lang, e.into()))?;
+        .map_err(Refusal::failed(p.lang))?;
     let t = p.texts();
     let back = p.session.return_url.as_deref().map(|u| (u, t.back_to_app));
     let mut response = message(
@@ -1457,7 +1327,7 @@ async fn sign_out(
 }
 
 /// The security center's pages, its JSON calls and its script.
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<App> {
     Router::new()
         .route("/security", get(overview))
         .route("/security/open/{token}", get(open_link))

@@ -17,18 +17,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use countersign_core::challenge::{Challenge, ChallengeStatus};
-use countersign_core::ids::is_id_of;
 use countersign_core::policy::{Channel, Method};
 use countersign_core::service::Service;
 use countersign_core::Timestamp;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{content_policy, esc, page_with_script, plain_page, Lang, LangQuery};
+use countersign_app::challenges::answer::Answer;
+use countersign_app::views::{ChallengeView, MethodView};
+use countersign_app::App;
+
 use crate::error::ApiError;
-use crate::routes::challenges::{cancel, check_answer, deliver_code, view, VerifyCode};
-use crate::state::AppState;
-use crate::views::{ChallengeView, MethodView};
+
+use super::{content_policy, esc, page_with_script, plain_page, Lang, LangQuery, Shown, Trouble};
 
 /// Every text of the hosted page, in one language.
 struct VerifyTexts {
@@ -65,7 +66,7 @@ struct VerifyTexts {
     back_to: &'static str,
     not_found_title: &'static str,
     not_found_lead: &'static str,
-    errors: [(&'static str, &'static str); 10],
+    errors: [(Trouble, &'static str); 10],
     error_other: &'static str,
 }
 
@@ -129,16 +130,16 @@ const EN: VerifyTexts = VerifyTexts {
     not_found_title: "Verification not found",
     not_found_lead: "This link is not valid. Start again from the site or app you were using.",
     errors: [
-        ("invalid_code", "That code is not right. Attempts left: {attempts}."),
-        ("invalid_credential", "That passkey or security key was not accepted. Attempts left: {attempts}."),
-        ("too_many_attempts", "Too many wrong codes: this verification has failed."),
-        ("resend_too_soon", "Please wait a little before asking for another code."),
-        ("delivery_failed", "We could not send the code. Choose another way below."),
-        ("rate_limited", "Too many codes were sent. Choose another way, or try again later."),
-        ("locked", "Too many failed attempts. Try again later."),
-        ("method_unavailable", "This way is not available for this verification."),
-        ("expired", "This verification has expired."),
-        ("challenge_closed", "This verification is already over."),
+        (Trouble::WrongCode, "That code is not right. Attempts left: {attempts}."),
+        (Trouble::CredentialRefused, "That passkey or security key was not accepted. Attempts left: {attempts}."),
+        (Trouble::TooManyAttempts, "Too many wrong codes: this verification has failed."),
+        (Trouble::ResendTooSoon, "Please wait a little before asking for another code."),
+        (Trouble::DeliveryFailed, "We could not send the code. Choose another way below."),
+        (Trouble::RateLimited, "Too many codes were sent. Choose another way, or try again later."),
+        (Trouble::Locked, "Too many failed attempts. Try again later."),
+        (Trouble::MethodUnavailable, "This way is not available for this verification."),
+        (Trouble::Expired, "This verification has expired."),
+        (Trouble::Closed, "This verification is already over."),
     ],
     error_other: "Something went wrong. Please try again.",
 };
@@ -203,16 +204,16 @@ const FR: VerifyTexts = VerifyTexts {
     not_found_title: "Vérification introuvable",
     not_found_lead: "Ce lien n'est pas valide. Recommencez depuis le site ou l'application que vous utilisiez.",
     errors: [
-        ("invalid_code", "Ce code n'est pas le bon. Essais restants : {attempts}."),
-        ("invalid_credential", "Cette clé n'a pas été acceptée. Essais restants : {attempts}."),
-        ("too_many_attempts", "Trop de codes erronés : cette vérification a échoué."),
-        ("resend_too_soon", "Patientez un peu avant de demander un autre code."),
-        ("delivery_failed", "Nous n'avons pas pu envoyer le code. Choisissez un autre moyen ci-dessous."),
-        ("rate_limited", "Trop de codes ont été envoyés. Choisissez un autre moyen ou réessayez plus tard."),
-        ("locked", "Trop d'échecs. Réessayez plus tard."),
-        ("method_unavailable", "Ce moyen n'est pas disponible pour cette vérification."),
-        ("expired", "Cette vérification a expiré."),
-        ("challenge_closed", "Cette vérification est déjà terminée."),
+        (Trouble::WrongCode, "Ce code n'est pas le bon. Essais restants : {attempts}."),
+        (Trouble::CredentialRefused, "Cette clé n'a pas été acceptée. Essais restants : {attempts}."),
+        (Trouble::TooManyAttempts, "Trop de codes erronés : cette vérification a échoué."),
+        (Trouble::ResendTooSoon, "Patientez un peu avant de demander un autre code."),
+        (Trouble::DeliveryFailed, "Nous n'avons pas pu envoyer le code. Choisissez un autre moyen ci-dessous."),
+        (Trouble::RateLimited, "Trop de codes ont été envoyés. Choisissez un autre moyen ou réessayez plus tard."),
+        (Trouble::Locked, "Trop d'échecs. Réessayez plus tard."),
+        (Trouble::MethodUnavailable, "Ce moyen n'est pas disponible pour cette vérification."),
+        (Trouble::Expired, "Cette vérification a expiré."),
+        (Trouble::Closed, "Cette vérification est déjà terminée."),
     ],
     error_other: "Une erreur s'est produite. Veuillez réessayer.",
 };
@@ -246,16 +247,12 @@ impl VerifyTexts {
             .map_or(self.any_purpose, |(_, v)| *v)
     }
 
-    /// What the user reads for an error the API would have answered.
-    fn error(&self, e: &ApiError) -> String {
-        let attempts = e
-            .extra
-            .get("attempts_left")
-            .map(ToString::to_string)
-            .unwrap_or_default();
+    /// What the user reads for what went wrong.
+    fn error(&self, e: &Shown) -> String {
+        let attempts = e.attempts_left.map(|n| n.to_string()).unwrap_or_default();
         self.errors
             .iter()
-            .find(|(code, _)| *code == e.code)
+            .find(|(trouble, _)| *trouble == e.trouble)
             .map_or(self.error_other, |(_, text)| *text)
             .replace("{attempts}", &attempts)
     }
@@ -266,25 +263,15 @@ impl VerifyTexts {
 /// Only with the page's token (see [`Challenge::page_token_matches`]): the
 /// cookie set on the first visit, or `token` from that visit's link.
 async fn find(
-    state: &AppState,
+    app: &App,
     id: &str,
     headers: &HeaderMap,
     token: Option<&str>,
 ) -> Result<Option<(Challenge, Service)>, ApiError> {
-    if !is_id_of("chl", id) {
-        return Ok(None);
-    }
     let Some(token) = token.map(str::to_owned).or_else(|| page_cookie(headers)) else {
         return Ok(None);
     };
-    let Some(c) = state.store.challenge_by_id(id).await? else {
-        return Ok(None);
-    };
-    if !c.page_token_matches(&token) {
-        return Ok(None);
-    }
-    let service = state.store.service(&c.service_id).await?;
-    Ok(service.map(|s| (c, s)))
+    Ok(app.hosted_challenge(id, &token).await?)
 }
 
 /// The cookie that carries the page token after the first visit: scoped to
@@ -306,7 +293,7 @@ fn page_cookie(headers: &HeaderMap) -> Option<String> {
 /// The first visit: the token moves from the address (where it could end
 /// up in history or logs) into the cookie, and the browser comes back
 /// without it.
-fn keep_token(state: &AppState, id: &str, token: &str, lang: Option<&str>) -> Response {
+fn keep_token(state: &App, id: &str, token: &str, lang: Option<&str>) -> Response {
     let secure = if state.config.public_url.starts_with("https://") {
         "; Secure"
     } else {
@@ -333,17 +320,11 @@ fn keep_token(state: &AppState, id: &str, token: &str, lang: Option<&str>) -> Re
 }
 
 /// The page's language: `?lang=`, else the user's locale, else the browser's.
-async fn language(state: &AppState, c: &Challenge, q: &LangQuery, headers: &HeaderMap) -> Lang {
+async fn language(state: &App, c: &Challenge, q: &LangQuery, headers: &HeaderMap) -> Lang {
     if q.lang.is_some() {
         return Lang::pick(q, headers);
     }
-    let locale = state
-        .store
-        .user_by_pk(&c.user_pk)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|u| u.locale);
+    let locale = state.user_locale(&c.user_pk).await;
     Lang::pick(&LangQuery { lang: locale }, headers)
 }
 
@@ -379,7 +360,7 @@ struct PageQuery {
 }
 
 async fn hosted_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     Query(q): Query<PageQuery>,
     headers: HeaderMap,
@@ -412,16 +393,16 @@ fn method_named(name: &str) -> Option<Method> {
 /// wrong with the user's last action) on top; answers with the error's
 /// status so that the failure is visible to machines too.
 async fn render(
-    state: &AppState,
+    state: &App,
     c: &Challenge,
     service: &Service,
     lang: Lang,
     chosen: Option<Method>,
-    error: Option<&ApiError>,
+    error: Option<&Shown>,
 ) -> Response {
-    let v = match view(state, c).await {
+    let v = match state.challenge_view(c).await {
         Ok(v) => v,
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let t = texts(lang);
     let mut html = format!(
@@ -762,7 +743,7 @@ struct CodeForm {
 /// Refuses a form posted from another site: the page's forms come from this
 /// server's own origin (the public URL, or the WebAuthn origin the browser
 /// uses).
-fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
+fn same_origin(state: &App, headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
         // Browsers send Origin on every cross-site POST; its absence is a
         // same-site navigation or a non-browser client.
@@ -780,7 +761,7 @@ fn forbidden(lang: Lang) -> Response {
 }
 
 async fn send_from_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
@@ -796,7 +777,7 @@ async fn send_from_page(
         Err(e) => return e.into_response(),
     };
     let lang = language(&state, &c, &q, &headers).await;
-    match deliver_code(&state, &service, &id, form.channel).await {
+    match state.send_code(&service, &id, form.channel).await {
         Ok(_) => Redirect::to(&format!(
             "/verify/{id}?with={}&lang={}",
             form.channel.as_str(),
@@ -805,32 +786,23 @@ async fn send_from_page(
         .into_response(),
         Err(e) => {
             let c = reload(&state, &c).await;
-            render(
-                &state,
-                &c,
-                &service,
-                lang,
-                Some(form.channel.method()),
-                Some(&e),
-            )
-            .await
+            let shown = Shown::from(e);
+            let chosen = Some(form.channel.method());
+            render(&state, &c, &service, lang, chosen, Some(&shown)).await
         }
     }
 }
 
 /// The challenge as stored now (after an action changed it), or as it was.
-async fn reload(state: &AppState, c: &Challenge) -> Challenge {
+async fn reload(state: &App, c: &Challenge) -> Challenge {
     state
-        .store
-        .challenge_by_id(&c.id)
+        .challenge(&c.service_id, &c.id)
         .await
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| c.clone())
+        .unwrap_or_else(|_| c.clone())
 }
 
 async fn code_from_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
@@ -846,18 +818,19 @@ async fn code_from_page(
         Err(e) => return e.into_response(),
     };
     let lang = language(&state, &c, &q, &headers).await;
-    let answer = VerifyCode {
+    let answer = Answer {
         method: form.method,
         code: Some(form.code),
         credential: None,
     };
-    match check_answer(&state, &service, &id, answer).await {
+    match state.answer(&service, &id, answer).await {
         // Where to go depends only on the outcome and the return URL, which
         // never changes: no need to read the challenge again.
-        Ok(Json(v)) => Redirect::to(&next_url(&c, v.status, lang)).into_response(),
+        Ok(v) => Redirect::to(&next_url(&c, v.status, lang)).into_response(),
         Err(e) => {
             let c = reload(&state, &c).await;
-            render(&state, &c, &service, lang, Some(form.method), Some(&e)).await
+            let shown = Shown::from(e);
+            render(&state, &c, &service, lang, Some(form.method), Some(&shown)).await
         }
     }
 }
@@ -870,7 +843,7 @@ struct PasskeyAnswer {
 /// The passkey's answer, from the script: JSON in, JSON out, with where to
 /// go next.
 async fn passkey_from_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
@@ -886,21 +859,26 @@ async fn passkey_from_page(
         Err(e) => return e.into_response(),
     };
     let lang = language(&state, &c, &q, &headers).await;
-    let answer = VerifyCode {
+    let answer = Answer {
         method: Method::Webauthn,
         code: None,
         credential: Some(body.credential),
     };
-    match check_answer(&state, &service, &id, answer).await {
-        Ok(Json(v)) => {
+    match state.answer(&service, &id, answer).await {
+        Ok(v) => {
             Json(json!({"status": v.status, "next": next_url(&c, v.status, lang)})).into_response()
         }
         // The script shows `message` (in the page's language).
-        Err(e) => (
-            e.status,
-            Json(json!({"code": e.code, "message": texts(lang).error(&e)})),
-        )
-            .into_response(),
+        Err(e) => {
+            let shown = Shown::from(e);
+            let message = texts(lang).error(&shown);
+            let code = shown.problem.code;
+            (
+                shown.status,
+                Json(json!({"code": code, "message": message})),
+            )
+                .into_response()
+        }
     }
 }
 
@@ -915,7 +893,7 @@ fn next_url(c: &Challenge, status: ChallengeStatus, lang: Lang) -> String {
 /// For the script waiting on a device approval: the status and, once it is
 /// decided, where to go.
 async fn state_for_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
@@ -937,7 +915,7 @@ async fn state_for_page(
 }
 
 async fn cancel_from_page(
-    State(state): State<AppState>,
+    State(state): State<App>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
@@ -952,15 +930,15 @@ async fn cancel_from_page(
         Err(e) => return e.into_response(),
     };
     let lang = language(&state, &c, &q, &headers).await;
-    match cancel(&state, &service.id, &id).await {
-        Ok(c) => {
+    match state.cancel_challenge(&service.id, &id).await {
+        Ok(_) => {
             Redirect::to(&after_decision(&c, ChallengeStatus::Cancelled, lang)).into_response()
         }
-        Err(e) => render(&state, &c, &service, lang, None, Some(&e)).await,
+        Err(e) => render(&state, &c, &service, lang, None, Some(&Shown::from(e))).await,
     }
 }
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<App> {
     Router::new()
         .route("/verify/{id}", get(hosted_page))
         .route("/verify/{id}/send", post(send_from_page))
@@ -992,15 +970,14 @@ mod tests {
 
     #[test]
     fn an_error_reads_as_a_sentence_with_attempts_left() {
-        let e = ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_code",
-            "Wrong code",
-            "",
-        )
-        .with("attempts_left", 3);
-        assert_eq!(EN.error(&e), "That code is not right. Attempts left: 3.");
-        let odd = ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy", "");
+        let wrong = Shown::from(countersign_app::AppError::WrongCode {
+            attempts_left: Some(3),
+        });
+        assert_eq!(
+            EN.error(&wrong),
+            "That code is not right. Attempts left: 3."
+        );
+        let odd = Shown::from(countersign_app::AppError::Busy("busy"));
         assert_eq!(FR.error(&odd), FR.error_other);
     }
 }

@@ -1,0 +1,287 @@
+//! Operator actions shared by the CLI and dev mode.
+
+use countersign_core::event::Event;
+use countersign_core::factor::{Factor, FactorStatus, FactorType};
+use countersign_core::ids::{is_printable, is_valid_external_user_id, new_id};
+use countersign_core::keyring::Keyring;
+use countersign_core::otp::{parse_seed, OtpAlgorithm, OtpParams};
+use countersign_core::secret::{api_key_hash, new_api_key};
+use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use countersign_store::{Store, StoreError};
+
+use crate::{App, Config, MASTER_KEY_FINGERPRINT};
+
+/// Creates a service, with the starter help articles, and returns it with
+/// its API key, which exists in clear only in this return value.
+pub async fn create_service(
+    store: &dyn Store,
+    name: &str,
+    now: Timestamp,
+) -> Result<(Service, String), StoreError> {
+    let service = Service {
+        id: new_id("svc"),
+        name: name.to_owned(),
+        created_at: now,
+        settings: ServiceSettings::default(),
+    };
+    let key = new_api_key();
+    store.insert_service(&service, &api_key_hash(&key)).await?;
+    crate::help_import::install_starter_articles(store, &service.id, now)
+        .await
+        .map_err(|e| match e {
+            crate::help_import::ImportError::Store(e) => e,
+            // The starter files are checked by a unit test.
+            crate::help_import::ImportError::BadFile { file, reason } => {
+                StoreError::Corrupt(format!("starter article {file}: {reason}"))
+            }
+        })?;
+    Ok((service, key))
+}
+
+/// The service called `name`, for CLI commands that take `--service NAME`.
+pub async fn service_named(store: &dyn Store, name: &str) -> Result<Service, AdminError> {
+    store
+        .services()
+        .await?
+        .into_iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| AdminError::Refused(format!("no service named {name:?}")))
+}
+
+/// A service name: 1–64 printable characters, shown to users in messages.
+pub fn is_valid_service_name(name: &str) -> bool {
+    let len = name.chars().count();
+    (1..=64).contains(&len) && !name.chars().any(char::is_control) && name.trim() == name
+}
+
+/// Dev mode: on an empty database, creates a "demo" service and prints its
+/// key, so the README's walk-through needs no other command.
+pub async fn ensure_demo_service(state: &App) -> Result<(), StoreError> {
+    if !state.store.services().await?.is_empty() {
+        return Ok(());
+    }
+    let (service, key) = create_service(state.store.as_ref(), "Demo", state.now()).await?;
+    tracing::warn!(
+        target: "countersign::dev",
+        "[dev] created service {} ({}). Its API key, shown only now:\n\n    export CS_KEY={}\n",
+        service.name,
+        service.id,
+        key
+    );
+    Ok(())
+}
+
+/// What `countersign key rotate` did.
+#[derive(Debug, serde::Serialize)]
+pub struct Rotation {
+    /// The key now in use.
+    pub key_id: String,
+    /// Seeds re-encrypted under it.
+    pub resealed: usize,
+    /// Keys kept in the file to open older secrets.
+    pub older_keys: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AdminError {
+    #[error(transparent)]
+    Key(#[from] crate::keys::KeyError),
+    #[error(transparent)]
+    Setup(#[from] crate::SetupError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// Puts a new master key in use without downtime: the key goes first in the
+/// key file (older keys stay, so nothing becomes unreadable), every seed is
+/// re-encrypted under it with a conditional update, and the database records
+/// the new key's fingerprint. Running servers pick the new file up by
+/// themselves. Refuses to start if any seed does not open with the current
+/// keys, so a rotation never makes a bad situation worse.
+pub async fn rotate_key(config: &Config, store: &dyn Store) -> Result<Rotation, AdminError> {
+    if !config.key_file.exists() {
+        return Err(AdminError::Refused(format!(
+            "key file {} not found; run with the --config the server uses",
+            config.key_file.display()
+        )));
+    }
+    let current = crate::checked_keyring(config, store).await?;
+    let sealed = store.sealed_secrets().await?;
+    if let Some((id, e)) = sealed
+        .iter()
+        .find_map(|(id, s)| current.open(s, id).err().map(|e| (id, e)))
+    {
+        return Err(AdminError::Refused(format!(
+            "factor {id}: {e}; nothing was rotated"
+        )));
+    }
+    let ring = crate::keys::add_new_key(&config.key_file)?;
+    let mut resealed = 0;
+    for (id, old) in &sealed {
+        let seed = ring.open(old, id).map_err(|e| {
+            AdminError::Refused(format!(
+                "factor {id}: {e} (the new key is in the file; run again)"
+            ))
+        })?;
+        if store.reseal_secret(id, old, &ring.seal(&seed, id)).await? {
+            resealed += 1;
+        }
+    }
+    // Seeds sealed meanwhile by a server that had not yet re-read the file
+    // are still under an older key, which stays in the file: readable, and
+    // re-encrypted by the next rotation.
+    store
+        .put_setting(MASTER_KEY_FINGERPRINT, ring.current_fingerprint())
+        .await?;
+    Ok(Rotation {
+        key_id: ring.current_id().to_owned(),
+        resealed,
+        older_keys: crate::keys::read_keys(&config.key_file)?.len() - 1,
+    })
+}
+
+/// One hardware token in an operator's seed file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TokenRow {
+    user_id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    secret: String,
+    digits: Option<u32>,
+    period: Option<u32>,
+    counter: Option<u64>,
+    algorithm: Option<String>,
+    /// Usually the serial number printed on the token.
+    label: Option<String>,
+}
+
+/// What `countersign token import` did.
+#[derive(Debug, serde::Serialize)]
+pub struct Import {
+    pub imported: usize,
+    pub users_created: usize,
+}
+
+/// Imports hardware OATH tokens from a CSV seed file (header `user_id,type,
+/// secret,digits,period,counter,algorithm,label`; `secret` in base32). Every
+/// row is checked before anything is written; tokens arrive active, the
+/// operator's file being the proof that the user holds them. Users that do
+/// not exist yet are created.
+pub async fn import_tokens(
+    store: &dyn Store,
+    keys: &Keyring,
+    service: &Service,
+    csv_text: &str,
+    now: Timestamp,
+) -> Result<Import, AdminError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .comment(Some(b'#'))
+        .from_reader(csv_text.as_bytes());
+    let mut tokens = Vec::new();
+    for (n, row) in reader.deserialize::<TokenRow>().enumerate() {
+        let line = n + 2;
+        let bad = |what: String| AdminError::Refused(format!("line {line}: {what}"));
+        let row = row.map_err(|e| bad(e.to_string()))?;
+        if !is_valid_external_user_id(&row.user_id) {
+            return Err(bad(
+                "user_id: expected 1–128 characters of A-Z a-z 0-9 . _ @ : -".into(),
+            ));
+        }
+        let kind = match row.kind.as_str() {
+            "totp" => FactorType::Totp,
+            "hotp" => FactorType::Hotp,
+            other => return Err(bad(format!("type {other:?}: expected totp or hotp"))),
+        };
+        let algorithm = row
+            .algorithm
+            .as_deref()
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                OtpAlgorithm::parse(a)
+                    .ok_or_else(|| bad(format!("algorithm {a:?}: expected SHA1, SHA256 or SHA512")))
+            })
+            .transpose()?;
+        let period = row.period.filter(|_| kind == FactorType::Totp);
+        let params = OtpParams::new(algorithm, row.digits, period)
+            .map_err(|e| bad(format!("{}: {e}", e.field())))?;
+        let seed = parse_seed(&row.secret).map_err(|e| bad(format!("secret: {e}")))?;
+        let label = row.label.filter(|l| !l.is_empty());
+        if label
+            .as_ref()
+            .is_some_and(|l| l.chars().count() > 64 || !is_printable(l))
+        {
+            return Err(bad("label: 1–64 printable characters".into()));
+        }
+        tokens.push((
+            row.user_id,
+            kind,
+            params,
+            seed,
+            row.counter.unwrap_or(0),
+            label,
+        ));
+    }
+    let mut users_created = 0;
+    for (user_id, kind, params, seed, counter, label) in &tokens {
+        let user = match store.user(&service.id, user_id).await? {
+            Some(u) => u,
+            None => {
+                let u = User::new(&service.id, user_id, now);
+                let created = Event::new(
+                    &service.id,
+                    Some(user_id),
+                    "user.created",
+                    now,
+                    None,
+                    serde_json::json!({"by": "token import"}),
+                );
+                match store.insert_user(&u, &[created]).await {
+                    Ok(()) => users_created += 1,
+                    Err(StoreError::Conflict) => {}
+                    Err(e) => return Err(e.into()),
+                }
+                store.user(&service.id, user_id).await?.ok_or_else(|| {
+                    AdminError::Refused(format!("user {user_id:?} vanished during import"))
+                })?
+            }
+        };
+        let mut factor = Factor::new_otp(
+            &user,
+            *kind,
+            label.clone(),
+            *params,
+            *counter,
+            seed,
+            |id| keys.seal(seed, id),
+            now,
+        );
+        factor.status = FactorStatus::Active;
+        let added = Event::new(
+            &service.id,
+            Some(user_id),
+            "factor.added",
+            now,
+            None,
+            serde_json::json!({"factor_id": factor.id, "factor_type": kind.as_str(), "by": "token import"}),
+        );
+        match store.insert_factor(&factor, &[], &[added], None).await {
+            Err(StoreError::Conflict) => {
+                return Err(AdminError::Refused(format!(
+                    "{user_id}: this token's seed is already enrolled in the service (one seed, one factor); \
+                     the rows before it were imported"
+                )))
+            }
+            other => other?,
+        }
+    }
+    Ok(Import {
+        imported: tokens.len(),
+        users_created,
+    })
+}

@@ -1,0 +1,267 @@
+//! Users: the integrator registers them and their contacts, reads them,
+//! deletes them, and reads their security events. A contact change is a
+//! security change (hold and notices, see [`crate::security_change`]).
+
+use countersign_core::contact::{mask_email, mask_phone};
+use countersign_core::event::Event;
+use countersign_core::ids::{is_id_of, is_printable, is_valid_external_user_id};
+use countersign_core::notice::SecurityChange;
+use countersign_core::service::Service;
+use countersign_core::user::{Change, ContactChange, User, UserUpdate};
+use countersign_core::Timestamp;
+use countersign_store::StoreError;
+use serde::{Deserialize, Deserializer};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::views::UserView;
+use crate::{App, AppError, AppResult, Missing};
+
+/// Absent → `None` (keep), `null` → `Some(None)` (clear), value → `Some(Some(v))`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+fn change(field: Option<Option<String>>) -> Change<String> {
+    match field {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(v)) => Change::Set(v),
+    }
+}
+
+/// A user's profile: fields left out are kept; `null` clears one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutUser {
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    /// Any international format; stored as E.164.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub locale: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub display_name: Option<Option<String>>,
+}
+
+/// Whether a PUT created the user or updated it.
+pub struct PutOutcome {
+    pub created: bool,
+    pub user: UserView,
+}
+
+pub(crate) fn check_user_id(user_id: &str) -> AppResult<()> {
+    if is_valid_external_user_id(user_id) {
+        Ok(())
+    } else {
+        Err(AppError::field(
+            "user_id",
+            "expected 1–128 characters of A-Z a-z 0-9 . _ @ : -",
+        ))
+    }
+}
+
+/// Refuses a user who is locked out now.
+pub(crate) fn refuse_if_locked(user: &User, now: Timestamp) -> AppResult<()> {
+    match user.locked_until {
+        Some(until) if user.is_locked(now) => Err(AppError::Locked { now, until }),
+        _ => Ok(()),
+    }
+}
+
+fn check_display_name(name: &Change<String>) -> AppResult<()> {
+    if let Change::Set(name) = name {
+        if !is_printable(name) {
+            return Err(AppError::field(
+                "display_name",
+                "control characters are not allowed",
+            ));
+        }
+        if name.chars().count() > 128 {
+            return Err(AppError::field("display_name", "at most 128 characters"));
+        }
+    }
+    Ok(())
+}
+
+impl App {
+    /// A user of the service by the integrator's id.
+    pub async fn user(&self, service_id: &str, user_id: &str) -> AppResult<User> {
+        check_user_id(user_id)?;
+        self.store
+            .user(service_id, user_id)
+            .await?
+            .ok_or(AppError::NotFound(Missing::User))
+    }
+
+    /// Creates or updates a user. Two creates may race: the loser finds the
+    /// user and updates it instead.
+    pub async fn put_user(
+        &self,
+        service: &Service,
+        user_id: &str,
+        put: PutUser,
+        ip: Option<&str>,
+    ) -> AppResult<PutOutcome> {
+        check_user_id(user_id)?;
+        let display_name = change(put.display_name);
+        check_display_name(&display_name)?;
+        let update = UserUpdate::parse(
+            change(put.email),
+            change(put.phone),
+            change(put.locale),
+            display_name,
+        )?;
+        for _ in 0..2 {
+            match self.store.user(&service.id, user_id).await? {
+                Some(user) => return self.update_user(service, user, update, ip).await,
+                None => {
+                    let now = self.now();
+                    let mut user = User::new(&service.id, user_id, now);
+                    user.apply(update.clone(), now);
+                    let created = Event::new(
+                        &service.id,
+                        Some(user_id),
+                        "user.created",
+                        now,
+                        None,
+                        json!({}),
+                    );
+                    match self.store.insert_user(&user, &[created]).await {
+                        Ok(()) => {
+                            return Ok(PutOutcome {
+                                created: true,
+                                user: UserView::new(user, &[]),
+                            })
+                        }
+                        Err(StoreError::Conflict) => continue,
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+            }
+        }
+        Err(AppError::Internal)
+    }
+
+    /// Applies an update; a changed contact is a security change.
+    async fn update_user(
+        &self,
+        service: &Service,
+        mut user: User,
+        update: UserUpdate,
+        ip: Option<&str>,
+    ) -> AppResult<PutOutcome> {
+        let now = self.now();
+        let before = user.clone();
+        let changes = user.apply(update, now);
+        let mut events = contact_events(&service.id, &user.user_id, &changes, now);
+        let security: Vec<SecurityChange> = changes
+            .iter()
+            .map(|c| match c {
+                ContactChange::Email { .. } => SecurityChange::EmailChanged,
+                ContactChange::Phone { .. } => SecurityChange::PhoneChanged,
+            })
+            .collect();
+        let changed = (!security.is_empty())
+            .then(|| self.security_changed(service, &before, &user, &security, ip));
+        if let Some(c) = &changed {
+            events.extend(c.events.iter().cloned());
+        }
+        self.store
+            .update_user(&before, &user, &events, changed.as_ref().map(|c| &c.write))
+            .await?;
+        if let Some(c) = &changed {
+            self.security_written(c);
+        }
+        let factors = self.store.factors(&user.id).await?;
+        Ok(PutOutcome {
+            created: false,
+            user: UserView::new(user, &factors),
+        })
+    }
+
+    pub async fn user_view(&self, service_id: &str, user_id: &str) -> AppResult<UserView> {
+        let user = self.user(service_id, user_id).await?;
+        let factors = self.store.factors(&user.id).await?;
+        Ok(UserView::new(user, &factors))
+    }
+
+    /// Removes the user, their factors and challenges; the event log keeps
+    /// a tombstone.
+    pub async fn delete_user(&self, service_id: &str, user_id: &str) -> AppResult<()> {
+        let user = self.user(service_id, user_id).await?;
+        let tombstone = Event::new(
+            service_id,
+            Some(user_id),
+            "user.deleted",
+            self.now(),
+            None,
+            json!({"id": user.id}),
+        );
+        if self.store.delete_user(&user, &tombstone).await? {
+            Ok(())
+        } else {
+            Err(AppError::NotFound(Missing::User))
+        }
+    }
+
+    /// A user's security events, newest first: `limit` (1–200) of them,
+    /// older than the event `before` if given.
+    pub async fn user_events(
+        &self,
+        service_id: &str,
+        user_id: &str,
+        limit: u32,
+        before: Option<&str>,
+    ) -> AppResult<Vec<Event>> {
+        if before.is_some_and(|b| !is_id_of("evt", b)) {
+            return Err(AppError::field("before", "expected an event id (evt_…)"));
+        }
+        if !(1..=200).contains(&limit) {
+            return Err(AppError::field("limit", "expected 1 to 200"));
+        }
+        self.user(service_id, user_id).await?;
+        Ok(self
+            .store
+            .events(service_id, user_id, limit, before)
+            .await?)
+    }
+}
+
+fn contact_events(
+    service_id: &str,
+    user_id: &str,
+    changes: &[ContactChange],
+    now: Timestamp,
+) -> Vec<Event> {
+    changes
+        .iter()
+        .map(|c| {
+            let (field, from, to) = match c {
+                ContactChange::Email { from, to } => (
+                    "email",
+                    from.as_deref().map(mask_email),
+                    to.as_deref().map(mask_email),
+                ),
+                ContactChange::Phone { from, to } => (
+                    "phone",
+                    from.as_deref().map(mask_phone),
+                    to.as_deref().map(mask_phone),
+                ),
+            };
+            Event::new(
+                service_id,
+                Some(user_id),
+                "contact.changed",
+                now,
+                None,
+                json!({"field": field, "from": from, "to": to}),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,4 @@
+//! Background work: what must happen after a request has returned.
+
+pub mod outbox;
+pub mod sweep;

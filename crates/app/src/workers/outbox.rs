@@ -1,0 +1,328 @@
+//! The background worker for what must happen at least once after a
+//! request has returned: security notices to users, and webhooks to the
+//! integrator. Both are written in the transaction of the change that
+//! causes them (notices in their table, webhooks as the audit log itself),
+//! so a crash or restart loses nothing; several `serve` processes share the
+//! work through leases in the database.
+
+use std::time::Duration;
+
+use countersign_core::contact::{calling_code, region};
+use countersign_core::event::Event;
+use countersign_core::ids::new_id;
+use countersign_core::limits::SendFacts;
+use countersign_core::notice::render;
+use countersign_core::outbox::{backoff, MAX_ATTEMPTS};
+use countersign_core::Timestamp;
+pub use countersign_delivery::EventPoster;
+use countersign_delivery::{DeliveryError, OutboundMessage};
+use countersign_store::{
+    AfterDelivery, NoticeOutcome, NoticeRecord, WebhookClaim, WebhookDelivery,
+};
+use serde_json::json;
+use tokio::sync::Notify;
+
+use crate::config::WebhookEndpoint;
+use crate::App as AppState;
+
+/// Wakes the worker when this process has queued work, so that it goes out
+/// at once instead of at the next poll.
+#[derive(Default)]
+pub struct Outbox {
+    wake: Notify,
+}
+
+impl Outbox {
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// Events read per query while catching up.
+const BATCH: u32 = 100;
+
+/// Runs until the task is dropped: a pass whenever woken or every
+/// `outbox_poll_ms`, for the work of other processes and for retries.
+pub async fn run(state: AppState) {
+    let poll = Duration::from_millis(state.config.outbox_poll_ms);
+    loop {
+        if let Err(e) = pass(&state).await {
+            tracing::warn!(error = %e, "outbox pass failed; trying again");
+        }
+        let _ = tokio::time::timeout(poll, state.outbox.wake.notified()).await;
+    }
+}
+
+/// One look at everything due now.
+pub async fn pass(state: &AppState) -> Result<(), countersign_store::StoreError> {
+    loop {
+        let due = state.store.claim_notices(state.now(), 20).await?;
+        if due.is_empty() {
+            break;
+        }
+        for notice in due {
+            send_notice(state, notice).await?;
+        }
+    }
+    for endpoint in &state.config.webhooks {
+        for service_id in state
+            .store
+            .webhook_backlog(&endpoint.name(), state.now())
+            .await?
+        {
+            if let Some(claim) = state
+                .store
+                .claim_webhook(&endpoint.name(), &service_id, state.now())
+                .await?
+            {
+                let result = deliver_events(state, endpoint, claim.clone()).await;
+                state.store.release_webhook(&claim).await?;
+                result?;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn send_notice(
+    state: &AppState,
+    notice: NoticeRecord,
+) -> Result<(), countersign_store::StoreError> {
+    let service_name = state
+        .store
+        .service(&notice.service_id)
+        .await?
+        .map_or_else(String::new, |s| s.name);
+    let (language, subject, body) = render(
+        notice.channel,
+        notice.locale.as_deref(),
+        &service_name,
+        &notice.content,
+    );
+    let message = OutboundMessage {
+        message_id: notice.id.clone(),
+        channel: notice.channel,
+        to: notice.to.clone(),
+        subject,
+        body,
+        // A notice carries no code; webhook receivers send `body` as is.
+        code: String::new(),
+        language: language.to_owned(),
+        speech_language: String::new(),
+        service_name,
+        status_callback: None,
+    };
+    let now = state.now();
+    let attempts = notice.attempts + 1;
+    if let Some(refused) = toll_fraud_guard(state, &notice, now).await? {
+        return finish(state, &notice, refused, now).await;
+    }
+    let outcome = match state.delivery.send(&message).await {
+        None => NoticeOutcome::Failed {
+            error: format!("no {} provider is configured", notice.channel.as_str()),
+        },
+        Some(report) => match report.outcome {
+            Ok(_) => NoticeOutcome::Sent,
+            Err(DeliveryError::Transient(error)) if attempts < MAX_ATTEMPTS => {
+                NoticeOutcome::Retry {
+                    at: now.plus(backoff(attempts)),
+                    error,
+                }
+            }
+            Err(DeliveryError::Transient(error) | DeliveryError::Refused(error)) => {
+                NoticeOutcome::Failed { error }
+            }
+        },
+    };
+    finish(state, &notice, outcome, now).await
+}
+
+/// SMS notices cost money like codes do: the same country lists and the
+/// same per-destination, per-country and daily budgets, counted
+/// atomically, so that security changes made in a loop cannot be turned
+/// into toll fraud. A refused notice is not retried; email notices still go.
+async fn toll_fraud_guard(
+    state: &AppState,
+    notice: &NoticeRecord,
+    now: Timestamp,
+) -> Result<Option<NoticeOutcome>, countersign_store::StoreError> {
+    if !notice.channel.uses_phone() {
+        return Ok(None);
+    }
+    let limits = &state.config.limits;
+    if !limits.phone_region_allowed(region(&notice.to).as_deref()) {
+        return Ok(Some(NoticeOutcome::Failed {
+            error: "country not allowed".into(),
+        }));
+    }
+    let keys = state.keys.ring();
+    let checks = limits.checks(
+        &SendFacts {
+            service_id: &notice.service_id,
+            channel: notice.channel,
+            destination: &keys.pseudonym("destination", &notice.to),
+            ip: None,
+            calling_code: calling_code(&notice.to),
+        },
+        now,
+    );
+    Ok(state
+        .store
+        .count_attempts(&checks)
+        .await?
+        .map(|i| NoticeOutcome::Failed {
+            error: format!("send limit reached: {}", checks[i].scope.as_str()),
+        }))
+}
+
+async fn finish(
+    state: &AppState,
+    notice: &NoticeRecord,
+    outcome: NoticeOutcome,
+    now: Timestamp,
+) -> Result<(), countersign_store::StoreError> {
+    let label = match &outcome {
+        NoticeOutcome::Sent => "sent",
+        NoticeOutcome::Retry { .. } => "retry",
+        NoticeOutcome::Failed { .. } => "failed",
+    };
+    tracing::info!(notice = %notice.id, channel = notice.channel.as_str(), outcome = label, "security notice");
+    state
+        .metrics
+        .notices
+        .get_or_create(&crate::metrics::SendLabels {
+            channel: notice.channel.as_str().to_owned(),
+            outcome: label.to_owned(),
+        })
+        .inc();
+    state.store.finish_notice(&notice.id, &outcome, now).await
+}
+
+/// The JSON an endpoint receives for one event.
+pub fn event_body(event: &Event) -> String {
+    json!({
+        "id": event.id,
+        "type": event.kind,
+        "service_id": event.service_id,
+        "user_id": event.user_id,
+        "at": event.at,
+        "ip": event.ip,
+        "detail": event.detail,
+    })
+    .to_string()
+}
+
+/// Posts one event to one endpoint and says how it went, for the log.
+/// `attempt` 0 marks a replay from the CLI.
+pub async fn post_event(
+    poster: &EventPoster,
+    endpoint: &WebhookEndpoint,
+    event: &Event,
+    attempt: u32,
+    now: Timestamp,
+) -> WebhookDelivery {
+    let unix = u64::try_from(now.millis() / 1000).unwrap_or(0);
+    let result = poster
+        .post(
+            &endpoint.url,
+            endpoint.secret.as_deref(),
+            &event.id,
+            &event_body(event),
+            unix,
+        )
+        .await;
+    let (status_code, error) = match result {
+        Ok(status) => (Some(status), None),
+        Err(f) => (f.status, Some(f.reason)),
+    };
+    WebhookDelivery {
+        id: new_id("whd"),
+        endpoint: endpoint.name().to_owned(),
+        service_id: event.service_id.clone(),
+        event_id: event.id.clone(),
+        attempt,
+        status_code,
+        error,
+        at: now,
+    }
+}
+
+/// Delivers a service's events in order from the claim's position until
+/// the end of the log or a failure (retried later, from the same event).
+async fn deliver_events(
+    state: &AppState,
+    endpoint: &WebhookEndpoint,
+    mut claim: WebhookClaim,
+) -> Result<(), countersign_store::StoreError> {
+    loop {
+        let events = state
+            .store
+            .events_after(&claim.service_id, claim.delivered_seq, BATCH)
+            .await?;
+        let Some(last) = events.last().map(|(seq, _)| *seq) else {
+            return Ok(());
+        };
+        for (seq, event) in events.into_iter().filter(|(_, e)| endpoint.wants(&e.kind)) {
+            let attempt = claim.attempts + 1;
+            let delivery = post_event(&state.poster, endpoint, &event, attempt, state.now()).await;
+            let next = if delivery.error.is_none() {
+                AfterDelivery::Advance { seq }
+            } else if attempt >= MAX_ATTEMPTS {
+                AfterDelivery::GiveUp { seq }
+            } else {
+                AfterDelivery::RetryAt(state.now().plus(backoff(attempt)))
+            };
+            let outcome = match next {
+                AfterDelivery::Advance { .. } => "delivered",
+                AfterDelivery::GiveUp { .. } => "given_up",
+                AfterDelivery::RetryAt(_) => "retry",
+            };
+            tracing::info!(
+                endpoint = endpoint.name(),
+                event = %event.id,
+                attempt,
+                status = ?delivery.status_code,
+                outcome,
+                "webhook"
+            );
+            state
+                .metrics
+                .webhook_deliveries
+                .get_or_create(&crate::metrics::WebhookLabels {
+                    endpoint: endpoint.name().to_owned(),
+                    outcome: outcome.to_owned(),
+                })
+                .inc();
+            if !state
+                .store
+                .after_webhook(&claim, Some(&delivery), next, state.now())
+                .await?
+            {
+                return Ok(()); // another worker took over
+            }
+            match next {
+                AfterDelivery::RetryAt(_) => return Ok(()),
+                AfterDelivery::Advance { seq } | AfterDelivery::GiveUp { seq } => {
+                    claim.delivered_seq = seq;
+                    claim.attempts = 0;
+                }
+            }
+        }
+        // Events this endpoint does not want are passed over in one write.
+        if claim.delivered_seq < last {
+            if !state
+                .store
+                .after_webhook(
+                    &claim,
+                    None,
+                    AfterDelivery::Advance { seq: last },
+                    state.now(),
+                )
+                .await?
+            {
+                return Ok(());
+            }
+            claim.delivered_seq = last;
+        }
+    }
+}

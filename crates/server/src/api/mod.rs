@@ -1,0 +1,180 @@
+//! The HTTP surface: the router, the OpenAPI document, and the operator
+//! endpoints (`/healthz`, `/readyz`, `/metrics`).
+
+pub mod challenges;
+pub mod delivery;
+pub mod devices;
+pub mod factors;
+pub mod help;
+pub mod portal;
+pub mod service;
+pub mod support;
+pub mod users;
+pub mod webauthn;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::ApiError;
+use countersign_app::App;
+
+use crate::metrics;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Countersign", description = "Account security: prove that the person at the keyboard owns the account."),
+    modifiers(&ApiKeyScheme),
+    tags((name = "users"), (name = "factors"), (name = "challenges"), (name = "service"), (name = "delivery"), (name = "devices"), (name = "support"), (name = "webauthn"), (name = "help"), (name = "portal"))
+)]
+struct ApiDoc;
+
+struct ApiKeyScheme;
+
+impl Modify for ApiKeyScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "device_signature",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::with_description(
+                    "Countersign-Device",
+                    "<factor_id>.<unix_seconds>.<base64url Ed25519 signature of METHOD\\nPATH\\nunix_seconds\\nhex(SHA-256(body))>",
+                ),
+            )),
+        );
+    }
+}
+
+/// The whole application, ready to serve. Tests call this with their own
+/// state (clock, database, providers).
+pub fn app(state: App) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(
+            users::put_user,
+            users::get_user,
+            users::delete_user
+        ))
+        .routes(routes!(users::list_events))
+        .routes(routes!(factors::create_factor, factors::list_factors))
+        .routes(routes!(factors::activate_factor))
+        .routes(routes!(factors::resync_factor))
+        .routes(routes!(factors::delete_factor))
+        .routes(routes!(portal::create_portal_session))
+        .routes(routes!(challenges::create_challenge))
+        .routes(routes!(challenges::get_challenge))
+        .routes(routes!(challenges::send_code))
+        .routes(routes!(challenges::verify_code))
+        .routes(routes!(challenges::cancel_challenge))
+        .routes(routes!(challenges::release_challenge))
+        .routes(routes!(service::get_service, service::patch_service))
+        .routes(routes!(delivery::delivery_status))
+        .routes(routes!(devices::pending_requests))
+        .routes(routes!(devices::device_response))
+        .routes(routes!(
+            support::book_appointment,
+            support::list_appointments
+        ))
+        .routes(routes!(support::get_appointment))
+        .routes(routes!(support::cancel_appointment))
+        .routes(routes!(support::reschedule_appointment))
+        .routes(routes!(support::agent_code))
+        .routes(routes!(support::join))
+        .routes(routes!(support::join_verify))
+        .routes(routes!(support::room_token))
+        .routes(routes!(support::agent_check))
+        .routes(routes!(webauthn::start_sign_in))
+        .routes(routes!(webauthn::finish_sign_in))
+        .routes(routes!(help::list_articles))
+        .routes(routes!(
+            help::put_article,
+            help::get_article,
+            help::delete_article
+        ))
+        .split_for_parts();
+    let openapi_json = openapi
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    api.route(
+        "/v1/openapi.json",
+        get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi_json) }),
+    )
+    .merge(crate::pages::routes())
+    .route("/healthz", get(|| async { "ok" }))
+    .route("/readyz", get(readyz))
+    .route("/metrics", get(render_metrics))
+    .fallback(|| async { ApiError::not_found("route") })
+    .method_not_allowed_fallback(|| async {
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "Method not allowed",
+            "this route does not take that method",
+        )
+    })
+    .layer(middleware::map_response(problem_json_everywhere))
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        metrics::track,
+    ))
+    .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+        ApiError::internal().into_response()
+    }))
+    .layer(tower_http::trace::TraceLayer::new_for_http())
+    .with_state(state)
+}
+
+/// Turns any error answer that is not already problem+json (an extractor's
+/// plain-text rejection, say) into one, so that clients always get a `code`.
+/// Error pages of the end users' pages (HTML) are left as they are.
+async fn problem_json_everywhere(response: axum::response::Response) -> axum::response::Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|ct| {
+            ct.as_bytes().starts_with(b"application/problem+json")
+                || ct.as_bytes().starts_with(b"text/html")
+        });
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    if status.is_client_error() {
+        ApiError::invalid_request(format!("the request was refused: {status}")).into_response()
+    } else {
+        ApiError::internal().into_response()
+    }
+}
+
+async fn readyz(State(state): State<App>) -> Result<&'static str, ApiError> {
+    state.store.ping().await.map_err(|e| {
+        tracing::warn!(error = %e, "readiness check failed");
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Not ready",
+            "the database does not answer",
+        )
+    })?;
+    Ok("ready")
+}
+
+async fn render_metrics(State(state): State<App>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+}

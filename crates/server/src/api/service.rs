@@ -1,0 +1,34 @@
+//! `/v1/service`: the calling service and the policies in force.
+
+use axum::extract::State;
+use axum::Json;
+use countersign_app::service::ServiceView;
+use countersign_app::App;
+use countersign_core::service::SettingsPatch;
+
+use crate::error::ApiResult;
+use crate::extract::{ApiJson, ServiceAuth};
+
+#[utoipa::path(get, path = "/v1/service", tag = "service",
+    responses((status = 200, body = ServiceView), (status = 401, description = "unauthorized")),
+    security(("api_key" = [])))]
+pub async fn get_service(ServiceAuth(service): ServiceAuth) -> Json<ServiceView> {
+    Json(ServiceView::of(service))
+}
+
+/// Changes the service's protections and policies: per purpose, groups of
+/// methods that must all be met (any one method per group). Withdrawals and
+/// security changes can never be met by SMS, voice or email alone.
+#[utoipa::path(patch, path = "/v1/service", tag = "service",
+    request_body = SettingsPatch,
+    responses((status = 200, body = ServiceView),
+              (status = 400, description = "invalid_request (the field is named)"),
+              (status = 422, description = "invalid_policy, policy_too_weak")),
+    security(("api_key" = [])))]
+pub async fn patch_service(
+    State(app): State<App>,
+    ServiceAuth(service): ServiceAuth,
+    ApiJson(patch): ApiJson<SettingsPatch>,
+) -> ApiResult<Json<ServiceView>> {
+    Ok(Json(app.change_settings(&service.id, &patch).await?))
+}

@@ -1,0 +1,358 @@
+//! Saving a challenge: conditional on its version, and all-or-nothing with
+//! what it does to the user, the send counters and the messages.
+
+use std::time::Duration;
+
+use countersign_core::lockout::LockoutPolicy;
+use countersign_core::message::{DeliveryStatus, MessageRecord};
+use countersign_core::policy::Channel;
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+use countersign_store::{ChallengeWrite, LockedEvent, Saved, Store, UserEffect};
+
+use crate::harness::{
+    at, challenge, counter, event, event_ids, only_events, reload, reload_user, service_and_user,
+};
+
+crate::on_both_engines! {
+    save_challenge_is_conditional_on_the_version_read
+        => save_challenge_is_conditional_on_the_version_read_sqlite,
+           save_challenge_is_conditional_on_the_version_read_postgres;
+    failures_lock_the_user_and_a_locked_user_is_not_counted
+        => failures_lock_the_user_and_a_locked_user_is_not_counted_sqlite,
+           failures_lock_the_user_and_a_locked_user_is_not_counted_postgres;
+    success_verifies_the_current_contact_and_resets_failures_on_approval
+        => success_verifies_the_current_contact_and_resets_failures_on_approval_sqlite,
+           success_verifies_the_current_contact_and_resets_failures_on_approval_postgres;
+    a_counter_at_its_cap_refuses_the_whole_save
+        => a_counter_at_its_cap_refuses_the_whole_save_sqlite,
+           a_counter_at_its_cap_refuses_the_whole_save_postgres;
+}
+
+/// Three failures lock for a minute.
+const LOCKOUT: LockoutPolicy = LockoutPolicy {
+    threshold: 3,
+    lock_seconds: 60,
+    hard_limit: 100,
+};
+
+/// A wrong answer of `user`'s at `now`.
+fn failure(user: &User, now: Timestamp) -> UserEffect {
+    UserEffect::Failure {
+        lockout: LOCKOUT,
+        now,
+        locked: LockedEvent(event(user, "user.locked", now)),
+    }
+}
+
+fn success(approved: bool, now: Timestamp) -> UserEffect {
+    UserEffect::Success {
+        verified_email: None,
+        verified_phone: None,
+        approved,
+        now,
+    }
+}
+
+fn message(challenge_id: &str, now: Timestamp) -> MessageRecord {
+    MessageRecord {
+        id: countersign_core::ids::new_id("msg"),
+        challenge_id: challenge_id.to_owned(),
+        channel: Channel::Sms,
+        to: "+33 6 •• •• •• 78".into(),
+        status: DeliveryStatus::Queued,
+        provider_ref: None,
+        attempts: 0,
+        error: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+async fn save_challenge_is_conditional_on_the_version_read(store: &dyn Store) {
+    let (_, user) = service_and_user(store).await;
+    let inserted = challenge(store, &user).await;
+    let read = reload(store, &inserted).await;
+    assert_eq!(read, inserted);
+    assert_eq!(read.version, 0);
+
+    // Two requests decide from the same read; the first to save wins.
+    let mut first = read.clone();
+    first.attempts_used = 1;
+    let mut second = read.clone();
+    second.attempts_used = 2;
+    let first_event = event(&user, "challenge.failed", at(1));
+    let second_event = event(&user, "challenge.failed", at(2));
+    assert_eq!(
+        store
+            .save_challenge(&first, only_events(std::slice::from_ref(&first_event)))
+            .await
+            .unwrap(),
+        Saved::Done { locked_until: None }
+    );
+    let events_after_first = event_ids(store, &user).await;
+    assert_eq!(
+        store
+            .save_challenge(&second, only_events(std::slice::from_ref(&second_event)))
+            .await
+            .unwrap(),
+        Saved::Conflict
+    );
+    let stored = reload(store, &inserted).await;
+    assert_eq!(stored.version, 1);
+    assert_eq!(stored.attempts_used, 1);
+    assert_eq!(event_ids(store, &user).await, events_after_first);
+    assert!(events_after_first.contains(&first_event.id));
+
+    // Reloaded, the loser saves on top of the winner.
+    let mut retry = stored.clone();
+    retry.attempts_used = 2;
+    assert_eq!(
+        store
+            .save_challenge(&retry, only_events(&[]))
+            .await
+            .unwrap(),
+        Saved::Done { locked_until: None }
+    );
+    assert_eq!(reload(store, &inserted).await.version, 2);
+}
+
+async fn failures_lock_the_user_and_a_locked_user_is_not_counted(store: &dyn Store) {
+    let (_, user) = service_and_user(store).await;
+    let c = challenge(store, &user).await;
+    let lock_ends = at(3).plus(Duration::from_secs(60));
+    for n in 1..=3 {
+        let mut read = reload(store, &c).await;
+        read.attempts_used = n;
+        let saved = store
+            .save_challenge(
+                &read,
+                ChallengeWrite {
+                    user: failure(&user, at(i64::from(n))),
+                    ..only_events(&[])
+                },
+            )
+            .await
+            .unwrap();
+        let expected = (n == 3).then_some(lock_ends);
+        assert_eq!(
+            saved,
+            Saved::Done {
+                locked_until: expected
+            },
+            "failure {n}"
+        );
+        assert_eq!(reload_user(store, &user).await.failed_attempts, n);
+    }
+    let locked = reload_user(store, &user).await;
+    assert_eq!(locked.locked_until, Some(lock_ends));
+    // The failure that locked, and only that one, recorded the lock.
+    let events = store
+        .events(&user.service_id, &user.user_id, 100, None)
+        .await
+        .unwrap();
+    let locks: Vec<_> = events.iter().filter(|e| e.kind == "user.locked").collect();
+    assert_eq!(locks.len(), 1, "{events:?}");
+    assert_eq!(locks[0].id, events[0].id, "the newest event");
+    assert_eq!(locks[0].at, at(3));
+    assert_eq!(locks[0].detail["until"], serde_json::json!(lock_ends));
+    assert!(locked.is_locked(at(4)));
+
+    // While locked, a write that counts a failure or a success writes nothing.
+    let read = reload(store, &c).await;
+    let events_before = event_ids(store, &user).await;
+    for effect in [failure(&user, at(10)), success(true, at(10))] {
+        let mut changed = read.clone();
+        changed.attempts_used = 4;
+        let refused = event(&user, "challenge.answered", at(10));
+        let saved = store
+            .save_challenge(
+                &changed,
+                ChallengeWrite {
+                    user: effect.clone(),
+                    ..only_events(std::slice::from_ref(&refused))
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(saved, Saved::UserLocked, "{effect:?}");
+        assert_eq!(reload(store, &c).await, read, "{effect:?}");
+        assert_eq!(reload_user(store, &user).await, locked, "{effect:?}");
+        assert_eq!(event_ids(store, &user).await, events_before, "{effect:?}");
+    }
+    // Outside a challenge too.
+    assert_eq!(
+        store
+            .record_failure(&user, LOCKOUT, at(10), &[event(&user, "x", at(10))])
+            .await
+            .unwrap(),
+        Saved::UserLocked
+    );
+    assert_eq!(reload_user(store, &user).await, locked);
+    assert_eq!(event_ids(store, &user).await, events_before);
+
+    // A write that counts nothing is not held up by the lock.
+    let mut uncounted = read.clone();
+    uncounted.attempts_used = 3;
+    assert_eq!(
+        store
+            .save_challenge(&uncounted, only_events(&[]))
+            .await
+            .unwrap(),
+        Saved::Done { locked_until: None }
+    );
+
+    // An operator's unlock clears the count, with its event.
+    let unlocked = event(&user, "user.unlocked", at(20));
+    assert!(store.unlock_user(&user, &unlocked).await.unwrap());
+    let cleared = reload_user(store, &user).await;
+    assert_eq!((cleared.failed_attempts, cleared.locked_until), (0, None));
+    assert_eq!(event_ids(store, &user).await.last(), Some(&unlocked.id));
+    let mut ghost = user.clone();
+    ghost.id = countersign_core::ids::new_id("usr");
+    let nobody = event(&ghost, "user.unlocked", at(21));
+    assert!(!store.unlock_user(&ghost, &nobody).await.unwrap());
+    assert_eq!(store.event(&nobody.id).await.unwrap(), None);
+
+    // Failures count again (and the first of a new series locks nobody).
+    let c2 = challenge(store, &user).await;
+    assert_eq!(
+        store
+            .save_challenge(
+                &c2,
+                ChallengeWrite {
+                    user: failure(&user, lock_ends),
+                    ..only_events(&[])
+                },
+            )
+            .await
+            .unwrap(),
+        Saved::Done { locked_until: None }
+    );
+    assert_eq!(reload_user(store, &user).await.failed_attempts, 1);
+}
+
+async fn success_verifies_the_current_contact_and_resets_failures_on_approval(store: &dyn Store) {
+    let (_, mut user) = service_and_user(store).await;
+    // An unverified email and phone, and two failures on record.
+    let before = user.clone();
+    user.email = Some("current@example.test".into());
+    user.email_verified = false;
+    user.phone = Some("+33611111111".into());
+    user.phone_verified = false;
+    store.update_user(&before, &user, &[], None).await.unwrap();
+    for n in 1..=2 {
+        assert_eq!(
+            store
+                .record_failure(&user, LOCKOUT, at(n), &[])
+                .await
+                .unwrap(),
+            Saved::Done { locked_until: None }
+        );
+    }
+
+    // A right code for one step of two: contacts proven if they are still
+    // the user's, the failure count kept.
+    let c = challenge(store, &user).await;
+    let step = ChallengeWrite {
+        user: UserEffect::Success {
+            verified_email: Some("current@example.test".into()),
+            verified_phone: Some("+33699999999".into()),
+            approved: false,
+            now: at(5),
+        },
+        ..only_events(&[])
+    };
+    assert_eq!(
+        store.save_challenge(&c, step).await.unwrap(),
+        Saved::Done { locked_until: None }
+    );
+    let stored = reload_user(store, &user).await;
+    assert!(stored.email_verified);
+    assert!(!stored.phone_verified, "a number that is not the user's");
+    assert_eq!(stored.failed_attempts, 2);
+
+    // The approving answer starts the count again.
+    let approved = ChallengeWrite {
+        user: success(true, at(6)),
+        ..only_events(&[])
+    };
+    assert_eq!(
+        store
+            .save_challenge(&reload(store, &c).await, approved)
+            .await
+            .unwrap(),
+        Saved::Done { locked_until: None }
+    );
+    assert_eq!(reload_user(store, &user).await.failed_attempts, 0);
+}
+
+async fn a_counter_at_its_cap_refuses_the_whole_save(store: &dyn Store) {
+    let (_, user) = service_and_user(store).await;
+    let c = challenge(store, &user).await;
+    let roomy = counter(2);
+    let full = counter(1);
+    assert_eq!(
+        store
+            .count_attempts(std::slice::from_ref(&full))
+            .await
+            .unwrap(),
+        None
+    );
+
+    let mut sent = c.clone();
+    sent.sends = 1;
+    let msg = message(&c.id, at(1));
+    let sms_sent = event(&user, "challenge.code_sent", at(1));
+    let events_before = event_ids(store, &user).await;
+    let counters = [roomy.clone(), full.clone()];
+    let refused = ChallengeWrite {
+        new_message: Some(&msg),
+        counters: &counters,
+        ..only_events(std::slice::from_ref(&sms_sent))
+    };
+    assert_eq!(
+        store.save_challenge(&sent, refused).await.unwrap(),
+        Saved::LimitReached(1)
+    );
+    assert_eq!(reload(store, &c).await, c, "challenge unchanged");
+    assert!(store.messages(&c.id).await.unwrap().is_empty());
+    assert_eq!(store.message(&msg.id).await.unwrap(), None);
+    assert_eq!(event_ids(store, &user).await, events_before);
+
+    // The counter under its cap was not counted either: it still has room
+    // for two.
+    let counters = [roomy.clone()];
+    let accepted = ChallengeWrite {
+        new_message: Some(&msg),
+        counters: &counters,
+        ..only_events(std::slice::from_ref(&sms_sent))
+    };
+    assert_eq!(
+        store.save_challenge(&sent, accepted).await.unwrap(),
+        Saved::Done { locked_until: None }
+    );
+    assert_eq!(
+        store.messages(&c.id).await.unwrap(),
+        std::slice::from_ref(&msg)
+    );
+    assert_eq!(
+        store.message(&msg.id).await.unwrap(),
+        Some((msg.clone(), c.service_id.clone()))
+    );
+    assert!(event_ids(store, &user).await.contains(&sms_sent.id));
+    assert_eq!(
+        store
+            .count_attempts(std::slice::from_ref(&roomy))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .count_attempts(std::slice::from_ref(&roomy))
+            .await
+            .unwrap(),
+        Some(0)
+    );
+}

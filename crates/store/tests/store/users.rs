@@ -1,0 +1,143 @@
+//! Users: unique per service, updated field by field, deleted with their
+//! challenges while their events stay.
+
+use countersign_core::audit;
+use countersign_core::factor::Factor;
+use countersign_store::{Saved, Store, StoreError};
+
+use crate::harness::{
+    at, challenge, event, event_ids, new_user, only_events, reload_user, service, service_and_user,
+    T0,
+};
+
+crate::on_both_engines! {
+    insert_user_reads_back_and_refuses_a_duplicate
+        => insert_user_reads_back_and_refuses_a_duplicate_sqlite,
+           insert_user_reads_back_and_refuses_a_duplicate_postgres;
+    update_user_writes_only_the_fields_that_changed
+        => update_user_writes_only_the_fields_that_changed_sqlite,
+           update_user_writes_only_the_fields_that_changed_postgres;
+    delete_user_removes_user_and_challenges_but_keeps_events
+        => delete_user_removes_user_and_challenges_but_keeps_events_sqlite,
+           delete_user_removes_user_and_challenges_but_keeps_events_postgres;
+}
+
+async fn insert_user_reads_back_and_refuses_a_duplicate(store: &dyn Store) {
+    let service = service(store).await;
+    let mut alice = new_user(&service.id, "alice");
+    alice.locale = Some("fr".into());
+    alice.display_name = Some("Alice".into());
+    let created = event(&alice, "user.created", T0);
+    store
+        .insert_user(&alice, std::slice::from_ref(&created))
+        .await
+        .unwrap();
+    assert_eq!(reload_user(store, &alice).await, alice);
+    assert_eq!(
+        store.user_by_pk(&alice.id).await.unwrap(),
+        Some(alice.clone())
+    );
+    assert_eq!(store.user(&service.id, "bob").await.unwrap(), None);
+
+    // Same service and user id, another primary key: refused, nothing written.
+    let mut twin = new_user(&service.id, "alice");
+    twin.email = Some("twin@example.test".into());
+    let err = store
+        .insert_user(&twin, &[event(&twin, "user.created", at(1))])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict), "{err:?}");
+    assert_eq!(reload_user(store, &alice).await, alice);
+    assert_eq!(store.user_by_pk(&twin.id).await.unwrap(), None);
+    assert_eq!(event_ids(store, &alice).await, [created.id]);
+
+    // The same user id in another service is another user.
+    let other = crate::harness::service(store).await;
+    let elsewhere = new_user(&other.id, "alice");
+    store.insert_user(&elsewhere, &[]).await.unwrap();
+    assert_eq!(reload_user(store, &elsewhere).await, elsewhere);
+    assert_eq!(reload_user(store, &alice).await, alice);
+}
+
+async fn update_user_writes_only_the_fields_that_changed(store: &dyn Store) {
+    let (_, before) = service_and_user(store).await;
+    // Two requests read the same user; one changes the email, the other the
+    // display name. Neither overwrites the other with a stale value.
+    let mut new_email = before.clone();
+    new_email.email = Some("new@example.test".into());
+    new_email.email_verified = false;
+    new_email.updated_at = at(1);
+    let mut new_name = before.clone();
+    new_name.display_name = Some("Alice Liddell".into());
+    new_name.updated_at = at(2);
+    let renamed = event(&before, "user.updated", at(2));
+    store
+        .update_user(&before, &new_email, &[], None)
+        .await
+        .unwrap();
+    store
+        .update_user(&before, &new_name, std::slice::from_ref(&renamed), None)
+        .await
+        .unwrap();
+    let stored = reload_user(store, &before).await;
+    assert_eq!(stored.email.as_deref(), Some("new@example.test"));
+    assert!(!stored.email_verified);
+    assert_eq!(stored.display_name.as_deref(), Some("Alice Liddell"));
+    assert_eq!(stored.phone, before.phone);
+    assert!(stored.phone_verified);
+    assert_eq!(stored.updated_at, at(2));
+    assert_eq!(event_ids(store, &before).await.last(), Some(&renamed.id));
+}
+
+async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn Store) {
+    let (service, alice) = service_and_user(store).await;
+    let bob = crate::harness::user(store, &service, "bob").await;
+    let alices = challenge(store, &alice).await;
+    let bobs = challenge(store, &bob).await;
+    let codes = Factor::new_recovery_codes(&alice, T0);
+    store
+        .insert_factor(&codes, &["h1".into()], &[], None)
+        .await
+        .unwrap();
+    let before = event_ids(store, &alice).await;
+    assert_eq!(before.len(), 2, "user.created and challenge.created");
+
+    let tombstone = event(&alice, "user.deleted", at(10));
+    assert!(store.delete_user(&alice, &tombstone).await.unwrap());
+    assert_eq!(store.user(&service.id, "alice").await.unwrap(), None);
+    assert_eq!(store.user_by_pk(&alice.id).await.unwrap(), None);
+    assert_eq!(
+        store.challenge(&service.id, &alices.id).await.unwrap(),
+        None
+    );
+    assert_eq!(store.challenge_by_id(&alices.id).await.unwrap(), None);
+    assert!(store.factors(&alice.id).await.unwrap().is_empty());
+    assert_eq!(store.factor(&codes.id).await.unwrap(), None);
+    let mut kept = before.clone();
+    kept.push(tombstone.id.clone());
+    assert_eq!(event_ids(store, &alice).await, kept);
+    let (chain, head) = store.audit_chain(&service.id).await.unwrap();
+    let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
+    assert_eq!(audit::verify(&chain, head), Ok(chain.len() as u64));
+
+    // A save from a read made before the deletion finds nothing to save.
+    assert_eq!(
+        store
+            .save_challenge(&alices, only_events(&[event(&alice, "late", at(11))]))
+            .await
+            .unwrap(),
+        Saved::Conflict
+    );
+    // Deleting again changes nothing and writes no second tombstone.
+    let again = event(&alice, "user.deleted", at(12));
+    assert!(!store.delete_user(&alice, &again).await.unwrap());
+    assert_eq!(event_ids(store, &alice).await, kept);
+    assert_eq!(store.event(&again.id).await.unwrap(), None);
+
+    // Bob is untouched.
+    assert_eq!(reload_user(store, &bob).await, bob);
+    assert_eq!(
+        store.challenge(&service.id, &bobs.id).await.unwrap(),
+        Some(bobs)
+    );
+}
