@@ -2,7 +2,7 @@
 
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
-use countersign_core::ids::{is_printable, is_valid_external_user_id, new_id};
+use countersign_core::ids::{is_printable, ServiceId, UserId};
 use countersign_core::keyring::Keyring;
 use countersign_core::otp::{parse_seed, OtpAlgorithm, OtpParams};
 use countersign_core::secret::{api_key_hash, new_api_key};
@@ -21,7 +21,7 @@ pub async fn create_service(
     now: Timestamp,
 ) -> Result<(Service, String), StoreError> {
     let service = Service {
-        id: new_id("svc"),
+        id: ServiceId::new(),
         name: name.to_owned(),
         created_at: now,
         settings: ServiceSettings::default(),
@@ -188,11 +188,11 @@ pub async fn import_tokens(
         let line = n + 2;
         let bad = |what: String| AdminError::Refused(format!("line {line}: {what}"));
         let row = row.map_err(|e| bad(e.to_string()))?;
-        if !is_valid_external_user_id(&row.user_id) {
+        let Some(user_id) = UserId::parse(&row.user_id) else {
             return Err(bad(
                 "user_id: expected 1–128 characters of A-Z a-z 0-9 . _ @ : -".into(),
             ));
-        }
+        };
         let kind = match row.kind.as_str() {
             "totp" => FactorType::Totp,
             "hotp" => FactorType::Hotp,
@@ -218,14 +218,7 @@ pub async fn import_tokens(
         {
             return Err(bad("label: 1–64 printable characters".into()));
         }
-        tokens.push((
-            row.user_id,
-            kind,
-            params,
-            seed,
-            row.counter.unwrap_or(0),
-            label,
-        ));
+        tokens.push((user_id, kind, params, seed, row.counter.unwrap_or(0), label));
     }
     let mut users_created = 0;
     for (user_id, kind, params, seed, counter, label) in &tokens {

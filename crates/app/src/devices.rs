@@ -10,6 +10,7 @@ use std::time::Duration;
 use countersign_core::challenge::{DeviceDecision, DeviceOutcome};
 use countersign_core::device::{signed_request, DeviceHeader};
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
+use countersign_core::ids::{ChallengeId, FactorId};
 use countersign_core::policy::Method;
 use countersign_core::transaction::Transaction;
 use countersign_core::Timestamp;
@@ -74,7 +75,7 @@ pub struct RequestOrigin {
 /// A request waiting for the user's decision on this device.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PendingRequest {
-    pub challenge_id: String,
+    pub challenge_id: ChallengeId,
     pub purpose: String,
     /// Pick the one the page shows.
     pub numbers: [u8; 3],
@@ -91,7 +92,7 @@ pub struct PendingRequest {
 #[serde(deny_unknown_fields)]
 pub struct DeviceResponse {
     /// The device answering (the one that signed the request).
-    pub factor_id: String,
+    pub factor_id: FactorId,
     /// `approve` or `deny`.
     pub decision: String,
     /// The number the user picked (approve).

@@ -2,6 +2,7 @@
 //! `/help/{service_id}` show the published ones.
 
 use countersign_core::help::{check_slug, normalize_locale, Article, Category};
+use countersign_core::ids::ServiceId;
 use countersign_core::service::Service;
 use countersign_core::Timestamp;
 use countersign_store::ArticleFilter;
@@ -74,7 +75,12 @@ impl App {
     }
 
     /// An article, drafts included.
-    pub async fn article(&self, service_id: &str, locale: &str, slug: &str) -> AppResult<Article> {
+    pub async fn article(
+        &self,
+        service_id: &ServiceId,
+        locale: &str,
+        slug: &str,
+    ) -> AppResult<Article> {
         let locale = article_key(locale, slug)?;
         self.store
             .article(service_id, &locale, slug, None)
@@ -84,7 +90,7 @@ impl App {
 
     pub async fn delete_article(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         locale: &str,
         slug: &str,
     ) -> AppResult<()> {
@@ -100,7 +106,7 @@ impl App {
     /// then newest first), and how many match in all.
     pub async fn articles(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         locale: Option<&str>,
         category: Option<&str>,
         limit: u32,
@@ -123,5 +129,171 @@ impl App {
             .store
             .articles(service_id, filter, limit, offset)
             .await?)
+    }
+}
+
+/// The language help articles fall back to.
+pub const FALLBACK_LOCALE: &str = "en";
+/// Search ranks at most this many articles of a language (see the README:
+/// the help center is meant for up to a few thousand articles).
+const MAX_SEARCHED: u32 = 5000;
+/// Longest query kept, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// What a reader asked of a help center.
+pub struct HelpQuery<'a> {
+    /// The reader's language.
+    pub locale: &'a str,
+    pub category: Option<Category>,
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+    /// Words to search for; empty to browse.
+    pub search: &'a str,
+}
+
+/// A page of a help center: published articles of the reader's language
+/// (English when it has none), browsed or searched.
+pub struct HelpPage {
+    pub service: Service,
+    /// The language of the articles listed.
+    pub locale: String,
+    /// The query, trimmed and cut to [`MAX_QUERY_CHARS`].
+    pub search: String,
+    pub listing: Listing,
+    pub pagination: countersign_core::help::Pagination,
+}
+
+pub enum Listing {
+    /// One page of articles, newest first.
+    Browse(Vec<Article>),
+    /// The articles searched, and this page's hits among them, best first.
+    Search {
+        articles: Vec<Article>,
+        hits: Vec<countersign_core::help::SearchHit>,
+    },
+}
+
+impl App {
+    /// The service of a help center's address, if there is one.
+    async fn help_service(&self, service_id: &str) -> AppResult<Option<Service>> {
+        if service_id.len() > 64 || !service_id.bytes().all(|b| b.is_ascii_graphic()) {
+            return Ok(None);
+        }
+        Ok(self.store.service(service_id).await?)
+    }
+
+    /// The language articles are shown in: the reader's, or English when
+    /// the service has published nothing in it.
+    async fn content_locale(&self, service_id: &ServiceId, locale: &str) -> AppResult<String> {
+        if locale == FALLBACK_LOCALE {
+            return Ok(FALLBACK_LOCALE.to_owned());
+        }
+        let filter = ArticleFilter {
+            locale: Some(locale),
+            category: None,
+            published_by: Some(self.now()),
+        };
+        let (_, total) = self.store.articles(service_id, filter, 1, 0).await?;
+        let shown = if total > 0 { locale } else { FALLBACK_LOCALE };
+        Ok(shown.to_owned())
+    }
+
+    /// A page of the help center of `service_id`; `None` when there is no
+    /// such service.
+    pub async fn help_page(
+        &self,
+        service_id: &str,
+        q: HelpQuery<'_>,
+    ) -> AppResult<Option<HelpPage>> {
+        use countersign_core::help::{search, Pagination};
+        let Some(service) = self.help_service(service_id).await? else {
+            return Ok(None);
+        };
+        let locale = self.content_locale(&service.id, q.locale).await?;
+        let query: String = q
+            .search
+            .trim()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_QUERY_CHARS)
+            .collect();
+        let filter = ArticleFilter {
+            locale: Some(&locale),
+            category: q.category,
+            published_by: Some(self.now()),
+        };
+        let limit = u32::try_from(q.per_page).unwrap_or(u32::MAX);
+        let (listing, pagination) = if query.is_empty() {
+            let first = Pagination::new(u64::MAX, q.page, q.per_page);
+            let (mut articles, total) = self
+                .store
+                .articles(&service.id, filter, limit, first.offset())
+                .await?;
+            let fitted = Pagination::new(total, q.page, q.per_page);
+            if fitted.offset() != first.offset() {
+                // Past the last page: show the last one.
+                articles = self
+                    .store
+                    .articles(&service.id, filter, limit, fitted.offset())
+                    .await?
+                    .0;
+            }
+            (Listing::Browse(articles), fitted)
+        } else {
+            let (articles, _) = self
+                .store
+                .articles(&service.id, filter, MAX_SEARCHED, 0)
+                .await?;
+            let hits = search(&articles, &query);
+            let pagination = Pagination::new(hits.len() as u64, q.page, q.per_page);
+            let hits = hits
+                .into_iter()
+                .skip(usize::try_from(pagination.offset()).unwrap_or(usize::MAX))
+                .take(usize::try_from(q.per_page).unwrap_or(usize::MAX))
+                .collect();
+            (Listing::Search { articles, hits }, pagination)
+        };
+        Ok(Some(HelpPage {
+            service,
+            locale,
+            search: query,
+            listing,
+            pagination,
+        }))
+    }
+
+    /// A published article of the help center, in `locale` or else in
+    /// English, with one more view counted; `None` when there is none.
+    pub async fn read_article(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+    ) -> AppResult<Option<(Service, Article)>> {
+        if check_slug(slug).is_err() {
+            return Ok(None);
+        }
+        let Some(service) = self.help_service(service_id).await? else {
+            return Ok(None);
+        };
+        let now = self.now();
+        let mut article = self
+            .store
+            .article(&service.id, locale, slug, Some(now))
+            .await?;
+        if article.is_none() && locale != FALLBACK_LOCALE {
+            article = self
+                .store
+                .article(&service.id, FALLBACK_LOCALE, slug, Some(now))
+                .await?;
+        }
+        let Some(article) = article else {
+            return Ok(None);
+        };
+        self.store
+            .count_article_view(&service.id, &article.locale, &article.slug)
+            .await?;
+        Ok(Some((service, article)))
     }
 }

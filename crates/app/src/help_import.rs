@@ -2,6 +2,7 @@
 //! and the import of article files (`countersign help import`).
 
 use countersign_core::help::{parse_article_file, Article};
+use countersign_core::ids::ServiceId;
 use countersign_core::Timestamp;
 use countersign_store::{Store, StoreError};
 
@@ -94,7 +95,7 @@ pub enum ImportError {
 /// dates in the files are for `help import`, which keeps them).
 pub async fn install_starter_articles(
     store: &dyn Store,
-    service_id: &str,
+    service_id: &ServiceId,
     now: Timestamp,
 ) -> Result<(), ImportError> {
     let files: Vec<(String, String)> = STARTER_ARTICLES

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use countersign_core::event::Event;
+use countersign_core::ids::ServiceId;
 use countersign_core::policy::{Policy, BUILT_IN_PURPOSES};
 use countersign_core::service::{Service, ServiceSettings, SettingsPatch};
 use countersign_core::Timestamp;
@@ -14,7 +15,7 @@ use crate::{App, AppError, AppResult, Missing};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ServiceView {
-    id: String,
+    id: ServiceId,
     name: String,
     created_at: Timestamp,
     settings: ServiceSettings,
@@ -46,7 +47,7 @@ impl App {
     /// request is never overwritten (the patch is applied again on it).
     pub async fn change_settings(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         patch: &SettingsPatch,
     ) -> AppResult<ServiceView> {
         for _ in 0..8 {

@@ -1,6 +1,7 @@
 //! Which service a caller is: found by the hash of its API key, with a
 //! short cache so that most requests skip that lookup.
 
+use countersign_core::ids::ServiceId;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -48,9 +49,9 @@ impl ServiceCache {
 
     /// Drops a service's entries after its settings changed in this process
     /// (other processes see the change within [`ServiceCache::TTL`]).
-    pub fn forget(&self, service_id: &str) {
+    pub fn forget(&self, service_id: &ServiceId) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.retain(|_, (s, _)| s.id != service_id);
+        entries.retain(|_, (s, _)| s.id != *service_id);
     }
 
     fn put(&self, key_hash: String, service: Service) {

@@ -4,7 +4,7 @@
 //! once.
 
 use countersign_core::event::Event;
-use countersign_core::ids::{is_id_of, new_id};
+use countersign_core::ids::{is_id_of, new_id, FactorId, UserId};
 use countersign_core::service::Service;
 use countersign_core::Timestamp;
 use countersign_store::FactorUse;
@@ -32,8 +32,8 @@ pub struct SignInStart {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SignedIn {
     /// The integrator's id of the user who signed in.
-    pub user_id: String,
-    pub factor_id: String,
+    pub user_id: UserId,
+    pub factor_id: FactorId,
 }
 
 impl App {

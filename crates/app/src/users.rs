@@ -4,7 +4,7 @@
 
 use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::event::Event;
-use countersign_core::ids::{is_id_of, is_printable, is_valid_external_user_id};
+use countersign_core::ids::{is_id_of, is_printable, ServiceId, UserId};
 use countersign_core::notice::SecurityChange;
 use countersign_core::service::Service;
 use countersign_core::user::{Change, ContactChange, User, UserUpdate};
@@ -55,15 +55,14 @@ pub struct PutOutcome {
     pub user: UserView,
 }
 
-pub(crate) fn check_user_id(user_id: &str) -> AppResult<()> {
-    if is_valid_external_user_id(user_id) {
-        Ok(())
-    } else {
-        Err(AppError::field(
+/// The integrator's user id, checked.
+pub(crate) fn check_user_id(user_id: &str) -> AppResult<UserId> {
+    UserId::parse(user_id).ok_or_else(|| {
+        AppError::field(
             "user_id",
             "expected 1–128 characters of A-Z a-z 0-9 . _ @ : -",
-        ))
-    }
+        )
+    })
 }
 
 /// Refuses a user who is locked out now.
@@ -91,7 +90,7 @@ fn check_display_name(name: &Change<String>) -> AppResult<()> {
 
 impl App {
     /// A user of the service by the integrator's id.
-    pub async fn user(&self, service_id: &str, user_id: &str) -> AppResult<User> {
+    pub async fn user(&self, service_id: &ServiceId, user_id: &str) -> AppResult<User> {
         check_user_id(user_id)?;
         self.store
             .user(service_id, user_id)
@@ -108,7 +107,7 @@ impl App {
         put: PutUser,
         ip: Option<&str>,
     ) -> AppResult<PutOutcome> {
-        check_user_id(user_id)?;
+        let user_id = check_user_id(user_id)?;
         let display_name = change(put.display_name);
         check_display_name(&display_name)?;
         let update = UserUpdate::parse(
@@ -118,15 +117,15 @@ impl App {
             display_name,
         )?;
         for _ in 0..2 {
-            match self.store.user(&service.id, user_id).await? {
+            match self.store.user(&service.id, &user_id).await? {
                 Some(user) => return self.update_user(service, user, update, ip).await,
                 None => {
                     let now = self.now();
-                    let mut user = User::new(&service.id, user_id, now);
+                    let mut user = User::new(&service.id, &user_id, now);
                     user.apply(update.clone(), now);
                     let created = Event::new(
                         &service.id,
-                        Some(user_id),
+                        Some(&user_id),
                         "user.created",
                         now,
                         None,
@@ -185,7 +184,7 @@ impl App {
         })
     }
 
-    pub async fn user_view(&self, service_id: &str, user_id: &str) -> AppResult<UserView> {
+    pub async fn user_view(&self, service_id: &ServiceId, user_id: &str) -> AppResult<UserView> {
         let user = self.user(service_id, user_id).await?;
         let factors = self.store.factors(&user.id).await?;
         Ok(UserView::new(user, &factors))
@@ -193,7 +192,7 @@ impl App {
 
     /// Removes the user, their factors and challenges; the event log keeps
     /// a tombstone.
-    pub async fn delete_user(&self, service_id: &str, user_id: &str) -> AppResult<()> {
+    pub async fn delete_user(&self, service_id: &ServiceId, user_id: &str) -> AppResult<()> {
         let user = self.user(service_id, user_id).await?;
         let tombstone = Event::new(
             service_id,
@@ -214,7 +213,7 @@ impl App {
     /// older than the event `before` if given.
     pub async fn user_events(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         user_id: &str,
         limit: u32,
         before: Option<&str>,
@@ -234,7 +233,7 @@ impl App {
 }
 
 fn contact_events(
-    service_id: &str,
+    service_id: &ServiceId,
     user_id: &str,
     changes: &[ContactChange],
     now: Timestamp,

@@ -4,6 +4,7 @@
 use countersign_core::challenge::{Challenge, ChallengeContext, ChallengeStatus, DeliveryFailure};
 use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::factor::{Factor, FactorStatus, FactorType, WebauthnKind};
+use countersign_core::ids::{ChallengeId, FactorId, MessageId, UserId};
 use countersign_core::message::MessageRecord;
 use countersign_core::otp::OtpAlgorithm;
 use countersign_core::policy::{Channel, Group, Method};
@@ -34,7 +35,7 @@ impl UserView {
 /// A factor as integrators see it: what it is and when it was used, no secret.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FactorView {
-    pub id: String,
+    pub id: FactorId,
     #[serde(rename = "type")]
     pub kind: FactorType,
     pub status: FactorStatus,
@@ -164,10 +165,10 @@ pub fn masked_destination(channel: Channel, to: &str) -> String {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChallengeView {
-    pub id: String,
+    pub id: ChallengeId,
     pub status: ChallengeStatus,
     pub purpose: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub created_at: Timestamp,
     pub expires_at: Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -296,7 +297,7 @@ impl ChallengeView {
 /// The answer to a send: where the code went (masked) and when the next may go.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SendView {
-    pub message_id: String,
+    pub message_id: MessageId,
     pub channel: Channel,
     pub to: String,
     pub sent_at: Timestamp,

@@ -13,6 +13,7 @@
 use std::path::PathBuf;
 
 use countersign_core::factor::{Factor, FactorStatus, FactorType, WebauthnKind, WebauthnParams};
+use countersign_core::ids::{FactorId, UserKey};
 use countersign_core::user::User;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -87,7 +88,7 @@ pub struct Ceremony {
 
 /// What a successful assertion changes on its factor.
 pub struct Used {
-    pub factor_id: String,
+    pub factor_id: FactorId,
     pub params: WebauthnParams,
     pub counter: u32,
 }
@@ -157,8 +158,8 @@ impl RelyingParty {
     }
 
     /// The user id a discoverable credential's handle names.
-    pub fn user_pk_of(handle: Uuid) -> String {
-        format!("usr_{}", hex::encode(handle.as_bytes()))
+    pub fn user_pk_of(handle: Uuid) -> UserKey {
+        UserKey::from_trusted(format!("usr_{}", hex::encode(handle.as_bytes())))
     }
 
     /// Starts a registration; `existing` credentials are excluded so a key
@@ -169,7 +170,10 @@ impl RelyingParty {
         user: &User,
         existing: &[Factor],
     ) -> Result<Ceremony, CeremonyError> {
-        let name = user.email.clone().unwrap_or_else(|| user.user_id.clone());
+        let name = user
+            .email
+            .clone()
+            .unwrap_or_else(|| user.user_id.to_string());
         let display = user.display_name.clone().unwrap_or_else(|| name.clone());
         let exclude: Vec<CredentialID> = existing
             .iter()
@@ -321,7 +325,7 @@ impl RelyingParty {
 
     /// The user a discoverable assertion claims to be (unverified until
     /// [`RelyingParty::finish_discoverable`]).
-    pub fn identify(&self, credential: &Value) -> Result<String, CeremonyError> {
+    pub fn identify(&self, credential: &Value) -> Result<UserKey, CeremonyError> {
         let assertion: PublicKeyCredential = from_value(credential)?;
         let (handle, _) = self
             .webauthn

@@ -6,11 +6,15 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use countersign_app::challenges::open::OpenChallenge;
+use countersign_app::devices::DeviceResponse;
 use countersign_app::factors::activate::Activation;
 use countersign_app::factors::enrol::Enrolment;
 use countersign_app::portal::CreatePortalSession;
 use countersign_app::users::PutUser;
 use countersign_app::{App, Config};
+use countersign_core::challenge::{ChallengeContext, ChallengeStatus};
+use countersign_core::risk::RiskSignal;
 use countersign_core::service::Service;
 use countersign_core::{ManualClock, Timestamp};
 use ed25519_dalek::{Signer, SigningKey};
@@ -146,8 +150,58 @@ async fn a_step_up_wakes_the_users_waiting_devices() {
         .expect("the waiting device is woken by the step-up");
 }
 
-/// A step-up weighs the same risk history as any challenge: it is
-/// recorded with its risk assessment, like the API's challenges.
+/// A step-up weighs where the user usually is, as every challenge does: an
+/// approval from one address makes a step-up from another one `ip_changed`
+/// (the step-up used to be opened with no history at all).
+#[tokio::test]
+async fn a_step_up_weighs_where_the_user_usually_is() {
+    let f = fixture().await;
+    let device = f.user_with_device("carol").await;
+    let login = OpenChallenge {
+        user_id: "carol".into(),
+        purpose: "login".into(),
+        context: ChallengeContext {
+            ip: Some("198.51.100.7".into()),
+            ..ChallengeContext::default()
+        },
+        return_url: None,
+    };
+    let opened = f.app.open_challenge(&f.service, login).await.unwrap();
+    let shown = f.app.challenge(&f.service.id, &opened.id).await.unwrap();
+    let approve = DeviceResponse {
+        factor_id: device.id.clone(),
+        decision: "approve".into(),
+        number: shown.device_match.map(|m| m.number),
+        transaction_digest: None,
+    };
+    let approved = f
+        .app
+        .respond_on_device(&device, &opened.id, approve)
+        .await
+        .unwrap();
+    assert_eq!(approved.status, ChallengeStatus::Approved);
+
+    let portal = f.portal("carol").await;
+    let page = f
+        .app
+        .begin_step_up(&portal, &device, Some("203.0.113.9".into()))
+        .await
+        .unwrap();
+    let id = page
+        .trim_start_matches("/verify/")
+        .split('?')
+        .next()
+        .unwrap();
+    let step_up = f.app.challenge(&f.service.id, id).await.unwrap();
+    assert!(
+        step_up.risk.signals.contains(&RiskSignal::IpChanged),
+        "{:?}",
+        step_up.risk
+    );
+}
+
+/// A step-up is recorded like the API's challenges, with its risk
+/// assessment, and names the security-center session that asked.
 #[tokio::test]
 async fn a_step_up_is_recorded_with_its_risk_and_session() {
     let f = fixture().await;

@@ -291,29 +291,16 @@ async fn audit_command(config: &Config, cmd: AuditCommand) -> Result<(), String>
     let store = open_store(config).await?;
     match cmd {
         AuditCommand::Verify { service } => {
-            let services = match service {
-                Some(name) => vec![service_named(store.as_ref(), &name)
-                    .await
-                    .map_err(|e| e.to_string())?],
-                None => store.services().await.map_err(|e| e.to_string())?,
-            };
-            let mut broken = Vec::new();
-            for s in services {
-                let (chain, head) = store.audit_chain(&s.id).await.map_err(|e| e.to_string())?;
-                let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
-                match countersign_core::audit::verify(&chain, head) {
-                    Ok(n) => println!(
-                        "{}",
-                        serde_json::json!({"service": s.name, "events": n, "intact": true})
-                    ),
-                    Err(e) => {
-                        println!(
-                            "{}",
-                            serde_json::json!({"service": s.name, "intact": false, "problem": e.to_string()})
-                        );
-                        broken.push(s.name);
-                    }
-                }
+            let checks = countersign_app::audit::verify_chains(store.as_ref(), service.as_deref())
+                .await
+                .map_err(|e| e.to_string())?;
+            let broken: Vec<&str> = checks
+                .iter()
+                .filter(|c| !c.intact)
+                .map(|c| c.service.as_str())
+                .collect();
+            for check in &checks {
+                println!("{}", serde_json::to_string(check).expect("serialises"));
             }
             if broken.is_empty() {
                 Ok(())
@@ -325,10 +312,9 @@ async fn audit_command(config: &Config, cmd: AuditCommand) -> Result<(), String>
             }
         }
         AuditCommand::Export { service } => {
-            let s = service_named(store.as_ref(), &service)
+            let chain = countersign_app::audit::export_chain(store.as_ref(), &service)
                 .await
                 .map_err(|e| e.to_string())?;
-            let (chain, _) = store.audit_chain(&s.id).await.map_err(|e| e.to_string())?;
             for (event, link) in chain {
                 println!(
                     "{}",
@@ -370,35 +356,19 @@ async fn webhook_command(config: &Config, cmd: WebhookCommand) -> Result<(), Str
         } => {
             let endpoint = endpoint_named(&endpoint)?;
             let poster = countersign_app::workers::outbox::EventPoster::new()?;
-            let mut failed = 0;
-            for id in event_ids {
-                let event = store
-                    .event(&id)
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .ok_or_else(|| format!("no event {id:?}"))?;
-                if !endpoint.wants(&event.kind) {
-                    return Err(format!(
-                        "endpoint {:?} does not subscribe to {} events",
-                        endpoint.name(),
-                        event.kind
-                    ));
-                }
-                let delivery = countersign_app::workers::outbox::post_event(
-                    &poster,
-                    endpoint,
-                    &event,
-                    0,
-                    SystemClock.now(),
-                )
-                .await;
-                store
-                    .log_webhook_delivery(&delivery)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                failed += usize::from(delivery.error.is_some());
-                println!("{}", serde_json::to_string(&delivery).expect("serialises"));
+            let deliveries = countersign_app::workers::outbox::replay(
+                store.as_ref(),
+                &poster,
+                endpoint,
+                &event_ids,
+                SystemClock.now(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            for delivery in &deliveries {
+                println!("{}", serde_json::to_string(delivery).expect("serialises"));
             }
+            let failed = deliveries.iter().filter(|d| d.error.is_some()).count();
             if failed == 0 {
                 Ok(())
             } else {

@@ -14,7 +14,7 @@ use thiserror::Error;
 use utoipa::ToSchema;
 
 use crate::device::NumberMatch;
-use crate::ids::new_id;
+use crate::ids::{AppointmentId, ChallengeId, ServiceId, UserId, UserKey};
 use crate::keyring::Keyring;
 use crate::policy::{Channel, Method, Policy};
 use crate::risk::{self, RiskAssessment, UNRAISED_PURPOSES};
@@ -130,12 +130,12 @@ pub struct DeliveryFailure {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Challenge {
-    pub id: String,
-    pub service_id: String,
+    pub id: ChallengeId,
+    pub service_id: ServiceId,
     /// Countersign's user id (`usr_…`).
-    pub user_pk: String,
+    pub user_pk: UserKey,
     /// The integrator's user id.
-    pub user_id: String,
+    pub user_id: UserId,
     pub purpose: String,
     pub status: ChallengeStatus,
     pub created_at: Timestamp,
@@ -170,7 +170,7 @@ pub struct Challenge {
     /// The support appointment this challenge admits the customer to; its
     /// email code goes to the appointment's contact address.
     #[serde(default)]
-    pub appointment_id: Option<String>,
+    pub appointment_id: Option<AppointmentId>,
     /// The request's risk signals and the rules they applied to `policy`.
     #[serde(default)]
     pub risk: RiskAssessment,
@@ -321,7 +321,7 @@ impl Challenge {
             .collect();
         let device_match = offered.contains(&Method::Device).then(NumberMatch::new);
         Ok(Challenge {
-            id: new_id("chl"),
+            id: ChallengeId::new(),
             service_id: user.service_id.clone(),
             user_pk: user.id.clone(),
             user_id: user.user_id.clone(),
@@ -688,7 +688,11 @@ mod tests {
     }
 
     fn user(phone: bool, email: bool) -> User {
-        let mut u = User::new("svc_1", "alice", T0);
+        let mut u = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_1"),
+            &crate::ids::UserId::from_trusted("alice"),
+            T0,
+        );
         if phone {
             u.phone = Some("+33612345689".into());
         }

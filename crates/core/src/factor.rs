@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use crate::device::DeviceParams;
-use crate::ids::new_id;
+use crate::ids::{FactorId, ServiceId, UserKey};
 use crate::otp::{match_hotp, match_hotp_pair, match_totp, OtpParams};
 use crate::policy::Method;
 use crate::secret::{new_grouped_code, normalize_grouped_code};
@@ -90,10 +90,10 @@ impl FactorStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Factor {
-    pub id: String,
-    pub service_id: String,
+    pub id: FactorId,
+    pub service_id: ServiceId,
     /// Countersign's user id (`usr_…`).
-    pub user_pk: String,
+    pub user_pk: UserKey,
     pub kind: FactorType,
     pub status: FactorStatus,
     pub label: Option<String>,
@@ -132,7 +132,7 @@ impl Factor {
         seal: impl FnOnce(&str) -> String,
         now: Timestamp,
     ) -> Factor {
-        let id = new_id("fac");
+        let id = FactorId::new();
         let sealed = seal(&id);
         Factor {
             id,
@@ -168,7 +168,7 @@ impl Factor {
         now: Timestamp,
     ) -> Factor {
         Factor {
-            id: new_id("fac"),
+            id: FactorId::new(),
             service_id: user.service_id.clone(),
             user_pk: user.id.clone(),
             kind: FactorType::Device,
@@ -195,7 +195,7 @@ impl Factor {
         now: Timestamp,
     ) -> Factor {
         Factor {
-            id: new_id("fac"),
+            id: FactorId::new(),
             service_id: user.service_id.clone(),
             user_pk: user.id.clone(),
             kind: FactorType::Webauthn,
@@ -216,7 +216,7 @@ impl Factor {
     /// A new, active set of recovery codes.
     pub fn new_recovery_codes(user: &User, now: Timestamp) -> Factor {
         Factor {
-            id: new_id("fac"),
+            id: FactorId::new(),
             service_id: user.service_id.clone(),
             user_pk: user.id.clone(),
             kind: FactorType::RecoveryCodes,
@@ -342,7 +342,11 @@ mod tests {
     const SEED: &[u8] = b"12345678901234567890";
 
     fn factor(kind: FactorType, moving: u64) -> Factor {
-        let user = User::new("svc_1", "alice", T0);
+        let user = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_1"),
+            &crate::ids::UserId::from_trusted("alice"),
+            T0,
+        );
         Factor::new_otp(
             &user,
             kind,

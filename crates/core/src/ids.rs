@@ -1,6 +1,151 @@
-//! Opaque identifiers with a type prefix (`usr_`, `chl_`, `svc_`, `evt_`, `msg_`).
+//! Identifiers. Countersign's own are opaque, with a type prefix (`usr_`,
+//! `chl_`, `svc_`, `fac_`, `apt_`, `msg_`, `evt_`); the integrator's user id
+//! is theirs. Each kind has its own type, so that a challenge id can never
+//! be passed where a factor id is expected.
+
+use std::fmt;
+use std::ops::Deref;
 
 use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+/// Declares an id type: a string of one shape, with its own name.
+macro_rules! typed_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+        #[serde(transparent)]
+        #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// An id as stored or as written by Countersign, taken as it is.
+            pub fn from_trusted(id: impl Into<String>) -> Self {
+                $name(id.into())
+            }
+        }
+
+        impl Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl From<$name> for serde_json::Value {
+            fn from(id: $name) -> serde_json::Value {
+                serde_json::Value::String(id.0)
+            }
+        }
+    };
+}
+
+/// Declares an id type that Countersign makes, with its prefix.
+macro_rules! prefixed_id {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        typed_id!($(#[$doc])* $name);
+
+        impl $name {
+            pub const PREFIX: &'static str = $prefix;
+
+            /// A fresh id (see [`new_id`]).
+            #[allow(clippy::new_without_default)]
+            pub fn new() -> Self {
+                $name(new_id($prefix))
+            }
+
+            /// The id `text` names, or `None` when it does not have the
+            /// shape of one: such an id cannot exist.
+            pub fn parse(text: &str) -> Option<Self> {
+                is_id_of($prefix, text).then(|| $name(text.to_owned()))
+            }
+        }
+    };
+}
+
+prefixed_id!(
+    /// A service (tenant): `svc_…`.
+    ServiceId,
+    "svc"
+);
+prefixed_id!(
+    /// A user's key inside Countersign: `usr_…`, never shown to integrators
+    /// as their id (that is [`UserId`]).
+    UserKey,
+    "usr"
+);
+prefixed_id!(
+    /// A challenge: `chl_…`.
+    ChallengeId,
+    "chl"
+);
+prefixed_id!(
+    /// A factor (authenticator, token, passkey, device, recovery codes): `fac_…`.
+    FactorId,
+    "fac"
+);
+prefixed_id!(
+    /// A support appointment: `apt_…`.
+    AppointmentId,
+    "apt"
+);
+prefixed_id!(
+    /// A message sent by SMS, voice or email: `msg_…`.
+    MessageId,
+    "msg"
+);
+typed_id!(
+    /// The integrator's own id for a user: 1–128 characters of
+    /// `[A-Za-z0-9._@:-]`.
+    UserId
+);
+
+impl UserId {
+    /// The id `text` names, or `None` when it is not a valid user id.
+    pub fn parse(text: &str) -> Option<Self> {
+        is_valid_external_user_id(text).then(|| UserId(text.to_owned()))
+    }
+}
 
 /// A fresh identifier: the prefix, an underscore and 128 random bits in hex.
 /// Random rather than sequential so that ids reveal neither volume nor order.
@@ -55,6 +200,20 @@ mod tests {
         assert!(!is_id_of("chl", "chl_\u{0}"));
         assert!(!is_id_of("chl", &id.to_uppercase()));
         assert!(!is_id_of("chl", &format!("{id}0")));
+    }
+
+    #[test]
+    fn typed_ids_parse_only_their_own_shape() {
+        let id = ChallengeId::new();
+        assert!(id.starts_with("chl_"));
+        assert_eq!(ChallengeId::parse(&id), Some(id.clone()));
+        assert_eq!(FactorId::parse(&id), None);
+        assert_eq!(
+            UserId::parse("alice@example.com").unwrap(),
+            "alice@example.com"
+        );
+        assert_eq!(UserId::parse("has space"), None);
+        assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{id}\""));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! withdrawal" when they thought they were signing in) and warns never to
 //! share the code. Codes never go into a URL.
 
+use crate::ids::{ChallengeId, MessageId};
 use crate::policy::Channel;
 use crate::transaction::Transaction;
 
@@ -385,11 +386,11 @@ pub fn escape_markup(text: &str) -> String {
 }
 
 /// One message sent for a challenge: the delivery record, without the code.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct MessageRecord {
-    pub id: String,
+    pub id: MessageId,
     #[serde(skip)]
-    pub challenge_id: String,
+    pub challenge_id: ChallengeId,
     pub channel: Channel,
     /// The masked destination.
     pub to: String,

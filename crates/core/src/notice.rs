@@ -215,7 +215,11 @@ mod tests {
     const AT: Timestamp = Timestamp(1_795_655_400_000);
 
     fn user(email: (&str, bool), phone: (&str, bool)) -> User {
-        let mut u = User::new("svc_1", "alice", AT);
+        let mut u = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_1"),
+            &crate::ids::UserId::from_trusted("alice"),
+            AT,
+        );
         u.email = Some(email.0.into());
         u.email_verified = email.1;
         u.phone = Some(phone.0.into());

@@ -22,7 +22,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::factor::{Factor, FactorType, WebauthnKind};
-use crate::ids::new_id;
+use crate::ids::{new_id, ServiceId, UserKey};
 use crate::secret::{constant_time_eq, hmac_sha256_hex};
 use crate::Timestamp;
 
@@ -46,9 +46,9 @@ pub const COOKIE_PATH: &str = "/security";
 pub struct PortalSession {
     /// `pts_…`
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     /// Countersign's user id (`usr_…`).
-    pub user_pk: String,
+    pub user_pk: UserKey,
     pub created_at: Timestamp,
     /// Absolute end of the session.
     pub expires_at: Timestamp,
@@ -72,8 +72,8 @@ impl PortalSession {
     /// A new session and the token of its one-time link (to hand out once;
     /// only [`token_hash`] of it is kept).
     pub fn new(
-        service_id: &str,
-        user_pk: &str,
+        service_id: &ServiceId,
+        user_pk: &UserKey,
         return_url: Option<String>,
         locale: Option<String>,
         now: Timestamp,
@@ -249,7 +249,14 @@ mod tests {
     const T: Timestamp = Timestamp(1_900_000_000_000);
 
     fn session() -> PortalSession {
-        PortalSession::new("svc_x", "usr_x", None, None, T).0
+        PortalSession::new(
+            &crate::ids::ServiceId::from_trusted("svc_x"),
+            &crate::ids::UserKey::from_trusted("usr_x"),
+            None,
+            None,
+            T,
+        )
+        .0
     }
 
     #[test]

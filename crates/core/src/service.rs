@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::ids::ServiceId;
+
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -13,7 +15,7 @@ use crate::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Service {
-    pub id: String,
+    pub id: ServiceId,
     pub name: String,
     pub created_at: Timestamp,
     pub settings: ServiceSettings,

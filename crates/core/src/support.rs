@@ -14,7 +14,7 @@ use thiserror::Error;
 use utoipa::ToSchema;
 
 use crate::challenge::{Challenge, ChallengeContext, ChallengeError};
-use crate::ids::new_id;
+use crate::ids::{AppointmentId, ServiceId, UserId, UserKey};
 use crate::policy::{Channel, Method};
 use crate::secret::{new_grouped_code, normalize_grouped_code};
 use crate::service::ServiceSettings;
@@ -58,12 +58,12 @@ impl Default for JoinWindow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appointment {
-    pub id: String,
-    pub service_id: String,
+    pub id: AppointmentId,
+    pub service_id: ServiceId,
     /// Countersign's user id (`usr_…`).
-    pub user_pk: String,
+    pub user_pk: UserKey,
     /// The integrator's user id.
-    pub user_id: String,
+    pub user_id: UserId,
     pub ticket_id: String,
     /// The address the customer gave in the chat or ticket: the email code
     /// goes there, not necessarily to the account's address.
@@ -135,7 +135,7 @@ impl Appointment {
     pub fn book(user: &User, booking: Booking, now: Timestamp) -> (Appointment, String) {
         let code = new_appointment_code();
         let canonical = normalize_appointment_code(&code).expect("a generated code is canonical");
-        let id = new_id("apt");
+        let id = AppointmentId::new();
         // Rooms live on one video server shared by every service: the name
         // carries a tag of the service, so one service can never book its
         // customers into another's room.
@@ -357,7 +357,7 @@ impl RoomClaims {
             exp: (now_s + ROOM_TOKEN_SECONDS).min(closes),
             context: RoomContext {
                 user: RoomUser {
-                    id: appointment.user_id.clone(),
+                    id: appointment.user_id.to_string(),
                     name: display_name.to_owned(),
                     email: appointment.contact_email.clone(),
                 },
@@ -373,7 +373,11 @@ mod tests {
     const T0: Timestamp = Timestamp(1_900_000_000_000);
 
     fn booked() -> (Appointment, String) {
-        let user = User::new("svc_1", "alice", T0);
+        let user = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_1"),
+            &crate::ids::UserId::from_trusted("alice"),
+            T0,
+        );
         Appointment::book(
             &user,
             Booking {
@@ -396,7 +400,11 @@ mod tests {
         assert!(!a.code_hash.contains(&canonical));
         assert!(normalize_appointment_code("1234").is_none());
         assert!(a.room.contains("-support-"));
-        let other = User::new("svc_2", "alice", T0);
+        let other = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_2"),
+            &crate::ids::UserId::from_trusted("alice"),
+            T0,
+        );
         let booking = |room: &str| Booking {
             ticket_id: "T".into(),
             contact_email: "a@example.com".into(),
@@ -404,7 +412,16 @@ mod tests {
             starts_at: T0,
             room: Some(room.into()),
         };
-        let mine = Appointment::book(&User::new("svc_1", "alice", T0), booking("vip"), T0).0;
+        let mine = Appointment::book(
+            &User::new(
+                &crate::ids::ServiceId::from_trusted("svc_1"),
+                &crate::ids::UserId::from_trusted("alice"),
+                T0,
+            ),
+            booking("vip"),
+            T0,
+        )
+        .0;
         let theirs = Appointment::book(&other, booking("vip"), T0).0;
         assert_ne!(
             mine.room, theirs.room,
@@ -441,7 +458,11 @@ mod tests {
     #[test]
     fn the_join_challenge_sends_its_email_code_to_the_ticket_address() {
         let (a, _) = booked();
-        let mut user = User::new("svc_1", "alice", T0);
+        let mut user = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_1"),
+            &crate::ids::UserId::from_trusted("alice"),
+            T0,
+        );
         user.email = Some("alice@example.com".into());
         user.phone = Some("+33612345689".into());
         let c = a

@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::contact::{self, ContactError};
-use crate::ids::new_id;
+use crate::ids::{ServiceId, UserId, UserKey};
 use crate::lockout::is_locked;
 use crate::Timestamp;
 
@@ -14,11 +14,11 @@ use crate::Timestamp;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct User {
     /// Countersign's own id (`usr_…`).
-    pub id: String,
+    pub id: UserKey,
     #[serde(skip)]
-    pub service_id: String,
+    pub service_id: ServiceId,
     /// The integrator's id for this user.
-    pub user_id: String,
+    pub user_id: UserId,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub email_verified: bool,
@@ -96,11 +96,11 @@ pub enum ContactChange {
 }
 
 impl User {
-    pub fn new(service_id: &str, user_id: &str, now: Timestamp) -> User {
+    pub fn new(service_id: &ServiceId, user_id: &UserId, now: Timestamp) -> User {
         User {
-            id: new_id("usr"),
-            service_id: service_id.to_owned(),
-            user_id: user_id.to_owned(),
+            id: UserKey::new(),
+            service_id: service_id.clone(),
+            user_id: user_id.clone(),
             email: None,
             phone: None,
             email_verified: false,
@@ -159,7 +159,11 @@ mod tests {
     use super::*;
 
     fn verified_user() -> User {
-        let mut u = User::new("svc_1", "alice", Timestamp(0));
+        let mut u = User::new(
+            &crate::ids::ServiceId::from_trusted("svc_1"),
+            &crate::ids::UserId::from_trusted("alice"),
+            Timestamp(0),
+        );
         u.email = Some("alice@example.com".into());
         u.phone = Some("+33612345689".into());
         u.email_verified = true;

@@ -17,6 +17,7 @@ use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::help::{Article, Category};
+use countersign_core::ids::{FactorId, ServiceId, UserKey};
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
@@ -109,7 +110,7 @@ pub struct ChallengeWrite<'a> {
 pub enum FactorUse {
     /// Store `moving_factor` if the stored one is lower.
     Otp {
-        factor_id: String,
+        factor_id: FactorId,
         moving_factor: u64,
         now: Timestamp,
     },
@@ -117,7 +118,7 @@ pub enum FactorUse {
     /// counter if the counter grew (or both are 0: authenticators without
     /// a counter). A counter that did not grow means a cloned key or a replay.
     Webauthn {
-        factor_id: String,
+        factor_id: FactorId,
         /// The factor's new `params` (JSON).
         params: String,
         counter: u32,
@@ -125,14 +126,14 @@ pub enum FactorUse {
     },
     /// Spend the recovery code with this hash if it is unused.
     RecoveryCode {
-        factor_id: String,
+        factor_id: FactorId,
         code_hash: String,
         now: Timestamp,
     },
 }
 
 impl FactorUse {
-    pub fn factor_id(&self) -> &str {
+    pub fn factor_id(&self) -> &FactorId {
         match self {
             FactorUse::Otp { factor_id, .. }
             | FactorUse::Webauthn { factor_id, .. }
@@ -162,8 +163,8 @@ pub enum Saved {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoticeRecord {
     pub id: String,
-    pub service_id: String,
-    pub user_pk: Option<String>,
+    pub service_id: ServiceId,
+    pub user_pk: Option<UserKey>,
     pub channel: Channel,
     pub to: String,
     pub locale: Option<String>,
@@ -176,9 +177,9 @@ pub struct NoticeRecord {
 /// change itself (so that no change goes without them): the user's
 /// withdrawals held until `hold_until` (or later, if a hold already runs
 /// longer), and notices to their verified contacts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecurityWrite {
-    pub user_pk: String,
+    pub user_pk: UserKey,
     pub hold_until: Option<Timestamp>,
     pub notices: Vec<NoticeRecord>,
 }
@@ -302,7 +303,7 @@ pub trait Store: Send + Sync + 'static {
     /// Services with events `endpoint` has yet to deliver and may try now.
     /// A new endpoint starts at each service's current end of the log;
     /// services created after it start at their beginning.
-    async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<String>>;
+    async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>>;
     /// Claims `endpoint`'s delivery of `service_id`'s events, unless another
     /// worker holds it or its retry is not due.
     async fn claim_webhook(
@@ -361,7 +362,7 @@ pub trait Store: Send + Sync + 'static {
     async fn update_message(&self, update: &MessageUpdate<'_>, events: &[Event]) -> Result<()>;
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
     /// A message by its id, with the service of its challenge.
-    async fn message(&self, id: &str) -> Result<Option<(MessageRecord, String)>>;
+    async fn message(&self, id: &str) -> Result<Option<(MessageRecord, ServiceId)>>;
     /// Records a provider's report on a message, only if the message is in
     /// one of the statuses the report may follow (reports arrive out of
     /// order; a final verdict never changes). False when nothing changed.

@@ -4,6 +4,7 @@ use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::help::{Article, Category};
+use countersign_core::ids::{ChallengeId, FactorId, MessageId, ServiceId, UserId, UserKey};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::portal::PortalSession;
@@ -53,7 +54,7 @@ fn json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
 
 pub(crate) fn service(row: &impl SqlRow) -> Result<Service> {
     Ok(Service {
-        id: row.text("id")?,
+        id: ServiceId::from_trusted(row.text("id")?),
         name: row.text("name")?,
         created_at: Timestamp(row.int("created_at")?),
         settings: json("service settings", &row.text("settings")?)?,
@@ -77,9 +78,9 @@ pub(crate) fn article(row: &impl SqlRow) -> Result<Article> {
 
 pub(crate) fn user(row: &impl SqlRow) -> Result<User> {
     Ok(User {
-        id: row.text("id")?,
-        service_id: row.text("service_id")?,
-        user_id: row.text("external_id")?,
+        id: UserKey::from_trusted(row.text("id")?),
+        service_id: ServiceId::from_trusted(row.text("service_id")?),
+        user_id: UserId::from_trusted(row.text("external_id")?),
         email: row.opt_text("email")?,
         phone: row.opt_text("phone")?,
         email_verified: row.flag("email_verified")?,
@@ -104,8 +105,8 @@ pub(crate) fn message(row: &impl SqlRow) -> Result<MessageRecord> {
     let channel: Channel = json("message channel", &format!("\"{}\"", row.text("channel")?))?;
     let status = row.text("status")?;
     Ok(MessageRecord {
-        id: row.text("id")?,
-        challenge_id: row.text("challenge_id")?,
+        id: MessageId::from_trusted(row.text("id")?),
+        challenge_id: ChallengeId::from_trusted(row.text("challenge_id")?),
         channel,
         to: row.text("destination")?,
         status: DeliveryStatus::parse(&status)
@@ -137,9 +138,9 @@ pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {
     let kind = FactorType::parse(&kind)
         .ok_or_else(|| StoreError::Corrupt(format!("factor kind {kind:?}")))?;
     Ok(Factor {
-        id: row.text("id")?,
-        service_id: row.text("service_id")?,
-        user_pk: row.text("user_pk")?,
+        id: FactorId::from_trusted(row.text("id")?),
+        service_id: ServiceId::from_trusted(row.text("service_id")?),
+        user_pk: UserKey::from_trusted(row.text("user_pk")?),
         kind,
         status: FactorStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("factor status {status:?}")))?,
@@ -180,8 +181,8 @@ pub(crate) fn appointment(row: &impl SqlRow) -> Result<Appointment> {
 pub(crate) fn notice(row: &impl SqlRow) -> Result<NoticeRecord> {
     Ok(NoticeRecord {
         id: row.text("id")?,
-        service_id: row.text("service_id")?,
-        user_pk: row.opt_text("user_pk")?,
+        service_id: ServiceId::from_trusted(row.text("service_id")?),
+        user_pk: row.opt_text("user_pk")?.map(UserKey::from_trusted),
         channel: json("notice channel", &format!("\"{}\"", row.text("channel")?))?,
         to: row.text("destination")?,
         locale: row.opt_text("locale")?,
@@ -208,8 +209,8 @@ pub(crate) fn webhook_delivery(row: &impl SqlRow) -> Result<WebhookDelivery> {
 pub(crate) fn portal_session(row: &impl SqlRow) -> Result<PortalSession> {
     Ok(PortalSession {
         id: row.text("id")?,
-        service_id: row.text("service_id")?,
-        user_pk: row.text("user_pk")?,
+        service_id: ServiceId::from_trusted(row.text("service_id")?),
+        user_pk: UserKey::from_trusted(row.text("user_pk")?),
         created_at: Timestamp(row.int("created_at")?),
         expires_at: Timestamp(row.int("expires_at")?),
         link_expires_at: Timestamp(row.int("link_expires_at")?),

@@ -10,6 +10,7 @@ use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
 use countersign_core::help::Article;
+use countersign_core::ids::ServiceId;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
@@ -599,7 +600,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<String>> {
+            async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>> {
                 let mut tx = self.writes().begin().await?;
                 sqlx::query("INSERT INTO webhook_endpoints (name, first_seen) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
                     .bind(endpoint)
@@ -618,7 +619,7 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;
-                let due: Vec<(String,)> = sqlx::query_as(
+                let due: Vec<(ServiceId,)> = sqlx::query_as(
                     "SELECT c.service_id FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
                      WHERE c.endpoint = $1 AND h.seq > c.delivered_seq AND c.next_attempt_at <= $2 AND c.lease_until <= $2 \
                      ORDER BY c.service_id",
@@ -925,7 +926,7 @@ macro_rules! sql_store {
                 all.iter().map(rows::message).collect()
             }
 
-            async fn message(&self, id: &str) -> Result<Option<(MessageRecord, String)>> {
+            async fn message(&self, id: &str) -> Result<Option<(MessageRecord, ServiceId)>> {
                 let row = sqlx::query(&format!(
                     "SELECT {MESSAGE_COLUMNS}, (SELECT service_id FROM challenges c WHERE c.id = messages.challenge_id) AS service_id \
                      FROM messages WHERE id = $1"
@@ -934,7 +935,7 @@ macro_rules! sql_store {
                 .fetch_optional(self.reads())
                 .await?;
                 row.as_ref()
-                    .map(|r| Ok((rows::message(r)?, rows::SqlRow::text(r, "service_id")?)))
+                    .map(|r| Ok((rows::message(r)?, ServiceId::from_trusted(rows::SqlRow::text(r, "service_id")?))))
                     .transpose()
             }
 

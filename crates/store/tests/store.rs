@@ -23,6 +23,8 @@ mod messages;
 mod notices;
 #[path = "store/portal.rs"]
 mod portal;
+#[path = "store/races.rs"]
+mod races;
 #[path = "store/services.rs"]
 mod services;
 #[path = "store/users.rs"]

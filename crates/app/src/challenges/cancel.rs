@@ -1,6 +1,7 @@
 //! Cancelling a challenge: the integrator's call, or the user's "this
 //! wasn't me" on the hosted page.
 
+use countersign_core::ids::ServiceId;
 use serde_json::json;
 
 use super::{event, Write};
@@ -8,7 +9,11 @@ use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult};
 
 impl App {
-    pub async fn cancel_challenge(&self, service_id: &str, id: &str) -> AppResult<ChallengeView> {
+    pub async fn cancel_challenge(
+        &self,
+        service_id: &ServiceId,
+        id: &str,
+    ) -> AppResult<ChallengeView> {
         let decided = self
             .decide(service_id, id, |c, now, _| {
                 c.cancel(now).map_err(|e| AppError::challenge(e, now))?;

@@ -17,7 +17,7 @@ pub mod send;
 use countersign_core::challenge::Challenge;
 use countersign_core::contact::region;
 use countersign_core::event::Event;
-use countersign_core::ids::is_id_of;
+use countersign_core::ids::{is_id_of, ServiceId};
 use countersign_core::limits::{CounterCheck, Scope};
 use countersign_core::message::MessageRecord;
 use countersign_core::policy::Channel;
@@ -62,7 +62,7 @@ const MAX_RACES: usize = 256;
 
 impl App {
     /// A challenge of the service, by id; a malformed id cannot exist.
-    pub async fn challenge(&self, service_id: &str, id: &str) -> AppResult<Challenge> {
+    pub async fn challenge(&self, service_id: &ServiceId, id: &str) -> AppResult<Challenge> {
         if !is_id_of("chl", id) {
             return Err(AppError::NotFound(Missing::Challenge));
         }
@@ -85,7 +85,7 @@ impl App {
     /// (a replayed code): it must then decide as if the code were wrong.
     pub(crate) async fn decide<T>(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         id: &str,
         mut decide: impl FnMut(&mut Challenge, Timestamp, bool) -> AppResult<(T, Write)>,
     ) -> AppResult<Decided<T>> {

@@ -2,6 +2,7 @@
 //! has reviewed the change (the hold also ends by itself when its period is
 //! over).
 
+use countersign_core::ids::ServiceId;
 use serde_json::json;
 
 use super::{event, Write};
@@ -9,7 +10,11 @@ use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult};
 
 impl App {
-    pub async fn release_challenge(&self, service_id: &str, id: &str) -> AppResult<ChallengeView> {
+    pub async fn release_challenge(
+        &self,
+        service_id: &ServiceId,
+        id: &str,
+    ) -> AppResult<ChallengeView> {
         let decided = self
             .decide(service_id, id, |c, now, _| {
                 c.release(now).map_err(|e| AppError::challenge(e, now))?;

@@ -4,7 +4,7 @@
 
 use countersign_core::challenge::{Challenge, ChallengeError, OutgoingCode};
 use countersign_core::contact::calling_code;
-use countersign_core::ids::new_id;
+use countersign_core::ids::MessageId;
 use countersign_core::limits::{ip_bucket, SendFacts};
 use countersign_core::message::{render, DeliveryStatus, MessageParams, MessageRecord};
 use countersign_core::policy::{Channel, Method};
@@ -58,7 +58,7 @@ impl App {
                     .begin_send(channel, &self.keys.ring(), now)
                     .map_err(|e| AppError::challenge(e, now))?;
                 let message = MessageRecord {
-                    id: new_id("msg"),
+                    id: MessageId::new(),
                     challenge_id: c.id.clone(),
                     channel,
                     to: masked_destination(channel, &outgoing.to),
@@ -138,7 +138,7 @@ impl App {
         let report = self
             .delivery
             .send(&OutboundMessage {
-                message_id: message.id.clone(),
+                message_id: message.id.to_string(),
                 channel,
                 to: outgoing.to.clone(),
                 subject: rendered.subject,

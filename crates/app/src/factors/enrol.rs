@@ -280,7 +280,7 @@ impl App {
             .email
             .clone()
             .or_else(|| user.display_name.clone())
-            .unwrap_or_else(|| user.user_id.clone());
+            .unwrap_or_else(|| user.user_id.to_string());
         let uri = otpauth_uri(OtpKind::Totp, seed, &service.name, &account, &token.params);
         Ok(EnrolmentView {
             secret: Some(base32_encode(seed)),

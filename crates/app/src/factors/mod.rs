@@ -12,7 +12,7 @@ pub mod resync;
 
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus};
-use countersign_core::ids::is_id_of;
+use countersign_core::ids::{is_id_of, ServiceId};
 use countersign_core::keyring::key_id_of;
 use countersign_core::service::Service;
 use countersign_core::user::User;
@@ -45,7 +45,11 @@ pub(crate) fn factor_event(
 
 impl App {
     /// A user's factors, oldest first.
-    pub async fn factors(&self, service_id: &str, user_id: &str) -> AppResult<Vec<FactorView>> {
+    pub async fn factors(
+        &self,
+        service_id: &ServiceId,
+        user_id: &str,
+    ) -> AppResult<Vec<FactorView>> {
         let user = self.user(service_id, user_id).await?;
         let factors = self.store.factors(&user.id).await?;
         Ok(factors.iter().map(FactorView::from).collect())
@@ -54,7 +58,7 @@ impl App {
     /// A user and one of their factors, by the integrator's user id.
     pub async fn user_factor(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         user_id: &str,
         factor_id: &str,
     ) -> AppResult<(User, Factor)> {

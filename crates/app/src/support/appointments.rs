@@ -1,7 +1,7 @@
 //! The support team's side of verified calls (with the service key).
 
 use countersign_core::contact::normalize_email;
-use countersign_core::ids::is_printable;
+use countersign_core::ids::{is_printable, ServiceId};
 use countersign_core::service::Service;
 use countersign_core::support::Booking;
 use countersign_core::Timestamp;
@@ -95,7 +95,7 @@ impl App {
     /// A user's and/or an agent's appointments, by start time.
     pub async fn appointments(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         user_id: Option<&str>,
         agent: Option<&str>,
     ) -> AppResult<Vec<AppointmentView>> {
@@ -116,14 +116,18 @@ impl App {
             .collect())
     }
 
-    pub async fn appointment_of(&self, service_id: &str, id: &str) -> AppResult<AppointmentView> {
+    pub async fn appointment_of(
+        &self,
+        service_id: &ServiceId,
+        id: &str,
+    ) -> AppResult<AppointmentView> {
         let a = self.appointment(service_id, id).await?;
         Ok(self.appointment_view(&a, None))
     }
 
     pub async fn cancel_appointment(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         id: &str,
     ) -> AppResult<AppointmentView> {
         let a = self
@@ -144,7 +148,7 @@ impl App {
     /// before does not carry over.
     pub async fn reschedule_appointment(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         id: &str,
         starts_at: Timestamp,
     ) -> AppResult<AppointmentView> {
@@ -164,7 +168,7 @@ impl App {
     }
 
     /// The code the agent reads out now.
-    pub async fn agent_code(&self, service_id: &str, id: &str) -> AppResult<AgentCode> {
+    pub async fn agent_code(&self, service_id: &ServiceId, id: &str) -> AppResult<AgentCode> {
         let a = self.appointment(service_id, id).await?;
         let key = self.keys.ring().purpose_key(AGENT_CODE_KEY);
         let (code, valid_until) = a.agent_code(&key, self.now());

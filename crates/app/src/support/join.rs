@@ -6,7 +6,7 @@
 use std::net::IpAddr;
 
 use countersign_core::challenge::{Challenge, ChallengeContext};
-use countersign_core::ids::{is_id_of, is_printable};
+use countersign_core::ids::{is_id_of, is_printable, AppointmentId};
 use countersign_core::limits::{ip_bucket, Scope, SendFacts, SendLimits};
 use countersign_core::policy::{Channel, Method};
 use countersign_core::service::Service;
@@ -33,7 +33,7 @@ pub struct JoinView {
     #[serde(flatten)]
     pub challenge: ChallengeView,
     pub email: SendView,
-    pub appointment_id: String,
+    pub appointment_id: AppointmentId,
     pub agent: String,
     pub starts_at: Timestamp,
 }

@@ -9,7 +9,7 @@ pub mod join;
 pub mod room;
 
 use countersign_core::event::Event;
-use countersign_core::ids::is_id_of;
+use countersign_core::ids::{is_id_of, AppointmentId, ServiceId, UserId};
 use countersign_core::policy::Method;
 use countersign_core::support::{Appointment, AppointmentStatus};
 use countersign_core::Timestamp;
@@ -22,8 +22,8 @@ use crate::{App, AppError, AppResult, Missing};
 /// customer was verified. The appointment code is not in it (shown once).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AppointmentView {
-    pub id: String,
-    pub user_id: String,
+    pub id: AppointmentId,
+    pub user_id: UserId,
     pub ticket_id: String,
     /// Masked: the agent knows it from the ticket.
     pub contact_email: String,
@@ -63,7 +63,7 @@ impl App {
         }
     }
 
-    async fn appointment(&self, service_id: &str, id: &str) -> AppResult<Appointment> {
+    async fn appointment(&self, service_id: &ServiceId, id: &str) -> AppResult<Appointment> {
         if !is_id_of("apt", id) {
             return Err(AppError::NotFound(Missing::Appointment));
         }
@@ -77,7 +77,7 @@ impl App {
     /// else did meanwhile (else tries again on the fresh appointment).
     async fn change_appointment(
         &self,
-        service_id: &str,
+        service_id: &ServiceId,
         id: &str,
         mut change: impl FnMut(&mut Appointment, Timestamp) -> AppResult<Event>,
     ) -> AppResult<Appointment> {

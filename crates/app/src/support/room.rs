@@ -84,7 +84,7 @@ impl App {
         let name = user
             .display_name
             .clone()
-            .unwrap_or_else(|| user.user_id.clone());
+            .unwrap_or_else(|| user.user_id.to_string());
         let claims = RoomClaims::for_customer(&a, &name, &support.jwt_app_id, domain, &window, now);
         let token = jsonwebtoken::encode(
             &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),

@@ -326,3 +326,34 @@ async fn deliver_events(
         }
     }
 }
+
+/// Delivers the events `ids` to `endpoint` again, outside the worker's
+/// order (an operator's replay), and logs each attempt. Refuses an event the
+/// endpoint does not subscribe to. Answers the attempts, in order.
+pub async fn replay(
+    store: &dyn countersign_store::Store,
+    poster: &EventPoster,
+    endpoint: &WebhookEndpoint,
+    ids: &[String],
+    now: Timestamp,
+) -> Result<Vec<WebhookDelivery>, crate::admin::AdminError> {
+    use crate::admin::AdminError;
+    let mut deliveries = Vec::with_capacity(ids.len());
+    for id in ids {
+        let event = store
+            .event(id)
+            .await?
+            .ok_or_else(|| AdminError::Refused(format!("no event {id:?}")))?;
+        if !endpoint.wants(&event.kind) {
+            return Err(AdminError::Refused(format!(
+                "endpoint {:?} does not subscribe to {} events",
+                endpoint.name(),
+                event.kind
+            )));
+        }
+        let delivery = post_event(poster, endpoint, &event, 0, now).await;
+        store.log_webhook_delivery(&delivery).await?;
+        deliveries.push(delivery);
+    }
+    Ok(deliveries)
+}

@@ -462,7 +462,7 @@ impl TestServer {
             base,
             http: reqwest::Client::new(),
             key: api_key,
-            service_id: service.id,
+            service_id: service.id.to_string(),
             clock,
             state,
             phone,

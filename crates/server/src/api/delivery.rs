@@ -65,64 +65,79 @@ pub async fn delivery_status(
         .delivery
         .callback_auth(channel)
         .ok_or(AppError::NotFound(Missing::Route))?;
-    let (message_id, status, error) = match auth {
+    let report = match auth {
         CallbackAuth::Webhook(secret) => {
             let now = u64::try_from(app.now().millis() / 1000).unwrap_or(0);
-            let signed = header(&headers, "countersign-signature").is_some_and(|h| {
-                verify_signature_header(
-                    secret.as_bytes(),
-                    h,
-                    &body,
-                    now,
-                    SIGNATURE_TOLERANCE_SECONDS,
-                )
-            });
-            if !signed {
-                return Err(invalid_signature());
-            }
-            let report: WebhookReport = serde_json::from_slice(&body)
-                .map_err(|e| ApiError::invalid_request(format!("body: {e}")))?;
-            let status = DeliveryStatus::parse(&report.status).ok_or_else(|| {
-                ApiError::invalid_request(
-                    "status: expected queued, sent, delivered, failed or undelivered",
-                )
-                .with("field", "status")
-            })?;
-            (report.message_id, status, report.error)
+            webhook_report(&secret, &headers, &body, now)?
         }
         CallbackAuth::Twilio(token) => {
-            let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
             let url = format!(
                 "{}{}",
                 app.config.public_url.trim_end_matches('/'),
                 uri.path_and_query().map_or("", |p| p.as_str())
             );
-            let expected = twilio_signature(&token, &url, &form);
-            let signed = header(&headers, "x-twilio-signature").is_some_and(|h| {
-                countersign_core::secret::constant_time_eq(h.as_bytes(), expected.as_bytes())
-            });
-            if !signed {
-                return Err(invalid_signature());
-            }
-            let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
-            let message_id = uri
-                .query()
-                .into_iter()
-                .flat_map(|q| form_urlencoded::parse(q.as_bytes()))
-                .find(|(k, _)| k == "message_id")
-                .map(|(_, v)| v.into_owned())
-                .ok_or_else(|| ApiError::invalid_request("message_id: required in the query"))?;
-            let reported = field("MessageStatus")
-                .or_else(|| field("CallStatus"))
-                .unwrap_or_default();
-            let status = DeliveryStatus::from_twilio(&reported).ok_or_else(|| {
-                ApiError::invalid_request(format!("unknown Twilio status {reported:?}"))
-            })?;
-            let error = field("ErrorCode").map(|code| format!("Twilio error {code}"));
-            (message_id, status, error)
+            twilio_report(&token, &url, &uri, &headers, &body)?
         }
     };
+    let (message_id, status, error) = report;
     app.record_delivery_report(channel, &message_id, status, error.as_deref())
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// What a provider reported: the message, its status, and the reason for
+/// a failure.
+type Report = (String, DeliveryStatus, Option<String>);
+
+/// The webhook provider's report, signed with its secret over the JSON body
+/// (`Countersign-Signature`, at most five minutes old).
+fn webhook_report(secret: &str, headers: &HeaderMap, body: &[u8], now: u64) -> ApiResult<Report> {
+    let signed = header(headers, "countersign-signature").is_some_and(|h| {
+        verify_signature_header(secret.as_bytes(), h, body, now, SIGNATURE_TOLERANCE_SECONDS)
+    });
+    if !signed {
+        return Err(invalid_signature());
+    }
+    let report: WebhookReport = serde_json::from_slice(body)
+        .map_err(|e| ApiError::invalid_request(format!("body: {e}")))?;
+    let status = DeliveryStatus::parse(&report.status).ok_or_else(|| {
+        ApiError::invalid_request("status: expected queued, sent, delivered, failed or undelivered")
+            .with("field", "status")
+    })?;
+    Ok((report.message_id, status, report.error))
+}
+
+/// Twilio's StatusCallback form, signed with the auth token over the
+/// callback URL and the form (`X-Twilio-Signature`); the message id is in
+/// the callback's query.
+fn twilio_report(
+    token: &str,
+    url: &str,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ApiResult<Report> {
+    let form: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let expected = twilio_signature(token, url, &form);
+    let signed = header(headers, "x-twilio-signature").is_some_and(|h| {
+        countersign_core::secret::constant_time_eq(h.as_bytes(), expected.as_bytes())
+    });
+    if !signed {
+        return Err(invalid_signature());
+    }
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let message_id = uri
+        .query()
+        .into_iter()
+        .flat_map(|q| form_urlencoded::parse(q.as_bytes()))
+        .find(|(k, _)| k == "message_id")
+        .map(|(_, v)| v.into_owned())
+        .ok_or_else(|| ApiError::invalid_request("message_id: required in the query"))?;
+    let reported = field("MessageStatus")
+        .or_else(|| field("CallStatus"))
+        .unwrap_or_default();
+    let status = DeliveryStatus::from_twilio(&reported)
+        .ok_or_else(|| ApiError::invalid_request(format!("unknown Twilio status {reported:?}")))?;
+    let error = field("ErrorCode").map(|code| format!("Twilio error {code}"));
+    Ok((message_id, status, error))
 }

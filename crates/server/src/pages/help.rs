@@ -11,12 +11,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use countersign_core::help::{
-    check_slug, excerpt_html, render_markdown, search, Article, Category, Pagination,
-};
-use countersign_core::service::Service;
+use countersign_app::help::{self, Listing, MAX_QUERY_CHARS};
+use countersign_app::AppResult;
+use countersign_core::help::{excerpt_html, render_markdown, Article, Category, Pagination};
 use countersign_core::Timestamp;
-use countersign_store::ArticleFilter;
 use serde::Deserialize;
 
 use super::{esc, page, plain_page, Lang, LangQuery};
@@ -24,13 +22,6 @@ use countersign_app::App;
 
 /// Articles per page.
 const PER_PAGE: u64 = 10;
-/// Search ranks at most this many articles of a language (see the README:
-/// the help center is meant for up to a few thousand articles).
-const MAX_SEARCHED: u32 = 5000;
-/// Longest query kept, in characters.
-const MAX_QUERY_CHARS: usize = 200;
-/// The language articles fall back to.
-const FALLBACK_LOCALE: &str = "en";
 
 /// Every text of the help pages, in one language.
 struct HelpTexts {
@@ -212,8 +203,7 @@ fn not_found(lang: Lang) -> Response {
     )
 }
 
-fn failed(lang: Lang, e: countersign_store::StoreError) -> Response {
-    tracing::error!(error = %e, "help center: storage failure");
+fn failed(lang: Lang) -> Response {
     let t = texts(lang);
     plain_page(
         lang,
@@ -221,41 +211,6 @@ fn failed(lang: Lang, e: countersign_store::StoreError) -> Response {
         t.error_title,
         t.error_lead,
     )
-}
-
-/// The service of a page's address, if there is one.
-async fn find_service(
-    state: &App,
-    service_id: &str,
-) -> Result<Option<Service>, countersign_store::StoreError> {
-    if service_id.len() > 64 || !service_id.bytes().all(|b| b.is_ascii_graphic()) {
-        return Ok(None);
-    }
-    state.store.service(service_id).await
-}
-
-/// The language articles are shown in: the user's, or English when the
-/// service has published nothing in it.
-async fn content_locale(
-    state: &App,
-    service_id: &str,
-    lang: Lang,
-    now: Timestamp,
-) -> Result<&'static str, countersign_store::StoreError> {
-    if lang.code() == FALLBACK_LOCALE {
-        return Ok(FALLBACK_LOCALE);
-    }
-    let filter = ArticleFilter {
-        locale: Some(lang.code()),
-        category: None,
-        published_by: Some(now),
-    };
-    let (_, total) = state.store.articles(service_id, filter, 1, 0).await?;
-    Ok(if total > 0 {
-        lang.code()
-    } else {
-        FALLBACK_LOCALE
-    })
 }
 
 /// `lang` attribute for content in `locale` shown on a page in `lang`.
@@ -295,7 +250,7 @@ async fn help_center(
     match render_help_center(&state, &service_id, &q, lang).await {
         Ok(Some(response)) => response,
         Ok(None) => not_found(lang),
-        Err(e) => failed(lang, e),
+        Err(_) => failed(lang),
     }
 }
 
@@ -304,51 +259,29 @@ async fn render_help_center(
     service_id: &str,
     q: &HelpQuery,
     lang: Lang,
-) -> Result<Option<Response>, countersign_store::StoreError> {
-    let Some(service) = find_service(state, service_id).await? else {
+) -> AppResult<Option<Response>> {
+    let category = q.category.as_deref().and_then(|c| Category::parse(c).ok());
+    let asked = help::HelpQuery {
+        locale: lang.code(),
+        category,
+        page: q
+            .page
+            .as_deref()
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+            .min(1_000_000),
+        per_page: PER_PAGE,
+        search: q.q.as_deref().unwrap_or_default(),
+    };
+    let Some(found) = state.help_page(service_id, asked).await? else {
         return Ok(None);
     };
     let t = texts(lang);
     let l = lang.code();
-    let now = state.now();
-    let locale = content_locale(state, &service.id, lang, now).await?;
-    let category = q.category.as_deref().and_then(|c| Category::parse(c).ok());
-    let requested_page = q
-        .page
-        .as_deref()
-        .and_then(|p| p.parse::<u64>().ok())
-        .unwrap_or(1)
-        .min(1_000_000);
-    let query: String =
-        q.q.as_deref()
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(MAX_QUERY_CHARS)
-            .collect();
-    let filter = ArticleFilter {
-        locale: Some(locale),
-        category,
-        published_by: Some(now),
-    };
-    let (listed, pagination) = if query.is_empty() {
-        let mut pagination = Pagination::new(u64::MAX, requested_page, PER_PAGE);
-        let (mut articles, total) = state
-            .store
-            .articles(&service.id, filter, PER_PAGE as u32, pagination.offset())
-            .await?;
-        let fitted = Pagination::new(total, requested_page, PER_PAGE);
-        if fitted.offset() != pagination.offset() {
-            // Past the last page: show the last one.
-            articles = state
-                .store
-                .articles(&service.id, filter, PER_PAGE as u32, fitted.offset())
-                .await?
-                .0;
-        }
-        pagination = fitted;
-        let listed = articles
+    let (service, locale, query, pagination) =
+        (found.service, found.locale, found.search, found.pagination);
+    let listed: Vec<Listed> = match found.listing {
+        Listing::Browse(articles) => articles
             .into_iter()
             .map(|a| Listed {
                 text_html: excerpt_html(&a.body),
@@ -356,19 +289,9 @@ async fn render_help_center(
                 slug: a.slug,
                 category: a.category,
             })
-            .collect::<Vec<_>>();
-        (listed, pagination)
-    } else {
-        let (articles, _) = state
-            .store
-            .articles(&service.id, filter, MAX_SEARCHED, 0)
-            .await?;
-        let hits = search(&articles, &query);
-        let pagination = Pagination::new(hits.len() as u64, requested_page, PER_PAGE);
-        let listed = hits
+            .collect(),
+        Listing::Search { articles, hits } => hits
             .into_iter()
-            .skip(usize::try_from(pagination.offset()).unwrap_or(usize::MAX))
-            .take(PER_PAGE as usize)
             .map(|hit| {
                 let a: &Article = &articles[hit.index];
                 Listed {
@@ -378,8 +301,7 @@ async fn render_help_center(
                     text_html: hit.snippet_html,
                 }
             })
-            .collect::<Vec<_>>();
-        (listed, pagination)
+            .collect(),
     };
 
     // Links keep the language, the search and the category they are in.
@@ -456,7 +378,7 @@ async fn render_help_center(
         html.push_str(&format!(
             "<p class=\"count\">{}</p>\n<ol class=\"articles\"{}>\n",
             esc(&t.showing(&pagination)),
-            lang_attr(locale, lang)
+            lang_attr(&locale, lang)
         ));
         for a in &listed {
             html.push_str(&format!(
@@ -516,7 +438,7 @@ async fn help_article(
     match render_article(&state, &service_id, &slug, lang).await {
         Ok(Some(response)) => response,
         Ok(None) => not_found(lang),
-        Err(e) => failed(lang, e),
+        Err(_) => failed(lang),
     }
 }
 
@@ -525,31 +447,10 @@ async fn render_article(
     service_id: &str,
     slug: &str,
     lang: Lang,
-) -> Result<Option<Response>, countersign_store::StoreError> {
-    if check_slug(slug).is_err() {
-        return Ok(None);
-    }
-    let Some(service) = find_service(state, service_id).await? else {
+) -> AppResult<Option<Response>> {
+    let Some((service, article)) = state.read_article(service_id, lang.code(), slug).await? else {
         return Ok(None);
     };
-    let now = state.now();
-    let mut article = state
-        .store
-        .article(&service.id, lang.code(), slug, Some(now))
-        .await?;
-    if article.is_none() && lang.code() != FALLBACK_LOCALE {
-        article = state
-            .store
-            .article(&service.id, FALLBACK_LOCALE, slug, Some(now))
-            .await?;
-    }
-    let Some(article) = article else {
-        return Ok(None);
-    };
-    state
-        .store
-        .count_article_view(&service.id, &article.locale, &article.slug)
-        .await?;
     let t = texts(lang);
     let l = lang.code();
     let (published, published_iso) = t.date(article.published_at.unwrap_or(article.updated_at));

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use countersign_core::ids::ChallengeId;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
@@ -54,10 +55,10 @@ fn success(approved: bool, now: Timestamp) -> UserEffect {
     }
 }
 
-fn message(challenge_id: &str, now: Timestamp) -> MessageRecord {
+fn message(challenge_id: &ChallengeId, now: Timestamp) -> MessageRecord {
     MessageRecord {
-        id: countersign_core::ids::new_id("msg"),
-        challenge_id: challenge_id.to_owned(),
+        id: countersign_core::ids::MessageId::new(),
+        challenge_id: challenge_id.clone(),
         channel: Channel::Sms,
         to: "+33 6 •• •• •• 78".into(),
         status: DeliveryStatus::Queued,
@@ -209,7 +210,7 @@ async fn failures_lock_the_user_and_a_locked_user_is_not_counted(store: &dyn Sto
     assert_eq!((cleared.failed_attempts, cleared.locked_until), (0, None));
     assert_eq!(event_ids(store, &user).await.last(), Some(&unlocked.id));
     let mut ghost = user.clone();
-    ghost.id = countersign_core::ids::new_id("usr");
+    ghost.id = countersign_core::ids::UserKey::new();
     let nobody = event(&ghost, "user.unlocked", at(21));
     assert!(!store.unlock_user(&ghost, &nobody).await.unwrap());
     assert_eq!(store.event(&nobody.id).await.unwrap(), None);

@@ -3,7 +3,8 @@
 
 use countersign_core::event::Event;
 use countersign_core::factor::{
-    new_recovery_codes, recovery_code_hash, Factor, FactorStatus, FactorType,
+    new_recovery_codes, recovery_code_hash, Factor, FactorStatus, FactorType, WebauthnKind,
+    WebauthnParams,
 };
 use countersign_core::otp::OtpParams;
 use countersign_core::user::User;
@@ -25,6 +26,9 @@ crate::on_both_engines! {
     a_device_signature_is_claimed_once
         => a_device_signature_is_claimed_once_sqlite,
            a_device_signature_is_claimed_once_postgres;
+    a_webauthn_counter_must_grow
+        => a_webauthn_counter_must_grow_sqlite,
+           a_webauthn_counter_must_grow_postgres;
 }
 
 /// A pending TOTP factor for `user`, stored.
@@ -260,4 +264,81 @@ async fn a_device_signature_is_claimed_once(store: &dyn Store) {
         .claim_device_signature("sig-1", at(120))
         .await
         .unwrap());
+}
+
+/// A registered passkey's params, its authenticator's counter at `counter`.
+fn passkey(counter: u32) -> WebauthnParams {
+    WebauthnParams {
+        kind: WebauthnKind::Passkey,
+        registration: None,
+        credential: Some(serde_json::json!({ "counter": counter })),
+        credential_id: Some("Y3JlZC0x".into()),
+        transports: vec!["internal".into()],
+        backed_up: true,
+    }
+}
+
+async fn a_webauthn_counter_must_grow(store: &dyn Store) {
+    let (_, user) = service_and_user(store).await;
+    let ceremony = WebauthnParams {
+        registration: Some(serde_json::json!({ "state": "registering" })),
+        credential: None,
+        credential_id: None,
+        ..passkey(0)
+    };
+    let pending = Factor::new_webauthn(&user, Some("laptop".into()), ceremony, T0);
+    store.insert_factor(&pending, &[], &[], None).await.unwrap();
+
+    // Registration completes once.
+    let registered = Factor {
+        webauthn: Some(passkey(0)),
+        ..pending.clone()
+    };
+    let done = event(&user, "factor.activated", at(1));
+    assert!(store
+        .complete_registration(&registered, at(1), std::slice::from_ref(&done), None)
+        .await
+        .unwrap());
+    let again = event(&user, "factor.activated", at(2));
+    assert!(!store
+        .complete_registration(&registered, at(2), std::slice::from_ref(&again), None)
+        .await
+        .unwrap());
+    let active = stored(store, &pending).await;
+    assert_eq!(active.status, FactorStatus::Active);
+    assert_eq!(active.webauthn, Some(passkey(0)));
+    assert_eq!(event_ids(store, &user).await.last(), Some(&done.id));
+
+    // An authenticator without a counter (0, then 0 again) is accepted; one
+    // with a counter must show a higher one each time.
+    let sign_in = |counter: u32| FactorUse::Webauthn {
+        factor_id: pending.id.clone(),
+        params: serde_json::to_string(&passkey(counter)).unwrap(),
+        counter,
+        now: at(10 + i64::from(counter)),
+    };
+    for (counter, accepted) in [
+        (0, true),
+        (0, true),
+        (5, true),
+        (5, false),
+        (3, false),
+        (0, false),
+        (6, true),
+    ] {
+        assert_eq!(
+            store.use_factor(sign_in(counter), &[]).await.unwrap(),
+            accepted,
+            "counter {counter}"
+        );
+    }
+    let used = stored(store, &pending).await;
+    assert_eq!(used.moving_factor, 6);
+    assert_eq!(used.webauthn, Some(passkey(6)));
+    assert_eq!(used.last_used_at, Some(at(16)));
+
+    // Removed once.
+    assert!(store.delete_factor(&used, &[], None).await.unwrap());
+    assert!(!store.delete_factor(&used, &[], None).await.unwrap());
+    assert!(!store.use_factor(sign_in(7), &[]).await.unwrap());
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use countersign_core::challenge::{Challenge, ChallengeContext};
 use countersign_core::event::Event;
-use countersign_core::ids::new_id;
+use countersign_core::ids::{new_id, ServiceId, UserId};
 use countersign_core::limits::{CounterCheck, Scope};
 use countersign_core::policy::Channel;
 use countersign_core::service::{Service, ServiceSettings};
@@ -88,6 +88,11 @@ impl TestDb {
 
     pub fn store(&self) -> &dyn Store {
         self.store.as_deref().expect("open")
+    }
+
+    /// The store, for tasks that run at the same time.
+    pub fn shared(&self) -> Arc<dyn Store> {
+        self.store.clone().expect("open")
     }
 
     /// Runs SQL (several statements allowed) on the test's database outside
@@ -196,7 +201,7 @@ macro_rules! on_both_engines {
 /// A new service with the default settings.
 pub async fn service(store: &dyn Store) -> Service {
     let service = Service {
-        id: new_id("svc"),
+        id: ServiceId::new(),
         name: new_id("name"),
         created_at: T0,
         settings: ServiceSettings::default(),
@@ -209,8 +214,9 @@ pub async fn service(store: &dyn Store) -> Service {
 }
 
 /// A user of `service_id` not stored yet, with a verified email and phone.
-pub fn new_user(service_id: &str, user_id: &str) -> User {
-    let mut user = User::new(service_id, user_id, T0);
+pub fn new_user(service_id: &ServiceId, user_id: &str) -> User {
+    let user_id = UserId::parse(user_id).expect("a valid user id");
+    let mut user = User::new(service_id, &user_id, T0);
     user.email = Some(format!("{user_id}@example.test"));
     user.email_verified = true;
     user.phone = Some("+33612345678".into());

@@ -18,7 +18,7 @@ crate::on_both_engines! {
 /// Sends a queued SMS for `c`, and returns it.
 async fn queued(store: &dyn Store, c: &Challenge, now: Timestamp) -> MessageRecord {
     let message = MessageRecord {
-        id: countersign_core::ids::new_id("msg"),
+        id: countersign_core::ids::MessageId::new(),
         challenge_id: c.id.clone(),
         channel: Channel::Sms,
         to: "+33 6 •• •• •• 78".into(),

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use countersign_core::ids::new_id;
+use countersign_core::ids::{new_id, ServiceId, UserKey};
 use countersign_core::notice::{NoticeContent, SecurityChange};
 use countersign_core::outbox::LEASE;
 use countersign_core::policy::Channel;
@@ -19,16 +19,16 @@ crate::on_both_engines! {
 }
 
 fn notice(
-    service_id: &str,
-    user_pk: &str,
+    service_id: &ServiceId,
+    user_pk: &UserKey,
     channel: Channel,
     to: &str,
     content: &NoticeContent,
 ) -> NoticeRecord {
     NoticeRecord {
         id: new_id("ntc"),
-        service_id: service_id.to_owned(),
-        user_pk: Some(user_pk.to_owned()),
+        service_id: service_id.clone(),
+        user_pk: Some(user_pk.clone()),
         channel,
         to: to.to_owned(),
         locale: Some("en".into()),

@@ -27,7 +27,7 @@ async fn settings_and_services_are_never_overwritten_blindly(store: &dyn Store) 
     assert_eq!(store.services().await.unwrap(), std::slice::from_ref(&svc));
     // Names are unique.
     let mut twin = svc.clone();
-    twin.id = countersign_core::ids::new_id("svc");
+    twin.id = countersign_core::ids::ServiceId::new();
     let err = store.insert_service(&twin, "other-key").await.unwrap_err();
     assert!(matches!(err, StoreError::Conflict), "{err:?}");
     let other = service(store).await;

@@ -3,7 +3,7 @@
 
 use countersign_core::audit;
 use countersign_core::factor::Factor;
-use countersign_store::{Saved, Store, StoreError};
+use countersign_store::{ChallengeWrite, Saved, Store, StoreError, UserEffect};
 
 use crate::harness::{
     at, challenge, event, event_ids, new_user, only_events, reload_user, service, service_and_user,
@@ -60,9 +60,14 @@ async fn insert_user_reads_back_and_refuses_a_duplicate(store: &dyn Store) {
 }
 
 async fn update_user_writes_only_the_fields_that_changed(store: &dyn Store) {
-    let (_, before) = service_and_user(store).await;
-    // Two requests read the same user; one changes the email, the other the
-    // display name. Neither overwrites the other with a stale value.
+    let service = service(store).await;
+    let mut before = new_user(&service.id, "alice");
+    before.phone_verified = false;
+    store.insert_user(&before, &[]).await.unwrap();
+
+    // Three requests read the same user and change one field each, while a
+    // code proves the phone number. No request writes a stale value over
+    // another's change.
     let mut new_email = before.clone();
     new_email.email = Some("new@example.test".into());
     new_email.email_verified = false;
@@ -70,23 +75,54 @@ async fn update_user_writes_only_the_fields_that_changed(store: &dyn Store) {
     let mut new_name = before.clone();
     new_name.display_name = Some("Alice Liddell".into());
     new_name.updated_at = at(2);
-    let renamed = event(&before, "user.updated", at(2));
+    let mut new_locale = before.clone();
+    new_locale.locale = Some("fr".into());
+    new_locale.updated_at = at(3);
     store
         .update_user(&before, &new_email, &[], None)
         .await
         .unwrap();
+    let proof = ChallengeWrite {
+        user: UserEffect::Success {
+            verified_email: None,
+            verified_phone: before.phone.clone(),
+            approved: true,
+            now: at(1),
+        },
+        ..only_events(&[])
+    };
+    let c = challenge(store, &before).await;
+    assert!(matches!(
+        store.save_challenge(&c, proof).await.unwrap(),
+        Saved::Done { .. }
+    ));
     store
-        .update_user(&before, &new_name, std::slice::from_ref(&renamed), None)
+        .update_user(&before, &new_name, &[], None)
         .await
         .unwrap();
+    let relocalised = event(&before, "user.updated", at(3));
+    store
+        .update_user(
+            &before,
+            &new_locale,
+            std::slice::from_ref(&relocalised),
+            None,
+        )
+        .await
+        .unwrap();
+
     let stored = reload_user(store, &before).await;
     assert_eq!(stored.email.as_deref(), Some("new@example.test"));
     assert!(!stored.email_verified);
     assert_eq!(stored.display_name.as_deref(), Some("Alice Liddell"));
+    assert_eq!(stored.locale.as_deref(), Some("fr"));
     assert_eq!(stored.phone, before.phone);
-    assert!(stored.phone_verified);
-    assert_eq!(stored.updated_at, at(2));
-    assert_eq!(event_ids(store, &before).await.last(), Some(&renamed.id));
+    assert!(stored.phone_verified, "proven meanwhile");
+    assert_eq!(stored.updated_at, at(3));
+    assert_eq!(
+        event_ids(store, &before).await.last(),
+        Some(&relocalised.id)
+    );
 }
 
 async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn Store) {

@@ -2,7 +2,7 @@
 //! claimed by one worker at a time.
 
 use countersign_core::event::Event;
-use countersign_core::ids::new_id;
+use countersign_core::ids::{new_id, ServiceId};
 use countersign_core::outbox::LEASE;
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::Timestamp;
@@ -18,7 +18,7 @@ crate::on_both_engines! {
 
 async fn service_created(store: &dyn Store, created_at: Timestamp) -> Service {
     let service = Service {
-        id: new_id("svc"),
+        id: ServiceId::new(),
         name: new_id("name"),
         created_at,
         settings: ServiceSettings::default(),
