@@ -9,7 +9,7 @@ use countersign_core::notice::SecurityChange;
 use countersign_core::service::Service;
 use countersign_core::user::{Change, ContactChange, User, UserUpdate};
 use countersign_core::Timestamp;
-use countersign_store::StoreError;
+use countersign_store::{LockedEvent, StoreError};
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 use utoipa::ToSchema;
@@ -63,6 +63,24 @@ pub(crate) fn check_user_id(user_id: &str) -> AppResult<UserId> {
             "expected 1–128 characters of A-Z a-z 0-9 . _ @ : -",
         )
     })
+}
+
+/// The `user.locked` event a failure records if it locks the user (the
+/// store adds until when).
+pub(crate) fn locked_event(
+    service_id: &ServiceId,
+    user_id: &UserId,
+    ip: Option<&str>,
+    now: Timestamp,
+) -> LockedEvent {
+    LockedEvent(Event::new(
+        service_id,
+        Some(user_id),
+        "user.locked",
+        now,
+        ip,
+        json!({}),
+    ))
 }
 
 /// Refuses a user who is locked out now.

@@ -97,6 +97,9 @@ pub struct ChallengeWrite<'a> {
     pub events: &'a [Event],
     pub user: UserEffect,
     pub new_message: Option<&'a MessageRecord>,
+    /// What the provider answered to a send, recorded with the decision
+    /// it led to (see [`Store::update_message`]).
+    pub message_update: Option<&'a MessageUpdate<'a>>,
     /// The factor a right answer used, moved forward in the same transaction.
     pub factor_use: Option<FactorUse>,
     /// Send counters to increment; if any would pass its cap, nothing is
@@ -436,13 +439,15 @@ pub trait Store: Send + Sync + 'static {
     /// Sets `name` to `value`, whatever was there.
     async fn put_setting(&self, name: &str, value: &str) -> Result<()>;
     /// Counts one failure against the user outside a challenge (a wrong code
-    /// at activation or resync), with the same lockout as in challenges.
+    /// at activation or resync), with the same lockout as in challenges,
+    /// and `locked` when it locks.
     async fn record_failure(
         &self,
         user: &User,
         lockout: LockoutPolicy,
         now: Timestamp,
         events: &[Event],
+        locked: &LockedEvent,
     ) -> Result<Saved>;
 
     async fn insert_appointment(&self, appointment: &Appointment, events: &[Event]) -> Result<()>;

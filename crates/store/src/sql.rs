@@ -24,9 +24,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::{
-    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, MessageUpdate, NoticeOutcome,
-    NoticeRecord, Result, Saved, SecurityWrite, Store, StoreError, UserEffect, WebhookClaim,
-    WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
+    NoticeOutcome, NoticeRecord, Result, Saved, SecurityWrite, Store, StoreError, UserEffect,
+    WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode, read by several
@@ -415,6 +415,26 @@ macro_rules! apply_factor_use {
             }
         }
     }};
+}
+
+/// Records what the provider answered to a send on `$exec`, unless a
+/// status callback already moved the message on.
+macro_rules! update_message_status {
+    ($exec:expr, $m:expr) => {
+        let m: &MessageUpdate<'_> = $m;
+        sqlx::query(
+            "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
+             WHERE id = $6 AND status = 'queued'",
+        )
+        .bind(m.status.as_str())
+        .bind(m.provider_ref)
+        .bind(i64::from(m.attempts))
+        .bind(m.error)
+        .bind(m.now.millis())
+        .bind(m.id)
+        .execute(&mut *$exec)
+        .await?;
+    };
 }
 
 macro_rules! sql_store {
@@ -883,6 +903,9 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?;
                 }
+                if let Some(m) = write.message_update {
+                    update_message_status!(tx, m);
+                }
                 match lock_event {
                     Some(locked) => {
                         let events: Vec<Event> =
@@ -899,18 +922,7 @@ macro_rules! sql_store {
 
             async fn update_message(&self, m: &MessageUpdate<'_>, events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
-                sqlx::query(
-                    "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
-                     WHERE id = $6 AND status = 'queued'",
-                )
-                .bind(m.status.as_str())
-                .bind(m.provider_ref)
-                .bind(i64::from(m.attempts))
-                .bind(m.error)
-                .bind(m.now.millis())
-                .bind(m.id)
-                .execute(&mut *tx)
-                .await?;
+                update_message_status!(tx, m);
                 insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(())
@@ -1145,12 +1157,17 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn record_failure(&self, u: &User, lockout: LockoutPolicy, now: Timestamp, events: &[Event]) -> Result<Saved> {
+            async fn record_failure(&self, u: &User, lockout: LockoutPolicy, now: Timestamp, events: &[Event], locked: &LockedEvent) -> Result<Saved> {
                 let mut tx = self.writes().begin().await?;
                 let Some(locked_until) = count_failure!(tx, &u.id, &lockout, now) else {
                     return Ok(Saved::UserLocked);
                 };
-                insert_events!(tx, events);
+                let events: Vec<Event> = events
+                    .iter()
+                    .cloned()
+                    .chain(locked_until.map(|until| locked.until(until)))
+                    .collect();
+                insert_events!(tx, &events);
                 tx.commit().await?;
                 Ok(Saved::Done { locked_until })
             }

@@ -5,7 +5,6 @@
 //! transaction (and so does the `user.locked` event when it locks).
 
 use countersign_core::challenge::{Challenge, ChallengeError, ChallengeStatus, VerifyOutcome};
-use countersign_core::event::Event;
 use countersign_core::factor::{
     normalize_recovery_code, recovery_code_hash, Factor, FactorStatus, FactorType,
 };
@@ -14,13 +13,14 @@ use countersign_core::lockout::LockoutPolicy;
 use countersign_core::policy::Method;
 use countersign_core::service::Service;
 use countersign_core::Timestamp;
-use countersign_store::{FactorUse, LockedEvent, UserEffect};
+use countersign_store::{FactorUse, UserEffect};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 use zeroize::Zeroizing;
 
 use super::{event, Decided, Write};
+use crate::users::locked_event;
 use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult};
 
@@ -244,14 +244,7 @@ pub(crate) fn checked_write(
         user: UserEffect::Failure {
             lockout,
             now,
-            locked: LockedEvent(Event::new(
-                &c.service_id,
-                Some(&c.user_id),
-                "user.locked",
-                now,
-                c.context.ip.as_deref(),
-                json!({}),
-            )),
+            locked: locked_event(&c.service_id, &c.user_id, c.context.ip.as_deref(), now),
         },
         ..Write::events(events)
     };

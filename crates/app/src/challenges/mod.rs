@@ -17,12 +17,13 @@ pub mod send;
 use countersign_core::challenge::Challenge;
 use countersign_core::contact::region;
 use countersign_core::event::Event;
+use countersign_core::ids::MessageId;
 use countersign_core::ids::{is_id_of, ServiceId};
 use countersign_core::limits::{CounterCheck, Scope};
 use countersign_core::message::MessageRecord;
 use countersign_core::policy::Channel;
 use countersign_core::Timestamp;
-use countersign_store::{ChallengeWrite, FactorUse, Saved, UserEffect};
+use countersign_store::{ChallengeWrite, FactorUse, MessageUpdate, Saved, UserEffect};
 use serde_json::json;
 
 use crate::views::ChallengeView;
@@ -33,6 +34,8 @@ pub(crate) struct Write {
     pub events: Vec<Event>,
     pub user: UserEffect,
     pub message: Option<MessageRecord>,
+    /// A sent message's new status, recorded with the decision.
+    pub message_status: Option<(MessageId, MessageStatus)>,
     pub factor_use: Option<FactorUse>,
     pub counters: Vec<CounterCheck>,
 }
@@ -43,10 +46,19 @@ impl Write {
             events,
             user: UserEffect::None,
             message: None,
+            message_status: None,
             factor_use: None,
             counters: Vec::new(),
         }
     }
+}
+
+/// What became of a sent message, as the provider said.
+pub(crate) struct MessageStatus {
+    pub status: countersign_core::message::DeliveryStatus,
+    pub attempts: u32,
+    pub error: Option<String>,
+    pub now: Timestamp,
 }
 
 /// A challenge as saved, with what the decision returned and, when a
@@ -94,6 +106,14 @@ impl App {
             let mut c = self.challenge(service_id, id).await?;
             let now = self.now();
             let (out, write) = decide(&mut c, now, replayed)?;
+            let message_update = write.message_status.as_ref().map(|(id, s)| MessageUpdate {
+                id,
+                status: s.status,
+                provider_ref: None,
+                attempts: s.attempts,
+                error: s.error.as_deref(),
+                now: s.now,
+            });
             let saved = self
                 .store
                 .save_challenge(
@@ -102,6 +122,7 @@ impl App {
                         events: &write.events,
                         user: write.user,
                         new_message: write.message.as_ref(),
+                        message_update: message_update.as_ref(),
                         factor_use: write.factor_use,
                         counters: &write.counters,
                     },

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::{event, Write};
+use super::{event, MessageStatus, Write};
 use crate::users::refuse_if_locked;
 use crate::views::{masked_destination, SendView};
 use crate::{App, AppError, AppResult};
@@ -196,15 +196,6 @@ impl App {
         };
         tracing::warn!(challenge_id = %c.id, message_id = %message.id, channel = channel.as_str(), provider, %reason, "delivery failed");
         self.metrics.count_send(channel.as_str(), "failed");
-        let update = MessageUpdate {
-            id: &message.id,
-            status: DeliveryStatus::Failed,
-            provider_ref: None,
-            attempts,
-            error: Some(&reason),
-            now,
-        };
-        self.store.update_message(&update, &[]).await?;
         let failed = self
             .decide(&c.service_id, &c.id, |c, now, _| {
                 c.delivery_failed(channel, outgoing.sent_at, now);
@@ -214,7 +205,17 @@ impl App {
                     now,
                     json!({"channel": channel, "provider": provider, "message_id": message.id}),
                 );
-                Ok(((), Write::events(vec![failed])))
+                let status = MessageStatus {
+                    status: DeliveryStatus::Failed,
+                    attempts,
+                    error: Some(reason.clone()),
+                    now,
+                };
+                let write = Write {
+                    message_status: Some((message.id.clone(), status)),
+                    ..Write::events(vec![failed])
+                };
+                Ok(((), write))
             })
             .await?;
         let c = failed.challenge;

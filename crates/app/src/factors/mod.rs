@@ -22,6 +22,7 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use crate::security_change::SecurityChanged;
+use crate::users::locked_event;
 use crate::views::FactorView;
 use crate::{App, AppError, AppResult, Missing};
 
@@ -103,7 +104,13 @@ impl App {
         let event = factor_event(service, user, kind, factor, now);
         match self
             .store
-            .record_failure(user, service.settings.lockout, now, &[event])
+            .record_failure(
+                user,
+                service.settings.lockout,
+                now,
+                &[event],
+                &locked_event(&service.id, &user.user_id, None, now),
+            )
             .await
         {
             Ok(Saved::Done {

@@ -28,6 +28,36 @@ crate::on_both_engines! {
     a_counter_at_its_cap_refuses_the_whole_save
         => a_counter_at_its_cap_refuses_the_whole_save_sqlite,
            a_counter_at_its_cap_refuses_the_whole_save_postgres;
+    a_failure_outside_a_challenge_records_the_lock_it_causes
+        => a_failure_outside_a_challenge_records_the_lock_it_causes_sqlite,
+           a_failure_outside_a_challenge_records_the_lock_it_causes_postgres;
+}
+
+/// A wrong code at activation or resync locks like one in a challenge, and
+/// the failure that locks writes `user.locked` (with until when) in its own
+/// transaction.
+async fn a_failure_outside_a_challenge_records_the_lock_it_causes(store: &dyn Store) {
+    let (_, user) = service_and_user(store).await;
+    for n in 1..=3 {
+        let saved = store
+            .record_failure(&user, LOCKOUT, at(n), &[], &lock(&user, at(n)))
+            .await
+            .unwrap();
+        let expected = (n == 3).then(|| at(3).plus(Duration::from_secs(60)));
+        assert_eq!(
+            saved,
+            Saved::Done {
+                locked_until: expected
+            }
+        );
+    }
+    let events = store
+        .events(&user.service_id, &user.user_id, 50, None)
+        .await
+        .unwrap();
+    let locks: Vec<_> = events.iter().filter(|e| e.kind == "user.locked").collect();
+    assert_eq!(locks.len(), 1, "{events:?}");
+    assert_eq!(locks[0].detail["until"], serde_json::json!(at(63)));
 }
 
 /// Three failures lock for a minute.
@@ -37,12 +67,17 @@ const LOCKOUT: LockoutPolicy = LockoutPolicy {
     hard_limit: 100,
 };
 
+/// The `user.locked` event a failure at `now` records if it locks.
+fn lock(user: &User, now: Timestamp) -> LockedEvent {
+    LockedEvent(event(user, "user.locked", now))
+}
+
 /// A wrong answer of `user`'s at `now`.
 fn failure(user: &User, now: Timestamp) -> UserEffect {
     UserEffect::Failure {
         lockout: LOCKOUT,
         now,
-        locked: LockedEvent(event(user, "user.locked", now)),
+        locked: lock(user, now),
     }
 }
 
@@ -184,7 +219,13 @@ async fn failures_lock_the_user_and_a_locked_user_is_not_counted(store: &dyn Sto
     // Outside a challenge too.
     assert_eq!(
         store
-            .record_failure(&user, LOCKOUT, at(10), &[event(&user, "x", at(10))])
+            .record_failure(
+                &user,
+                LOCKOUT,
+                at(10),
+                &[event(&user, "x", at(10))],
+                &lock(&user, at(10))
+            )
             .await
             .unwrap(),
         Saved::UserLocked
@@ -245,7 +286,7 @@ async fn success_verifies_the_current_contact_and_resets_failures_on_approval(st
     for n in 1..=2 {
         assert_eq!(
             store
-                .record_failure(&user, LOCKOUT, at(n), &[])
+                .record_failure(&user, LOCKOUT, at(n), &[], &lock(&user, at(n)))
                 .await
                 .unwrap(),
             Saved::Done { locked_until: None }
@@ -309,6 +350,7 @@ async fn a_counter_at_its_cap_refuses_the_whole_save(store: &dyn Store) {
     let counters = [roomy.clone(), full.clone()];
     let refused = ChallengeWrite {
         new_message: Some(&msg),
+        message_update: None,
         counters: &counters,
         ..only_events(std::slice::from_ref(&sms_sent))
     };
@@ -326,6 +368,7 @@ async fn a_counter_at_its_cap_refuses_the_whole_save(store: &dyn Store) {
     let counters = [roomy.clone()];
     let accepted = ChallengeWrite {
         new_message: Some(&msg),
+        message_update: None,
         counters: &counters,
         ..only_events(std::slice::from_ref(&sms_sent))
     };

@@ -307,6 +307,7 @@ pub fn only_events(events: &[Event]) -> ChallengeWrite<'_> {
         events,
         user: UserEffect::None,
         new_message: None,
+        message_update: None,
         factor_use: None,
         counters: &[],
     }

@@ -31,6 +31,7 @@ async fn queued(store: &dyn Store, c: &Challenge, now: Timestamp) -> MessageReco
     };
     let write = ChallengeWrite {
         new_message: Some(&message),
+        message_update: None,
         ..only_events(&[])
     };
     let saved = store.save_challenge(&reload(store, c).await, write).await;
