@@ -1,12 +1,11 @@
 //! Cancelling a challenge: the integrator's call, or the user's "this
 //! wasn't me" on the hosted page.
 
+use countersign_core::challenge::Challenge;
 use countersign_core::ids::ServiceId;
-use serde_json::json;
 
-use super::{event, Write};
 use crate::views::ChallengeView;
-use crate::{App, AppError, AppResult};
+use crate::{App, AppResult};
 
 impl App {
     pub async fn cancel_challenge(
@@ -14,15 +13,7 @@ impl App {
         service_id: &ServiceId,
         id: &str,
     ) -> AppResult<ChallengeView> {
-        let decided = self
-            .decide(service_id, id, |c, now, _| {
-                c.cancel(now).map_err(|e| AppError::challenge(e, now))?;
-                Ok((
-                    (),
-                    Write::events(vec![event(c, "challenge.cancelled", now, json!({}))]),
-                ))
-            })
-            .await?;
-        self.challenge_view(&decided.challenge).await
+        self.transition(service_id, id, Challenge::cancel, "challenge.cancelled")
+            .await
     }
 }

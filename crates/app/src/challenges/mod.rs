@@ -14,7 +14,7 @@ pub mod release;
 pub mod report;
 pub mod send;
 
-use countersign_core::challenge::Challenge;
+use countersign_core::challenge::{Challenge, ChallengeError};
 use countersign_core::contact::region;
 use countersign_core::event::Event;
 use countersign_core::ids::MessageId;
@@ -164,6 +164,24 @@ impl App {
         Err(AppError::Busy(
             "too many simultaneous changes to this challenge; try again",
         ))
+    }
+
+    /// Moves the challenge on with `change` (cancel, release) and records
+    /// it as `kind`: the view after.
+    pub(crate) async fn transition(
+        &self,
+        service_id: &ServiceId,
+        id: &str,
+        change: fn(&mut Challenge, Timestamp) -> Result<(), ChallengeError>,
+        kind: &str,
+    ) -> AppResult<ChallengeView> {
+        let decided = self
+            .decide(service_id, id, |c, now, _| {
+                change(c, now).map_err(|e| AppError::challenge(e, now))?;
+                Ok(((), Write::events(vec![event(c, kind, now, json!({}))])))
+            })
+            .await?;
+        self.challenge_view(&decided.challenge).await
     }
 
     /// The channels that can reach this user: a provider is configured, and

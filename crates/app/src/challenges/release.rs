@@ -2,12 +2,11 @@
 //! has reviewed the change (the hold also ends by itself when its period is
 //! over).
 
+use countersign_core::challenge::Challenge;
 use countersign_core::ids::ServiceId;
-use serde_json::json;
 
-use super::{event, Write};
 use crate::views::ChallengeView;
-use crate::{App, AppError, AppResult};
+use crate::{App, AppResult};
 
 impl App {
     pub async fn release_challenge(
@@ -15,15 +14,7 @@ impl App {
         service_id: &ServiceId,
         id: &str,
     ) -> AppResult<ChallengeView> {
-        let decided = self
-            .decide(service_id, id, |c, now, _| {
-                c.release(now).map_err(|e| AppError::challenge(e, now))?;
-                Ok((
-                    (),
-                    Write::events(vec![event(c, "challenge.released", now, json!({}))]),
-                ))
-            })
-            .await?;
-        self.challenge_view(&decided.challenge).await
+        self.transition(service_id, id, Challenge::release, "challenge.released")
+            .await
     }
 }

@@ -121,42 +121,8 @@ impl App {
         message: MessageRecord,
     ) -> AppResult<SendView> {
         let channel = message.channel;
-        let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
-            .unwrap_or(u32::MAX);
-        let rendered = render(
-            channel,
-            &MessageParams {
-                service_name: &service.name,
-                purpose: &c.purpose,
-                code: &outgoing.code,
-                locale: user.locale.as_deref(),
-                ttl_minutes,
-                origin_host: self.config.public_host(),
-                transaction: c.context.transaction.as_ref(),
-            },
-        );
-        let report = self
-            .delivery
-            .send(&OutboundMessage {
-                message_id: message.id.to_string(),
-                channel,
-                to: outgoing.to.clone(),
-                subject: rendered.subject,
-                body: rendered.body,
-                code: outgoing.code,
-                language: rendered.language.to_owned(),
-                speech_language: rendered.speech_language.to_owned(),
-                service_name: service.name.clone(),
-                status_callback: self.delivery.callback_auth(channel).map(|_| {
-                    format!(
-                        "{}/v1/delivery/status/{}?message_id={}",
-                        self.config.public_url.trim_end_matches('/'),
-                        channel.as_str(),
-                        message.id
-                    )
-                }),
-            })
-            .await;
+        let outbound = self.outbound(service, user, c, &outgoing, &message);
+        let report = self.delivery.send(&outbound).await;
         let now = self.now();
         let (attempts, provider, outcome) = match report {
             Some(r) => (r.attempts, r.provider, r.outcome.map_err(|e| e.to_string())),
@@ -228,5 +194,51 @@ impl App {
                 .collect::<Vec<Method>>(),
             suggested: c.fallback_after(channel),
         })
+    }
+
+    /// The message for the provider: the code's text in the user's
+    /// language, and where the provider reports on it.
+    fn outbound(
+        &self,
+        service: &Service,
+        user: &User,
+        c: &Challenge,
+        outgoing: &OutgoingCode,
+        message: &MessageRecord,
+    ) -> OutboundMessage {
+        let channel = message.channel;
+        let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
+            .unwrap_or(u32::MAX);
+        let rendered = render(
+            channel,
+            &MessageParams {
+                service_name: &service.name,
+                purpose: &c.purpose,
+                code: &outgoing.code,
+                locale: user.locale.as_deref(),
+                ttl_minutes,
+                origin_host: self.config.public_host(),
+                transaction: c.context.transaction.as_ref(),
+            },
+        );
+        OutboundMessage {
+            message_id: message.id.to_string(),
+            channel,
+            to: outgoing.to.clone(),
+            subject: rendered.subject,
+            body: rendered.body,
+            code: outgoing.code.clone(),
+            language: rendered.language.to_owned(),
+            speech_language: rendered.speech_language.to_owned(),
+            service_name: service.name.clone(),
+            status_callback: self.delivery.callback_auth(channel).map(|_| {
+                format!(
+                    "{}/v1/delivery/status/{}?message_id={}",
+                    self.config.public_url.trim_end_matches('/'),
+                    channel.as_str(),
+                    message.id
+                )
+            }),
+        }
     }
 }

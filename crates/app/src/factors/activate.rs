@@ -117,17 +117,28 @@ impl App {
         let mut active = factor.clone();
         active.webauthn = Some(params);
         let event = factor_event(service, user, "factor.activated", &factor, now);
-        if !self
+        let done = self
             .store
             .complete_registration(&active, now, &changed.after(event), Some(&changed.write))
-            .await?
-        {
+            .await?;
+        self.activated(active, done, changed)
+    }
+
+    /// The factor, active since now, once its activation was written
+    /// (`done`); the security change's notices go out.
+    fn activated(
+        &self,
+        mut factor: Factor,
+        done: bool,
+        changed: &SecurityChanged,
+    ) -> AppResult<FactorView> {
+        if !done {
             return Err(AppError::FactorActive);
         }
         self.security_written(changed);
-        active.status = FactorStatus::Active;
-        active.last_used_at = Some(now);
-        Ok(FactorView::from(&active))
+        factor.status = FactorStatus::Active;
+        factor.last_used_at = Some(self.now());
+        Ok(FactorView::from(&factor))
     }
 
     async fn activate_device(
@@ -151,17 +162,10 @@ impl App {
         }
         let now = self.now();
         let event = factor_event(service, user, "factor.activated", &factor, now);
-        if !self
+        let done = self
             .store
             .advance_factor(&factor, 1, now, &changed.after(event), Some(&changed.write))
-            .await?
-        {
-            return Err(AppError::FactorActive);
-        }
-        self.security_written(changed);
-        let mut active = factor;
-        active.status = FactorStatus::Active;
-        active.last_used_at = Some(now);
-        Ok(FactorView::from(&active))
+            .await?;
+        self.activated(factor, done, changed)
     }
 }

@@ -17,25 +17,24 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 use countersign_app::factors::activate::Activation;
 use countersign_app::portal::{Portal as Session, StepUp};
 use countersign_app::{App, AppError, Missing};
-use countersign_core::factor::{Factor, FactorType, WebauthnKind};
-use countersign_core::ids::is_printable;
+use countersign_core::factor::{Factor, FactorType};
 use countersign_core::portal::{
     clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, MethodKind, SESSION_TTL,
 };
 use serde::Deserialize;
-use serde_json::json;
 
 mod overview;
+mod passkeys;
 mod texts;
 
 use self::texts::{texts, Texts};
 use super::{esc, page, Lang, LangQuery, Shown, Trouble};
 use crate::error::ApiError;
-use crate::extract::{parse_json, ClientIp};
+use crate::extract::ClientIp;
 /// Largest form or JSON body the security center takes.
 const MAX_FORM_BYTES: usize = 64 * 1024;
 /// Events read to find the recent activity shown.
@@ -491,153 +490,6 @@ async fn activate_totp(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct KindQuery {
-    kind: Option<String>,
-}
-
-fn webauthn_kind(name: Option<&str>) -> Option<WebauthnKind> {
-    match name {
-        Some("passkey") => Some(WebauthnKind::Passkey),
-        Some("security_key") => Some(WebauthnKind::SecurityKey),
-        _ => None,
-    }
-}
-
-/// `GET /security/webauthn?kind=passkey|security_key`: the page whose
-/// script registers a passkey or security key (`/assets/security.js`,
-/// with `Countersign.register` from `/assets/webauthn.js`).
-async fn webauthn_page(
-    State(state): State<App>,
-    query: Result<Query<KindQuery>, QueryRejection>,
-    headers: HeaderMap,
-) -> Result<Response, Refusal> {
-    let p = portal(&state, &headers).await?;
-    let t = p.texts();
-    let q = query.map(|Query(q)| q).unwrap_or_default();
-    let Some(kind) = webauthn_kind(q.kind.as_deref()) else {
-        return Err(Refusal::NotFound(p.lang));
-    };
-    let (title, lead, kind_name) = match kind {
-        WebauthnKind::Passkey => (t.passkey_title, t.passkey_lead, "passkey"),
-        WebauthnKind::SecurityKey => (t.security_key_title, t.security_key_lead, "security_key"),
-    };
-    let html = format!(
-        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n\
-         <div id=\"webauthn-add\" class=\"card\" data-kind=\"{kind_name}\" data-csrf=\"{csrf}\" \
-         data-msg-working=\"{working}\" data-msg-cancelled=\"{cancelled}\" data-msg-failed=\"{failed}\">\n\
-         <label for=\"webauthn-label\">{label}</label>\n\
-         <input id=\"webauthn-label\" maxlength=\"64\" autocomplete=\"off\" aria-describedby=\"webauthn-label-hint\">\n\
-         <p id=\"webauthn-label-hint\" class=\"hint\">{hint}</p>\n\
-         <button id=\"webauthn-start\" type=\"button\">{start}</button>\n\
-         <p id=\"webauthn-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n\
-         <p><a href=\"/security\">{back}</a></p>\n\
-         <script src=\"/assets/webauthn.js\" defer></script>\n<script src=\"/assets/security.js\" defer></script>",
-        title = esc(title),
-        lead = esc(lead),
-        csrf = p.csrf(),
-        working = esc(t.webauthn_working),
-        cancelled = esc(t.webauthn_cancelled),
-        failed = esc(t.webauthn_failed),
-        label = esc(t.webauthn_label),
-        hint = esc(t.webauthn_label_hint),
-        start = esc(t.webauthn_start),
-        back = esc(t.back),
-    );
-    Ok(page(p.lang, title, &html))
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StartWebauthn {
-    kind: String,
-    label: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FinishWebauthn {
-    credential: serde_json::Value,
-}
-
-/// `POST /security/webauthn {"kind","label"?}` (JSON, `X-CSRF-Token`):
-/// a pending passkey or security key and the browser's creation options.
-async fn start_webauthn_json(
-    State(state): State<App>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let p = match portal_json(&state, &headers).await {
-        Ok(p) => p,
-        Err(r) => return r.into_problem(),
-    };
-    let body: StartWebauthn = match parse_json(&body) {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let Some(kind) = webauthn_kind(Some(&body.kind)) else {
-        return ApiError::invalid_request("kind: expected passkey or security_key")
-            .with("field", "kind")
-            .into_response();
-    };
-    let label = body
-        .label
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty());
-    if label
-        .as_deref()
-        .is_some_and(|l| l.chars().count() > 64 || !is_printable(l))
-    {
-        return ApiError::invalid_request("label: 1–64 characters, no control characters")
-            .with("field", "label")
-            .into_response();
-    }
-    match state.start_webauthn(&p.service, &p.user, kind, label).await {
-        Ok((factor, options)) => (
-            StatusCode::CREATED,
-            Json(json!({"id": factor.id, "options": options})),
-        )
-            .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
-}
-
-/// `POST /security/webauthn/{id}/activate {"credential"}` (JSON,
-/// `X-CSRF-Token`): the browser's answer activates the key.
-async fn finish_webauthn_json(
-    State(state): State<App>,
-    Path(id): Path<String>,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let p = match portal_json(&state, &headers).await {
-        Ok(p) => p,
-        Err(r) => return r.into_problem(),
-    };
-    let body: FinishWebauthn = match parse_json(&body) {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let factor = match own_factor(&state, &p, &id).await {
-        Ok(f) if f.kind == FactorType::Webauthn => f,
-        Ok(_) => return Refusal::NotFound(p.lang).into_problem(),
-        Err(r) => return r.into_problem(),
-    };
-    let proof = Activation {
-        credential: Some(body.credential),
-        ..Activation::default()
-    };
-    let ip = ip.map(|ip| ip.to_canonical().to_string());
-    match state
-        .activate(&p.service, &p.user, factor, proof, ip.as_deref())
-        .await
-    {
-        Ok(view) => Json(json!({"id": view.id, "status": view.status})).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
-}
-
 /// `POST /security/recovery-codes`: a new set, shown this once (`page`
 /// sends `no-store`); the old set stops working.
 async fn new_recovery_codes(
@@ -735,7 +587,14 @@ async fn step_up_done(
             pending_removal: Some(factor),
         } => factor,
     };
-    let name = t.kind(MethodKind::of(&factor));
+    Ok(confirm_removal(&p, &factor))
+}
+
+/// The page that asks the user to confirm a removal after a step-up (a
+/// state change is never made by a GET).
+fn confirm_removal(p: &Portal, factor: &Factor) -> Response {
+    let t = p.texts();
+    let name = t.kind(MethodKind::of(factor));
     let label = factor
         .label
         .as_deref()
@@ -753,7 +612,7 @@ async fn step_up_done(
         remove = esc(t.remove),
         cancel = esc(t.cancel),
     );
-    Ok(page(p.lang, t.confirm_title, &html))
+    page(p.lang, t.confirm_title, &html)
 }
 
 /// `POST /security/sign-out`: ends the session and clears the cookie.
@@ -791,12 +650,9 @@ pub(super) fn routes() -> Router<App> {
         .route("/security/totp/{id}/activate", post(activate_totp))
         .route(
             "/security/webauthn",
-            get(webauthn_page).post(start_webauthn_json),
+            get(passkeys::page).post(passkeys::start),
         )
-        .route(
-            "/security/webauthn/{id}/activate",
-            post(finish_webauthn_json),
-        )
+        .route("/security/webauthn/{id}/activate", post(passkeys::finish))
         .route("/security/recovery-codes", post(new_recovery_codes))
         .route("/security/methods/{id}/remove", post(remove_method))
         .route("/security/step-up/done", get(step_up_done))

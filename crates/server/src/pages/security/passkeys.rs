@@ -1,0 +1,163 @@
+//! Adding a passkey or a security key in the security center: the page
+//! whose script runs the browser's ceremony, and its two JSON calls.
+
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use countersign_app::factors::activate::Activation;
+use countersign_app::App;
+use countersign_core::factor::{FactorType, WebauthnKind};
+use countersign_core::ids::is_printable;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{own_factor, portal, portal_json, Refusal};
+use crate::error::ApiError;
+use crate::extract::{parse_json, ClientIp};
+use crate::pages::{esc, page as html_page};
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct KindQuery {
+    kind: Option<String>,
+}
+
+fn webauthn_kind(name: Option<&str>) -> Option<WebauthnKind> {
+    match name {
+        Some("passkey") => Some(WebauthnKind::Passkey),
+        Some("security_key") => Some(WebauthnKind::SecurityKey),
+        _ => None,
+    }
+}
+
+/// `GET /security/webauthn?kind=passkey|security_key`: the page whose
+/// script registers a passkey or security key (`/assets/security.js`,
+/// with `Countersign.register` from `/assets/webauthn.js`).
+pub(super) async fn page(
+    State(state): State<App>,
+    query: Result<Query<KindQuery>, QueryRejection>,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
+    let p = portal(&state, &headers).await?;
+    let t = p.texts();
+    let q = query.map(|Query(q)| q).unwrap_or_default();
+    let Some(kind) = webauthn_kind(q.kind.as_deref()) else {
+        return Err(Refusal::NotFound(p.lang));
+    };
+    let (title, lead, kind_name) = match kind {
+        WebauthnKind::Passkey => (t.passkey_title, t.passkey_lead, "passkey"),
+        WebauthnKind::SecurityKey => (t.security_key_title, t.security_key_lead, "security_key"),
+    };
+    let html = format!(
+        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n\
+         <div id=\"webauthn-add\" class=\"card\" data-kind=\"{kind_name}\" data-csrf=\"{csrf}\" \
+         data-msg-working=\"{working}\" data-msg-cancelled=\"{cancelled}\" data-msg-failed=\"{failed}\">\n\
+         <label for=\"webauthn-label\">{label}</label>\n\
+         <input id=\"webauthn-label\" maxlength=\"64\" autocomplete=\"off\" aria-describedby=\"webauthn-label-hint\">\n\
+         <p id=\"webauthn-label-hint\" class=\"hint\">{hint}</p>\n\
+         <button id=\"webauthn-start\" type=\"button\">{start}</button>\n\
+         <p id=\"webauthn-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n\
+         <p><a href=\"/security\">{back}</a></p>\n\
+         <script src=\"/assets/webauthn.js\" defer></script>\n<script src=\"/assets/security.js\" defer></script>",
+        title = esc(title),
+        lead = esc(lead),
+        csrf = p.csrf(),
+        working = esc(t.webauthn_working),
+        cancelled = esc(t.webauthn_cancelled),
+        failed = esc(t.webauthn_failed),
+        label = esc(t.webauthn_label),
+        hint = esc(t.webauthn_label_hint),
+        start = esc(t.webauthn_start),
+        back = esc(t.back),
+    );
+    Ok(html_page(p.lang, title, &html))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StartWebauthn {
+    kind: String,
+    label: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FinishWebauthn {
+    credential: serde_json::Value,
+}
+
+/// `POST /security/webauthn {"kind","label"?}` (JSON, `X-CSRF-Token`):
+/// a pending passkey or security key and the browser's creation options.
+pub(super) async fn start(State(state): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    let p = match portal_json(&state, &headers).await {
+        Ok(p) => p,
+        Err(r) => return r.into_problem(),
+    };
+    let body: StartWebauthn = match parse_json(&body) {
+        Ok(b) => b,
+        Err(e) => return e.into_response(),
+    };
+    let Some(kind) = webauthn_kind(Some(&body.kind)) else {
+        return ApiError::invalid_request("kind: expected passkey or security_key")
+            .with("field", "kind")
+            .into_response();
+    };
+    let label = body
+        .label
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty());
+    if label
+        .as_deref()
+        .is_some_and(|l| l.chars().count() > 64 || !is_printable(l))
+    {
+        return ApiError::invalid_request("label: 1–64 characters, no control characters")
+            .with("field", "label")
+            .into_response();
+    }
+    match state.start_webauthn(&p.service, &p.user, kind, label).await {
+        Ok((factor, options)) => (
+            StatusCode::CREATED,
+            Json(json!({"id": factor.id, "options": options})),
+        )
+            .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// `POST /security/webauthn/{id}/activate {"credential"}` (JSON,
+/// `X-CSRF-Token`): the browser's answer activates the key.
+pub(super) async fn finish(
+    State(state): State<App>,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let p = match portal_json(&state, &headers).await {
+        Ok(p) => p,
+        Err(r) => return r.into_problem(),
+    };
+    let body: FinishWebauthn = match parse_json(&body) {
+        Ok(b) => b,
+        Err(e) => return e.into_response(),
+    };
+    let factor = match own_factor(&state, &p, &id).await {
+        Ok(f) if f.kind == FactorType::Webauthn => f,
+        Ok(_) => return Refusal::NotFound(p.lang).into_problem(),
+        Err(r) => return r.into_problem(),
+    };
+    let proof = Activation {
+        credential: Some(body.credential),
+        ..Activation::default()
+    };
+    let ip = ip.map(|ip| ip.to_canonical().to_string());
+    match state
+        .activate(&p.service, &p.user, factor, proof, ip.as_deref())
+        .await
+    {
+        Ok(view) => Json(json!({"id": view.id, "status": view.status})).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
