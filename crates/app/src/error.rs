@@ -153,6 +153,10 @@ pub enum AppError {
     KeyUnavailable,
     #[error("the database is not answering; try again shortly")]
     Unavailable,
+    /// More writes are waiting than the database takes: try again in a
+    /// second.
+    #[error("the server is busy; try again in a second")]
+    Overloaded,
     #[error("something went wrong on our side; it has been logged")]
     Internal,
 }
@@ -181,12 +185,20 @@ impl AppError {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
-        tracing::error!(error = %e, "storage failure");
         match e {
-            StoreError::Database(countersign_store::SqlxError::PoolTimedOut) => {
+            StoreError::Busy => {
+                tracing::warn!("write queue full: a request was turned away");
+                AppError::Overloaded
+            }
+            StoreError::Database(countersign_store::SqlxError::PoolTimedOut)
+            | StoreError::Stopped => {
+                tracing::error!(error = %e, "storage unavailable");
                 AppError::Unavailable
             }
-            _ => AppError::Internal,
+            _ => {
+                tracing::error!(error = %e, "storage failure");
+                AppError::Internal
+            }
         }
     }
 }

@@ -292,6 +292,12 @@ impl From<AppError> for ApiError {
                 "unavailable",
                 "Service unavailable",
             ),
+            AppError::Overloaded => {
+                let mut e =
+                    status(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy").with("retry_after", 1);
+                e.retry_after = Some(1);
+                e
+            }
             AppError::Internal => ApiError::internal(),
         }
     }

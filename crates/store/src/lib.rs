@@ -10,6 +10,7 @@
 
 mod rows;
 mod sql;
+pub mod sqlite;
 
 use async_trait::async_trait;
 use countersign_core::audit::ChainLink;
@@ -30,7 +31,8 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 use thiserror::Error;
 
-pub use sql::{connect, PgStore, SqliteStore};
+pub use sql::{connect, PgStore};
+pub use sqlite::SqliteStore;
 pub use sqlx::Error as SqlxError;
 
 #[derive(Debug, Error)]
@@ -47,6 +49,17 @@ pub enum StoreError {
     /// A stored value that this version cannot read.
     #[error("corrupt record: {0}")]
     Corrupt(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Too many writes are waiting: try again in a moment.
+    #[error("too many writes are waiting")]
+    Busy,
+    /// The writer could not commit; nothing of the unit was written.
+    #[error("commit failed: {0}")]
+    Commit(String),
+    /// The database's threads have stopped.
+    #[error("the database is shutting down")]
+    Stopped,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -45,7 +45,6 @@ macro_rules! impl_sql_row {
         }
     };
 }
-impl_sql_row!(sqlx::sqlite::SqliteRow);
 impl_sql_row!(sqlx::postgres::PgRow);
 
 fn json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {

@@ -1,4 +1,5 @@
-//! The SQL behind [`Store`], written once and instantiated for each engine.
+//! The PostgreSQL engine behind [`Store`] (sqlx), the SQLite migrations, and
+//! what both engines share: column lists and the JSON forms of values.
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -21,31 +22,13 @@ use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 use crate::{
     rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
     NoticeOutcome, NoticeRecord, Result, Saved, SecurityWrite, Store, StoreError, UserEffect,
     WebhookClaim, WebhookDelivery,
 };
-
-/// The embedded SQLite backend: one file in WAL mode, read by several
-/// connections and written by exactly one, so that writers queue in order
-/// instead of spinning on SQLite's busy handler.
-#[derive(Debug, Clone)]
-pub struct SqliteStore {
-    readers: sqlx::SqlitePool,
-    writer: sqlx::SqlitePool,
-}
-
-impl SqliteStore {
-    fn reads(&self) -> &sqlx::SqlitePool {
-        &self.readers
-    }
-    fn writes(&self) -> &sqlx::SqlitePool {
-        &self.writer
-    }
-}
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
 #[derive(Debug, Clone)]
@@ -63,33 +46,11 @@ impl PgStore {
 }
 
 /// Opens the database named by `url` (`sqlite://…` or `postgres://…`) and
-/// applies pending migrations.
+/// applies pending migrations. SQLite is served by [`crate::sqlite`];
+/// PostgreSQL by the statements below.
 pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(|e| StoreError::BadUrl(e.to_string()))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true)
-            // Checkpoints run in the background (below); this is only the
-            // backstop, so that no request pays for an fsync.
-            .pragma("wal_autocheckpoint", "20000");
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(Duration::from_secs(10))
-            .test_before_acquire(false)
-            .connect_with(options.clone())
-            .await?;
-        sqlx::migrate!("migrations/sqlite").run(&writer).await?;
-        let readers = SqlitePoolOptions::new()
-            .max_connections(4)
-            .test_before_acquire(false)
-            .connect_with(options)
-            .await?;
-        tokio::spawn(checkpoint_in_background(readers.clone()));
-        Ok(Arc::new(SqliteStore { readers, writer }))
+        Ok(Arc::new(crate::sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
         let options =
             PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
@@ -108,23 +69,21 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
     }
 }
 
-/// Copies the WAL back into the database file every second, off the request
-/// path. Stops when the pool is closed.
-async fn checkpoint_in_background(pool: sqlx::SqlitePool) {
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        if pool.is_closed() {
-            return;
-        }
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&pool)
-            .await
-        {
-            tracing::warn!(error = %e, "WAL checkpoint failed");
-        }
-    }
+/// Creates the SQLite database file of `url` if needed and applies pending
+/// migrations, through one short-lived connection.
+pub(crate) async fn migrate_sqlite(url: &str) -> Result<()> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|e| StoreError::BadUrl(e.to_string()))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("migrations/sqlite").run(&pool).await?;
+    pool.close().await;
+    Ok(())
 }
 
 fn conflict_on_unique(e: sqlx::Error) -> StoreError {
@@ -135,7 +94,7 @@ fn conflict_on_unique(e: sqlx::Error) -> StoreError {
 }
 
 /// The `params` column of a factor: what its kind keeps besides the seed.
-fn factor_params(f: &Factor) -> Option<String> {
+pub(crate) fn factor_params(f: &Factor) -> Option<String> {
     f.otp
         .as_ref()
         .map(to_json)
@@ -143,24 +102,25 @@ fn factor_params(f: &Factor) -> Option<String> {
         .or_else(|| f.webauthn.as_ref().map(to_json))
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("domain types serialise")
 }
 
-const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at, security_hold_until";
-const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
-const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
+pub(crate) const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at, security_hold_until";
+pub(crate) const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
+pub(crate) const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
 /// Factors with the count of unused recovery codes of each set.
-const FACTOR_SELECT: &str = "SELECT id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at, \
+pub(crate) const FACTOR_SELECT: &str = "SELECT id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at, \
      (SELECT COUNT(*) FROM recovery_codes r WHERE r.factor_id = factors.id AND r.used_at IS NULL) AS codes_left FROM factors";
-const ARTICLE_COLUMNS: &str =
+pub(crate) const ARTICLE_COLUMNS: &str =
     "slug, locale, title, category, body, published_at, updated_at, views";
 /// The conditions of [`ArticleFilter`], on parameters $1 (service) to $4.
-const ARTICLE_WHERE: &str = "service_id = $1 AND (CAST($2 AS TEXT) IS NULL OR locale = $2) \
+pub(crate) const ARTICLE_WHERE: &str =
+    "service_id = $1 AND (CAST($2 AS TEXT) IS NULL OR locale = $2) \
      AND (CAST($3 AS TEXT) IS NULL OR category = $3) \
      AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))";
-const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_removal";
-const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
+pub(crate) const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_removal";
+pub(crate) const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
 /// transaction).
@@ -1561,5 +1521,4 @@ macro_rules! sql_store {
     };
 }
 
-sql_store!(SqliteStore);
 sql_store!(PgStore);

@@ -35,8 +35,8 @@ fn free_port() -> u16 {
 }
 
 /// A `serve` process, killed when dropped.
-struct Serving {
-    child: Child,
+pub(crate) struct Serving {
+    pub(crate) child: Child,
     base: String,
     /// What it logged before it was ready.
     startup: Vec<String>,
@@ -106,23 +106,29 @@ fn create_service(cmd: &mut Command, name: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// Several `serve` processes on one fresh PostgreSQL database and one key
-/// file, with one service; everything is removed when dropped.
-struct Cluster {
+/// Several `serve` processes on one fresh database (PostgreSQL unless told
+/// otherwise) and one key file, with one service; everything is removed
+/// when dropped.
+pub(crate) struct Cluster {
     dir: std::path::PathBuf,
     database: String,
     env: Vec<(String, String)>,
-    api_key: String,
-    servers: Vec<Serving>,
-    http: reqwest::Client,
+    pub(crate) api_key: String,
+    pub(crate) servers: Vec<Serving>,
+    pub(crate) http: reqwest::Client,
 }
 
 impl Cluster {
     /// A database with the service "Acme Bank"; `env` is added to every
     /// command (providers, limits).
     async fn new(env: &[(&str, String)]) -> Cluster {
+        Cluster::on(Backend::Postgres, env).await
+    }
+
+    /// The same, on `backend`.
+    pub(crate) async fn on(backend: Backend, env: &[(&str, String)]) -> Cluster {
         let dir = temp_dir("cli-cluster");
-        let database = fresh_database(Backend::Postgres, &dir).await;
+        let database = fresh_database(backend, &dir).await;
         let mut cluster = Cluster {
             env: env
                 .iter()
@@ -150,13 +156,13 @@ impl Cluster {
     }
 
     /// The binary with this cluster's environment, for CLI commands.
-    fn command(&self) -> Command {
+    pub(crate) fn command(&self) -> Command {
         let mut cmd = countersign();
         cmd.envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         cmd
     }
 
-    fn serve(&mut self, count: usize) {
+    pub(crate) fn serve(&mut self, count: usize) {
         for _ in 0..count {
             let port = free_port();
             let mut cmd = self.command();
@@ -165,7 +171,7 @@ impl Cluster {
         }
     }
 
-    fn base(&self, i: usize) -> &str {
+    pub(crate) fn base(&self, i: usize) -> &str {
         &self.servers[i % self.servers.len()].base
     }
 

@@ -10,6 +10,7 @@ mod cli;
 mod concurrency;
 mod delivery;
 mod devices;
+mod durability;
 mod factors;
 mod fallback;
 mod flows;

@@ -13,6 +13,14 @@ crate::on_both_engines! {
     a_ceremony_is_taken_once_and_not_after_it_expires
         => a_ceremony_is_taken_once_and_not_after_it_expires_sqlite,
            a_ceremony_is_taken_once_and_not_after_it_expires_postgres;
+    a_live_database_answers_the_readiness_check
+        => a_live_database_answers_the_readiness_check_sqlite,
+           a_live_database_answers_the_readiness_check_postgres;
+}
+
+/// `/readyz` asks the store; a database that is there answers.
+async fn a_live_database_answers_the_readiness_check(store: &dyn Store) {
+    store.ping().await.unwrap();
 }
 
 async fn settings_and_services_are_never_overwritten_blindly(store: &dyn Store) {

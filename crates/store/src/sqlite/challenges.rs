@@ -1,0 +1,637 @@
+//! SQLite: see the module's comment in `mod.rs`.
+
+use countersign_core::challenge::Challenge;
+use countersign_core::event::Event;
+use countersign_core::factor::{Factor, FactorType};
+use countersign_core::ids::ServiceId;
+use countersign_core::limits::CounterCheck;
+use countersign_core::message::{DeliveryStatus, MessageRecord};
+use countersign_core::Timestamp;
+use rusqlite::Connection;
+
+use super::engine::{all, conflict_on_unique, exec, one, Unit};
+use super::SqliteStore;
+use crate::sql::{factor_params, to_json, FACTOR_COLUMNS, FACTOR_SELECT, MESSAGE_COLUMNS};
+use crate::{
+    rows, ChallengeWrite, FactorUse, MessageUpdate, Result, Saved, SecurityWrite, UserEffect,
+};
+
+/// A [`MessageUpdate`] with owned fields, to move onto the writer.
+struct StatusUpdate {
+    id: String,
+    status: DeliveryStatus,
+    provider_ref: Option<String>,
+    attempts: u32,
+    error: Option<String>,
+    now: Timestamp,
+}
+
+impl StatusUpdate {
+    fn of(m: &MessageUpdate<'_>) -> StatusUpdate {
+        StatusUpdate {
+            id: m.id.to_owned(),
+            status: m.status,
+            provider_ref: m.provider_ref.map(str::to_owned),
+            attempts: m.attempts,
+            error: m.error.map(str::to_owned),
+            now: m.now,
+        }
+    }
+}
+
+/// Records what the provider answered to a send, unless a status callback
+/// already moved the message on (`update_message_status!` in `sql.rs`).
+fn update_message_status(conn: &Connection, m: &StatusUpdate) -> Result<()> {
+    exec(
+        conn,
+        "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
+         WHERE id = $6 AND status = 'queued'",
+        &[
+            &m.status.as_str(),
+            &m.provider_ref,
+            &i64::from(m.attempts),
+            &m.error,
+            &m.now.millis(),
+            &m.id,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Increments each counter of `checks`; the index of the first one past its
+/// cap (the caller then undoes the unit, so nothing is counted), or `None`
+/// (`count_against!` in `sql.rs`).
+fn count_against(conn: &Connection, checks: &[CounterCheck]) -> Result<Option<usize>> {
+    for (i, check) in checks.iter().enumerate() {
+        let count: i64 = one(
+            conn,
+            "INSERT INTO send_counters (key, window_start, window_end, count) VALUES ($1, $2, $3, 1) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = send_counters.count + 1 \
+             RETURNING count",
+            &[
+                &check.key,
+                &check.window_start.millis(),
+                &check.window_end.millis(),
+            ],
+            |r| Ok(r.get(0)?),
+        )?
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        if count > i64::from(check.max) {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+/// Applies a factor use (see [`FactorUse`]); the number of rows changed: 0
+/// when the use was taken first (a replay) (`apply_factor_use!` in
+/// `sql.rs`).
+fn apply_factor_use(conn: &Connection, used: &FactorUse) -> Result<usize> {
+    match used {
+        FactorUse::Otp {
+            factor_id,
+            moving_factor,
+            now,
+        } => exec(
+            conn,
+            "UPDATE factors SET moving_factor = $1, last_used_at = $2 \
+             WHERE id = $3 AND status = 'active' AND moving_factor < $1",
+            &[
+                &i64::try_from(*moving_factor).unwrap_or(i64::MAX),
+                &now.millis(),
+                factor_id,
+            ],
+        ),
+        FactorUse::Webauthn {
+            factor_id,
+            params,
+            counter,
+            now,
+        } => exec(
+            conn,
+            "UPDATE factors SET params = $1, moving_factor = $2, last_used_at = $3 \
+             WHERE id = $4 AND status = 'active' AND (moving_factor < $2 OR (moving_factor = 0 AND $2 = 0))",
+            &[params, &i64::from(*counter), &now.millis(), factor_id],
+        ),
+        FactorUse::RecoveryCode {
+            factor_id,
+            code_hash,
+            now,
+        } => {
+            let spent = exec(
+                conn,
+                "UPDATE recovery_codes SET used_at = $1 \
+                 WHERE factor_id = $2 AND code_hash = $3 AND used_at IS NULL",
+                &[&now.millis(), factor_id, code_hash],
+            )?;
+            exec(
+                conn,
+                "UPDATE factors SET last_used_at = $1 WHERE id = $2",
+                &[&now.millis(), factor_id],
+            )?;
+            Ok(spent)
+        }
+    }
+}
+
+impl SqliteStore {
+    pub(super) async fn insert_challenge(&self, c: &Challenge, events: &[Event]) -> Result<()> {
+        let (id, service_id, user_pk) = (c.id.clone(), c.service_id.clone(), c.user_pk.clone());
+        let (status, expires_at, version, created_at) = (
+            c.status.as_str(),
+            c.expires_at.millis(),
+            c.version,
+            c.created_at.millis(),
+        );
+        let state = to_json(c);
+        let events = events.to_vec();
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO challenges (id, service_id, user_pk, status, expires_at, version, state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        &id,
+                        &service_id,
+                        &user_pk,
+                        &status,
+                        &expires_at,
+                        &version,
+                        &state,
+                        &created_at,
+                    ],
+                )?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>> {
+        let (service_id, id) = (service_id.to_owned(), id.to_owned());
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT state, version FROM challenges WHERE id = $1 AND service_id = $2",
+                    &[&id, &service_id],
+                    |r| rows::challenge(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn challenge_by_id(&self, id: &str) -> Result<Option<Challenge>> {
+        let id = id.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT state, version FROM challenges WHERE id = $1",
+                    &[&id],
+                    |r| rows::challenge(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn save_challenge(
+        &self,
+        c: &Challenge,
+        write: ChallengeWrite<'_>,
+    ) -> Result<Saved> {
+        let (status, expires_at, version) = (c.status.as_str(), c.expires_at.millis(), c.version);
+        let state = to_json(c);
+        let (id, user_pk) = (c.id.clone(), c.user_pk.clone());
+        let mut events = write.events.to_vec();
+        let user = write.user;
+        let factor_use = write.factor_use;
+        let counters = write.counters.to_vec();
+        let new_message = write.new_message.cloned();
+        let message_update = write.message_update.map(StatusUpdate::of);
+        self.db
+            .write(move |w| {
+                let updated = exec(
+                    w.conn,
+                    "UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 WHERE id = $4 AND version = $5",
+                    &[&status, &expires_at, &state, &id, &version],
+                )?;
+                if updated == 0 {
+                    return Ok(Unit::Undo(Saved::Conflict));
+                }
+                if let Some(i) = count_against(w.conn, &counters)? {
+                    return Ok(Unit::Undo(Saved::LimitReached(i)));
+                }
+                if let Some(used) = &factor_use {
+                    if apply_factor_use(w.conn, used)? == 0 {
+                        return Ok(Unit::Undo(Saved::Replayed));
+                    }
+                }
+                let mut locked_until = None;
+                let mut lock_event = None;
+                match &user {
+                    UserEffect::None => {}
+                    UserEffect::Failure {
+                        lockout,
+                        now,
+                        locked,
+                    } => {
+                        match w.count_failure(&user_pk, lockout, *now)? {
+                            None => return Ok(Unit::Undo(Saved::UserLocked)),
+                            Some(until) => locked_until = until,
+                        }
+                        lock_event = locked_until.map(|until| locked.until(until));
+                    }
+                    UserEffect::Success {
+                        verified_email,
+                        verified_phone,
+                        approved,
+                        now,
+                    } => {
+                        let updated = exec(
+                            w.conn,
+                            "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
+                             email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
+                             phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
+                             WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
+                            &[
+                                verified_email,
+                                verified_phone,
+                                &user_pk,
+                                &now.millis(),
+                                approved,
+                            ],
+                        )?;
+                        if updated == 0 {
+                            return Ok(Unit::Undo(Saved::UserLocked));
+                        }
+                    }
+                }
+                if let Some(m) = &new_message {
+                    exec(
+                        w.conn,
+                        &format!(
+                            "INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                        ),
+                        &[
+                            &m.id,
+                            &m.challenge_id,
+                            &m.channel.as_str(),
+                            &m.to,
+                            &m.status.as_str(),
+                            &m.provider_ref,
+                            &i64::from(m.attempts),
+                            &m.error,
+                            &m.created_at.millis(),
+                            &m.updated_at.millis(),
+                        ],
+                    )?;
+                }
+                if let Some(m) = &message_update {
+                    update_message_status(w.conn, m)?;
+                }
+                events.extend(lock_event);
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(Saved::Done { locked_until }))
+            })
+            .await
+    }
+
+    pub(super) async fn update_message(
+        &self,
+        update: &MessageUpdate<'_>,
+        events: &[Event],
+    ) -> Result<()> {
+        let (m, events) = (StatusUpdate::of(update), events.to_vec());
+        self.db
+            .write(move |w| {
+                update_message_status(w.conn, &m)?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>> {
+        let challenge_id = challenge_id.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!(
+                        "SELECT {MESSAGE_COLUMNS} FROM messages WHERE challenge_id = $1 ORDER BY created_at, id"
+                    ),
+                    &[&challenge_id],
+                    |r| rows::message(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn message(&self, id: &str) -> Result<Option<(MessageRecord, ServiceId)>> {
+        let id = id.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    &format!(
+                        "SELECT {MESSAGE_COLUMNS}, (SELECT service_id FROM challenges c WHERE c.id = messages.challenge_id) AS service_id \
+                         FROM messages WHERE id = $1"
+                    ),
+                    &[&id],
+                    |r| {
+                        Ok((
+                            rows::message(r)?,
+                            ServiceId::from_trusted(rows::SqlRow::text(r, "service_id")?),
+                        ))
+                    },
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn report_delivery(
+        &self,
+        id: &str,
+        status: DeliveryStatus,
+        error: Option<&str>,
+        now: Timestamp,
+    ) -> Result<bool> {
+        let from = status.may_follow();
+        if from.is_empty() {
+            return Ok(false);
+        }
+        let first = from[0].as_str();
+        let second = from.get(1).map_or(first, |s| s.as_str());
+        let (id, error) = (id.to_owned(), error.map(str::to_owned));
+        self.db
+            .write(move |w| {
+                let changed = exec(
+                    w.conn,
+                    "UPDATE messages SET status = $1, error = COALESCE($2, error), updated_at = $3 \
+                     WHERE id = $4 AND status IN ($5, $6)",
+                    &[
+                        &status.as_str(),
+                        &error,
+                        &now.millis(),
+                        &id,
+                        &first,
+                        &second,
+                    ],
+                )?;
+                Ok(Unit::Keep(changed == 1))
+            })
+            .await
+    }
+
+    pub(super) async fn factors(&self, user_pk: &str) -> Result<Vec<Factor>> {
+        let user_pk = user_pk.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!("{FACTOR_SELECT} WHERE user_pk = $1 ORDER BY created_at, id"),
+                    &[&user_pk],
+                    |r| rows::factor(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn factor(&self, id: &str) -> Result<Option<Factor>> {
+        let id = id.to_owned();
+        self.db
+            .read(move |c| {
+                one(c, &format!("{FACTOR_SELECT} WHERE id = $1"), &[&id], |r| {
+                    rows::factor(r)
+                })
+            })
+            .await
+    }
+
+    pub(super) async fn pending_challenges(
+        &self,
+        user_pk: &str,
+        now: Timestamp,
+    ) -> Result<Vec<Challenge>> {
+        let user_pk = user_pk.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    "SELECT state, version FROM challenges WHERE user_pk = $1 AND status = 'pending' AND expires_at > $2 \
+                     ORDER BY created_at, id",
+                    &[&user_pk, &now.millis()],
+                    |r| rows::challenge(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn recent_approved(
+        &self,
+        user_pk: &str,
+        limit: u32,
+    ) -> Result<Vec<Challenge>> {
+        let user_pk = user_pk.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    "SELECT state, version FROM challenges WHERE user_pk = $1 AND status IN ('approved', 'held') \
+                     ORDER BY created_at DESC, id DESC LIMIT $2",
+                    &[&user_pk, &i64::from(limit)],
+                    |r| rows::challenge(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn insert_factor(
+        &self,
+        factor: &Factor,
+        recovery_code_hashes: &[String],
+        events: &[Event],
+        security: Option<&SecurityWrite>,
+    ) -> Result<()> {
+        let f = factor.clone();
+        let params = factor_params(&f);
+        let hashes = recovery_code_hashes.to_vec();
+        let events = events.to_vec();
+        let security = security.cloned();
+        self.db
+            .write(move |w| {
+                if f.kind == FactorType::RecoveryCodes {
+                    // Lock the user first: concurrent replacements queue up
+                    // and exactly one set survives.
+                    exec(
+                        w.conn,
+                        "UPDATE users SET updated_at = updated_at WHERE id = $1",
+                        &[&f.user_pk],
+                    )?;
+                    exec(
+                        w.conn,
+                        "DELETE FROM factors WHERE user_pk = $1 AND kind = $2",
+                        &[&f.user_pk, &f.kind.as_str()],
+                    )?;
+                }
+                exec(
+                    w.conn,
+                    &format!(
+                        "INSERT INTO factors ({FACTOR_COLUMNS}, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                    ),
+                    &[
+                        &f.id,
+                        &f.service_id,
+                        &f.user_pk,
+                        &f.kind.as_str(),
+                        &f.status.as_str(),
+                        &f.label,
+                        &params,
+                        &f.sealed_secret,
+                        &i64::try_from(f.moving_factor).unwrap_or(i64::MAX),
+                        &f.created_at.millis(),
+                        &f.last_used_at.map(Timestamp::millis),
+                        &f.seed_fingerprint,
+                    ],
+                )
+                .map_err(conflict_on_unique)?;
+                for hash in &hashes {
+                    exec(
+                        w.conn,
+                        "INSERT INTO recovery_codes (factor_id, code_hash) VALUES ($1, $2)",
+                        &[&f.id, hash],
+                    )?;
+                }
+                w.insert_events(&events)?;
+                w.security(security.as_ref())?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn advance_factor(
+        &self,
+        factor: &Factor,
+        moving_factor: u64,
+        now: Timestamp,
+        events: &[Event],
+        security: Option<&SecurityWrite>,
+    ) -> Result<bool> {
+        let (id, status) = (factor.id.clone(), factor.status.as_str());
+        let (events, security) = (events.to_vec(), security.cloned());
+        self.db
+            .write(move |w| {
+                let changed = exec(
+                    w.conn,
+                    "UPDATE factors SET status = 'active', moving_factor = $1, last_used_at = $2 \
+                     WHERE id = $3 AND status = $4 AND moving_factor < $1",
+                    &[
+                        &i64::try_from(moving_factor).unwrap_or(i64::MAX),
+                        &now.millis(),
+                        &id,
+                        &status,
+                    ],
+                )?;
+                if changed == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                w.security(security.as_ref())?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn use_factor(&self, used: FactorUse, events: &[Event]) -> Result<bool> {
+        let events = events.to_vec();
+        self.db
+            .write(move |w| {
+                if apply_factor_use(w.conn, &used)? == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn complete_registration(
+        &self,
+        factor: &Factor,
+        now: Timestamp,
+        events: &[Event],
+        security: Option<&SecurityWrite>,
+    ) -> Result<bool> {
+        let (id, params) = (factor.id.clone(), factor_params(factor));
+        let (events, security) = (events.to_vec(), security.cloned());
+        self.db
+            .write(move |w| {
+                let changed = exec(
+                    w.conn,
+                    "UPDATE factors SET status = 'active', params = $1, last_used_at = $2 WHERE id = $3 AND status = 'pending'",
+                    &[&params, &now.millis(), &id],
+                )?;
+                if changed == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                w.security(security.as_ref())?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn delete_factor(
+        &self,
+        factor: &Factor,
+        events: &[Event],
+        security: Option<&SecurityWrite>,
+    ) -> Result<bool> {
+        let id = factor.id.clone();
+        let (events, security) = (events.to_vec(), security.cloned());
+        self.db
+            .write(move |w| {
+                let gone = exec(w.conn, "DELETE FROM factors WHERE id = $1", &[&id])?;
+                if gone == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                w.security(security.as_ref())?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn sealed_secrets(&self) -> Result<Vec<(String, String)>> {
+        self.db
+            .read(|c| {
+                all(
+                    c,
+                    "SELECT id, secret FROM factors WHERE secret IS NOT NULL ORDER BY id",
+                    &[],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn reseal_secret(
+        &self,
+        factor_id: &str,
+        old: &str,
+        new: &str,
+    ) -> Result<bool> {
+        let (factor_id, old, new) = (factor_id.to_owned(), old.to_owned(), new.to_owned());
+        self.db
+            .write(move |w| {
+                let changed = exec(
+                    w.conn,
+                    "UPDATE factors SET secret = $1 WHERE id = $2 AND secret = $3",
+                    &[&new, &factor_id, &old],
+                )?;
+                Ok(Unit::Keep(changed == 1))
+            })
+            .await
+    }
+}

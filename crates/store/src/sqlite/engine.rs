@@ -1,0 +1,616 @@
+//! The SQLite engine's threads: one writer that owns the only write
+//! connection and commits concurrent units of work together (group commit,
+//! each unit in a savepoint of its own, so that a failing unit rolls back
+//! alone), and a few readers. A unit runs all its statements in one hop to
+//! its thread; statements are prepared once per connection and cached.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use countersign_core::audit::{link, GENESIS};
+use countersign_core::event::Event;
+use rusqlite::{Connection, OpenFlags, ToSql};
+use tokio::sync::oneshot;
+
+use countersign_core::lockout::LockoutPolicy;
+use countersign_core::Timestamp;
+
+use crate::{Result, SecurityWrite, StoreError};
+
+/// Units waiting for the writer at most; past that a write is refused with
+/// [`StoreError::Busy`] (the API answers 503 with `Retry-After`) rather than
+/// queueing without bound.
+pub(crate) const WRITE_QUEUE: usize = 4096;
+/// Units committed together at most.
+const BATCH: usize = 256;
+/// Reader threads (and connections).
+const READERS: usize = 3;
+
+/// What a unit of work decided about its own writes.
+pub(crate) enum Unit<T> {
+    /// Keep them (they commit with the batch).
+    Keep(T),
+    /// Roll them back (a conditional write that found nothing to change),
+    /// and answer `T`.
+    Undo(T),
+}
+
+/// The handle a unit of work writes with: the writer's connection, inside
+/// the unit's savepoint, and what the writer remembers between units.
+pub(crate) struct Writing<'a> {
+    pub(crate) conn: &'a Connection,
+    /// Each service's audit chain head (seq, hash), as of the last commit
+    /// or this batch. Only this writer appends to chains in this process;
+    /// another process's writes are noticed by `PRAGMA data_version`.
+    heads: &'a mut HashMap<String, (i64, String)>,
+}
+
+type WriteJob = Box<dyn FnOnce(&mut Writing<'_>) -> Finish + Send>;
+type ReadJob = Box<dyn FnOnce(&Connection) + Send>;
+
+/// A unit's outcome inside the batch: whether its savepoint is kept, and
+/// how to answer once the batch's commit is known (never before: an answer
+/// promises the write is durable).
+struct Finish {
+    keep: bool,
+    answer: Answer,
+}
+
+/// Gives a unit's caller its answer, once the batch's commit is known.
+type Answer = Box<dyn FnOnce(std::result::Result<(), String>) + Send>;
+
+#[derive(Clone)]
+pub(crate) struct Engine {
+    writes: SyncSender<WriteJob>,
+    reads: SyncSender<ReadJob>,
+}
+
+/// Opens the connections and starts the threads. The database must exist
+/// and be migrated.
+pub(crate) fn start(path: &Path) -> Result<Engine> {
+    start_with(path, WRITE_QUEUE)
+}
+
+/// [`start`], with room for `queue` waiting writes.
+fn start_with(path: &Path, queue: usize) -> Result<Engine> {
+    let writer = open(path, false)?;
+    let (writes, queue) = mpsc::sync_channel::<WriteJob>(queue);
+    std::thread::Builder::new()
+        .name("countersign-sqlite-writer".into())
+        .spawn(move || write_loop(writer, queue))
+        .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite writer: {e}")))?;
+    let (reads, read_queue) = mpsc::sync_channel::<ReadJob>(WRITE_QUEUE);
+    let read_queue = Arc::new(Mutex::new(read_queue));
+    for n in 0..READERS {
+        let conn = open(path, true)?;
+        let queue = read_queue.clone();
+        std::thread::Builder::new()
+            .name(format!("countersign-sqlite-reader-{n}"))
+            .spawn(move || read_loop(conn, queue))
+            .map_err(|e| StoreError::Corrupt(format!("cannot start a SQLite reader: {e}")))?;
+    }
+    Ok(Engine { writes, reads })
+}
+
+fn open(path: &Path, read_only: bool) -> Result<Connection> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+         PRAGMA wal_autocheckpoint = 20000;",
+    )?;
+    conn.set_prepared_statement_cache_capacity(256);
+    Ok(conn)
+}
+
+impl Engine {
+    /// Runs `unit` on the writer, committed with whatever else is queued;
+    /// answers once the commit is done.
+    pub(crate) async fn write<T: Send + 'static>(
+        &self,
+        unit: impl FnOnce(&mut Writing<'_>) -> Result<Unit<T>> + Send + 'static,
+    ) -> Result<T> {
+        let (tx, rx) = oneshot::channel::<Result<T>>();
+        let job: WriteJob = Box::new(move |w| match unit(w) {
+            Ok(Unit::Keep(value)) => Finish {
+                keep: true,
+                answer: Box::new(move |committed| {
+                    let _ = tx.send(committed.map(|()| value).map_err(StoreError::Commit));
+                }),
+            },
+            Ok(Unit::Undo(value)) => Finish {
+                keep: false,
+                answer: Box::new(move |committed| {
+                    let _ = tx.send(committed.map(|()| value).map_err(StoreError::Commit));
+                }),
+            },
+            Err(e) => Finish {
+                keep: false,
+                answer: Box::new(move |_| {
+                    let _ = tx.send(Err(e));
+                }),
+            },
+        });
+        match self.writes.try_send(job) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => return Err(StoreError::Busy),
+            Err(TrySendError::Disconnected(_)) => return Err(StoreError::Stopped),
+        }
+        rx.await.map_err(|_| StoreError::Stopped)?
+    }
+
+    /// Runs `read` on a reader connection.
+    pub(crate) async fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let (tx, rx) = oneshot::channel::<Result<T>>();
+        let job: ReadJob = Box::new(move |c| {
+            let _ = tx.send(read(c));
+        });
+        match self.reads.try_send(job) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => return Err(StoreError::Busy),
+            Err(TrySendError::Disconnected(_)) => return Err(StoreError::Stopped),
+        }
+        rx.await.map_err(|_| StoreError::Stopped)?
+    }
+}
+
+/// The writer: waits for a unit, takes every unit queued behind it (up to
+/// [`BATCH`]), runs each in its savepoint, commits once, then answers them
+/// all. Idle for a second, it checkpoints the WAL.
+fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
+    let mut heads: HashMap<String, (i64, String)> = HashMap::new();
+    let mut seen_version = data_version(&conn);
+    loop {
+        let first = match queue.recv_timeout(Duration::from_secs(1)) {
+            Ok(job) => job,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        // Another process (the CLI) may have appended events: forget the
+        // remembered chain heads, they are read again.
+        let version = data_version(&conn);
+        if version != seen_version {
+            heads.clear();
+        }
+        let answers = run_batch(&conn, &mut heads, batch);
+        let committed = conn.execute_batch("COMMIT").map_err(|e| e.to_string());
+        if committed.is_err() {
+            let _ = conn.execute_batch("ROLLBACK");
+            heads.clear();
+        }
+        seen_version = data_version(&conn);
+        for answer in answers {
+            answer(committed.clone());
+        }
+    }
+}
+
+/// Runs a batch's units inside one transaction (begun here, committed by
+/// the caller), each in its own savepoint; their answers, to give once the
+/// commit is known. A unit whose savepoint cannot be opened is dropped
+/// unrun (its caller sees [`StoreError::Stopped`]).
+fn run_batch(
+    conn: &Connection,
+    heads: &mut HashMap<String, (i64, String)>,
+    batch: Vec<WriteJob>,
+) -> Vec<Answer> {
+    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+        tracing::error!(error = %e, "cannot begin a write transaction");
+        return Vec::new();
+    }
+    let mut answers = Vec::with_capacity(batch.len());
+    for job in batch {
+        if let Err(e) = conn.execute_batch("SAVEPOINT unit") {
+            tracing::error!(error = %e, "savepoint");
+            continue;
+        }
+        let finish = job(&mut Writing {
+            conn,
+            heads: &mut *heads,
+        });
+        let closed = if finish.keep {
+            conn.execute_batch("RELEASE unit")
+        } else {
+            // The unit's chain heads may have moved in memory: read them again.
+            heads.clear();
+            conn.execute_batch("ROLLBACK TO unit; RELEASE unit")
+        };
+        if let Err(e) = closed {
+            tracing::error!(error = %e, "savepoint");
+        }
+        answers.push(finish.answer);
+    }
+    answers
+}
+
+fn data_version(conn: &Connection) -> i64 {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+        .unwrap_or(-1)
+}
+
+fn read_loop(conn: Connection, queue: Arc<Mutex<Receiver<ReadJob>>>) {
+    loop {
+        let job = {
+            let queue = queue.lock().unwrap_or_else(|e| e.into_inner());
+            match queue.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            }
+        };
+        job(&conn);
+    }
+}
+
+/// The names of positional parameters as the SQL writes them (`$1`…),
+/// which both engines accept.
+const PARAM_NAMES: [&str; 40] = [
+    "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14", "$15",
+    "$16", "$17", "$18", "$19", "$20", "$21", "$22", "$23", "$24", "$25", "$26", "$27", "$28",
+    "$29", "$30", "$31", "$32", "$33", "$34", "$35", "$36", "$37", "$38", "$39", "$40",
+];
+
+/// A cached statement with `values` bound to `$1`, `$2`… by name (a
+/// parameter may appear several times, and in any order).
+fn prepared<'c>(
+    conn: &'c Connection,
+    sql: &str,
+    values: &[&dyn ToSql],
+) -> Result<rusqlite::CachedStatement<'c>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for (i, value) in values.iter().enumerate() {
+        let name = PARAM_NAMES
+            .get(i)
+            .ok_or_else(|| StoreError::Corrupt("too many parameters".into()))?;
+        if let Some(index) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(index, value)?;
+        }
+    }
+    Ok(stmt)
+}
+
+/// Runs a statement; the number of rows it changed.
+pub(crate) fn exec(conn: &Connection, sql: &str, values: &[&dyn ToSql]) -> Result<usize> {
+    let mut stmt = prepared(conn, sql, values)?;
+    let changed = stmt.raw_execute()?;
+    Ok(changed)
+}
+
+/// The first row a query returns, read by `read`, if any.
+pub(crate) fn one<T>(
+    conn: &Connection,
+    sql: &str,
+    values: &[&dyn ToSql],
+    read: impl FnOnce(&rusqlite::Row<'_>) -> Result<T>,
+) -> Result<Option<T>> {
+    let mut stmt = prepared(conn, sql, values)?;
+    let mut rows = stmt.raw_query();
+    match rows.next()? {
+        Some(row) => read(row).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Every row a query returns, each read by `read`.
+pub(crate) fn all<T>(
+    conn: &Connection,
+    sql: &str,
+    values: &[&dyn ToSql],
+    mut read: impl FnMut(&rusqlite::Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = prepared(conn, sql, values)?;
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(read(row)?);
+    }
+    Ok(out)
+}
+
+impl Writing<'_> {
+    /// Appends `events` to their services' audit chains.
+    pub(crate) fn insert_events(&mut self, events: &[Event]) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut services: Vec<&str> = Vec::new();
+        for e in events {
+            if !services.contains(&e.service_id.as_str()) {
+                services.push(&e.service_id);
+            }
+        }
+        for service_id in services {
+            let (seq, hash) = match self.heads.get(service_id) {
+                Some(head) => head.clone(),
+                None => one(
+                    self.conn,
+                    "SELECT seq, hash FROM audit_heads WHERE service_id = $1",
+                    &[&service_id],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                )?
+                .unwrap_or((0, GENESIS.to_owned())),
+            };
+            let mine: Vec<&Event> = events
+                .iter()
+                .filter(|e| e.service_id == service_id)
+                .collect();
+            let chain = link(&mine, seq, &hash);
+            for (e, l) in mine.iter().zip(&chain) {
+                exec(
+                    self.conn,
+                    "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    &[
+                        &e.id,
+                        &e.service_id,
+                        &e.user_id,
+                        &e.kind,
+                        &e.at.millis(),
+                        &e.ip,
+                        &e.detail.to_string(),
+                        &l.chain_seq,
+                        &l.prev_hash,
+                        &l.hash,
+                    ],
+                )?;
+            }
+            if let Some(last) = chain.last() {
+                exec(
+                    self.conn,
+                    "INSERT INTO audit_heads (service_id, seq, hash) VALUES ($1, $2, $3) \
+                     ON CONFLICT (service_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+                    &[&service_id, &last.chain_seq, &last.hash],
+                )?;
+                self.heads
+                    .insert(service_id.to_owned(), (last.chain_seq, last.hash.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl crate::rows::SqlRow for rusqlite::Row<'_> {
+    fn text(&self, col: &str) -> Result<String> {
+        Ok(self.get(col)?)
+    }
+    fn opt_text(&self, col: &str) -> Result<Option<String>> {
+        Ok(self.get(col)?)
+    }
+    fn int(&self, col: &str) -> Result<i64> {
+        Ok(self.get(col)?)
+    }
+    fn opt_int(&self, col: &str) -> Result<Option<i64>> {
+        Ok(self.get(col)?)
+    }
+    fn flag(&self, col: &str) -> Result<bool> {
+        Ok(self.get(col)?)
+    }
+}
+
+impl Writing<'_> {
+    /// A security change's consequences, written with the change (see
+    /// [`SecurityWrite`]): the hold, and the notices.
+    pub(crate) fn security(&mut self, security: Option<&SecurityWrite>) -> Result<()> {
+        let Some(sw) = security else {
+            return Ok(());
+        };
+        if let Some(until) = sw.hold_until {
+            exec(
+                self.conn,
+                "UPDATE users SET security_hold_until = CASE WHEN security_hold_until IS NULL \
+                 OR security_hold_until < $1 THEN $1 ELSE security_hold_until END WHERE id = $2",
+                &[&until.millis(), &sw.user_pk],
+            )?;
+        }
+        for n in &sw.notices {
+            let content = serde_json::to_string(&n.content)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            exec(
+                self.conn,
+                "INSERT INTO notices (id, service_id, user_pk, channel, destination, locale, content, \
+                 status, attempts, next_attempt_at, lease_until, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, 0, $8, $8)",
+                &[
+                    &n.id,
+                    &n.service_id,
+                    &n.user_pk,
+                    &n.channel.as_str(),
+                    &n.to,
+                    &n.locale,
+                    &content,
+                    &n.content.at.millis(),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Counts one failure against the user and locks them when the lockout
+    /// rule says so: `None` when the user was already locked (nothing
+    /// counted), else `Some(locked_until)`.
+    pub(crate) fn count_failure(
+        &mut self,
+        user_pk: &str,
+        lockout: &LockoutPolicy,
+        now: Timestamp,
+    ) -> Result<Option<Option<Timestamp>>> {
+        let failures: Option<i64> = one(
+            self.conn,
+            "UPDATE users SET failed_attempts = failed_attempts + 1 \
+             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_attempts",
+            &[&user_pk, &now.millis()],
+            |r| Ok(r.get(0)?),
+        )?;
+        let Some(failures) = failures else {
+            return Ok(None);
+        };
+        let failures = u32::try_from(failures).unwrap_or(u32::MAX);
+        let until = lockout.lock_after(failures, now);
+        if let Some(until) = until {
+            exec(
+                self.conn,
+                "UPDATE users SET locked_until = $1 WHERE id = $2",
+                &[&until.millis(), &user_pk],
+            )?;
+        }
+        Ok(Some(until))
+    }
+}
+
+/// A unique key already taken, as [`StoreError::Conflict`].
+pub(crate) fn conflict_on_unique(e: StoreError) -> StoreError {
+    match &e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+        {
+            StoreError::Conflict
+        }
+        _ => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+
+    use super::*;
+
+    /// A fresh database with one table, and its engine.
+    fn engine(queue: usize) -> (tempfile_dir::Dir, Engine) {
+        let dir = tempfile_dir::Dir::new();
+        let path = dir.0.join("t.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (id TEXT PRIMARY KEY);")
+            .unwrap();
+        drop(conn);
+        (dir, start_with(&path, queue).unwrap())
+    }
+
+    mod tempfile_dir {
+        pub struct Dir(pub std::path::PathBuf);
+        impl Dir {
+            pub fn new() -> Dir {
+                let path = std::env::temp_dir().join(countersign_core::ids::new_id("engine"));
+                std::fs::create_dir_all(&path).unwrap();
+                Dir(path)
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    fn insert(id: &'static str) -> impl FnOnce(&mut Writing<'_>) -> Result<()> {
+        move |w| exec(w.conn, "INSERT INTO t (id) VALUES ($1)", &[&id]).map(drop)
+    }
+
+    /// Holds the writer inside a unit until the returned sender is dropped;
+    /// answers once the writer is inside it.
+    async fn hold_writer(engine: &Engine) -> (mpsc::Sender<()>, tokio::task::JoinHandle<()>) {
+        let (inside_tx, inside_rx) = mpsc::channel::<()>();
+        let (release_tx, release_rx) = mpsc::channel::<()>();
+        let e = engine.clone();
+        let held = tokio::spawn(async move {
+            e.write(move |_| {
+                inside_tx.send(()).unwrap();
+                let _ = release_rx.recv();
+                Ok(Unit::Keep(()))
+            })
+            .await
+            .unwrap();
+        });
+        tokio::task::spawn_blocking(move || inside_rx.recv().unwrap())
+            .await
+            .unwrap();
+        (release_tx, held)
+    }
+
+    async fn ids(engine: &Engine) -> Vec<String> {
+        engine
+            .read(|c| all(c, "SELECT id FROM t ORDER BY id", &[], |r| Ok(r.get(0)?)))
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_failing_unit_rolls_back_alone_and_the_batch_commits() {
+        let (_dir, engine) = engine(16);
+        let (release, held) = hold_writer(&engine).await;
+        // Queued behind the held unit, these four are committed together.
+        let e = engine.clone();
+        let answers = tokio::spawn(async move {
+            let keep_a = e.write(|w| insert("a")(w).map(Unit::Keep));
+            let fail_b = e.write(|w| {
+                insert("b")(w)?;
+                Err::<Unit<()>, _>(StoreError::Conflict)
+            });
+            let undo_c = e.write(|w| insert("c")(w).map(|()| Unit::Undo("kept out")));
+            let keep_d = e.write(|w| insert("d")(w).map(Unit::Keep));
+            let (a, b, c, d) = tokio::join!(keep_a, fail_b, undo_c, keep_d);
+            (
+                a.is_ok(),
+                matches!(b, Err(StoreError::Conflict)),
+                c.unwrap(),
+                d.is_ok(),
+            )
+        });
+        drop(release);
+        held.await.unwrap();
+        assert_eq!(answers.await.unwrap(), (true, true, "kept out", true));
+        assert_eq!(ids(&engine).await, ["a", "d"]);
+    }
+
+    /// Polls `f` once: a write is queued, and its answer not waited for.
+    fn poll_once<F: std::future::Future>(f: std::pin::Pin<&mut F>) -> std::task::Poll<F::Output> {
+        f.poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_refuses_at_once() {
+        let (_dir, engine) = engine(2);
+        let (release, held) = hold_writer(&engine).await;
+        let mut x = Box::pin(engine.write(|w| insert("x")(w).map(Unit::Keep)));
+        let mut y = Box::pin(engine.write(|w| insert("y")(w).map(Unit::Keep)));
+        assert!(poll_once(x.as_mut()).is_pending());
+        assert!(poll_once(y.as_mut()).is_pending());
+        let mut z = Box::pin(engine.write(|w| insert("z")(w).map(Unit::Keep)));
+        assert!(
+            matches!(
+                poll_once(z.as_mut()),
+                std::task::Poll::Ready(Err(StoreError::Busy))
+            ),
+            "a write was queued past the limit"
+        );
+        drop(release);
+        held.await.unwrap();
+        // The queued writes are answered; the refused one never happens.
+        x.await.unwrap();
+        y.await.unwrap();
+        assert_eq!(ids(&engine).await, ["x", "y"]);
+    }
+}

@@ -1,0 +1,612 @@
+//! SQLite: see the module's comment in `mod.rs`.
+
+use countersign_core::audit::ChainLink;
+use countersign_core::event::Event;
+use countersign_core::help::Article;
+use countersign_core::ids::ServiceId;
+use countersign_core::outbox::LEASE;
+use countersign_core::support::Appointment;
+use countersign_core::Timestamp;
+
+use super::engine::{all, conflict_on_unique, exec, one, Unit};
+use super::SqliteStore;
+use crate::sql::{to_json, ARTICLE_COLUMNS, ARTICLE_WHERE, EVENT_COLUMNS};
+use crate::{
+    rows, AfterDelivery, ArticleFilter, NoticeOutcome, NoticeRecord, Result, WebhookClaim,
+    WebhookDelivery,
+};
+
+/// Appends one attempt to the webhook delivery log (`insert_delivery!` in
+/// `sql.rs`).
+fn insert_delivery(conn: &rusqlite::Connection, d: &WebhookDelivery) -> Result<()> {
+    exec(
+        conn,
+        "INSERT INTO webhook_deliveries (id, endpoint, service_id, event_id, attempt, status_code, error, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            &d.id,
+            &d.endpoint,
+            &d.service_id,
+            &d.event_id,
+            &i64::from(d.attempt),
+            &d.status_code.map(i64::from),
+            &d.error,
+            &d.at.millis(),
+        ],
+    )?;
+    Ok(())
+}
+
+impl SqliteStore {
+    pub(super) async fn claim_notices(
+        &self,
+        now: Timestamp,
+        limit: u32,
+    ) -> Result<Vec<NoticeRecord>> {
+        self.db
+            .write(move |w| {
+                // The outer conditions are checked again on the row being
+                // updated, so two workers never both take a notice.
+                let claimed = all(
+                    w.conn,
+                    "UPDATE notices SET lease_until = $1 WHERE id IN (SELECT id FROM notices \
+                     WHERE status = 'pending' AND next_attempt_at <= $2 AND lease_until <= $2 \
+                     ORDER BY next_attempt_at LIMIT $3) \
+                     AND status = 'pending' AND lease_until <= $2 \
+                     RETURNING id, service_id, user_pk, channel, destination, locale, content, attempts",
+                    &[&now.plus(LEASE).millis(), &now.millis(), &i64::from(limit)],
+                    |r| rows::notice(r),
+                )?;
+                Ok(Unit::Keep(claimed))
+            })
+            .await
+    }
+
+    pub(super) async fn finish_notice(
+        &self,
+        id: &str,
+        outcome: &NoticeOutcome,
+        now: Timestamp,
+    ) -> Result<()> {
+        let (status, next, error) = match outcome {
+            NoticeOutcome::Sent => ("sent", now, None),
+            NoticeOutcome::Retry { at, error } => ("pending", *at, Some(error.clone())),
+            NoticeOutcome::Failed { error } => ("failed", now, Some(error.clone())),
+        };
+        let id = id.to_owned();
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "UPDATE notices SET status = $1, attempts = attempts + 1, next_attempt_at = $2, \
+                     lease_until = 0, last_error = $3, updated_at = $4 WHERE id = $5 AND status = 'pending'",
+                    &[&status, &next.millis(), &error, &now.millis(), &id],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn webhook_backlog(
+        &self,
+        endpoint: &str,
+        now: Timestamp,
+    ) -> Result<Vec<ServiceId>> {
+        let endpoint = endpoint.to_owned();
+        let name = endpoint.clone();
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO webhook_endpoints (name, first_seen) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                    &[&name, &now.millis()],
+                )?;
+                exec(
+                    w.conn,
+                    "INSERT INTO webhook_cursors (endpoint, service_id, delivered_seq, attempts, next_attempt_at, lease_until) \
+                     SELECT e.name, s.id, CASE WHEN s.created_at >= e.first_seen THEN 0 ELSE COALESCE(h.seq, 0) END, 0, 0, 0 \
+                     FROM services s JOIN webhook_endpoints e ON e.name = $1 \
+                     LEFT JOIN audit_heads h ON h.service_id = s.id \
+                     WHERE NOT EXISTS (SELECT 1 FROM webhook_cursors c WHERE c.endpoint = $1 AND c.service_id = s.id) \
+                     ON CONFLICT (endpoint, service_id) DO NOTHING",
+                    &[&name],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await?;
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    "SELECT c.service_id FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
+                     WHERE c.endpoint = $1 AND h.seq > c.delivered_seq AND c.next_attempt_at <= $2 AND c.lease_until <= $2 \
+                     ORDER BY c.service_id",
+                    &[&endpoint, &now.millis()],
+                    |r| Ok(r.get::<_, ServiceId>(0)?),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn claim_webhook(
+        &self,
+        endpoint: &str,
+        service_id: &str,
+        now: Timestamp,
+    ) -> Result<Option<WebhookClaim>> {
+        let token = countersign_core::ids::new_id("lease");
+        let (endpoint, service_id) = (endpoint.to_owned(), service_id.to_owned());
+        let (e, s, t) = (endpoint.clone(), service_id.clone(), token.clone());
+        let claimed: Option<(i64, i64)> = self
+            .db
+            .write(move |w| {
+                let claimed = one(
+                    w.conn,
+                    "UPDATE webhook_cursors SET lease_until = $1, lease_token = $2 \
+                     WHERE endpoint = $3 AND service_id = $4 AND lease_until <= $5 AND next_attempt_at <= $5 \
+                     RETURNING delivered_seq, attempts",
+                    &[&now.plus(LEASE).millis(), &t, &e, &s, &now.millis()],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+                )?;
+                Ok(Unit::Keep(claimed))
+            })
+            .await?;
+        Ok(claimed.map(|(delivered_seq, attempts)| WebhookClaim {
+            endpoint,
+            service_id,
+            delivered_seq,
+            attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+            token,
+        }))
+    }
+
+    pub(super) async fn events_after(
+        &self,
+        service_id: &str,
+        seq: i64,
+        limit: u32,
+    ) -> Result<Vec<(i64, Event)>> {
+        let service_id = service_id.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!(
+                        "SELECT {EVENT_COLUMNS}, chain_seq FROM events WHERE service_id = $1 AND chain_seq > $2 \
+                         ORDER BY chain_seq LIMIT $3"
+                    ),
+                    &[&service_id, &seq, &i64::from(limit)],
+                    |r| Ok((rows::SqlRow::int(r, "chain_seq")?, rows::event(r)?)),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn after_webhook(
+        &self,
+        claim: &WebhookClaim,
+        delivery: Option<&WebhookDelivery>,
+        next: AfterDelivery,
+        now: Timestamp,
+    ) -> Result<bool> {
+        let (seq, attempts, next_attempt_at) = match next {
+            AfterDelivery::Advance { seq } | AfterDelivery::GiveUp { seq } => (Some(seq), 0, 0),
+            AfterDelivery::RetryAt(at) => (None, i64::from(claim.attempts) + 1, at.millis()),
+        };
+        let (claim, delivery) = (claim.clone(), delivery.cloned());
+        self.db
+            .write(move |w| {
+                let moved = exec(
+                    w.conn,
+                    "UPDATE webhook_cursors SET delivered_seq = COALESCE($1, delivered_seq), attempts = $2, \
+                     next_attempt_at = $3, lease_until = $7 WHERE endpoint = $4 AND service_id = $5 AND lease_token = $6",
+                    &[
+                        &seq,
+                        &attempts,
+                        &next_attempt_at,
+                        &claim.endpoint,
+                        &claim.service_id,
+                        &claim.token,
+                        &now.plus(LEASE).millis(),
+                    ],
+                )?;
+                if moved == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                if let Some(d) = &delivery {
+                    insert_delivery(w.conn, d)?;
+                }
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn release_webhook(&self, claim: &WebhookClaim) -> Result<()> {
+        let claim = claim.clone();
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "UPDATE webhook_cursors SET lease_until = 0, lease_token = NULL \
+                     WHERE endpoint = $1 AND service_id = $2 AND lease_token = $3",
+                    &[&claim.endpoint, &claim.service_id, &claim.token],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn log_webhook_delivery(&self, delivery: &WebhookDelivery) -> Result<()> {
+        let d = delivery.clone();
+        self.db
+            .write(move |w| {
+                insert_delivery(w.conn, &d)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn webhook_deliveries(
+        &self,
+        endpoint: &str,
+        limit: u32,
+    ) -> Result<Vec<WebhookDelivery>> {
+        let endpoint = endpoint.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    "SELECT id, endpoint, service_id, event_id, attempt, status_code, error, at \
+                     FROM webhook_deliveries WHERE endpoint = $1 ORDER BY at DESC, id DESC LIMIT $2",
+                    &[&endpoint, &i64::from(limit)],
+                    |r| rows::webhook_delivery(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn event(&self, id: &str) -> Result<Option<Event>> {
+        let id = id.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    &format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"),
+                    &[&id],
+                    |r| rows::event(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn insert_appointment(
+        &self,
+        appointment: &Appointment,
+        events: &[Event],
+    ) -> Result<()> {
+        let (a, events) = (appointment.clone(), events.to_vec());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO appointments (id, service_id, user_pk, code_hash, agent, starts_at, state, version, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    &[
+                        &a.id,
+                        &a.service_id,
+                        &a.user_pk,
+                        &a.code_hash,
+                        &a.agent,
+                        &a.starts_at.millis(),
+                        &to_json(&a),
+                        &a.version,
+                        &a.created_at.millis(),
+                    ],
+                )
+                .map_err(conflict_on_unique)?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn appointment(
+        &self,
+        service_id: &str,
+        id: &str,
+    ) -> Result<Option<Appointment>> {
+        let (service_id, id) = (service_id.to_owned(), id.to_owned());
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT state, version FROM appointments WHERE id = $1 AND service_id = $2",
+                    &[&id, &service_id],
+                    |r| rows::appointment(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn appointment_by_code_hash(
+        &self,
+        code_hash: &str,
+    ) -> Result<Option<Appointment>> {
+        let code_hash = code_hash.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT state, version FROM appointments WHERE code_hash = $1",
+                    &[&code_hash],
+                    |r| rows::appointment(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn appointments(
+        &self,
+        service_id: &str,
+        user_pk: Option<&str>,
+        agent: Option<&str>,
+    ) -> Result<Vec<Appointment>> {
+        let service_id = service_id.to_owned();
+        let (user_pk, agent) = (user_pk.map(str::to_owned), agent.map(str::to_owned));
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    "SELECT state, version FROM appointments WHERE service_id = $1 \
+                     AND (CAST($2 AS TEXT) IS NULL OR user_pk = $2) AND (CAST($3 AS TEXT) IS NULL OR agent = $3) \
+                     ORDER BY starts_at, id LIMIT 500",
+                    &[&service_id, &user_pk, &agent],
+                    |r| rows::appointment(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn save_appointment(
+        &self,
+        appointment: &Appointment,
+        events: &[Event],
+    ) -> Result<bool> {
+        let (a, events) = (appointment.clone(), events.to_vec());
+        self.db
+            .write(move |w| {
+                let updated = exec(
+                    w.conn,
+                    "UPDATE appointments SET state = $1, starts_at = $2, version = version + 1 WHERE id = $3 AND version = $4",
+                    &[&to_json(&a), &a.starts_at.millis(), &a.id, &a.version],
+                )?;
+                if updated == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn audit_chain(
+        &self,
+        service_id: &str,
+    ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)> {
+        let service_id = service_id.to_owned();
+        self.db
+            .read(move |c| {
+                let chain = all(
+                    c,
+                    &format!(
+                        "SELECT {EVENT_COLUMNS}, chain_seq, prev_hash, hash FROM events \
+                         WHERE service_id = $1 AND chain_seq IS NOT NULL ORDER BY chain_seq, seq"
+                    ),
+                    &[&service_id],
+                    |r| {
+                        Ok((
+                            rows::event(r)?,
+                            ChainLink {
+                                chain_seq: rows::SqlRow::int(r, "chain_seq")?,
+                                prev_hash: rows::SqlRow::text(r, "prev_hash")?,
+                                hash: rows::SqlRow::text(r, "hash")?,
+                            },
+                        ))
+                    },
+                )?;
+                let head = one(
+                    c,
+                    "SELECT seq, hash FROM audit_heads WHERE service_id = $1",
+                    &[&service_id],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                )?;
+                Ok((chain, head))
+            })
+            .await
+    }
+
+    pub(super) async fn upsert_articles(
+        &self,
+        service_id: &str,
+        articles: &[Article],
+    ) -> Result<Vec<bool>> {
+        let (service_id, articles) = (service_id.to_owned(), articles.to_vec());
+        self.db
+            .write(move |w| {
+                let mut created = Vec::with_capacity(articles.len());
+                for a in &articles {
+                    let values: [&dyn rusqlite::ToSql; 8] = [
+                        &service_id,
+                        &a.locale,
+                        &a.slug,
+                        &a.title,
+                        &a.category.as_str(),
+                        &a.body,
+                        &a.published_at.map(Timestamp::millis),
+                        &a.updated_at.millis(),
+                    ];
+                    // Insert, else update: each is one statement, so a
+                    // racing upsert of the same slug is never a duplicate.
+                    let inserted = exec(
+                        w.conn,
+                        "INSERT INTO help_articles (service_id, locale, slug, title, category, body, published_at, updated_at, views) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) ON CONFLICT (service_id, locale, slug) DO NOTHING",
+                        &values,
+                    )? == 1;
+                    if !inserted {
+                        exec(
+                            w.conn,
+                            "UPDATE help_articles SET title = $4, category = $5, body = $6, published_at = $7, updated_at = $8 \
+                             WHERE service_id = $1 AND locale = $2 AND slug = $3",
+                            &values,
+                        )?;
+                    }
+                    created.push(inserted);
+                }
+                Ok(Unit::Keep(created))
+            })
+            .await
+    }
+
+    pub(super) async fn article(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+        published_by: Option<Timestamp>,
+    ) -> Result<Option<Article>> {
+        let (service_id, locale, slug) =
+            (service_id.to_owned(), locale.to_owned(), slug.to_owned());
+        let published_by = published_by.map(Timestamp::millis);
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    &format!(
+                        "SELECT {ARTICLE_COLUMNS} FROM help_articles WHERE service_id = $1 AND locale = $2 AND slug = $3 \
+                         AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))"
+                    ),
+                    &[&service_id, &locale, &slug, &published_by],
+                    |r| rows::article(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn articles(
+        &self,
+        service_id: &str,
+        filter: ArticleFilter<'_>,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<Article>, u64)> {
+        let service_id = service_id.to_owned();
+        let locale = filter.locale.map(str::to_owned);
+        let category = filter.category.map(|c| c.as_str());
+        let published_by = filter.published_by.map(Timestamp::millis);
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        self.db
+            .read(move |c| {
+                let total: i64 = one(
+                    c,
+                    &format!("SELECT COUNT(*) FROM help_articles WHERE {ARTICLE_WHERE}"),
+                    &[&service_id, &locale, &category, &published_by],
+                    |r| Ok(r.get(0)?),
+                )?
+                .unwrap_or(0);
+                let articles = all(
+                    c,
+                    &format!(
+                        "SELECT {ARTICLE_COLUMNS} FROM help_articles WHERE {ARTICLE_WHERE} \
+                         ORDER BY CASE WHEN published_at IS NULL THEN 0 ELSE 1 END, published_at DESC, locale, slug LIMIT $5 OFFSET $6"
+                    ),
+                    &[
+                        &service_id,
+                        &locale,
+                        &category,
+                        &published_by,
+                        &i64::from(limit),
+                        &offset,
+                    ],
+                    |r| rows::article(r),
+                )?;
+                Ok((articles, u64::try_from(total).unwrap_or(0)))
+            })
+            .await
+    }
+
+    pub(super) async fn delete_article(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+    ) -> Result<bool> {
+        let (service_id, locale, slug) =
+            (service_id.to_owned(), locale.to_owned(), slug.to_owned());
+        self.db
+            .write(move |w| {
+                let deleted = exec(
+                    w.conn,
+                    "DELETE FROM help_articles WHERE service_id = $1 AND locale = $2 AND slug = $3",
+                    &[&service_id, &locale, &slug],
+                )?;
+                Ok(Unit::Keep(deleted == 1))
+            })
+            .await
+    }
+
+    pub(super) async fn count_article_view(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+    ) -> Result<bool> {
+        let (service_id, locale, slug) =
+            (service_id.to_owned(), locale.to_owned(), slug.to_owned());
+        self.db
+            .write(move |w| {
+                let counted = exec(
+                    w.conn,
+                    "UPDATE help_articles SET views = views + 1 WHERE service_id = $1 AND locale = $2 AND slug = $3",
+                    &[&service_id, &locale, &slug],
+                )?;
+                Ok(Unit::Keep(counted == 1))
+            })
+            .await
+    }
+
+    pub(super) async fn insert_events(&self, events: &[Event]) -> Result<()> {
+        let events = events.to_vec();
+        self.db
+            .write(move |w| {
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn events(
+        &self,
+        service_id: &str,
+        user_id: &str,
+        limit: u32,
+        before: Option<&str>,
+    ) -> Result<Vec<Event>> {
+        let (service_id, user_id) = (service_id.to_owned(), user_id.to_owned());
+        let before = before.map(str::to_owned);
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!(
+                        "SELECT {EVENT_COLUMNS} FROM events WHERE service_id = $1 AND user_id = $2 \
+                         AND (CAST($3 AS TEXT) IS NULL OR seq < (SELECT seq FROM events WHERE id = $3 AND service_id = $1)) \
+                         ORDER BY seq DESC LIMIT $4"
+                    ),
+                    &[&service_id, &user_id, &before, &i64::from(limit)],
+                    |r| rows::event(r),
+                )
+            })
+            .await
+    }
+}

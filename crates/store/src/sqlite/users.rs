@@ -1,0 +1,601 @@
+//! SQLite: see the module's comment in `mod.rs`.
+
+use countersign_core::event::Event;
+use countersign_core::limits::CounterCheck;
+use countersign_core::lockout::LockoutPolicy;
+use countersign_core::portal::PortalSession;
+use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::user::User;
+use countersign_core::Timestamp;
+
+use super::engine::{all, conflict_on_unique, exec, one, Unit};
+use super::SqliteStore;
+use crate::sql::{to_json, PORTAL_COLUMNS, USER_COLUMNS};
+use crate::{rows, LockedEvent, Result, Saved, SecurityWrite, StoreError};
+
+impl SqliteStore {
+    pub(super) async fn ping(&self) -> Result<()> {
+        self.db
+            .read(|c| one(c, "SELECT 1", &[], |r| Ok(r.get::<_, i64>(0)?)).map(drop))
+            .await
+    }
+
+    pub(super) async fn claim_setting(&self, name: &str, value: &str) -> Result<String> {
+        let (name, value) = (name.to_owned(), value.to_owned());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                    &[&name, &value],
+                )?;
+                let stored: String = one(
+                    w.conn,
+                    "SELECT value FROM settings WHERE name = $1",
+                    &[&name],
+                    |r| Ok(r.get(0)?),
+                )?
+                .ok_or_else(|| StoreError::Corrupt(format!("setting {name:?} vanished")))?;
+                Ok(Unit::Keep(stored))
+            })
+            .await
+    }
+
+    pub(super) async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()> {
+        let (s, api_key_hash) = (service.clone(), api_key_hash.to_owned());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO services (id, name, api_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    &[
+                        &s.id,
+                        &s.name,
+                        &api_key_hash,
+                        &to_json(&s.settings),
+                        &s.created_at.millis(),
+                    ],
+                )
+                .map_err(conflict_on_unique)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>> {
+        let api_key_hash = api_key_hash.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT id, name, settings, created_at FROM services WHERE api_key_hash = $1",
+                    &[&api_key_hash],
+                    |r| rows::service(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn services(&self) -> Result<Vec<Service>> {
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    "SELECT id, name, settings, created_at FROM services ORDER BY created_at, name",
+                    &[],
+                    |r| rows::service(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn service(&self, id: &str) -> Result<Option<Service>> {
+        let id = id.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT id, name, settings, created_at FROM services WHERE id = $1",
+                    &[&id],
+                    |r| rows::service(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn update_service_settings(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        events: &[Event],
+    ) -> Result<bool> {
+        let (settings, id, before, events) = (
+            to_json(&service.settings),
+            service.id.clone(),
+            to_json(before),
+            events.to_vec(),
+        );
+        self.db
+            .write(move |w| {
+                let changed = exec(
+                    w.conn,
+                    "UPDATE services SET settings = $1 WHERE id = $2 AND settings = $3",
+                    &[&settings, &id, &before],
+                )?;
+                if changed == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {
+        let (service_id, user_id) = (service_id.to_owned(), user_id.to_owned());
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    &format!(
+                        "SELECT {USER_COLUMNS} FROM users WHERE service_id = $1 AND external_id = $2"
+                    ),
+                    &[&service_id, &user_id],
+                    |r| rows::user(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn insert_user(&self, user: &User, events: &[Event]) -> Result<()> {
+        let (u, events) = (user.clone(), events.to_vec());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    &format!(
+                        "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+                    ),
+                    &[
+                        &u.id,
+                        &u.service_id,
+                        &u.user_id,
+                        &u.email,
+                        &u.phone,
+                        &u.email_verified,
+                        &u.phone_verified,
+                        &u.locale,
+                        &u.display_name,
+                        &i64::from(u.failed_attempts),
+                        &u.locked_until.map(Timestamp::millis),
+                        &u.created_at.millis(),
+                        &u.updated_at.millis(),
+                        &u.security_hold_until.map(Timestamp::millis),
+                    ],
+                )
+                .map_err(conflict_on_unique)?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn update_user(
+        &self,
+        before: &User,
+        user: &User,
+        events: &[Event],
+        security: Option<&SecurityWrite>,
+    ) -> Result<()> {
+        let (b, u, events, security) = (
+            before.clone(),
+            user.clone(),
+            events.to_vec(),
+            security.cloned(),
+        );
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "UPDATE users SET \
+                     email = CASE WHEN $1 THEN $2 ELSE email END, \
+                     email_verified = CASE WHEN $1 THEN $3 ELSE email_verified END, \
+                     phone = CASE WHEN $4 THEN $5 ELSE phone END, \
+                     phone_verified = CASE WHEN $4 THEN $6 ELSE phone_verified END, \
+                     locale = CASE WHEN $7 THEN $8 ELSE locale END, \
+                     display_name = CASE WHEN $9 THEN $10 ELSE display_name END, \
+                     updated_at = $11 WHERE id = $12",
+                    &[
+                        &(b.email != u.email),
+                        &u.email,
+                        &u.email_verified,
+                        &(b.phone != u.phone),
+                        &u.phone,
+                        &u.phone_verified,
+                        &(b.locale != u.locale),
+                        &u.locale,
+                        &(b.display_name != u.display_name),
+                        &u.display_name,
+                        &u.updated_at.millis(),
+                        &u.id,
+                    ],
+                )?;
+                w.insert_events(&events)?;
+                w.security(security.as_ref())?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn unlock_user(&self, user: &User, event: &Event) -> Result<bool> {
+        let (id, event) = (user.id.clone(), event.clone());
+        self.db
+            .write(move |w| {
+                let found = exec(
+                    w.conn,
+                    "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1",
+                    &[&id],
+                )?;
+                if found == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(std::slice::from_ref(&event))?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<bool> {
+        let (id, tombstone) = (user.id.clone(), tombstone.clone());
+        self.db
+            .write(move |w| {
+                // Lock the user's challenges before the user, in the order a
+                // challenge save takes them, so the two cannot deadlock.
+                exec(
+                    w.conn,
+                    "UPDATE challenges SET version = version + 1 WHERE user_pk = $1",
+                    &[&id],
+                )?;
+                let gone = exec(w.conn, "DELETE FROM users WHERE id = $1", &[&id])?;
+                if gone == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(std::slice::from_ref(&tombstone))?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn claim_device_signature(
+        &self,
+        key: &str,
+        expires_at: Timestamp,
+    ) -> Result<bool> {
+        let key = key.to_owned();
+        self.db
+            .write(move |w| {
+                let claimed = exec(
+                    w.conn,
+                    "INSERT INTO device_signatures (signature_hash, expires_at) VALUES ($1, $2) \
+                     ON CONFLICT (signature_hash) DO NOTHING",
+                    &[&key, &expires_at.millis()],
+                )?;
+                Ok(Unit::Keep(claimed == 1))
+            })
+            .await
+    }
+
+    pub(super) async fn user_by_pk(&self, pk: &str) -> Result<Option<User>> {
+        let pk = pk.to_owned();
+        self.db
+            .read(move |c| {
+                one(
+                    c,
+                    &format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"),
+                    &[&pk],
+                    |r| rows::user(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn put_setting(&self, name: &str, value: &str) -> Result<()> {
+        let (name, value) = (name.to_owned(), value.to_owned());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = $2",
+                    &[&name, &value],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn record_failure(
+        &self,
+        user: &User,
+        lockout: LockoutPolicy,
+        now: Timestamp,
+        events: &[Event],
+        locked: &LockedEvent,
+    ) -> Result<Saved> {
+        let (id, events, locked) = (user.id.clone(), events.to_vec(), locked.clone());
+        self.db
+            .write(move |w| {
+                let Some(locked_until) = w.count_failure(&id, &lockout, now)? else {
+                    return Ok(Unit::Undo(Saved::UserLocked));
+                };
+                let events: Vec<Event> = events
+                    .into_iter()
+                    .chain(locked_until.map(|until| locked.until(until)))
+                    .collect();
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(Saved::Done { locked_until }))
+            })
+            .await
+    }
+
+    pub(super) async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>> {
+        let checks = checks.to_vec();
+        self.db
+            .write(move |w| {
+                if let Some(i) = count_against(w.conn, &checks)? {
+                    return Ok(Unit::Undo(Some(i)));
+                }
+                Ok(Unit::Keep(None))
+            })
+            .await
+    }
+
+    pub(super) async fn insert_ceremony(
+        &self,
+        id: &str,
+        service_id: &str,
+        state: &str,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        let (id, service_id, state) = (id.to_owned(), service_id.to_owned(), state.to_owned());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "INSERT INTO webauthn_ceremonies (id, service_id, state, expires_at) VALUES ($1, $2, $3, $4)",
+                    &[&id, &service_id, &state, &expires_at.millis()],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn take_ceremony(
+        &self,
+        id: &str,
+        service_id: &str,
+        now: Timestamp,
+    ) -> Result<Option<String>> {
+        let (id, service_id) = (id.to_owned(), service_id.to_owned());
+        self.db
+            .write(move |w| {
+                let row: Option<(String, i64)> = one(
+                    w.conn,
+                    "DELETE FROM webauthn_ceremonies WHERE id = $1 AND service_id = $2 RETURNING state, expires_at",
+                    &[&id, &service_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                Ok(Unit::Keep(
+                    row.filter(|(_, expires)| *expires > now.millis())
+                        .map(|(state, _)| state),
+                ))
+            })
+            .await
+    }
+
+    pub(super) async fn sweep(&self, now: Timestamp) -> Result<u64> {
+        self.db
+            .write(move |w| {
+                let counters = exec(
+                    w.conn,
+                    "DELETE FROM send_counters WHERE window_end < $1",
+                    &[&now.millis()],
+                )?;
+                let signatures = exec(
+                    w.conn,
+                    "DELETE FROM device_signatures WHERE expires_at < $1",
+                    &[&now.millis()],
+                )?;
+                let ceremonies = exec(
+                    w.conn,
+                    "DELETE FROM webauthn_ceremonies WHERE expires_at < $1",
+                    &[&now.millis()],
+                )?;
+                let sessions = exec(
+                    w.conn,
+                    "DELETE FROM portal_sessions WHERE expires_at < $1",
+                    &[&now.millis()],
+                )?;
+                // Sent notices and the delivery log are kept for 30 days.
+                let month_ago = now.millis() - 30 * 86_400_000;
+                let notices = exec(
+                    w.conn,
+                    "DELETE FROM notices WHERE status <> 'pending' AND updated_at < $1",
+                    &[&month_ago],
+                )?;
+                let deliveries = exec(
+                    w.conn,
+                    "DELETE FROM webhook_deliveries WHERE at < $1",
+                    &[&month_ago],
+                )?;
+                let total = counters + signatures + ceremonies + sessions + notices + deliveries;
+                Ok(Unit::Keep(u64::try_from(total).unwrap_or(u64::MAX)))
+            })
+            .await
+    }
+
+    pub(super) async fn insert_portal_session(
+        &self,
+        session: &PortalSession,
+        link_hash: &str,
+        events: &[Event],
+    ) -> Result<()> {
+        let (p, link_hash, events) = (session.clone(), link_hash.to_owned(), events.to_vec());
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    &format!(
+                        "INSERT INTO portal_sessions ({PORTAL_COLUMNS}, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                    ),
+                    &[
+                        &p.id,
+                        &p.service_id,
+                        &p.user_pk,
+                        &p.created_at.millis(),
+                        &p.expires_at.millis(),
+                        &p.link_expires_at.millis(),
+                        &p.last_seen_at.millis(),
+                        &p.return_url,
+                        &p.locale,
+                        &p.step_up_challenge,
+                        &p.step_up_until.map(Timestamp::millis),
+                        &p.pending_removal,
+                        &link_hash,
+                    ],
+                )?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn redeem_portal_link(
+        &self,
+        link_hash: &str,
+        cookie_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<PortalSession>> {
+        let (link_hash, cookie_hash) = (link_hash.to_owned(), cookie_hash.to_owned());
+        self.db
+            .write(move |w| {
+                let session = one(
+                    w.conn,
+                    &format!(
+                        "UPDATE portal_sessions SET cookie_hash = $1, last_seen_at = $2 \
+                         WHERE link_hash = $3 AND cookie_hash IS NULL AND link_expires_at > $2 AND expires_at > $2 \
+                         RETURNING {PORTAL_COLUMNS}"
+                    ),
+                    &[&cookie_hash, &now.millis(), &link_hash],
+                    |r| rows::portal_session(r),
+                )?;
+                Ok(Unit::Keep(session))
+            })
+            .await
+    }
+
+    pub(super) async fn portal_session(
+        &self,
+        cookie_hash: &str,
+        now: Timestamp,
+        idle_cutoff: Timestamp,
+    ) -> Result<Option<PortalSession>> {
+        let cookie_hash = cookie_hash.to_owned();
+        self.db
+            .write(move |w| {
+                let session = one(
+                    w.conn,
+                    &format!(
+                        "UPDATE portal_sessions SET last_seen_at = $1 \
+                         WHERE cookie_hash = $2 AND expires_at > $1 AND last_seen_at > $3 \
+                         RETURNING {PORTAL_COLUMNS}"
+                    ),
+                    &[&now.millis(), &cookie_hash, &idle_cutoff.millis()],
+                    |r| rows::portal_session(r),
+                )?;
+                Ok(Unit::Keep(session))
+            })
+            .await
+    }
+
+    pub(super) async fn begin_step_up(
+        &self,
+        session_id: &str,
+        challenge_id: &str,
+        factor_id: &str,
+    ) -> Result<()> {
+        let (session_id, challenge_id, factor_id) = (
+            session_id.to_owned(),
+            challenge_id.to_owned(),
+            factor_id.to_owned(),
+        );
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "UPDATE portal_sessions SET step_up_challenge = $1, pending_removal = $2 WHERE id = $3",
+                    &[&challenge_id, &factor_id, &session_id],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn finish_step_up(
+        &self,
+        session_id: &str,
+        challenge_id: &str,
+        until: Timestamp,
+    ) -> Result<bool> {
+        let (session_id, challenge_id) = (session_id.to_owned(), challenge_id.to_owned());
+        self.db
+            .write(move |w| {
+                let finished = exec(
+                    w.conn,
+                    "UPDATE portal_sessions SET step_up_challenge = NULL, step_up_until = $1 \
+                     WHERE id = $2 AND step_up_challenge = $3",
+                    &[&until.millis(), &session_id, &challenge_id],
+                )?;
+                Ok(Unit::Keep(finished == 1))
+            })
+            .await
+    }
+
+    pub(super) async fn delete_portal_session(&self, session_id: &str) -> Result<()> {
+        let session_id = session_id.to_owned();
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "DELETE FROM portal_sessions WHERE id = $1",
+                    &[&session_id],
+                )?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+}
+
+/// Increments each counter of `checks`; the index of the first one past
+/// its cap (the caller then rolls the unit back, so nothing is counted), or
+/// `None`.
+fn count_against(conn: &rusqlite::Connection, checks: &[CounterCheck]) -> Result<Option<usize>> {
+    for (i, check) in checks.iter().enumerate() {
+        let count: i64 = one(
+            conn,
+            "INSERT INTO send_counters (key, window_start, window_end, count) VALUES ($1, $2, $3, 1) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = send_counters.count + 1 \
+             RETURNING count",
+            &[
+                &check.key,
+                &check.window_start.millis(),
+                &check.window_end.millis(),
+            ],
+            |r| Ok(r.get(0)?),
+        )?
+        .ok_or_else(|| StoreError::Corrupt("send counter upsert returned no row".into()))?;
+        if count > i64::from(check.max) {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
