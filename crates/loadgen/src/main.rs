@@ -51,6 +51,11 @@ enum Command {
         /// `delivery.sms.url` must be `http://ADDR/sms`.
         #[arg(long, default_value = "127.0.0.1:9099")]
         webhook_listen: SocketAddr,
+        /// Instead of verifying the codes (phase C), write each challenge id
+        /// and its code to FILE, a line each, for an outside load tool
+        /// (crates/loadgen/verify.lua for wrk).
+        #[arg(long, value_name = "FILE")]
+        codes_out: Option<std::path::PathBuf>,
     },
     /// Leaves challenges pending (created, never sent nor verified) and
     /// reports the server's memory afterwards.
@@ -102,7 +107,8 @@ fn main() -> ExitCode {
                     target,
                     users,
                     webhook_listen,
-                } => flow(target, users, webhook_listen).await,
+                    codes_out,
+                } => flow(target, users, webhook_listen, codes_out).await,
                 Command::Pending {
                     target,
                     challenges,
@@ -171,7 +177,12 @@ struct Sent {
     send: Duration,
 }
 
-async fn flow(target: Target, users: usize, webhook_listen: SocketAddr) -> Result<(), String> {
+async fn flow(
+    target: Target,
+    users: usize,
+    webhook_listen: SocketAddr,
+    codes_out: Option<std::path::PathBuf>,
+) -> Result<(), String> {
     let codes = webhook::start(webhook_listen)
         .await
         .map_err(|e| format!("webhook receiver on {webhook_listen}: {e}"))?;
@@ -239,6 +250,15 @@ async fn flow(target: Target, users: usize, webhook_listen: SocketAddr) -> Resul
             .map(|(_, s)| (s.challenge_id.clone(), s.code.clone()))
             .collect(),
     );
+    if let Some(path) = codes_out {
+        let lines: String = to_verify
+            .iter()
+            .map(|(id, code)| format!("{id} {code}\n"))
+            .collect();
+        std::fs::write(&path, lines).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("  {} codes written to {}", to_verify.len(), path.display());
+        return Ok(());
+    }
     let c = {
         let (api, to_verify) = (api.clone(), to_verify.clone());
         phase::run(

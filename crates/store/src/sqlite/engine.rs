@@ -27,7 +27,7 @@ pub(crate) const WRITE_QUEUE: usize = 4096;
 /// Units committed together at most.
 const BATCH: usize = 256;
 /// Reader threads (and connections).
-const READERS: usize = 3;
+const READERS: usize = 2;
 
 /// What a unit of work decided about its own writes.
 pub(crate) enum Unit<T> {
@@ -70,13 +70,23 @@ pub(crate) struct Engine {
 
 /// Opens the connections and starts the threads. The database must exist
 /// and be migrated.
-pub(crate) fn start(path: &Path) -> Result<Engine> {
-    start_with(path, WRITE_QUEUE)
+pub(crate) fn start(path: &Path, durability: Durability) -> Result<Engine> {
+    start_with(path, durability, WRITE_QUEUE)
+}
+
+/// How a commit reaches the disk (see `durability` in `mod.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Durability {
+    Normal,
+    Full,
 }
 
 /// [`start`], with room for `queue` waiting writes.
-fn start_with(path: &Path, queue: usize) -> Result<Engine> {
+fn start_with(path: &Path, durability: Durability, queue: usize) -> Result<Engine> {
     let writer = open(path, false)?;
+    if durability == Durability::Full {
+        writer.execute_batch("PRAGMA synchronous = FULL")?;
+    }
     let (writes, queue) = mpsc::sync_channel::<WriteJob>(queue);
     std::thread::Builder::new()
         .name("countersign-sqlite-writer".into())
@@ -105,7 +115,7 @@ fn open(path: &Path, read_only: bool) -> Result<Connection> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-         PRAGMA wal_autocheckpoint = 20000;",
+         PRAGMA wal_autocheckpoint = 2000;",
     )?;
     conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
@@ -506,7 +516,7 @@ mod tests {
         conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (id TEXT PRIMARY KEY);")
             .unwrap();
         drop(conn);
-        (dir, start_with(&path, queue).unwrap())
+        (dir, start_with(&path, Durability::Normal, queue).unwrap())
     }
 
     mod tempfile_dir {

@@ -41,11 +41,53 @@ impl SqliteStore {
     /// Opens (creating and migrating) the database file of a `sqlite://`
     /// URL.
     pub async fn open(url: &str) -> Result<SqliteStore> {
-        crate::sql::migrate_sqlite(url).await?;
+        crate::sql::migrate_sqlite(&without_our_options(url)).await?;
         let path = sqlite_path(url)?;
         Ok(SqliteStore {
-            db: engine::start(&path)?,
+            db: engine::start(&path, durability(url)?)?,
         })
+    }
+}
+
+/// How a commit reaches the disk, from the URL's `synchronous=` option.
+///
+/// - `normal` (the default): WAL with `synchronous=NORMAL`. A commit is in
+///   the operating system before its answer is sent, so a crashed or killed
+///   process loses nothing it answered; a power cut or kernel crash can lose
+///   the transactions since the last WAL sync (at checkpoints), never the
+///   database's consistency.
+/// - `full`: every commit is synced to the disk before its answer (one
+///   fsync per group commit), so a power cut loses nothing answered either.
+fn durability(url: &str) -> Result<engine::Durability> {
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    for pair in query.split('&') {
+        if let Some(value) = pair.strip_prefix("synchronous=") {
+            return match value.to_ascii_lowercase().as_str() {
+                "normal" => Ok(engine::Durability::Normal),
+                "full" => Ok(engine::Durability::Full),
+                other => Err(StoreError::BadUrl(format!(
+                    "synchronous={other}: expected normal or full"
+                ))),
+            };
+        }
+    }
+    Ok(engine::Durability::Normal)
+}
+
+/// The URL without the options only this engine reads, for sqlx (which
+/// runs the migrations and refuses options it does not know).
+fn without_our_options(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("synchronous="))
+        .collect();
+    if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
     }
 }
 
@@ -466,5 +508,23 @@ impl Store for SqliteStore {
         before: Option<&str>,
     ) -> Result<Vec<Event>> {
         SqliteStore::events(self, service_id, user_id, limit, before).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_durability_option_is_read_and_hidden_from_sqlx() {
+        let url = "sqlite:///tmp/x.db?mode=rwc&synchronous=full";
+        assert_eq!(durability(url).unwrap(), engine::Durability::Full);
+        assert_eq!(without_our_options(url), "sqlite:///tmp/x.db?mode=rwc");
+        assert_eq!(
+            durability("sqlite:///tmp/x.db").unwrap(),
+            engine::Durability::Normal
+        );
+        assert!(durability("sqlite:///tmp/x.db?synchronous=off").is_err());
+        assert_eq!(sqlite_path(url).unwrap(), PathBuf::from("/tmp/x.db"));
     }
 }

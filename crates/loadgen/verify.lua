@@ -1,0 +1,54 @@
+-- wrk script: verifies right codes, each challenge once, from the file
+-- written by `countersign-loadgen flow --codes-out FILE`.
+--   KEY=cs_live_… CODES=/tmp/codes.txt THREADS=2 wrk -t2 -c64 -d3s -s crates/loadgen/verify.lua http://127.0.0.1:18080
+-- Counts 200s apart from other answers: once the codes run out, requests
+-- name an unknown challenge and are not counted as verifies.
+local codes = {}
+for line in io.lines(os.getenv("CODES")) do
+  local id, code = line:match("^(%S+) (%S+)$")
+  codes[#codes + 1] = { id, code }
+end
+local key = os.getenv("KEY")
+local threads = {}
+local counter = 1
+
+function setup(thread)
+  thread:set("offset", counter)
+  thread:set("ok", 0)
+  thread:set("other", 0)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+-- Thread k (1-based) takes codes k, k+T, k+2T…, T = $THREADS (wrk's -t).
+local n, step
+function init(args)
+  n = offset
+  step = tonumber(os.getenv("THREADS") or "2")
+end
+
+function request()
+  local pair = codes[n]
+  n = n + step
+  local id, code = "chl_none", "000000"
+  if pair then id, code = pair[1], pair[2] end
+  return wrk.format("POST", "/v1/challenges/" .. id .. "/verify",
+    { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" },
+    '{"method":"sms","code":"' .. code .. '"}')
+end
+
+function response(status, headers, body)
+  if status == 200 then ok = ok + 1 else other = other + 1 end
+end
+
+function done(summary, latency, requests)
+  local total_ok, total_other = 0, 0
+  for _, t in ipairs(threads) do
+    total_ok = total_ok + t:get("ok")
+    total_other = total_other + t:get("other")
+  end
+  io.write(string.format("verified (200): %d, other answers: %d, in %.2f s: %.0f verifies/s\n",
+    total_ok, total_other, summary.duration / 1e6, total_ok / (summary.duration / 1e6)))
+  io.write(string.format("latency p50 %.2f ms, p99 %.2f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
