@@ -20,7 +20,7 @@ use tokio::sync::Notify;
 use utoipa::ToSchema;
 
 use crate::challenges::answer::checked_write;
-use crate::challenges::{event, Write};
+use crate::challenges::{event, only_events};
 use crate::error::DeviceRefusal;
 use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult, Missing};
@@ -244,27 +244,37 @@ impl App {
             .await?
             .ok_or(AppError::NotFound(Missing::Challenge))?;
         let lockout = service.settings.lockout;
+        let factor = factor.clone();
         let decided = self
-            .decide(&factor.service_id, challenge_id, |c, now, _| {
-                if c.user_pk != factor.user_pk {
-                    return Err(AppError::NotFound(Missing::Challenge));
-                }
-                let outcome = c
-                    .respond_on_device(decision.clone(), now)
-                    .map_err(|e| AppError::challenge(e, now))?;
-                let write = match outcome {
-                    DeviceOutcome::Checked(checked) => {
-                        checked_write(c, Method::Device, checked, Some(&factor.id), lockout, now)
+            .decide(
+                &factor.service_id.clone(),
+                challenge_id,
+                move |c, now, _| {
+                    if c.user_pk != factor.user_pk {
+                        return Err(AppError::NotFound(Missing::Challenge));
                     }
-                    DeviceOutcome::Denied => Write::events(vec![event(
-                        c,
-                        "challenge.denied",
-                        now,
-                        json!({"factor_id": factor.id}),
-                    )]),
-                };
-                Ok((outcome, write))
-            })
+                    let outcome = c
+                        .respond_on_device(decision.clone(), now)
+                        .map_err(|e| AppError::challenge(e, now))?;
+                    let write = match outcome {
+                        DeviceOutcome::Checked(checked) => checked_write(
+                            c,
+                            Method::Device,
+                            checked,
+                            Some(&factor.id),
+                            lockout,
+                            now,
+                        ),
+                        DeviceOutcome::Denied => only_events(vec![event(
+                            c,
+                            "challenge.denied",
+                            now,
+                            json!({"factor_id": factor.id}),
+                        )]),
+                    };
+                    Ok((outcome, write))
+                },
+            )
             .await?;
         match decided.out {
             DeviceOutcome::Checked(checked) => {
@@ -272,12 +282,13 @@ impl App {
                     challenge: decided.challenge,
                     out: checked,
                     locked_until: decided.locked_until,
+                    messages: decided.messages,
                 };
                 self.checked_answer(Method::Device, decided).await
             }
             DeviceOutcome::Denied => {
                 self.metrics.count_verification("denied");
-                self.challenge_view(&decided.challenge).await
+                Ok(decided.view(self.now()))
             }
         }
     }

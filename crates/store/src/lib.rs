@@ -64,6 +64,9 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// Most times a decision is taken again after losing a race.
+pub const MAX_RACES: usize = 256;
+
 /// What saving a challenge does to its user, in the same transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserEffect {
@@ -112,7 +115,7 @@ pub struct ChallengeWrite<'a> {
     pub new_message: Option<&'a MessageRecord>,
     /// What the provider answered to a send, recorded with the decision
     /// it led to (see [`Store::update_message`]).
-    pub message_update: Option<&'a MessageUpdate<'a>>,
+    pub message_update: Option<&'a MessageUpdate>,
     /// The factor a right answer used, moved forward in the same transaction.
     pub factor_use: Option<FactorUse>,
     /// Send counters to increment; if any would pass its cap, nothing is
@@ -265,13 +268,59 @@ pub struct ArticleFilter<'a> {
 
 /// A provider's news about a message.
 #[derive(Debug, Clone)]
-pub struct MessageUpdate<'a> {
-    pub id: &'a str,
+pub struct MessageUpdate {
+    pub id: String,
     pub status: DeliveryStatus,
-    pub provider_ref: Option<&'a str>,
+    pub provider_ref: Option<String>,
     pub attempts: u32,
-    pub error: Option<&'a str>,
+    pub error: Option<String>,
     pub now: Timestamp,
+}
+
+/// What a decision about a challenge writes besides the challenge (see
+/// [`Store::decide_challenge`]): [`ChallengeWrite`], owned.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub events: Vec<Event>,
+    pub user: UserEffect,
+    pub new_message: Option<MessageRecord>,
+    pub message_update: Option<MessageUpdate>,
+    pub factor_use: Option<FactorUse>,
+    pub counters: Vec<CounterCheck>,
+}
+
+impl Decision {
+    pub fn as_write(&self) -> ChallengeWrite<'_> {
+        ChallengeWrite {
+            events: &self.events,
+            user: self.user.clone(),
+            new_message: self.new_message.as_ref(),
+            message_update: self.message_update.as_ref(),
+            factor_use: self.factor_use.clone(),
+            counters: &self.counters,
+        }
+    }
+}
+
+/// Decides about a loaded challenge: changes it and says what else to
+/// write, or `None` to write nothing. Told when the factor use it asked for
+/// was taken first (`true`: decide as if the code were wrong).
+pub type Decide = Box<dyn FnMut(&mut Challenge, bool) -> Option<Decision> + Send>;
+
+/// What became of [`Store::decide_challenge`].
+#[derive(Debug)]
+pub enum Decided {
+    /// No such challenge in the service.
+    Missing,
+    /// The decision wrote nothing.
+    Refused,
+    /// Saved (or refused by the store: [`Saved`] says), with the challenge
+    /// as decided and, when saved, its messages.
+    Saved {
+        challenge: Box<Challenge>,
+        saved: Saved,
+        messages: Vec<MessageRecord>,
+    },
 }
 
 #[async_trait]
@@ -375,7 +424,50 @@ pub trait Store: Send + Sync + 'static {
     /// Records what the provider answered to a send, unless a status
     /// callback already moved the message on, with `events` (the send's
     /// outcome) in the same transaction.
-    async fn update_message(&self, update: &MessageUpdate<'_>, events: &[Event]) -> Result<()>;
+    async fn update_message(&self, update: &MessageUpdate, events: &[Event]) -> Result<()>;
+
+    /// Loads the challenge, lets `decide` change it, saves it with what it
+    /// decided, and reads its messages for the answer: one unit of work (one
+    /// hop to the SQLite writer). A lost race or a replayed factor use is
+    /// decided again on the fresh state.
+    async fn decide_challenge(
+        &self,
+        service_id: &str,
+        id: &str,
+        mut decide: Decide,
+    ) -> Result<Decided> {
+        let mut replayed = false;
+        for _ in 0..MAX_RACES {
+            let Some(mut c) = self.challenge(service_id, id).await? else {
+                return Ok(Decided::Missing);
+            };
+            let Some(decision) = decide(&mut c, replayed) else {
+                return Ok(Decided::Refused);
+            };
+            let saved = self.save_challenge(&c, decision.as_write()).await?;
+            match saved {
+                Saved::Conflict => continue,
+                Saved::Replayed => replayed = true,
+                Saved::Done { .. } => {
+                    c.version += 1;
+                    let messages = self.messages(&c.id).await?;
+                    return Ok(Decided::Saved {
+                        challenge: Box::new(c),
+                        saved,
+                        messages,
+                    });
+                }
+                _ => {
+                    return Ok(Decided::Saved {
+                        challenge: Box::new(c),
+                        saved,
+                        messages: Vec::new(),
+                    })
+                }
+            }
+        }
+        Err(StoreError::Busy)
+    }
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
     /// A message by its id, with the service of its challenge.
     async fn message(&self, id: &str) -> Result<Option<(MessageRecord, ServiceId)>>;

@@ -381,17 +381,17 @@ macro_rules! apply_factor_use {
 /// status callback already moved the message on.
 macro_rules! update_message_status {
     ($exec:expr, $m:expr) => {
-        let m: &MessageUpdate<'_> = $m;
+        let m: &MessageUpdate = $m;
         sqlx::query(
             "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
              WHERE id = $6 AND status = 'queued'",
         )
         .bind(m.status.as_str())
-        .bind(m.provider_ref)
+        .bind(&m.provider_ref)
         .bind(i64::from(m.attempts))
-        .bind(m.error)
+        .bind(&m.error)
         .bind(m.now.millis())
-        .bind(m.id)
+        .bind(&m.id)
         .execute(&mut *$exec)
         .await?;
     };
@@ -880,7 +880,7 @@ macro_rules! sql_store {
                 Ok(Saved::Done { locked_until })
             }
 
-            async fn update_message(&self, m: &MessageUpdate<'_>, events: &[Event]) -> Result<()> {
+            async fn update_message(&self, m: &MessageUpdate, events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 update_message_status!(tx, m);
                 insert_events!(tx, events);

@@ -19,7 +19,7 @@ use serde_json::json;
 use utoipa::ToSchema;
 use zeroize::Zeroizing;
 
-use super::{event, Decided, Write};
+use super::{event, only_events, Decided, Write};
 use crate::users::locked_event;
 use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult};
@@ -68,12 +68,13 @@ impl App {
         // A locked user is refused when the decision is saved (see
         // `Saved::UserLocked`), atomically with the lock itself.
         let lockout = service.settings.lockout;
+        let app = self.clone();
         let decided = self
-            .decide(&service.id, id, |c, now, replayed| {
+            .decide(&service.id, id, move |c, now, replayed| {
                 let (outcome, factor_use) = match method.channel() {
                     Some(channel) => {
                         let issued = c.codes.iter().find(|i| i.channel == channel);
-                        let keys = self
+                        let keys = app
                             .keys
                             .ring_knowing(issued.and_then(|i| key_id_of(&i.hash)));
                         (c.verify_code(method, &code, &keys, now), None)
@@ -129,12 +130,14 @@ impl App {
     ) -> AppResult<ChallengeView> {
         let credential =
             credential.ok_or_else(|| AppError::field("credential", "required for webauthn"))?;
-        let rp = self.relying_party()?;
+        self.relying_party()?;
         let current = self.challenge(&service.id, id).await?;
         let factors = self.store.factors(&current.user_pk).await?;
         let lockout = service.settings.lockout;
+        let app = self.clone();
         let decided = self
-            .decide(&service.id, id, |c, now, replayed| {
+            .decide(&service.id, id, move |c, now, replayed| {
+                let rp = app.relying_party()?;
                 let checked = match (&c.webauthn, replayed) {
                     (Some(ask), false) => {
                         Some(rp.finish_authentication(&ask.state, &credential, &factors))
@@ -189,7 +192,7 @@ impl App {
             (VerifyOutcome::Accepted { approved }, _) => {
                 self.metrics
                     .count_verification(if approved { "approved" } else { "accepted" });
-                self.challenge_view(&decided.challenge).await
+                Ok(decided.view(now))
             }
             (VerifyOutcome::Rejected { attempts_left }, locked_until) => {
                 self.metrics.count_verification("rejected");
@@ -246,7 +249,7 @@ pub(crate) fn checked_write(
             now,
             locked: locked_event(&c.service_id, &c.user_id, c.context.ip.as_deref(), now),
         },
-        ..Write::events(events)
+        ..only_events(events)
     };
     match outcome {
         VerifyOutcome::Accepted { approved } => {
@@ -283,7 +286,7 @@ pub(crate) fn checked_write(
                     approved,
                     now,
                 },
-                ..Write::events(events)
+                ..only_events(events)
             }
         }
         VerifyOutcome::Rejected { attempts_left } => failure(vec![event(

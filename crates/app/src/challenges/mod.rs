@@ -17,60 +17,53 @@ pub mod send;
 use countersign_core::challenge::{Challenge, ChallengeError};
 use countersign_core::contact::region;
 use countersign_core::event::Event;
-use countersign_core::ids::MessageId;
 use countersign_core::ids::{is_id_of, ServiceId};
 use countersign_core::limits::{CounterCheck, Scope};
 use countersign_core::message::MessageRecord;
 use countersign_core::policy::Channel;
 use countersign_core::Timestamp;
-use countersign_store::{ChallengeWrite, FactorUse, MessageUpdate, Saved, UserEffect};
+use std::sync::{Arc, Mutex};
+
+use countersign_store::{Decide, Decided as StoreDecided, Decision, Saved, UserEffect};
 use serde_json::json;
 
 use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult, Missing};
 
 /// What a decision writes besides the challenge itself.
-pub(crate) struct Write {
-    pub events: Vec<Event>,
-    pub user: UserEffect,
-    pub message: Option<MessageRecord>,
-    /// A sent message's new status, recorded with the decision.
-    pub message_status: Option<(MessageId, MessageStatus)>,
-    pub factor_use: Option<FactorUse>,
-    pub counters: Vec<CounterCheck>,
-}
+pub(crate) type Write = Decision;
 
-impl Write {
-    pub fn events(events: Vec<Event>) -> Write {
-        Write {
-            events,
-            user: UserEffect::None,
-            message: None,
-            message_status: None,
-            factor_use: None,
-            counters: Vec::new(),
-        }
+/// A decision that writes only `events`.
+pub(crate) fn only_events(events: Vec<Event>) -> Write {
+    Decision {
+        events,
+        user: UserEffect::None,
+        new_message: None,
+        message_update: None,
+        factor_use: None,
+        counters: Vec::new(),
     }
 }
 
-/// What became of a sent message, as the provider said.
-pub(crate) struct MessageStatus {
-    pub status: countersign_core::message::DeliveryStatus,
-    pub attempts: u32,
-    pub error: Option<String>,
-    pub now: Timestamp,
-}
-
-/// A challenge as saved, with what the decision returned and, when a
-/// failure locked the user, until when.
+/// A challenge as saved, with what the decision returned, when a failure
+/// locked the user until when, and the challenge's messages.
 pub(crate) struct Decided<T> {
     pub challenge: Challenge,
     pub out: T,
     pub locked_until: Option<Timestamp>,
+    pub messages: Vec<MessageRecord>,
 }
 
-/// Most times a decision is retried after losing a race before giving up.
-const MAX_RACES: usize = 256;
+impl<T> Decided<T> {
+    /// What the API shows of the challenge as decided, with no read.
+    pub fn view(&self, now: Timestamp) -> ChallengeView {
+        ChallengeView::new(&self.challenge, self.messages.clone(), now)
+    }
+}
+
+/// What a decision made where the challenge is gave back: its result, and
+/// the counters it asked for (to name the one a refusal is about).
+type Outcome<T> = Option<AppResult<(T, Vec<CounterCheck>)>>;
 
 impl App {
     /// A challenge of the service, by id; a malformed id cannot exist.
@@ -90,80 +83,82 @@ impl App {
         Ok(ChallengeView::new(c, messages, self.now()))
     }
 
-    /// Loads the challenge, lets `decide` change it, and saves it only if
-    /// nobody else saved it meanwhile; otherwise decides again on the fresh
-    /// state. An `Err` from `decide` aborts without writing. `decide` is
-    /// told when the factor use it asked for was taken by another request
-    /// (a replayed code): it must then decide as if the code were wrong.
-    pub(crate) async fn decide<T>(
+    /// Loads the challenge, lets `decide` change it, and saves it with
+    /// what it decided, in one unit of work where the challenge is (see
+    /// [`countersign_store::Store::decide_challenge`]); a lost race is
+    /// decided again on the fresh state. An `Err` from `decide` aborts
+    /// without writing. `decide` is told when the factor use it asked for
+    /// was taken by another request (a replayed code): it must then decide
+    /// as if the code were wrong.
+    pub(crate) async fn decide<T: Send + 'static>(
         &self,
         service_id: &ServiceId,
         id: &str,
-        mut decide: impl FnMut(&mut Challenge, Timestamp, bool) -> AppResult<(T, Write)>,
+        mut decide: impl FnMut(&mut Challenge, Timestamp, bool) -> AppResult<(T, Write)>
+            + Send
+            + 'static,
     ) -> AppResult<Decided<T>> {
-        let mut replayed = false;
-        for _ in 0..MAX_RACES {
-            let mut c = self.challenge(service_id, id).await?;
-            let now = self.now();
-            let (out, write) = decide(&mut c, now, replayed)?;
-            let message_update = write.message_status.as_ref().map(|(id, s)| MessageUpdate {
-                id,
-                status: s.status,
-                provider_ref: None,
-                attempts: s.attempts,
-                error: s.error.as_deref(),
-                now: s.now,
-            });
-            let saved = self
-                .store
-                .save_challenge(
-                    &c,
-                    ChallengeWrite {
-                        events: &write.events,
-                        user: write.user,
-                        new_message: write.message.as_ref(),
-                        message_update: message_update.as_ref(),
-                        factor_use: write.factor_use,
-                        counters: &write.counters,
-                    },
-                )
-                .await?;
-            match saved {
-                Saved::Done { locked_until } => {
-                    c.version += 1;
-                    return Ok(Decided {
-                        challenge: c,
-                        out,
-                        locked_until,
-                    });
-                }
-                Saved::UserLocked => {
-                    let user = self.user(service_id, &c.user_id).await?;
-                    let until = user.locked_until.unwrap_or(now);
-                    return Err(AppError::Locked {
-                        now: self.now(),
-                        until,
-                    });
-                }
-                Saved::Conflict => {}
-                Saved::Replayed => replayed = true,
-                Saved::LimitReached(i) => {
-                    let check = &write.counters[i];
-                    let refused = event(
-                        &c,
-                        "challenge.send_refused",
-                        now,
-                        json!({"reason": "rate_limited", "limit": check.scope.as_str()}),
-                    );
-                    self.store.insert_events(&[refused]).await?;
-                    self.metrics.count_rate_limited(check.scope.as_str());
-                    return Err(rate_limited(check.scope, now, check.window_end));
-                }
-            }
+        if !is_id_of("chl", id) {
+            return Err(AppError::NotFound(Missing::Challenge));
         }
-        Err(AppError::Busy(
-            "too many simultaneous changes to this challenge; try again",
-        ))
+        let now = self.now();
+        let outcome: Arc<Mutex<Outcome<T>>> = Arc::new(Mutex::new(None));
+        let kept = outcome.clone();
+        let in_store: Decide = Box::new(move |c, replayed| {
+            let (result, decision) = match decide(c, now, replayed) {
+                Ok((out, write)) => (Ok((out, write.counters.clone())), Some(write)),
+                Err(e) => (Err(e), None),
+            };
+            *kept.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+            decision
+        });
+        let decided = self
+            .store
+            .decide_challenge(service_id, id, in_store)
+            .await?;
+        let outcome = outcome.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let (challenge, saved, messages) = match decided {
+            StoreDecided::Missing => return Err(AppError::NotFound(Missing::Challenge)),
+            StoreDecided::Refused => {
+                return Err(outcome.and_then(Result::err).unwrap_or(AppError::Internal))
+            }
+            StoreDecided::Saved {
+                challenge,
+                saved,
+                messages,
+            } => (*challenge, saved, messages),
+        };
+        let (out, counters) = outcome.ok_or(AppError::Internal)??;
+        match saved {
+            Saved::Done { locked_until } => Ok(Decided {
+                challenge,
+                out,
+                locked_until,
+                messages,
+            }),
+            Saved::UserLocked => {
+                let user = self.user(service_id, &challenge.user_id).await?;
+                Err(AppError::Locked {
+                    now: self.now(),
+                    until: user.locked_until.unwrap_or(now),
+                })
+            }
+            Saved::LimitReached(i) => {
+                let check = &counters[i];
+                let refused = event(
+                    &challenge,
+                    "challenge.send_refused",
+                    now,
+                    json!({"reason": "rate_limited", "limit": check.scope.as_str()}),
+                );
+                self.store.insert_events(&[refused]).await?;
+                self.metrics.count_rate_limited(check.scope.as_str());
+                Err(rate_limited(check.scope, now, check.window_end))
+            }
+            Saved::Conflict | Saved::Replayed => Err(AppError::Busy(
+                "too many simultaneous changes to this challenge; try again",
+            )),
+        }
     }
 
     /// Moves the challenge on with `change` (cancel, release) and records
@@ -173,15 +168,15 @@ impl App {
         service_id: &ServiceId,
         id: &str,
         change: fn(&mut Challenge, Timestamp) -> Result<(), ChallengeError>,
-        kind: &str,
+        kind: &'static str,
     ) -> AppResult<ChallengeView> {
         let decided = self
-            .decide(service_id, id, |c, now, _| {
+            .decide(service_id, id, move |c, now, _| {
                 change(c, now).map_err(|e| AppError::challenge(e, now))?;
-                Ok(((), Write::events(vec![event(c, kind, now, json!({}))])))
+                Ok(((), only_events(vec![event(c, kind, now, json!({}))])))
             })
             .await?;
-        self.challenge_view(&decided.challenge).await
+        Ok(decided.view(self.now()))
     }
 
     /// The channels that can reach this user: a provider is configured, and

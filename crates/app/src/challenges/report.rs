@@ -7,7 +7,7 @@ use countersign_core::message::DeliveryStatus;
 use countersign_core::policy::Channel;
 use serde_json::json;
 
-use super::{event, Write};
+use super::{event, only_events};
 use crate::{App, AppError, AppResult, Missing};
 
 impl App {
@@ -39,7 +39,8 @@ impl App {
                 status = status.as_str(),
                 "provider reports the message was not delivered"
             );
-            self.decide(&service_id, &message.challenge_id, |c, now, _| {
+            let challenge_id = message.challenge_id.clone();
+            self.decide(&service_id, &challenge_id, move |c, now, _| {
                 c.delivery_failed(channel, message.created_at, now);
                 let failed = event(
                     c,
@@ -47,7 +48,7 @@ impl App {
                     now,
                     json!({"channel": channel, "message_id": message.id, "status": status.as_str(), "reported_by": "provider"}),
                 );
-                Ok(((), Write::events(vec![failed])))
+                Ok(((), only_events(vec![failed])))
             })
             .await?;
         }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::{event, MessageStatus, Write};
+use super::{event, only_events, Write};
 use crate::users::refuse_if_locked;
 use crate::views::{masked_destination, SendView};
 use crate::{App, AppError, AppResult};
@@ -52,10 +52,12 @@ impl App {
                 self.now(),
             ));
         }
+        let app = self.clone();
         let issued = self
-            .decide(&service.id, id, |c, now, _| {
+            .decide(&service.id, id, move |c, now, _| {
+                let this = &app;
                 let outgoing = c
-                    .begin_send(channel, &self.keys.ring(), now)
+                    .begin_send(channel, &this.keys.ring(), now)
                     .map_err(|e| AppError::challenge(e, now))?;
                 let message = MessageRecord {
                     id: MessageId::new(),
@@ -70,9 +72,9 @@ impl App {
                     updated_at: now,
                 };
                 let write = Write {
-                    message: Some(message.clone()),
-                    counters: self.send_counters(c, channel, &outgoing.to, now),
-                    ..Write::events(Vec::new())
+                    new_message: Some(message.clone()),
+                    counters: this.send_counters(c, channel, &outgoing.to, now),
+                    ..only_events(Vec::new())
                 };
                 Ok(((outgoing, message), write))
             })
@@ -141,9 +143,9 @@ impl App {
                     json!({"channel": channel, "to": message.to, "provider": provider, "message_id": message.id}),
                 );
                 let update = MessageUpdate {
-                    id: &message.id,
+                    id: message.id.to_string(),
                     status: DeliveryStatus::Sent,
-                    provider_ref: receipt.provider_ref.as_deref(),
+                    provider_ref: receipt.provider_ref,
                     attempts,
                     error: None,
                     now,
@@ -162,24 +164,27 @@ impl App {
         };
         tracing::warn!(challenge_id = %c.id, message_id = %message.id, channel = channel.as_str(), provider, %reason, "delivery failed");
         self.metrics.count_send(channel.as_str(), "failed");
+        let (message_id, sent_at) = (message.id.clone(), outgoing.sent_at);
         let failed = self
-            .decide(&c.service_id, &c.id, |c, now, _| {
-                c.delivery_failed(channel, outgoing.sent_at, now);
+            .decide(&c.service_id, &c.id, move |c, now, _| {
+                c.delivery_failed(channel, sent_at, now);
                 let failed = event(
                     c,
                     "challenge.delivery_failed",
                     now,
-                    json!({"channel": channel, "provider": provider, "message_id": message.id}),
+                    json!({"channel": channel, "provider": provider, "message_id": message_id}),
                 );
-                let status = MessageStatus {
+                let status = MessageUpdate {
+                    id: message_id.to_string(),
                     status: DeliveryStatus::Failed,
+                    provider_ref: None,
                     attempts,
                     error: Some(reason.clone()),
                     now,
                 };
                 let write = Write {
-                    message_status: Some((message.id.clone(), status)),
-                    ..Write::events(vec![failed])
+                    message_update: Some(status),
+                    ..only_events(vec![failed])
                 };
                 Ok(((), write))
             })

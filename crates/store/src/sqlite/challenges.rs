@@ -3,45 +3,23 @@
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorType};
-use countersign_core::ids::ServiceId;
+use countersign_core::ids::{ChallengeId, ServiceId, UserKey};
 use countersign_core::limits::CounterCheck;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::Timestamp;
 use rusqlite::Connection;
 
-use super::engine::{all, conflict_on_unique, exec, one, Unit};
+use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
 use crate::sql::{factor_params, to_json, FACTOR_COLUMNS, FACTOR_SELECT, MESSAGE_COLUMNS};
 use crate::{
-    rows, ChallengeWrite, FactorUse, MessageUpdate, Result, Saved, SecurityWrite, UserEffect,
+    rows, ChallengeWrite, Decide, Decided, Decision, FactorUse, MessageUpdate, Result, Saved,
+    SecurityWrite, UserEffect, MAX_RACES,
 };
-
-/// A [`MessageUpdate`] with owned fields, to move onto the writer.
-struct StatusUpdate {
-    id: String,
-    status: DeliveryStatus,
-    provider_ref: Option<String>,
-    attempts: u32,
-    error: Option<String>,
-    now: Timestamp,
-}
-
-impl StatusUpdate {
-    fn of(m: &MessageUpdate<'_>) -> StatusUpdate {
-        StatusUpdate {
-            id: m.id.to_owned(),
-            status: m.status,
-            provider_ref: m.provider_ref.map(str::to_owned),
-            attempts: m.attempts,
-            error: m.error.map(str::to_owned),
-            now: m.now,
-        }
-    }
-}
 
 /// Records what the provider answered to a send, unless a status callback
 /// already moved the message on (`update_message_status!` in `sql.rs`).
-fn update_message_status(conn: &Connection, m: &StatusUpdate) -> Result<()> {
+fn update_message_status(conn: &Connection, m: &MessageUpdate) -> Result<()> {
     exec(
         conn,
         "UPDATE messages SET status = $1, provider_ref = COALESCE($2, provider_ref), attempts = $3, error = $4, updated_at = $5 \
@@ -170,14 +148,7 @@ impl SqliteStore {
     pub(super) async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>> {
         let (service_id, id) = (service_id.to_owned(), id.to_owned());
         self.db
-            .read(move |c| {
-                one(
-                    c,
-                    "SELECT state, version FROM challenges WHERE id = $1 AND service_id = $2",
-                    &[&id, &service_id],
-                    |r| rows::challenge(r),
-                )
-            })
+            .read(move |c| read_challenge(c, &service_id, &id))
             .await
     }
 
@@ -200,109 +171,78 @@ impl SqliteStore {
         c: &Challenge,
         write: ChallengeWrite<'_>,
     ) -> Result<Saved> {
-        let (status, expires_at, version) = (c.status.as_str(), c.expires_at.millis(), c.version);
-        let state = to_json(c);
-        let (id, user_pk) = (c.id.clone(), c.user_pk.clone());
-        let mut events = write.events.to_vec();
-        let user = write.user;
-        let factor_use = write.factor_use;
-        let counters = write.counters.to_vec();
-        let new_message = write.new_message.cloned();
-        let message_update = write.message_update.map(StatusUpdate::of);
+        let row = ChallengeRow::of(c);
+        let decision = Decision {
+            events: write.events.to_vec(),
+            user: write.user,
+            new_message: write.new_message.cloned(),
+            message_update: write.message_update.cloned(),
+            factor_use: write.factor_use,
+            counters: write.counters.to_vec(),
+        };
+        self.db.write(move |w| save_in(w, &row, &decision)).await
+    }
+
+    /// The whole decision in one unit on the writer: read, decide, save,
+    /// and read the messages for the answer.
+    pub(super) async fn decide_challenge(
+        &self,
+        service_id: &str,
+        id: &str,
+        mut decide: Decide,
+    ) -> Result<Decided> {
+        let (service_id, id) = (service_id.to_owned(), id.to_owned());
         self.db
             .write(move |w| {
-                let updated = exec(
-                    w.conn,
-                    "UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 WHERE id = $4 AND version = $5",
-                    &[&status, &expires_at, &state, &id, &version],
-                )?;
-                if updated == 0 {
-                    return Ok(Unit::Undo(Saved::Conflict));
-                }
-                if let Some(i) = count_against(w.conn, &counters)? {
-                    return Ok(Unit::Undo(Saved::LimitReached(i)));
-                }
-                if let Some(used) = &factor_use {
-                    if apply_factor_use(w.conn, used)? == 0 {
-                        return Ok(Unit::Undo(Saved::Replayed));
-                    }
-                }
-                let mut locked_until = None;
-                let mut lock_event = None;
-                match &user {
-                    UserEffect::None => {}
-                    UserEffect::Failure {
-                        lockout,
-                        now,
-                        locked,
-                    } => {
-                        match w.count_failure(&user_pk, lockout, *now)? {
-                            None => return Ok(Unit::Undo(Saved::UserLocked)),
-                            Some(until) => locked_until = until,
+                let mut replayed = false;
+                for _ in 0..MAX_RACES {
+                    let Some(mut c) = read_challenge(w.conn, &service_id, &id)? else {
+                        return Ok(Unit::Keep(Decided::Missing));
+                    };
+                    let Some(decision) = decide(&mut c, replayed) else {
+                        return Ok(Unit::Keep(Decided::Refused));
+                    };
+                    w.conn.execute_batch("SAVEPOINT attempt")?;
+                    match save_in(w, &ChallengeRow::of(&c), &decision)? {
+                        Unit::Keep(saved) => {
+                            w.conn.execute_batch("RELEASE attempt")?;
+                            c.version += 1;
+                            let messages = read_messages(w.conn, &c.id)?;
+                            return Ok(Unit::Keep(Decided::Saved {
+                                challenge: Box::new(c),
+                                saved,
+                                messages,
+                            }));
                         }
-                        lock_event = locked_until.map(|until| locked.until(until));
-                    }
-                    UserEffect::Success {
-                        verified_email,
-                        verified_phone,
-                        approved,
-                        now,
-                    } => {
-                        let updated = exec(
-                            w.conn,
-                            "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
-                             email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
-                             phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
-                             WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
-                            &[
-                                verified_email,
-                                verified_phone,
-                                &user_pk,
-                                &now.millis(),
-                                approved,
-                            ],
-                        )?;
-                        if updated == 0 {
-                            return Ok(Unit::Undo(Saved::UserLocked));
+                        Unit::Undo(saved) => {
+                            w.conn
+                                .execute_batch("ROLLBACK TO attempt; RELEASE attempt")?;
+                            w.forget_heads();
+                            match saved {
+                                Saved::Conflict => {}
+                                Saved::Replayed => replayed = true,
+                                saved => {
+                                    return Ok(Unit::Keep(Decided::Saved {
+                                        challenge: Box::new(c),
+                                        saved,
+                                        messages: Vec::new(),
+                                    }))
+                                }
+                            }
                         }
                     }
                 }
-                if let Some(m) = &new_message {
-                    exec(
-                        w.conn,
-                        &format!(
-                            "INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-                        ),
-                        &[
-                            &m.id,
-                            &m.challenge_id,
-                            &m.channel.as_str(),
-                            &m.to,
-                            &m.status.as_str(),
-                            &m.provider_ref,
-                            &i64::from(m.attempts),
-                            &m.error,
-                            &m.created_at.millis(),
-                            &m.updated_at.millis(),
-                        ],
-                    )?;
-                }
-                if let Some(m) = &message_update {
-                    update_message_status(w.conn, m)?;
-                }
-                events.extend(lock_event);
-                w.insert_events(&events)?;
-                Ok(Unit::Keep(Saved::Done { locked_until }))
+                Err(crate::StoreError::Busy)
             })
             .await
     }
 
     pub(super) async fn update_message(
         &self,
-        update: &MessageUpdate<'_>,
+        update: &MessageUpdate,
         events: &[Event],
     ) -> Result<()> {
-        let (m, events) = (StatusUpdate::of(update), events.to_vec());
+        let (m, events) = (update.clone(), events.to_vec());
         self.db
             .write(move |w| {
                 update_message_status(w.conn, &m)?;
@@ -314,18 +254,7 @@ impl SqliteStore {
 
     pub(super) async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>> {
         let challenge_id = challenge_id.to_owned();
-        self.db
-            .read(move |c| {
-                all(
-                    c,
-                    &format!(
-                        "SELECT {MESSAGE_COLUMNS} FROM messages WHERE challenge_id = $1 ORDER BY created_at, id"
-                    ),
-                    &[&challenge_id],
-                    |r| rows::message(r),
-                )
-            })
-            .await
+        self.db.read(move |c| read_messages(c, &challenge_id)).await
     }
 
     pub(super) async fn message(&self, id: &str) -> Result<Option<(MessageRecord, ServiceId)>> {
@@ -634,4 +563,141 @@ impl SqliteStore {
             })
             .await
     }
+}
+
+fn read_challenge(c: &Connection, service_id: &str, id: &str) -> Result<Option<Challenge>> {
+    one(
+        c,
+        "SELECT state, version FROM challenges WHERE id = $1 AND service_id = $2",
+        &[&id, &service_id],
+        |r| rows::challenge(r),
+    )
+}
+
+fn read_messages(c: &Connection, challenge_id: &str) -> Result<Vec<MessageRecord>> {
+    all(
+        c,
+        &format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE challenge_id = $1 ORDER BY created_at, id"
+        ),
+        &[&challenge_id],
+        |r| rows::message(r),
+    )
+}
+
+/// The columns a challenge is saved in, serialised before the unit runs.
+struct ChallengeRow {
+    status: &'static str,
+    expires_at: i64,
+    version: i64,
+    state: String,
+    id: ChallengeId,
+    user_pk: UserKey,
+}
+
+impl ChallengeRow {
+    fn of(c: &Challenge) -> ChallengeRow {
+        ChallengeRow {
+            status: c.status.as_str(),
+            expires_at: c.expires_at.millis(),
+            version: c.version,
+            state: to_json(c),
+            id: c.id.clone(),
+            user_pk: c.user_pk.clone(),
+        }
+    }
+}
+
+/// Saves a challenge conditionally with everything its decision writes
+/// (the statements of `save_challenge` in `sql.rs`); `Undo` when nothing
+/// may be written.
+fn save_in(w: &mut Writing<'_>, row: &ChallengeRow, d: &Decision) -> Result<Unit<Saved>> {
+    let updated = exec(
+        w.conn,
+        "UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 WHERE id = $4 AND version = $5",
+        &[&row.status, &row.expires_at, &row.state, &row.id, &row.version],
+    )?;
+    if updated == 0 {
+        return Ok(Unit::Undo(Saved::Conflict));
+    }
+    if let Some(i) = count_against(w.conn, &d.counters)? {
+        return Ok(Unit::Undo(Saved::LimitReached(i)));
+    }
+    if let Some(used) = &d.factor_use {
+        if apply_factor_use(w.conn, used)? == 0 {
+            return Ok(Unit::Undo(Saved::Replayed));
+        }
+    }
+    let mut locked_until = None;
+    let mut lock_event = None;
+    match &d.user {
+        UserEffect::None => {}
+        UserEffect::Failure {
+            lockout,
+            now,
+            locked,
+        } => {
+            match w.count_failure(&row.user_pk, lockout, *now)? {
+                None => return Ok(Unit::Undo(Saved::UserLocked)),
+                Some(until) => locked_until = until,
+            }
+            lock_event = locked_until.map(|until| locked.until(until));
+        }
+        UserEffect::Success {
+            verified_email,
+            verified_phone,
+            approved,
+            now,
+        } => {
+            let updated = exec(
+                w.conn,
+                "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
+                 email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
+                 phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
+                 WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
+                &[
+                    verified_email,
+                    verified_phone,
+                    &row.user_pk,
+                    &now.millis(),
+                    approved,
+                ],
+            )?;
+            if updated == 0 {
+                return Ok(Unit::Undo(Saved::UserLocked));
+            }
+        }
+    }
+    if let Some(m) = &d.new_message {
+        exec(
+            w.conn,
+            &format!(
+                "INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            ),
+            &[
+                &m.id,
+                &m.challenge_id,
+                &m.channel.as_str(),
+                &m.to,
+                &m.status.as_str(),
+                &m.provider_ref,
+                &i64::from(m.attempts),
+                &m.error,
+                &m.created_at.millis(),
+                &m.updated_at.millis(),
+            ],
+        )?;
+    }
+    if let Some(m) = &d.message_update {
+        update_message_status(w.conn, m)?;
+    }
+    match lock_event {
+        Some(locked) => {
+            let mut events = d.events.clone();
+            events.push(locked);
+            w.insert_events(&events)?;
+        }
+        None => w.insert_events(&d.events)?,
+    }
+    Ok(Unit::Keep(Saved::Done { locked_until }))
 }

@@ -340,6 +340,12 @@ pub(crate) fn all<T>(
 }
 
 impl Writing<'_> {
+    /// Forgets the remembered chain heads (after rolling back a part of a
+    /// unit that may have moved them).
+    pub(crate) fn forget_heads(&mut self) {
+        self.heads.clear();
+    }
+
     /// Appends `events` to their services' audit chains.
     pub(crate) fn insert_events(&mut self, events: &[Event]) -> Result<()> {
         if events.is_empty() {

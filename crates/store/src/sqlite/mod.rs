@@ -243,7 +243,16 @@ impl Store for SqliteStore {
         SqliteStore::save_challenge(self, challenge, write).await
     }
 
-    async fn update_message(&self, update: &MessageUpdate<'_>, events: &[Event]) -> Result<()> {
+    async fn decide_challenge(
+        &self,
+        service_id: &str,
+        id: &str,
+        decide: crate::Decide,
+    ) -> Result<crate::Decided> {
+        SqliteStore::decide_challenge(self, service_id, id, decide).await
+    }
+
+    async fn update_message(&self, update: &MessageUpdate, events: &[Event]) -> Result<()> {
         SqliteStore::update_message(self, update, events).await
     }
 

@@ -3,13 +3,16 @@
 
 use std::time::Duration;
 
+use countersign_core::challenge::Challenge;
 use countersign_core::ids::ChallengeId;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
-use countersign_store::{ChallengeWrite, LockedEvent, Saved, Store, UserEffect};
+use countersign_store::{
+    ChallengeWrite, Decided, Decision, FactorUse, LockedEvent, Saved, Store, UserEffect,
+};
 
 use crate::harness::{
     at, challenge, counter, event, event_ids, only_events, reload, reload_user, service_and_user,
@@ -31,6 +34,107 @@ crate::on_both_engines! {
     a_failure_outside_a_challenge_records_the_lock_it_causes
         => a_failure_outside_a_challenge_records_the_lock_it_causes_sqlite,
            a_failure_outside_a_challenge_records_the_lock_it_causes_postgres;
+    a_decision_is_one_unit_and_a_replay_is_decided_again
+        => a_decision_is_one_unit_and_a_replay_is_decided_again_sqlite,
+           a_decision_is_one_unit_and_a_replay_is_decided_again_postgres;
+}
+
+/// A decision with what it writes: one event, and `used` if given.
+fn decision(user: &User, kind: &str, used: Option<FactorUse>) -> Decision {
+    Decision {
+        events: vec![event(user, kind, at(5))],
+        user: UserEffect::None,
+        new_message: None,
+        message_update: None,
+        factor_use: used,
+        counters: Vec::new(),
+    }
+}
+
+/// `decide_challenge` reads, decides and saves in one unit: a refusal
+/// writes nothing, an unknown challenge is said so, a saved one comes back
+/// with its new version and messages, and a decision whose factor use was
+/// taken first is taken again, told so.
+async fn a_decision_is_one_unit_and_a_replay_is_decided_again(store: &dyn Store) {
+    let (service, user) = service_and_user(store).await;
+    let c = challenge(store, &user).await;
+    let refused = store
+        .decide_challenge(
+            &service.id,
+            &c.id,
+            Box::new(|c: &mut Challenge, _| {
+                c.attempts_used = 9;
+                None
+            }),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(refused, Decided::Refused), "{refused:?}");
+    assert_eq!(reload(store, &c).await, c);
+    let missing = store
+        .decide_challenge(&service.id, "chl_none", Box::new(|_, _| unreachable!()))
+        .await
+        .unwrap();
+    assert!(matches!(missing, Decided::Missing), "{missing:?}");
+
+    let (codes, hashes) = crate::factors::recovery_codes(store, &user, at(1)).await;
+    let used = FactorUse::RecoveryCode {
+        factor_id: codes.id.clone(),
+        code_hash: hashes[0].clone(),
+        now: at(5),
+    };
+    let first = store
+        .decide_challenge(&service.id, &c.id, {
+            let (user, used) = (user.clone(), used.clone());
+            Box::new(move |c: &mut Challenge, replayed| {
+                assert!(!replayed);
+                c.attempts_used = 1;
+                Some(decision(&user, "first", Some(used.clone())))
+            })
+        })
+        .await
+        .unwrap();
+    let Decided::Saved {
+        challenge: saved,
+        saved: outcome,
+        messages,
+    } = first
+    else {
+        panic!("{first:?}");
+    };
+    assert_eq!(outcome, Saved::Done { locked_until: None });
+    assert_eq!(saved.version, c.version + 1);
+    assert!(messages.is_empty());
+    assert_eq!(reload(store, &c).await.attempts_used, 1);
+
+    // The same recovery code on another challenge: taken first, so the
+    // decision is asked again and told; this time it uses nothing.
+    let other = challenge(store, &user).await;
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    let again = store
+        .decide_challenge(&service.id, &other.id, {
+            let user = user.clone();
+            Box::new(move |c: &mut Challenge, replayed| {
+                seen.lock().unwrap().push(replayed);
+                c.attempts_used = 2;
+                Some(decision(&user, "second", (!replayed).then(|| used.clone())))
+            })
+        })
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            again,
+            Decided::Saved {
+                saved: Saved::Done { .. },
+                ..
+            }
+        ),
+        "{again:?}"
+    );
+    assert_eq!(*asked.lock().unwrap(), [false, true]);
+    assert_eq!(reload(store, &other).await.attempts_used, 2);
 }
 
 /// A wrong code at activation or resync locks like one in a challenge, and

@@ -48,7 +48,11 @@ async fn totp(store: &dyn Store, user: &User, seed: &[u8]) -> Factor {
 }
 
 /// A stored recovery code set for `user`, and the hashes of its codes.
-async fn recovery_codes(store: &dyn Store, user: &User, now: Timestamp) -> (Factor, Vec<String>) {
+pub(crate) async fn recovery_codes(
+    store: &dyn Store,
+    user: &User,
+    now: Timestamp,
+) -> (Factor, Vec<String>) {
     let factor = Factor::new_recovery_codes(user, now);
     let hashes: Vec<String> = new_recovery_codes()
         .iter()

@@ -43,11 +43,11 @@ async fn status(store: &dyn Store, message: &MessageRecord) -> MessageRecord {
     store.message(&message.id).await.unwrap().expect("stored").0
 }
 
-fn sent<'a>(message: &'a MessageRecord, now: Timestamp) -> MessageUpdate<'a> {
+fn sent(message: &MessageRecord, now: Timestamp) -> MessageUpdate {
     MessageUpdate {
-        id: &message.id,
+        id: message.id.to_string(),
         status: DeliveryStatus::Sent,
-        provider_ref: Some("SM123"),
+        provider_ref: Some("SM123".into()),
         attempts: 1,
         error: None,
         now,
