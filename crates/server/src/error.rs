@@ -388,3 +388,26 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A full write queue turns a request away with 503 and when to retry,
+    /// never with a 500.
+    #[test]
+    fn an_overloaded_store_answers_503_with_retry_after() {
+        let response = ApiError::from(AppError::Overloaded).into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        let problem = ApiError::from(AppError::from(countersign_store::StoreError::Busy));
+        assert_eq!(
+            (problem.status, problem.code),
+            (StatusCode::SERVICE_UNAVAILABLE, "busy")
+        );
+    }
+}
