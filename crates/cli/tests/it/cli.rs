@@ -110,7 +110,7 @@ fn create_service(cmd: &mut Command, name: &str) -> Value {
 /// otherwise) and one key file, with one service; everything is removed
 /// when dropped.
 pub(crate) struct Cluster {
-    dir: std::path::PathBuf,
+    pub(crate) dir: std::path::PathBuf,
     database: String,
     env: Vec<(String, String)>,
     pub(crate) api_key: String,

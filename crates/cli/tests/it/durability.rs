@@ -130,3 +130,50 @@ async fn kill_9_loses_no_acknowledged_write(backend: Backend) {
 }
 
 crate::on_both_backends!(kill_9_loses_no_acknowledged_write);
+
+/// The SQLite writer remembers each service's audit-chain head; a CLI
+/// command writing events while the server runs must not fork the chain.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_written_by_the_cli_beside_a_running_server_keep_the_chain_whole() {
+    let mut cluster = Cluster::on(Backend::Sqlite, &[]).await;
+    cluster.serve(1);
+    let put = |user: &'static str| {
+        cluster
+            .http
+            .put(format!("{}/v1/users/{user}", cluster.base(0)))
+            .bearer_auth(&cluster.api_key)
+            .json(&json!({"email": format!("{user}@example.com")}))
+            .send()
+    };
+    assert_eq!(put("before").await.unwrap().status(), 201);
+    let csv = cluster.dir.join("tokens.csv");
+    std::fs::write(
+        &csv,
+        "user_id,type,secret,digits,period,counter,algorithm,label\n\
+         imported,totp,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,6,30,,SHA1,\n",
+    )
+    .unwrap();
+    let imported = cluster
+        .command()
+        .args(["token", "import", "--service", "Acme Bank"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert_eq!(put("after").await.unwrap().status(), 201);
+    let verified = cluster
+        .command()
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
+    assert!(
+        verified.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&verified.stdout),
+        String::from_utf8_lossy(&verified.stderr)
+    );
+}

@@ -211,7 +211,8 @@ fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
             let _ = conn.execute_batch("ROLLBACK");
             heads.clear();
         }
-        seen_version = data_version(&conn);
+        // This connection's own commits leave data_version as it was.
+        seen_version = version;
         for answer in answers {
             answer(committed.clone());
         }
