@@ -321,7 +321,7 @@ impl Challenge {
             .collect();
         let device_match = offered.contains(&Method::Device).then(NumberMatch::new);
         Ok(Challenge {
-            id: ChallengeId::new(),
+            id: ChallengeId::new_at(now),
             service_id: user.service_id.clone(),
             user_pk: user.id.clone(),
             user_id: user.user_id.clone(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::ids::new_id;
+use crate::ids::new_id_at;
 use crate::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -32,7 +32,7 @@ impl Event {
         detail: serde_json::Value,
     ) -> Event {
         Event {
-            id: new_id("evt"),
+            id: new_id_at("evt", at),
             service_id: service_id.to_owned(),
             user_id: user_id.map(str::to_owned),
             kind: kind.to_owned(),

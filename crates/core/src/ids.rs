@@ -9,6 +9,8 @@ use std::ops::Deref;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
+use crate::Timestamp;
+
 /// Declares an id type: a string of one shape, with its own name.
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -108,6 +110,11 @@ macro_rules! prefixed_id {
                 $name(new_id($prefix))
             }
 
+            /// A fresh id that sorts by creation time (see [`new_id_at`]).
+            pub fn new_at(at: Timestamp) -> Self {
+                $name(new_id_at($prefix, at))
+            }
+
             /// The id `text` names, or `None` when it does not have the
             /// shape of one: such an id cannot exist.
             pub fn parse(text: &str) -> Option<Self> {
@@ -169,6 +176,20 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}_{}", hex::encode(bytes))
 }
 
+/// A fresh identifier of the same shape as [`new_id`]'s that sorts by
+/// creation time: 48 bits of `at` in milliseconds, then 80 random bits.
+/// For records written at a high rate (users, challenges, messages, events):
+/// an index on such ids grows at its end, so a batch of inserts dirties one
+/// page of it instead of one random page each. The order reveals only the
+/// record's creation time, which the record itself shows; the 80 random bits
+/// keep the id unguessable.
+pub fn new_id_at(prefix: &str, at: Timestamp) -> String {
+    let mut random = [0u8; 10];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let millis = u64::try_from(at.millis()).unwrap_or(0) & 0xFFFF_FFFF_FFFF;
+    format!("{prefix}_{millis:012x}{}", hex::encode(random))
+}
+
 /// Whether `id` has the shape of an id made by [`new_id`] with `prefix`.
 /// Anything else cannot exist, so it is refused before it reaches the database.
 pub fn is_id_of(prefix: &str, id: &str) -> bool {
@@ -204,6 +225,18 @@ mod tests {
         assert!(a.starts_with("chl_"));
         assert_eq!(a.len(), 4 + 32);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn time_ordered_ids_sort_by_time_and_keep_the_shape() {
+        let earlier = Timestamp::from_millis(1_764_480_000_000);
+        let later = Timestamp::from_millis(1_764_480_000_001);
+        let a = ChallengeId::new_at(earlier);
+        let b = ChallengeId::new_at(later);
+        assert!(a < b, "{a} sorts before {b}");
+        assert_eq!(ChallengeId::parse(&a), Some(a.clone()));
+        assert_ne!(ChallengeId::new_at(earlier), a);
+        assert!(a.starts_with("chl_019ad3342000"), "{a}");
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub enum ContactChange {
 impl User {
     pub fn new(service_id: &ServiceId, user_id: &UserId, now: Timestamp) -> User {
         User {
-            id: UserKey::new(),
+            id: UserKey::new_at(now),
             service_id: service_id.clone(),
             user_id: user_id.clone(),
             email: None,

@@ -591,6 +591,16 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
     ) -> Result<Option<String>>;
 
+    /// Links the events not yet in their service's audit chain; how many.
+    /// PostgreSQL appends events unlinked, so that concurrent writers (of
+    /// several processes) never queue on the chain's head, and links them
+    /// here: the outbox worker calls this on every pass, and reading a chain
+    /// or a webhook backlog does it first. SQLite's one writer links events
+    /// as it writes them: nothing to do.
+    async fn seal_chains(&self) -> Result<u64> {
+        Ok(0)
+    }
+
     /// A service's chained events in chain order, and the chain's head.
     #[allow(clippy::type_complexity)]
     async fn audit_chain(

@@ -60,7 +60,7 @@ impl App {
                     .begin_send(channel, &this.keys.ring(), now)
                     .map_err(|e| AppError::challenge(e, now))?;
                 let message = MessageRecord {
-                    id: MessageId::new(),
+                    id: MessageId::new_at(now),
                     challenge_id: c.id.clone(),
                     channel,
                     to: masked_destination(channel, &outgoing.to),

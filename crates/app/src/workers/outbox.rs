@@ -55,6 +55,7 @@ pub async fn run(state: AppState) {
 
 /// One look at everything due now.
 pub async fn pass(state: &AppState) -> Result<(), countersign_store::StoreError> {
+    state.store.seal_chains().await?;
     loop {
         let due = state.store.claim_notices(state.now(), 20).await?;
         if due.is_empty() {

@@ -7,9 +7,9 @@ use countersign_core::ids::{ChallengeId, ServiceId, UserKey};
 use countersign_core::limits::CounterCheck;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::Timestamp;
-use rusqlite::Connection;
+use rusqlite::{Connection, ToSql};
 
-use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
+use super::engine::{all, conflict_on_unique, control, exec, one, Unit, Writing};
 use super::SqliteStore;
 use crate::sql::{factor_params, to_json, FACTOR_COLUMNS, FACTOR_SELECT, MESSAGE_COLUMNS};
 use crate::{
@@ -202,10 +202,10 @@ impl SqliteStore {
                     let Some(decision) = decide(&mut c, replayed) else {
                         return Ok(Unit::Keep(Decided::Refused));
                     };
-                    w.conn.execute_batch("SAVEPOINT attempt")?;
+                    control(w.conn, "SAVEPOINT attempt")?;
                     match save_in(w, &ChallengeRow::of(&c), &decision)? {
                         Unit::Keep(saved) => {
-                            w.conn.execute_batch("RELEASE attempt")?;
+                            control(w.conn, "RELEASE attempt")?;
                             c.version += 1;
                             let messages = read_messages(w.conn, &c.id)?;
                             return Ok(Unit::Keep(Decided::Saved {
@@ -215,8 +215,8 @@ impl SqliteStore {
                             }));
                         }
                         Unit::Undo(saved) => {
-                            w.conn
-                                .execute_batch("ROLLBACK TO attempt; RELEASE attempt")?;
+                            control(w.conn, "ROLLBACK TO attempt")?;
+                            control(w.conn, "RELEASE attempt")?;
                             w.forget_heads();
                             match saved {
                                 Saved::Conflict => {}
@@ -649,22 +649,37 @@ fn save_in(w: &mut Writing<'_>, row: &ChallengeRow, d: &Decision) -> Result<Unit
             approved,
             now,
         } => {
-            let updated = exec(
+            let params: [&dyn ToSql; 5] = [
+                verified_email,
+                verified_phone,
+                &row.user_pk,
+                &now.millis(),
+                approved,
+            ];
+            // Read first: most successes change nothing on the user, and an
+            // update that changes nothing would still rewrite its page.
+            let state = one(
                 w.conn,
-                "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
-                 email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
-                 phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
-                 WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
-                &[
-                    verified_email,
-                    verified_phone,
-                    &row.user_pk,
-                    &now.millis(),
-                    approved,
-                ],
+                "SELECT locked_until IS NULL OR locked_until <= $4, \
+                 COALESCE(($5 AND failed_attempts <> 0) OR (email = $1 AND NOT email_verified) \
+                 OR (phone = $2 AND NOT phone_verified), FALSE) \
+                 FROM users WHERE id = $3",
+                &params,
+                |r| Ok((r.get::<_, bool>(0)?, r.get::<_, bool>(1)?)),
             )?;
-            if updated == 0 {
-                return Ok(Unit::Undo(Saved::UserLocked));
+            match state {
+                None | Some((false, _)) => return Ok(Unit::Undo(Saved::UserLocked)),
+                Some((true, false)) => {}
+                Some((true, true)) => {
+                    exec(
+                        w.conn,
+                        "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
+                         email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
+                         phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
+                         WHERE id = $3",
+                        &params,
+                    )?;
+                }
             }
         }
     }

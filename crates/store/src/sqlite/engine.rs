@@ -115,7 +115,7 @@ fn open(path: &Path, read_only: bool) -> Result<Connection> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-         PRAGMA wal_autocheckpoint = 2000;",
+         PRAGMA wal_autocheckpoint = 2000; PRAGMA temp_store = MEMORY;",
     )?;
     conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
@@ -206,9 +206,9 @@ fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
             heads.clear();
         }
         let answers = run_batch(&conn, &mut heads, batch);
-        let committed = conn.execute_batch("COMMIT").map_err(|e| e.to_string());
+        let committed = control(&conn, "COMMIT").map_err(|e| e.to_string());
         if committed.is_err() {
-            let _ = conn.execute_batch("ROLLBACK");
+            let _ = control(&conn, "ROLLBACK");
             heads.clear();
         }
         // This connection's own commits leave data_version as it was.
@@ -228,13 +228,13 @@ fn run_batch(
     heads: &mut HashMap<String, (i64, String)>,
     batch: Vec<WriteJob>,
 ) -> Vec<Answer> {
-    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+    if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
         tracing::error!(error = %e, "cannot begin a write transaction");
         return Vec::new();
     }
     let mut answers = Vec::with_capacity(batch.len());
     for job in batch {
-        if let Err(e) = conn.execute_batch("SAVEPOINT unit") {
+        if let Err(e) = control(conn, "SAVEPOINT unit") {
             tracing::error!(error = %e, "savepoint");
             continue;
         }
@@ -243,11 +243,11 @@ fn run_batch(
             heads: &mut *heads,
         });
         let closed = if finish.keep {
-            conn.execute_batch("RELEASE unit")
+            control(conn, "RELEASE unit")
         } else {
             // The unit's chain heads may have moved in memory: read them again.
             heads.clear();
-            conn.execute_batch("ROLLBACK TO unit; RELEASE unit")
+            control(conn, "ROLLBACK TO unit").and_then(|()| control(conn, "RELEASE unit"))
         };
         if let Err(e) = closed {
             tracing::error!(error = %e, "savepoint");
@@ -300,6 +300,13 @@ fn prepared<'c>(
         }
     }
     Ok(stmt)
+}
+
+/// Runs a statement without parameters from the statement cache: the
+/// transaction and savepoint statements that every unit runs, which
+/// `execute_batch` would parse each time.
+pub(crate) fn control(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.raw_execute().map(|_| ())
 }
 
 /// Runs a statement; the number of rows it changed.

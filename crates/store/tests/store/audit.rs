@@ -14,7 +14,7 @@ crate::on_both_engines! {
 }
 
 /// The service's chain, checked; the ids of its events in chain order.
-async fn verified_chain(store: &dyn Store, service_id: &str) -> Vec<String> {
+pub(crate) async fn verified_chain(store: &dyn Store, service_id: &str) -> Vec<String> {
     let (chain, head): (Vec<(Event, ChainLink)>, _) = store.audit_chain(service_id).await.unwrap();
     let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
     assert_eq!(

@@ -238,6 +238,17 @@ async fn save_challenge_is_conditional_on_the_version_read(store: &dyn Store) {
             .unwrap(),
         Saved::Conflict
     );
+    // So does a stale right answer (PostgreSQL saves those in one
+    // statement): nothing of it is written.
+    let stale_success = ChallengeWrite {
+        user: success(true, at(2)),
+        ..only_events(std::slice::from_ref(&second_event))
+    };
+    assert_eq!(
+        store.save_challenge(&second, stale_success).await.unwrap(),
+        Saved::Conflict
+    );
+    assert_eq!(event_ids(store, &user).await, events_after_first);
     let stored = reload(store, &inserted).await;
     assert_eq!(stored.version, 1);
     assert_eq!(stored.attempts_used, 1);

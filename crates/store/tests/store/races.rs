@@ -33,6 +33,9 @@ crate::on_both_engines! {
     db racing_workers_claim_each_notice_once
         => racing_workers_claim_each_notice_once_sqlite,
            racing_workers_claim_each_notice_once_postgres;
+    db racing_writers_and_sealers_keep_one_chain
+        => racing_writers_and_sealers_keep_one_chain_sqlite,
+           racing_writers_and_sealers_keep_one_chain_postgres;
 }
 
 const RACERS: usize = 8;
@@ -227,4 +230,36 @@ async fn racing_workers_claim_each_notice_once(db: &TestDb) {
     // The rest are still there for the next round.
     let rest = store.claim_notices(at(2), 100).await.unwrap();
     assert_eq!(taken + rest.len(), notices.len());
+}
+
+/// Writers append events while others seal the chain (on PostgreSQL the
+/// events are linked after their commit, by whichever process seals first):
+/// every event joins the one chain exactly once, and it verifies.
+async fn racing_writers_and_sealers_keep_one_chain(db: &TestDb) {
+    let (service, user) = service_and_user(db.store()).await;
+    let mut expected = crate::audit::verified_chain(db.store(), &service.id).await;
+    let written = race(db, |i, store| {
+        let user = user.clone();
+        async move {
+            let mut ids = Vec::new();
+            for n in 0..5 {
+                let e = event(&user, "user.updated", at(i as i64 * 10 + n));
+                ids.push(e.id.clone());
+                store.insert_events(&[e]).await.unwrap();
+                store.seal_chains().await.unwrap();
+            }
+            ids
+        }
+    })
+    .await;
+    let mut chained = crate::audit::verified_chain(db.store(), &service.id).await;
+    assert_eq!(
+        db.store().seal_chains().await.unwrap(),
+        0,
+        "nothing left unsealed"
+    );
+    expected.extend(written.into_iter().flatten());
+    expected.sort();
+    chained.sort();
+    assert_eq!(chained, expected);
 }
