@@ -55,7 +55,11 @@ pub async fn run(state: AppState) {
 
 /// One look at everything due now.
 pub async fn pass(state: &AppState) -> Result<(), countersign_store::StoreError> {
-    state.store.seal_chains().await?;
+    // Events join their audit chains (PostgreSQL); a failure here must not
+    // hold up the notices.
+    if let Err(e) = state.store.seal_chains().await {
+        tracing::warn!(error = %e, "sealing the audit chains failed; trying again");
+    }
     loop {
         let due = state.store.claim_notices(state.now(), 20).await?;
         if due.is_empty() {
