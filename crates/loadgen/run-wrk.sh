@@ -13,6 +13,7 @@
 #   CONNECTIONS=16 crates/loadgen/run-wrk.sh
 #   DATABASE=postgres://postgres@127.0.0.1:5432/bench SERVERS=2 crates/loadgen/run-wrk.sh
 #   PERF=1 crates/loadgen/run-wrk.sh                # and a perf profile of the verifies
+#   SERVER_BIN=/tmp/countersign-before crates/loadgen/run-wrk.sh   # another build
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,6 +32,8 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 
 (cd "$ROOT" && cargo build --release -p countersign -p countersign-loadgen)
 BIN=$CARGO_TARGET_DIR/release
+# SERVER_BIN: another build of the server to measure (an A/B comparison).
+SERVER_BIN=${SERVER_BIN:-$BIN/countersign}
 
 PIDS=()
 stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
@@ -49,11 +52,11 @@ url = "http://127.0.0.1:$HOOK_PORT/sms"
 per_country = { max = 10000000, window_seconds = 3600 }
 daily_phone_budget = 10000000
 TOML
-KEY=$(COUNTERSIGN_LOG=warn "$BIN/countersign" service create "bench-$$" --config "$OUT/countersign.toml" |
+KEY=$(COUNTERSIGN_LOG=warn "$SERVER_BIN" service create "bench-$$" --config "$OUT/countersign.toml" |
     sed -n 's/.*"api_key":"\([^"]*\)".*/\1/p')
 for i in $(seq 1 "$SERVERS"); do
     COUNTERSIGN_LOG=warn COUNTERSIGN_LISTEN="127.0.0.1:$((PORT + i - 1))" \
-        "$BIN/countersign" serve --config "$OUT/countersign.toml" 2>"$OUT/server$i.log" &
+        "$SERVER_BIN" serve --config "$OUT/countersign.toml" 2>"$OUT/server$i.log" &
     PIDS+=($!)
 done
 cpu_ticks() { local t=0; for p in "${PIDS[@]}"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }

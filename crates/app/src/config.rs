@@ -84,7 +84,7 @@ impl WebhookEndpoint {
                     .and_then(|rest| rest.split(['/', '?', '#']).next())
                     .map(|authority| authority.rsplit('@').next().unwrap_or(authority))
                     .unwrap_or("webhook");
-                let digest = hex::encode(Sha256::digest(self.url.as_bytes()));
+                let digest = countersign_core::to_hex(Sha256::digest(self.url.as_bytes()));
                 format!("{host}-{}", &digest[..8])
             }
         }
@@ -334,7 +334,7 @@ mod tests {
         assert_eq!(
             endpoint(&[]).name(),
             "hooks.example.com-".to_owned()
-                + &hex::encode(<sha2::Sha256 as sha2::Digest>::digest(
+                + &countersign_core::to_hex(<sha2::Sha256 as sha2::Digest>::digest(
                     b"https://hooks.example.com/cs"
                 ))[..8],
             "no URL (and no token in it) in names"

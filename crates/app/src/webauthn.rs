@@ -159,7 +159,10 @@ impl RelyingParty {
 
     /// The user id a discoverable credential's handle names.
     pub fn user_pk_of(handle: Uuid) -> UserKey {
-        UserKey::from_trusted(format!("usr_{}", hex::encode(handle.as_bytes())))
+        UserKey::from_trusted(format!(
+            "usr_{}",
+            countersign_core::to_hex(handle.as_bytes())
+        ))
     }
 
     /// Starts a registration; `existing` credentials are excluded so a key

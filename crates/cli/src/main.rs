@@ -16,6 +16,12 @@ use countersign_core::event::Event;
 use countersign_core::{Clock, SystemClock};
 use countersign_store::StoreError;
 
+/// mimalloc, which also replaces `malloc` for the bundled SQLite (feature
+/// `override`): glibc's allocator was a fifth of the SQLite writer's time
+/// (BENCHMARKS.md, "Where a verify's time goes").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "countersign",

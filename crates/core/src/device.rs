@@ -89,7 +89,7 @@ pub fn signed_request(method: &str, path: &str, unix_seconds: i64, body: &[u8]) 
     format!(
         "{}\n{path}\n{unix_seconds}\n{}",
         method.to_ascii_uppercase(),
-        hex::encode(Sha256::digest(body))
+        crate::to_hex(Sha256::digest(body))
     )
     .into_bytes()
 }
@@ -124,7 +124,7 @@ impl DeviceHeader {
 
     /// The key under which this signature is remembered as used.
     pub fn replay_key(&self) -> String {
-        hex::encode(Sha256::digest(self.signature.as_bytes()))
+        crate::to_hex(Sha256::digest(self.signature.as_bytes()))
     }
 }
 

@@ -301,7 +301,7 @@ pub fn seed_fingerprint(seed: &[u8]) -> String {
     let mut h = Sha256::new();
     h.update(b"countersign/seed-fingerprint/v1|");
     h.update(seed);
-    hex::encode(h.finalize())
+    crate::to_hex(h.finalize())
 }
 
 /// How many recovery codes a set holds.
@@ -330,7 +330,7 @@ pub fn recovery_code_hash(factor_id: &str, canonical_code: &str) -> String {
     h.update(factor_id.as_bytes());
     h.update(b"|");
     h.update(canonical_code.as_bytes());
-    hex::encode(h.finalize())
+    crate::to_hex(h.finalize())
 }
 
 #[cfg(test)]

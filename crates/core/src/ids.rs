@@ -173,7 +173,7 @@ impl UserId {
 pub fn new_id(prefix: &str) -> String {
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    format!("{prefix}_{}", hex::encode(bytes))
+    format!("{prefix}_{}", crate::to_hex(bytes))
 }
 
 /// A fresh identifier of the same shape as [`new_id`]'s that sorts by
@@ -187,7 +187,7 @@ pub fn new_id_at(prefix: &str, at: Timestamp) -> String {
     let mut random = [0u8; 10];
     rand::rngs::OsRng.fill_bytes(&mut random);
     let millis = u64::try_from(at.millis()).unwrap_or(0) & 0xFFFF_FFFF_FFFF;
-    format!("{prefix}_{millis:012x}{}", hex::encode(random))
+    format!("{prefix}_{millis:012x}{}", crate::to_hex(random))
 }
 
 /// Whether `id` has the shape of an id made by [`new_id`] with `prefix`.

@@ -109,7 +109,7 @@ impl Keyring {
             derived.push(DerivedKey {
                 seal: Zeroizing::new(derive_key(&k.bytes, b"countersign/seal/v1")),
                 code_hash: Zeroizing::new(derive_key(&k.bytes, b"countersign/otp-code-hash/v1")),
-                fingerprint: hex::encode(
+                fingerprint: crate::to_hex(
                     &derive_key(&k.bytes, b"countersign/key-fingerprint/v1")[..16],
                 ),
                 id: k.id,
@@ -272,7 +272,7 @@ fn code_mac(key: &[u8; 32], challenge_id: &str, channel: &str, code: &str) -> St
         mac.update(&(part.len() as u32).to_be_bytes());
         mac.update(part.as_bytes());
     }
-    hex::encode(mac.finalize().into_bytes())
+    crate::to_hex(mac.finalize().into_bytes())
 }
 
 #[cfg(test)]

@@ -130,7 +130,7 @@ pub fn is_token_shaped(text: &str) -> bool {
 
 /// How a link token or cookie value is stored and looked up.
 pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    crate::to_hex(Sha256::digest(token.as_bytes()))
 }
 
 const CSRF_LABEL: &[u8] = b"countersign portal csrf v1";

@@ -33,13 +33,13 @@ pub fn new_token() -> String {
 /// Hex SHA-256 of a token: enough for 256 random bits.
 pub fn token_hash(token: &str) -> String {
     use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+    crate::to_hex(sha2::Sha256::digest(token.as_bytes()))
 }
 
 /// How an API key is stored and looked up. A plain SHA-256 is enough: the key
 /// has 256 bits of entropy, so there is nothing to brute-force.
 pub fn api_key_hash(key: &str) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
+    crate::to_hex(Sha256::digest(key.as_bytes()))
 }
 
 /// A one-time code of `digits` decimal digits, uniformly distributed.
@@ -111,7 +111,7 @@ pub fn derive_key(master: &[u8], label: &[u8]) -> [u8; 32] {
 pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
     let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes any key size");
     mac.update(message);
-    hex::encode(mac.finalize().into_bytes())
+    crate::to_hex(mac.finalize().into_bytes())
 }
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ pub fn normalize_appointment_code(typed: &str) -> Option<String> {
 
 /// How an appointment code is stored and looked up.
 pub fn appointment_code_hash(canonical: &str) -> String {
-    hex::encode(Sha256::digest(
+    crate::to_hex(Sha256::digest(
         format!("countersign/appointment-code/v1|{canonical}").as_bytes(),
     ))
 }
@@ -139,7 +139,7 @@ impl Appointment {
         // Rooms live on one video server shared by every service: the name
         // carries a tag of the service, so one service can never book its
         // customers into another's room.
-        let tag = &hex::encode(Sha256::digest(user.service_id.as_bytes()))[..10];
+        let tag = &crate::to_hex(Sha256::digest(user.service_id.as_bytes()))[..10];
         let room = match booking.room {
             Some(name) => format!("{tag}-{name}"),
             None => format!("{tag}-support-{}", &id[4..20]),

@@ -102,7 +102,7 @@ impl Transaction {
             self.payee.as_deref().unwrap_or(""),
             self.destination.as_deref().unwrap_or("")
         );
-        hex::encode(Sha256::digest(canonical.as_bytes()))
+        crate::to_hex(Sha256::digest(canonical.as_bytes()))
     }
 
     /// "125.00 EUR to Alice Martin (FR76 3000 6000 0112 3456 7890 189)", in
@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn the_digest_is_sha256_of_the_documented_lines() {
         // What an integrator would compute, written out by hand.
-        let expected = hex::encode(Sha256::digest(
+        let expected = crate::to_hex(Sha256::digest(
             b"countersign-transaction-v1\nchl_1\n125.00\nEUR\nAlice Martin\nFR7630006000011234567890189",
         ));
         assert_eq!(payment().digest("chl_1"), expected);

@@ -9,7 +9,7 @@ use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::Timestamp;
 use rusqlite::{Connection, ToSql};
 
-use super::engine::{all, conflict_on_unique, control, exec, one, Unit, Writing};
+use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
 use crate::sql::{factor_params, to_json, FACTOR_COLUMNS, FACTOR_SELECT, MESSAGE_COLUMNS};
 use crate::{
@@ -202,10 +202,8 @@ impl SqliteStore {
                     let Some(decision) = decide(&mut c, replayed) else {
                         return Ok(Unit::Keep(Decided::Refused));
                     };
-                    control(w.conn, "SAVEPOINT attempt")?;
                     match save_in(w, &ChallengeRow::of(&c), &decision)? {
                         Unit::Keep(saved) => {
-                            control(w.conn, "RELEASE attempt")?;
                             c.version += 1;
                             let messages = read_messages(w.conn, &c.id)?;
                             return Ok(Unit::Keep(Decided::Saved {
@@ -215,9 +213,9 @@ impl SqliteStore {
                             }));
                         }
                         Unit::Undo(saved) => {
-                            control(w.conn, "ROLLBACK TO attempt")?;
-                            control(w.conn, "RELEASE attempt")?;
-                            w.forget_heads();
+                            // Nothing else was written before: the whole
+                            // unit rolls back, and may try again.
+                            w.undo()?;
                             match saved {
                                 Saved::Conflict => {}
                                 Saved::Replayed => replayed = true,

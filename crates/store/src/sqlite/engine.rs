@@ -42,10 +42,30 @@ pub(crate) enum Unit<T> {
 /// the unit's savepoint, and what the writer remembers between units.
 pub(crate) struct Writing<'a> {
     pub(crate) conn: &'a Connection,
-    /// Each service's audit chain head (seq, hash), as of the last commit
-    /// or this batch. Only this writer appends to chains in this process;
-    /// another process's writes are noticed by `PRAGMA data_version`.
-    heads: &'a mut HashMap<String, (i64, String)>,
+    heads: &'a mut Heads,
+    /// The heads this unit moved, as they were before it: what rolling the
+    /// unit back restores.
+    moved: Vec<(String, Option<Head>)>,
+}
+
+/// Each service's audit chain head as the writer knows it: as of the last
+/// commit, or moved by this batch. Only this writer appends to chains in
+/// this process; another process's writes are noticed by
+/// `PRAGMA data_version`, and the heads are then read again.
+#[derive(Default)]
+struct Heads {
+    by_service: HashMap<String, Head>,
+    /// `PRAGMA data_version` when the heads were last known right.
+    version: i64,
+}
+
+#[derive(Clone)]
+struct Head {
+    seq: i64,
+    hash: String,
+    /// Moved by this batch and not yet in `audit_heads`: written once,
+    /// just before the batch commits.
+    unsaved: bool,
 }
 
 type WriteJob = Box<dyn FnOnce(&mut Writing<'_>) -> Finish + Send>;
@@ -179,8 +199,7 @@ impl Engine {
 /// [`BATCH`]), runs each in its savepoint, commits once, then answers them
 /// all. Idle for a second, it checkpoints the WAL.
 fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
-    let mut heads: HashMap<String, (i64, String)> = HashMap::new();
-    let mut seen_version = data_version(&conn);
+    let mut heads = Heads::default();
     loop {
         let first = match queue.recv_timeout(Duration::from_secs(1)) {
             Ok(job) => job,
@@ -199,20 +218,18 @@ fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
                 Err(_) => break,
             }
         }
-        // Another process (the CLI) may have appended events: forget the
-        // remembered chain heads, they are read again.
-        let version = data_version(&conn);
-        if version != seen_version {
-            heads.clear();
-        }
-        let answers = run_batch(&conn, &mut heads, batch);
-        let committed = control(&conn, "COMMIT").map_err(|e| e.to_string());
+        let committed = match run_batch(&conn, &mut heads, batch) {
+            Ok(answers) => {
+                let committed = control(&conn, "COMMIT").map_err(|e| e.to_string());
+                (committed, answers)
+            }
+            Err((e, answers)) => (Err(e), answers),
+        };
+        let (committed, answers) = committed;
         if committed.is_err() {
             let _ = control(&conn, "ROLLBACK");
-            heads.clear();
+            heads.by_service.clear();
         }
-        // This connection's own commits leave data_version as it was.
-        seen_version = version;
         for answer in answers {
             answer(committed.clone());
         }
@@ -220,17 +237,27 @@ fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
 }
 
 /// Runs a batch's units inside one transaction (begun here, committed by
-/// the caller), each in its own savepoint; their answers, to give once the
-/// commit is known. A unit whose savepoint cannot be opened is dropped
-/// unrun (its caller sees [`StoreError::Stopped`]).
+/// the caller), each in its own savepoint, then saves the chain heads they
+/// moved; their answers, to give once the commit is known. A unit whose
+/// savepoint cannot be opened is dropped unrun (its caller sees
+/// [`StoreError::Stopped`]). On an error that fails the whole batch, the
+/// answers come with it (the caller rolls back).
 fn run_batch(
     conn: &Connection,
-    heads: &mut HashMap<String, (i64, String)>,
+    heads: &mut Heads,
     batch: Vec<WriteJob>,
-) -> Vec<Answer> {
+) -> std::result::Result<Vec<Answer>, (String, Vec<Answer>)> {
     if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
         tracing::error!(error = %e, "cannot begin a write transaction");
-        return Vec::new();
+        return Ok(Vec::new());
+    }
+    // Another process (the CLI) may have appended events since the heads
+    // were known: read them again. Checked under the write lock, so that
+    // nothing can append between this check and the batch's own appends.
+    let version = data_version(conn);
+    if version != heads.version {
+        heads.by_service.clear();
+        heads.version = version;
     }
     let mut answers = Vec::with_capacity(batch.len());
     for job in batch {
@@ -238,27 +265,46 @@ fn run_batch(
             tracing::error!(error = %e, "savepoint");
             continue;
         }
-        let finish = job(&mut Writing {
+        let mut w = Writing {
             conn,
             heads: &mut *heads,
-        });
+            moved: Vec::new(),
+        };
+        let finish = job(&mut w);
         let closed = if finish.keep {
             control(conn, "RELEASE unit")
         } else {
-            // The unit's chain heads may have moved in memory: read them again.
-            heads.clear();
-            control(conn, "ROLLBACK TO unit").and_then(|()| control(conn, "RELEASE unit"))
+            w.undo().and_then(|()| control(conn, "RELEASE unit"))
         };
         if let Err(e) = closed {
             tracing::error!(error = %e, "savepoint");
         }
         answers.push(finish.answer);
     }
-    answers
+    match save_heads(conn, heads) {
+        Ok(()) => Ok(answers),
+        Err(e) => Err((e.to_string(), answers)),
+    }
+}
+
+/// Writes the chain heads this batch moved into `audit_heads` (once per
+/// service and batch, not once per unit).
+fn save_heads(conn: &Connection, heads: &mut Heads) -> Result<()> {
+    for (service_id, head) in heads.by_service.iter_mut().filter(|(_, h)| h.unsaved) {
+        exec(
+            conn,
+            "INSERT INTO audit_heads (service_id, seq, hash) VALUES ($1, $2, $3) \
+             ON CONFLICT (service_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            &[service_id, &head.seq, &head.hash],
+        )?;
+        head.unsaved = false;
+    }
+    Ok(())
 }
 
 fn data_version(conn: &Connection) -> i64 {
-    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+    conn.prepare_cached("PRAGMA data_version")
+        .and_then(|mut s| s.query_row([], |r| r.get(0)))
         .unwrap_or(-1)
 }
 
@@ -348,10 +394,17 @@ pub(crate) fn all<T>(
 }
 
 impl Writing<'_> {
-    /// Forgets the remembered chain heads (after rolling back a part of a
-    /// unit that may have moved them).
-    pub(crate) fn forget_heads(&mut self) {
-        self.heads.clear();
+    /// Rolls back everything this unit wrote so far; the unit may then
+    /// write again (its savepoint stays open) or give up.
+    pub(crate) fn undo(&mut self) -> rusqlite::Result<()> {
+        control(self.conn, "ROLLBACK TO unit")?;
+        for (service_id, before) in self.moved.drain(..).rev() {
+            match before {
+                Some(head) => self.heads.by_service.insert(service_id, head),
+                None => self.heads.by_service.remove(&service_id),
+            };
+        }
+        Ok(())
     }
 
     /// Appends `events` to their services' audit chains.
@@ -366,8 +419,8 @@ impl Writing<'_> {
             }
         }
         for service_id in services {
-            let (seq, hash) = match self.heads.get(service_id) {
-                Some(head) => head.clone(),
+            let (seq, hash) = match self.heads.by_service.get(service_id) {
+                Some(head) => (head.seq, head.hash.clone()),
                 None => one(
                     self.conn,
                     "SELECT seq, hash FROM audit_heads WHERE service_id = $1",
@@ -401,14 +454,13 @@ impl Writing<'_> {
                 )?;
             }
             if let Some(last) = chain.last() {
-                exec(
-                    self.conn,
-                    "INSERT INTO audit_heads (service_id, seq, hash) VALUES ($1, $2, $3) \
-                     ON CONFLICT (service_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-                    &[&service_id, &last.chain_seq, &last.hash],
-                )?;
-                self.heads
-                    .insert(service_id.to_owned(), (last.chain_seq, last.hash.clone()));
+                let head = Head {
+                    seq: last.chain_seq,
+                    hash: last.hash.clone(),
+                    unsaved: true,
+                };
+                let before = self.heads.by_service.insert(service_id.to_owned(), head);
+                self.moved.push((service_id.to_owned(), before));
             }
         }
         Ok(())
@@ -607,6 +659,98 @@ mod tests {
         held.await.unwrap();
         assert_eq!(answers.await.unwrap(), (true, true, "kept out", true));
         assert_eq!(ids(&engine).await, ["a", "d"]);
+    }
+
+    /// Units that append events and then fail, undo or undo and append
+    /// again, all in one batch: the heads each unit moved are put back, so
+    /// the committed chain has no gap or fork and `audit_heads` names its
+    /// last link (written once, at the end of the batch).
+    #[tokio::test]
+    async fn rolled_back_appends_leave_one_chain_and_its_head() {
+        let (dir, engine) = engine(16);
+        let conn = Connection::open(dir.0.join("t.db")).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE events (id TEXT, service_id TEXT, user_id TEXT, kind TEXT, at BIGINT, \
+             ip TEXT, detail TEXT, chain_seq BIGINT, prev_hash TEXT, hash TEXT); \
+             CREATE TABLE audit_heads (service_id TEXT PRIMARY KEY, seq BIGINT, hash TEXT);",
+        )
+        .unwrap();
+        drop(conn);
+        fn append(kind: &'static str) -> impl FnOnce(&mut Writing<'_>) -> Result<()> {
+            move |w| {
+                let at = Timestamp(1);
+                w.insert_events(&[Event::new(
+                    "svc_1",
+                    None,
+                    kind,
+                    at,
+                    None,
+                    serde_json::json!({}),
+                )])
+            }
+        }
+        let (release, held) = hold_writer(&engine).await;
+        let e = engine.clone();
+        let answers = tokio::spawn(async move {
+            let kept = e.write(move |w| append("kept")(w).map(Unit::Keep));
+            let failed = e.write(move |w| {
+                append("failed")(w)?;
+                Err::<Unit<()>, _>(StoreError::Conflict)
+            });
+            let retried = e.write(move |w| {
+                append("dropped")(w)?;
+                w.undo()?;
+                append("retried")(w).map(Unit::Keep)
+            });
+            let undone = e.write(move |w| append("undone")(w).map(Unit::Undo));
+            let last = e.write(move |w| append("last")(w).map(Unit::Keep));
+            let (a, b, c, d, e) = tokio::join!(kept, failed, retried, undone, last);
+            a.and(c).and(d).and(e).unwrap();
+            assert!(b.is_err());
+        });
+        drop(release);
+        held.await.unwrap();
+        answers.await.unwrap();
+        let (chain, head) = engine
+            .read(|c| {
+                let chain = all(
+                    c,
+                    "SELECT id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash \
+                     FROM events ORDER BY chain_seq",
+                    &[],
+                    |r| {
+                        let detail: String = r.get(6)?;
+                        let event = Event {
+                            id: r.get(0)?,
+                            service_id: r.get(1)?,
+                            user_id: r.get(2)?,
+                            kind: r.get(3)?,
+                            at: Timestamp(r.get(4)?),
+                            ip: r.get(5)?,
+                            detail: serde_json::from_str(&detail).unwrap(),
+                        };
+                        let link = countersign_core::audit::ChainLink {
+                            chain_seq: r.get(7)?,
+                            prev_hash: r.get(8)?,
+                            hash: r.get(9)?,
+                        };
+                        Ok((event, link))
+                    },
+                )?;
+                let head = one(c, "SELECT seq, hash FROM audit_heads", &[], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                })?;
+                Ok((chain, head))
+            })
+            .await
+            .unwrap();
+        let kinds: Vec<&str> = chain.iter().map(|(e, _)| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["kept", "retried", "last"]);
+        let head = head.expect("the head is saved");
+        assert_eq!(
+            countersign_core::audit::verify(&chain, Some((head.0, head.1.as_str()))),
+            Ok(3)
+        );
     }
 
     /// Polls `f` once: a write is queued, and its answer not waited for.
