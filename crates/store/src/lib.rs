@@ -444,13 +444,16 @@ pub trait Store: Send + Sync + 'static {
             let Some(decision) = decide(&mut c, replayed) else {
                 return Ok(Decided::Refused);
             };
-            let saved = self.save_challenge(&c, decision.as_write()).await?;
+            let (saved, messages) = self.save_decided(&c, decision.as_write()).await?;
             match saved {
                 Saved::Conflict => continue,
                 Saved::Replayed => replayed = true,
                 Saved::Done { .. } => {
                     c.version += 1;
-                    let messages = self.messages(&c.id).await?;
+                    let messages = match messages {
+                        Some(messages) => messages,
+                        None => self.messages(&c.id).await?,
+                    };
                     return Ok(Decided::Saved {
                         challenge: Box::new(c),
                         saved,
@@ -467,6 +470,16 @@ pub trait Store: Send + Sync + 'static {
             }
         }
         Err(StoreError::Busy)
+    }
+    /// [`Store::save_challenge`], and the challenge's messages as they are
+    /// after it when the engine can read them in the same round trip
+    /// (`None`: read them with [`Store::messages`]).
+    async fn save_decided(
+        &self,
+        c: &Challenge,
+        write: ChallengeWrite<'_>,
+    ) -> Result<(Saved, Option<Vec<MessageRecord>>)> {
+        Ok((self.save_challenge(c, write).await?, None))
     }
     async fn messages(&self, challenge_id: &str) -> Result<Vec<MessageRecord>>;
     /// A message by its id, with the service of its challenge.

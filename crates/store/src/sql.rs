@@ -118,15 +118,16 @@ impl PgStore {
 
 impl PgStore {
     /// A right answer that writes only the challenge, the user's success and
-    /// events (the common verify), saved in one statement: one round trip
-    /// and an implicit transaction instead of five. `None` for any other
-    /// write, which takes the general path. The user's row is checked (and
-    /// locked) first, so that a locked user or a lost race writes nothing.
+    /// events (the common verify), saved in one statement that also reads
+    /// the challenge's messages for the answer: one round trip and an
+    /// implicit transaction instead of six. `None` for any other write,
+    /// which takes the general path. The user's row is checked (and locked)
+    /// first, so that a locked user or a lost race writes nothing.
     async fn save_plain_success(
         &self,
         c: &Challenge,
         write: &ChallengeWrite<'_>,
-    ) -> Result<Option<Saved>> {
+    ) -> Result<Option<(Saved, Vec<MessageRecord>)>> {
         let UserEffect::Success {
             verified_email,
             verified_phone,
@@ -144,7 +145,7 @@ impl PgStore {
             return Ok(None);
         }
         let events = write.events;
-        let (user_ok, saved): (bool, bool) = sqlx::query_as(
+        let rows = sqlx::query(&format!(
             "WITH ok AS (SELECT id FROM users WHERE id = $6 AND (locked_until IS NULL OR locked_until <= $7) FOR UPDATE), \
              c AS (UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 \
                    WHERE id = $4 AND version = $5 AND EXISTS (SELECT 1 FROM ok) RETURNING 1), \
@@ -156,9 +157,11 @@ impl PgStore {
                         OR (phone = $9 AND NOT phone_verified))), \
              e AS (INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, unsealed) \
                    SELECT *, TRUE FROM UNNEST($11::TEXT[], $12::TEXT[], $13::TEXT[], $14::TEXT[], $15::BIGINT[], $16::TEXT[], $17::TEXT[]) \
-                   WHERE EXISTS (SELECT 1 FROM c)) \
-             SELECT EXISTS (SELECT 1 FROM ok), EXISTS (SELECT 1 FROM c)",
-        )
+                   WHERE EXISTS (SELECT 1 FROM c)), \
+             o AS (SELECT EXISTS (SELECT 1 FROM ok) AS user_ok, EXISTS (SELECT 1 FROM c) AS saved) \
+             SELECT o.user_ok, o.saved, {MESSAGE_COLUMNS} FROM o \
+             LEFT JOIN messages ON challenge_id = $4 ORDER BY created_at, id"
+        ))
         .bind(c.status.as_str())
         .bind(c.expires_at.millis())
         .bind(to_json(c))
@@ -176,12 +179,22 @@ impl PgStore {
         .bind(events.iter().map(|e| e.at.millis()).collect::<Vec<_>>())
         .bind(events.iter().map(|e| e.ip.as_deref()).collect::<Vec<_>>())
         .bind(events.iter().map(|e| e.detail.to_string()).collect::<Vec<_>>())
-        .fetch_one(self.writes())
+        .fetch_all(self.writes())
         .await?;
+        let first = rows.first().ok_or(sqlx::Error::RowNotFound)?;
+        let user_ok = rows::SqlRow::flag(first, "user_ok")?;
+        let saved = rows::SqlRow::flag(first, "saved")?;
+        // Messages are not written here: what the statement read is what
+        // the challenge has after it.
+        let messages = rows
+            .iter()
+            .filter(|r| matches!(rows::SqlRow::opt_text(*r, "id"), Ok(Some(_))))
+            .map(rows::message)
+            .collect::<Result<Vec<_>>>()?;
         Ok(Some(match (user_ok, saved) {
-            (false, _) => Saved::UserLocked,
-            (true, false) => Saved::Conflict,
-            (true, true) => Saved::Done { locked_until: None },
+            (false, _) => (Saved::UserLocked, Vec::new()),
+            (true, false) => (Saved::Conflict, Vec::new()),
+            (true, true) => (Saved::Done { locked_until: None }, messages),
         }))
     }
 }
@@ -902,8 +915,19 @@ macro_rules! sql_store {
                 row.as_ref().map(rows::challenge).transpose()
             }
 
+            async fn save_decided(
+                &self,
+                c: &Challenge,
+                write: ChallengeWrite<'_>,
+            ) -> Result<(Saved, Option<Vec<MessageRecord>>)> {
+                if let Some((saved, messages)) = self.save_plain_success(c, &write).await? {
+                    return Ok((saved, Some(messages)));
+                }
+                Ok((self.save_challenge(c, write).await?, None))
+            }
+
             async fn save_challenge(&self, c: &Challenge, write: ChallengeWrite<'_>) -> Result<Saved> {
-                if let Some(saved) = self.save_plain_success(c, &write).await? {
+                if let Some((saved, _)) = self.save_plain_success(c, &write).await? {
                     return Ok(saved);
                 }
                 let mut tx = self.writes().begin().await?;

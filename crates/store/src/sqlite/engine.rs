@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -28,6 +28,9 @@ pub(crate) const WRITE_QUEUE: usize = 4096;
 const BATCH: usize = 256;
 /// Reader threads (and connections).
 const READERS: usize = 2;
+/// How often, at most, the checkpointer copies the WAL into the database
+/// while writes go on.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
 
 /// What a unit of work decided about its own writes.
 pub(crate) enum Unit<T> {
@@ -104,13 +107,24 @@ pub(crate) enum Durability {
 /// [`start`], with room for `queue` waiting writes.
 fn start_with(path: &Path, durability: Durability, queue: usize) -> Result<Engine> {
     let writer = open(path, false)?;
-    if durability == Durability::Full {
-        writer.execute_batch("PRAGMA synchronous = FULL")?;
+    let checkpointer = open(path, false)?;
+    for conn in [&writer, &checkpointer] {
+        if durability == Durability::Full {
+            conn.execute_batch("PRAGMA synchronous = FULL")?;
+        }
     }
+    // The writer never checkpoints: a checkpoint copies pages and syncs the
+    // database file, and every unit queued behind it would wait.
+    writer.execute_batch("PRAGMA wal_autocheckpoint = 0")?;
+    let (commits, committed) = mpsc::sync_channel::<()>(1);
+    std::thread::Builder::new()
+        .name("countersign-sqlite-checkpointer".into())
+        .spawn(move || checkpoint_loop(checkpointer, committed))
+        .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite checkpointer: {e}")))?;
     let (writes, queue) = mpsc::sync_channel::<WriteJob>(queue);
     std::thread::Builder::new()
         .name("countersign-sqlite-writer".into())
-        .spawn(move || write_loop(writer, queue))
+        .spawn(move || write_loop(writer, queue, commits))
         .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite writer: {e}")))?;
     let (reads, read_queue) = mpsc::sync_channel::<ReadJob>(WRITE_QUEUE);
     let read_queue = Arc::new(Mutex::new(read_queue));
@@ -135,7 +149,7 @@ fn open(path: &Path, read_only: bool) -> Result<Connection> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-         PRAGMA wal_autocheckpoint = 2000; PRAGMA temp_store = MEMORY;",
+         PRAGMA temp_store = MEMORY;",
     )?;
     conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
@@ -197,19 +211,12 @@ impl Engine {
 
 /// The writer: waits for a unit, takes every unit queued behind it (up to
 /// [`BATCH`]), runs each in its savepoint, commits once, then answers them
-/// all. Idle for a second, it checkpoints the WAL.
-fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
+/// all, and tells the checkpointer that the WAL grew.
+fn write_loop(conn: Connection, queue: Receiver<WriteJob>, commits: SyncSender<()>) {
     let mut heads = Heads::default();
     loop {
-        let first = match queue.recv_timeout(Duration::from_secs(1)) {
-            Ok(job) => job,
-            Err(RecvTimeoutError::Timeout) => {
-                if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
-                    tracing::warn!(error = %e, "WAL checkpoint failed");
-                }
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
+        let Ok(first) = queue.recv() else {
+            return;
         };
         let mut batch = vec![first];
         while batch.len() < BATCH {
@@ -233,7 +240,28 @@ fn write_loop(conn: Connection, queue: Receiver<WriteJob>) {
         for answer in answers {
             answer(committed.clone());
         }
+        // Full: the checkpointer has not run since the last commit, and
+        // will see this one too.
+        let _ = commits.try_send(());
     }
+}
+
+/// The checkpointer: after commits, copies the WAL into the database
+/// (`PASSIVE`: it never blocks the writer or the readers), at most every
+/// [`CHECKPOINT_EVERY`], so the WAL stays small and is restarted from its
+/// beginning. Ends with a last checkpoint once the writer has stopped.
+fn checkpoint_loop(conn: Connection, commits: Receiver<()>) {
+    let checkpoint = || {
+        if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
+    };
+    while commits.recv().is_ok() {
+        checkpoint();
+        // A rate, not a synchronisation: commits meanwhile wait as one.
+        std::thread::sleep(CHECKPOINT_EVERY);
+    }
+    checkpoint();
 }
 
 /// Runs a batch's units inside one transaction (begun here, committed by

@@ -37,6 +37,56 @@ crate::on_both_engines! {
     a_decision_is_one_unit_and_a_replay_is_decided_again
         => a_decision_is_one_unit_and_a_replay_is_decided_again_sqlite,
            a_decision_is_one_unit_and_a_replay_is_decided_again_postgres;
+    a_right_answer_comes_back_with_the_messages_sent
+        => a_right_answer_comes_back_with_the_messages_sent_sqlite,
+           a_right_answer_comes_back_with_the_messages_sent_postgres;
+}
+
+/// The common verify (a success that writes only the challenge, the user
+/// and events; PostgreSQL saves it in one statement that also reads the
+/// messages) answers with every message of the challenge, oldest first,
+/// and the messages of other challenges are not among them.
+async fn a_right_answer_comes_back_with_the_messages_sent(store: &dyn Store) {
+    let (service, user) = service_and_user(store).await;
+    let c = challenge(store, &user).await;
+    let other = challenge(store, &user).await;
+    let mut sent = Vec::new();
+    for (target, n) in [(&c, 1), (&other, 2), (&c, 3)] {
+        let msg = message(&target.id, at(n));
+        let mut current = reload(store, target).await;
+        current.sends += 1;
+        let write = ChallengeWrite {
+            new_message: Some(&msg),
+            ..only_events(&[])
+        };
+        let saved = store.save_challenge(&current, write).await.unwrap();
+        assert_eq!(saved, Saved::Done { locked_until: None });
+        if target.id == c.id {
+            sent.push(msg);
+        }
+    }
+    let decided = store
+        .decide_challenge(&service.id, &c.id, {
+            let user = user.clone();
+            Box::new(move |c: &mut Challenge, _| {
+                c.attempts_used = 1;
+                Some(Decision {
+                    user: success(true, at(5)),
+                    ..decision(&user, "challenge.approved", None)
+                })
+            })
+        })
+        .await
+        .unwrap();
+    let Decided::Saved {
+        saved, messages, ..
+    } = decided
+    else {
+        panic!("{decided:?}");
+    };
+    assert_eq!(saved, Saved::Done { locked_until: None });
+    assert_eq!(messages, sent);
+    assert_eq!(reload(store, &c).await.attempts_used, 1);
 }
 
 /// A decision with what it writes: one event, and `used` if given.
