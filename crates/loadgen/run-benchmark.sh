@@ -35,6 +35,8 @@ echo "== machine"
 echo "== build (release)"
 (cd "$ROOT" && cargo build --release -p countersign -p countersign-loadgen)
 BIN=$CARGO_TARGET_DIR/release
+# SERVER_BIN: another build of the server to measure (an A/B comparison).
+SERVER_BIN=${SERVER_BIN:-$BIN/countersign}
 
 SERVER_PID=
 stop_server() {
@@ -67,9 +69,9 @@ url = "http://127.0.0.1:$HOOK_PORT/sms"
 per_country = { max = 10000000, window_seconds = 3600 }
 daily_phone_budget = 10000000
 EOF
-    KEY=$(COUNTERSIGN_LOG=warn "$BIN/countersign" service create bench --config "$dir/countersign.toml" |
+    KEY=$(COUNTERSIGN_LOG=warn "$SERVER_BIN" service create bench --config "$dir/countersign.toml" |
         sed -n 's/.*"api_key":"\([^"]*\)".*/\1/p')
-    COUNTERSIGN_LOG=warn "$BIN/countersign" serve --config "$dir/countersign.toml" 2>"$dir/server.log" &
+    COUNTERSIGN_LOG=warn "$SERVER_BIN" serve --config "$dir/countersign.toml" 2>"$dir/server.log" &
     SERVER_PID=$!
 }
 
