@@ -145,42 +145,41 @@ impl PgStore {
             return Ok(None);
         }
         let events = write.events;
-        let rows = sqlx::query(&format!(
-            "WITH ok AS (SELECT id FROM users WHERE id = $6 AND (locked_until IS NULL OR locked_until <= $7) FOR UPDATE), \
-             c AS (UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 \
-                   WHERE id = $4 AND version = $5 AND EXISTS (SELECT 1 FROM ok) RETURNING 1), \
-             u AS (UPDATE users SET failed_attempts = CASE WHEN $10 THEN 0 ELSE failed_attempts END, \
-                   email_verified = CASE WHEN email = $8 THEN TRUE ELSE email_verified END, \
-                   phone_verified = CASE WHEN phone = $9 THEN TRUE ELSE phone_verified END \
-                   WHERE id IN (SELECT id FROM ok) AND EXISTS (SELECT 1 FROM c) \
-                   AND (($10 AND failed_attempts <> 0) OR (email = $8 AND NOT email_verified) \
-                        OR (phone = $9 AND NOT phone_verified))), \
-             e AS (INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, unsealed) \
-                   SELECT *, TRUE FROM UNNEST($11::TEXT[], $12::TEXT[], $13::TEXT[], $14::TEXT[], $15::BIGINT[], $16::TEXT[], $17::TEXT[]) \
-                   WHERE EXISTS (SELECT 1 FROM c)), \
-             o AS (SELECT EXISTS (SELECT 1 FROM ok) AS user_ok, EXISTS (SELECT 1 FROM c) AS saved) \
-             SELECT o.user_ok, o.saved, {MESSAGE_COLUMNS} FROM o \
-             LEFT JOIN messages ON challenge_id = $4 ORDER BY created_at, id"
-        ))
-        .bind(c.status.as_str())
-        .bind(c.expires_at.millis())
-        .bind(to_json(c))
-        .bind(&c.id)
-        .bind(c.version)
-        .bind(&c.user_pk)
-        .bind(now.millis())
-        .bind(verified_email)
-        .bind(verified_phone)
-        .bind(*approved)
-        .bind(events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>())
-        .bind(events.iter().map(|e| e.service_id.as_str()).collect::<Vec<_>>())
-        .bind(events.iter().map(|e| e.user_id.as_deref()).collect::<Vec<_>>())
-        .bind(events.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>())
-        .bind(events.iter().map(|e| e.at.millis()).collect::<Vec<_>>())
-        .bind(events.iter().map(|e| e.ip.as_deref()).collect::<Vec<_>>())
-        .bind(events.iter().map(|e| e.detail.to_string()).collect::<Vec<_>>())
-        .fetch_all(self.writes())
-        .await?;
+        let rows = sqlx::query(&PLAIN_SUCCESS)
+            .bind(c.status.as_str())
+            .bind(c.expires_at.millis())
+            .bind(to_json(c))
+            .bind(&c.id)
+            .bind(c.version)
+            .bind(&c.user_pk)
+            .bind(now.millis())
+            .bind(verified_email)
+            .bind(verified_phone)
+            .bind(*approved)
+            .bind(events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>())
+            .bind(
+                events
+                    .iter()
+                    .map(|e| e.service_id.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .bind(
+                events
+                    .iter()
+                    .map(|e| e.user_id.as_deref())
+                    .collect::<Vec<_>>(),
+            )
+            .bind(events.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>())
+            .bind(events.iter().map(|e| e.at.millis()).collect::<Vec<_>>())
+            .bind(events.iter().map(|e| e.ip.as_deref()).collect::<Vec<_>>())
+            .bind(
+                events
+                    .iter()
+                    .map(|e| e.detail.to_string())
+                    .collect::<Vec<_>>(),
+            )
+            .fetch_all(self.writes())
+            .await?;
         let first = rows.first().ok_or(sqlx::Error::RowNotFound)?;
         let user_ok = rows::SqlRow::flag(first, "user_ok")?;
         let saved = rows::SqlRow::flag(first, "saved")?;
@@ -198,6 +197,28 @@ impl PgStore {
         }))
     }
 }
+
+/// The statement of [`PgStore::save_plain_success`], formatted once (a
+/// verify's hot path: no string built per call).
+static PLAIN_SUCCESS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "WITH ok AS (SELECT id FROM users WHERE id = $6 AND (locked_until IS NULL OR locked_until <= $7) FOR UPDATE), \
+             c AS (UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 \
+                   WHERE id = $4 AND version = $5 AND EXISTS (SELECT 1 FROM ok) RETURNING 1), \
+             u AS (UPDATE users SET failed_attempts = CASE WHEN $10 THEN 0 ELSE failed_attempts END, \
+                   email_verified = CASE WHEN email = $8 THEN TRUE ELSE email_verified END, \
+                   phone_verified = CASE WHEN phone = $9 THEN TRUE ELSE phone_verified END \
+                   WHERE id IN (SELECT id FROM ok) AND EXISTS (SELECT 1 FROM c) \
+                   AND (($10 AND failed_attempts <> 0) OR (email = $8 AND NOT email_verified) \
+                        OR (phone = $9 AND NOT phone_verified))), \
+             e AS (INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, unsealed) \
+                   SELECT *, TRUE FROM UNNEST($11::TEXT[], $12::TEXT[], $13::TEXT[], $14::TEXT[], $15::BIGINT[], $16::TEXT[], $17::TEXT[]) \
+                   WHERE EXISTS (SELECT 1 FROM c)), \
+             o AS (SELECT EXISTS (SELECT 1 FROM ok) AS user_ok, EXISTS (SELECT 1 FROM c) AS saved) \
+             SELECT o.user_ok, o.saved, {MESSAGE_COLUMNS} FROM o \
+             LEFT JOIN messages ON challenge_id = $4 ORDER BY created_at, id"
+    )
+});
 
 /// Events linked per sealing transaction at most.
 const SEAL_BATCH: usize = 1000;

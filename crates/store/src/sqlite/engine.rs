@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
 
 use countersign_core::audit::{link, GENESIS};
@@ -421,6 +421,28 @@ pub(crate) fn all<T>(
     Ok(out)
 }
 
+/// Events inserted by one statement at most (ten parameters each, within
+/// [`PARAM_NAMES`]).
+const EVENTS_PER_INSERT: usize = 4;
+
+/// `INSERT INTO events …` for 1 to [`EVENTS_PER_INSERT`] rows.
+static INSERT_EVENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (1..=EVENTS_PER_INSERT)
+        .map(|rows| {
+            let values: Vec<String> = (0..rows)
+                .map(|r| {
+                    let row: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
+                    format!("({})", row.join(", "))
+                })
+                .collect();
+            format!(
+                "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash) VALUES {}",
+                values.join(", ")
+            )
+        })
+        .collect()
+});
+
 impl Writing<'_> {
     /// Rolls back everything this unit wrote so far; the unit may then
     /// write again (its savepoint stays open) or give up.
@@ -462,24 +484,30 @@ impl Writing<'_> {
                 .filter(|e| e.service_id == service_id)
                 .collect();
             let chain = link(&mine, seq, &hash);
-            for (e, l) in mine.iter().zip(&chain) {
-                exec(
-                    self.conn,
-                    "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                    &[
+            // One statement for up to four events (a verify writes two).
+            let encoded: Vec<(i64, String)> = mine
+                .iter()
+                .map(|e| (e.at.millis(), e.detail.to_string()))
+                .collect();
+            let n = EVENTS_PER_INSERT;
+            let chunks = mine.chunks(n).zip(chain.chunks(n)).zip(encoded.chunks(n));
+            for ((chunk, links), encoded) in chunks {
+                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 10);
+                for ((e, l), (at, detail)) in chunk.iter().zip(links).zip(encoded) {
+                    values.extend_from_slice(&[
                         &e.id,
                         &e.service_id,
                         &e.user_id,
                         &e.kind,
-                        &e.at.millis(),
+                        at,
                         &e.ip,
-                        &e.detail.to_string(),
+                        detail,
                         &l.chain_seq,
                         &l.prev_hash,
                         &l.hash,
-                    ],
-                )?;
+                    ]);
+                }
+                exec(self.conn, &INSERT_EVENTS[chunk.len() - 1], &values)?;
             }
             if let Some(last) = chain.last() {
                 let head = Head {
@@ -731,9 +759,17 @@ mod tests {
                 append("retried")(w).map(Unit::Keep)
             });
             let undone = e.write(move |w| append("undone")(w).map(Unit::Undo));
+            // More events than one statement inserts.
+            let many = e.write(move |w| {
+                let at = Timestamp(2);
+                let events: Vec<Event> = (0..6)
+                    .map(|_| Event::new("svc_1", None, "many", at, None, serde_json::json!({})))
+                    .collect();
+                w.insert_events(&events).map(Unit::Keep)
+            });
             let last = e.write(move |w| append("last")(w).map(Unit::Keep));
-            let (a, b, c, d, e) = tokio::join!(kept, failed, retried, undone, last);
-            a.and(c).and(d).and(e).unwrap();
+            let (a, b, c, d, m, e) = tokio::join!(kept, failed, retried, undone, many, last);
+            a.and(c).and(d).and(m).and(e).unwrap();
             assert!(b.is_err());
         });
         drop(release);
@@ -773,11 +809,14 @@ mod tests {
             .await
             .unwrap();
         let kinds: Vec<&str> = chain.iter().map(|(e, _)| e.kind.as_str()).collect();
-        assert_eq!(kinds, ["kept", "retried", "last"]);
+        let mut expected = vec!["kept", "retried"];
+        expected.extend(["many"; 6]);
+        expected.push("last");
+        assert_eq!(kinds, expected);
         let head = head.expect("the head is saved");
         assert_eq!(
             countersign_core::audit::verify(&chain, Some((head.0, head.1.as_str()))),
-            Ok(3)
+            Ok(9)
         );
     }
 
