@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
@@ -31,6 +32,9 @@ const READERS: usize = 2;
 /// How often, at most, the checkpointer copies the WAL into the database
 /// while writes go on.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
+/// WAL frames (pages) past which the writer finishes a checkpoint itself,
+/// so that the WAL starts again from its beginning (about 64 MiB).
+const RESTART_WAL_AT: i64 = 16384;
 
 /// What a unit of work decided about its own writes.
 pub(crate) enum Unit<T> {
@@ -117,14 +121,16 @@ fn start_with(path: &Path, durability: Durability, queue: usize) -> Result<Engin
     // database file, and every unit queued behind it would wait.
     writer.execute_batch("PRAGMA wal_autocheckpoint = 0")?;
     let (commits, committed) = mpsc::sync_channel::<()>(1);
+    let restart = Arc::new(AtomicBool::new(false));
+    let restart_wanted = restart.clone();
     std::thread::Builder::new()
         .name("countersign-sqlite-checkpointer".into())
-        .spawn(move || checkpoint_loop(checkpointer, committed))
+        .spawn(move || checkpoint_loop(checkpointer, committed, &restart_wanted))
         .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite checkpointer: {e}")))?;
     let (writes, queue) = mpsc::sync_channel::<WriteJob>(queue);
     std::thread::Builder::new()
         .name("countersign-sqlite-writer".into())
-        .spawn(move || write_loop(writer, queue, commits))
+        .spawn(move || write_loop(writer, queue, commits, &restart))
         .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite writer: {e}")))?;
     let (reads, read_queue) = mpsc::sync_channel::<ReadJob>(WRITE_QUEUE);
     let read_queue = Arc::new(Mutex::new(read_queue));
@@ -211,8 +217,17 @@ impl Engine {
 
 /// The writer: waits for a unit, takes every unit queued behind it (up to
 /// [`BATCH`]), runs each in its savepoint, commits once, then answers them
-/// all, and tells the checkpointer that the WAL grew.
-fn write_loop(conn: Connection, queue: Receiver<WriteJob>, commits: SyncSender<()>) {
+/// all, and tells the checkpointer that the WAL grew. When the checkpointer
+/// asks (`restart`), it checkpoints the few pages committed since, itself:
+/// the WAL can start again from its beginning only once every page in it is
+/// in the database when a write begins, which never happens while the
+/// checkpointer runs behind a writer that does not stop.
+fn write_loop(
+    conn: Connection,
+    queue: Receiver<WriteJob>,
+    commits: SyncSender<()>,
+    restart: &AtomicBool,
+) {
     let mut heads = Heads::default();
     loop {
         let Ok(first) = queue.recv() else {
@@ -240,28 +255,39 @@ fn write_loop(conn: Connection, queue: Receiver<WriteJob>, commits: SyncSender<(
         for answer in answers {
             answer(committed.clone());
         }
+        if restart.swap(false, Ordering::Relaxed) {
+            checkpoint(&conn);
+        }
         // Full: the checkpointer has not run since the last commit, and
         // will see this one too.
         let _ = commits.try_send(());
     }
 }
 
+/// A `PASSIVE` checkpoint (it never waits for the writer or the readers);
+/// how many frames the WAL holds.
+fn checkpoint(conn: &Connection) -> i64 {
+    let done = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1));
+    done.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "WAL checkpoint failed");
+        0
+    })
+}
+
 /// The checkpointer: after commits, copies the WAL into the database
 /// (`PASSIVE`: it never blocks the writer or the readers), at most every
-/// [`CHECKPOINT_EVERY`], so the WAL stays small and is restarted from its
+/// [`CHECKPOINT_EVERY`]; past [`RESTART_WAL_AT`] frames it asks the
+/// writer to finish the job, so that the WAL starts again from its
 /// beginning. Ends with a last checkpoint once the writer has stopped.
-fn checkpoint_loop(conn: Connection, commits: Receiver<()>) {
-    let checkpoint = || {
-        if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
-            tracing::warn!(error = %e, "WAL checkpoint failed");
-        }
-    };
+fn checkpoint_loop(conn: Connection, commits: Receiver<()>, restart: &AtomicBool) {
     while commits.recv().is_ok() {
-        checkpoint();
+        if checkpoint(&conn) >= RESTART_WAL_AT {
+            restart.store(true, Ordering::Relaxed);
+        }
         // A rate, not a synchronisation: commits meanwhile wait as one.
         std::thread::sleep(CHECKPOINT_EVERY);
     }
-    checkpoint();
+    checkpoint(&conn);
 }
 
 /// Runs a batch's units inside one transaction (begun here, committed by
