@@ -120,27 +120,19 @@ mod tests {
         let mut e = events(1).remove(0);
         e.ip = Some("203.0.113.7".into());
         e.detail = json!({"b": [1, "x\"y"], "a": {"z": null}, "u": "é\u{1}"});
-        let old = json!([
-            e.id,
-            e.service_id,
-            e.user_id,
-            e.kind,
-            e.at.millis(),
-            e.ip,
-            e.detail
-        ]);
-        assert_eq!(canonical(&e), old.to_string().into_bytes());
-        e.user_id = None;
-        let old = json!([
-            e.id,
-            e.service_id,
-            e.user_id,
-            e.kind,
-            e.at.millis(),
-            e.ip,
-            e.detail
-        ]);
-        assert_eq!(canonical(&e), old.to_string().into_bytes());
+        for user_id in [Some("alice".to_owned()), None] {
+            e.user_id = user_id;
+            let old = json!([
+                e.id,
+                e.service_id,
+                e.user_id,
+                e.kind,
+                e.at.millis(),
+                e.ip,
+                e.detail
+            ]);
+            assert_eq!(canonical(&e), old.to_string().into_bytes());
+        }
     }
 
     fn events(n: usize) -> Vec<Event> {
