@@ -346,17 +346,25 @@ macro_rules! insert_events {
     };
 }
 
-/// `INSERT INTO events … VALUES ($1, …, $7), ($8, …)` for `rows` events.
-fn events_insert_sql(rows: usize) -> String {
+/// `($1, …, $n{tail}), ($n+1, …{tail}), …`: the VALUES lists of a
+/// `rows`-row insert of `columns` parameters each (both engines).
+pub(crate) fn values_lists(rows: usize, columns: usize, tail: &str) -> String {
     let values: Vec<String> = (0..rows)
         .map(|r| {
-            let params: Vec<String> = (1..=7).map(|c| format!("${}", r * 7 + c)).collect();
-            format!("({}, TRUE)", params.join(", "))
+            let params: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({}{tail})", params.join(", "))
         })
         .collect();
+    values.join(", ")
+}
+
+/// `INSERT INTO events … VALUES ($1, …, $7, TRUE), ($8, …)` for `rows` events.
+fn events_insert_sql(rows: usize) -> String {
     format!(
         "INSERT INTO events ({EVENT_COLUMNS}, unsealed) VALUES {}",
-        values.join(", ")
+        values_lists(rows, 7, ", TRUE")
     )
 }
 

@@ -455,15 +455,9 @@ const EVENTS_PER_INSERT: usize = 4;
 static INSERT_EVENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
     (1..=EVENTS_PER_INSERT)
         .map(|rows| {
-            let values: Vec<String> = (0..rows)
-                .map(|r| {
-                    let row: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
-                    format!("({})", row.join(", "))
-                })
-                .collect();
             format!(
                 "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash) VALUES {}",
-                values.join(", ")
+                crate::sql::values_lists(rows, 10, "")
             )
         })
         .collect()
