@@ -5,7 +5,8 @@
 //! its thread; statements are prepared once per connection and cached.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, LazyLock, Mutex};
@@ -35,6 +36,11 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
 /// WAL frames (pages) past which the writer finishes a checkpoint itself,
 /// so that the WAL starts again from its beginning (about 64 MiB).
 const RESTART_WAL_AT: i64 = 16384;
+/// Frames a catching-up checkpoint pass may leave for the writer's own
+/// checkpoint.
+const LEFT_FOR_THE_WRITER: i64 = 512;
+/// Catching-up passes at most, in case the writer outruns them.
+const CATCH_UP_PASSES: u32 = 8;
 
 /// What a unit of work decided about its own writes.
 pub(crate) enum Unit<T> {
@@ -98,7 +104,26 @@ pub(crate) struct Engine {
 /// Opens the connections and starts the threads. The database must exist
 /// and be migrated.
 pub(crate) fn start(path: &Path, durability: Durability) -> Result<Engine> {
-    start_with(path, durability, WRITE_QUEUE)
+    start_with(path, durability, Tuning::DEFAULT)
+}
+
+/// The engine's sizes, smaller in tests.
+#[derive(Clone, Copy)]
+struct Tuning {
+    /// Units waiting for the writer at most.
+    queue: usize,
+    /// How often, at most, the checkpointer runs.
+    checkpoint_every: Duration,
+    /// WAL frames past which the WAL is made to start again.
+    restart_wal_at: i64,
+}
+
+impl Tuning {
+    const DEFAULT: Tuning = Tuning {
+        queue: WRITE_QUEUE,
+        checkpoint_every: CHECKPOINT_EVERY,
+        restart_wal_at: RESTART_WAL_AT,
+    };
 }
 
 /// How a commit reaches the disk (see `durability` in `mod.rs`).
@@ -108,8 +133,8 @@ pub(crate) enum Durability {
     Full,
 }
 
-/// [`start`], with room for `queue` waiting writes.
-fn start_with(path: &Path, durability: Durability, queue: usize) -> Result<Engine> {
+/// [`start`], with other sizes.
+fn start_with(path: &Path, durability: Durability, tuning: Tuning) -> Result<Engine> {
     let writer = open(path, false)?;
     let checkpointer = open(path, false)?;
     for conn in [&writer, &checkpointer] {
@@ -121,13 +146,15 @@ fn start_with(path: &Path, durability: Durability, queue: usize) -> Result<Engin
     // database file, and every unit queued behind it would wait.
     writer.execute_batch("PRAGMA wal_autocheckpoint = 0")?;
     let (commits, committed) = mpsc::sync_channel::<()>(1);
+    let db = database_file(path)
+        .map_err(|e| StoreError::Corrupt(format!("cannot open {}: {e}", path.display())))?;
     let restart = Arc::new(AtomicBool::new(false));
     let restart_wanted = restart.clone();
     std::thread::Builder::new()
         .name("countersign-sqlite-checkpointer".into())
-        .spawn(move || checkpoint_loop(checkpointer, committed, &restart_wanted))
+        .spawn(move || checkpoint_loop(checkpointer, db, tuning, committed, &restart_wanted))
         .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite checkpointer: {e}")))?;
-    let (writes, queue) = mpsc::sync_channel::<WriteJob>(queue);
+    let (writes, queue) = mpsc::sync_channel::<WriteJob>(tuning.queue);
     std::thread::Builder::new()
         .name("countersign-sqlite-writer".into())
         .spawn(move || write_loop(writer, queue, commits, &restart))
@@ -264,30 +291,100 @@ fn write_loop(
     }
 }
 
-/// A `PASSIVE` checkpoint (it never waits for the writer or the readers);
-/// how many frames the WAL holds.
-fn checkpoint(conn: &Connection) -> i64 {
-    let done = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1));
+/// The WAL as a checkpoint left it.
+#[derive(Clone, Copy, Default)]
+struct Wal {
+    /// Frames (pages) in the WAL.
+    frames: i64,
+    /// Of which copied into the database.
+    copied: i64,
+}
+
+/// A `PASSIVE` checkpoint (it never waits for the writer or the readers).
+fn checkpoint(conn: &Connection) -> Wal {
+    let done = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+        Ok(Wal {
+            frames: r.get(1)?,
+            copied: r.get(2)?,
+        })
+    });
     done.unwrap_or_else(|e| {
         tracing::warn!(error = %e, "WAL checkpoint failed");
-        0
+        Wal::default()
     })
 }
 
 /// The checkpointer: after commits, copies the WAL into the database
 /// (`PASSIVE`: it never blocks the writer or the readers), at most every
-/// [`CHECKPOINT_EVERY`]; past [`RESTART_WAL_AT`] frames it asks the
-/// writer to finish the job, so that the WAL starts again from its
-/// beginning. Ends with a last checkpoint once the writer has stopped.
-fn checkpoint_loop(conn: Connection, commits: Receiver<()>, restart: &AtomicBool) {
+/// `checkpoint_every`. Past `restart_wal_at` frames it catches up
+/// first, and only then asks the writer to finish the job, so that the WAL
+/// starts again from its beginning. Ends with a last checkpoint once the
+/// writer has stopped.
+fn checkpoint_loop(
+    conn: Connection,
+    db: &File,
+    tuning: Tuning,
+    commits: Receiver<()>,
+    restart: &AtomicBool,
+) {
+    let restart_at = tuning.restart_wal_at;
     while commits.recv().is_ok() {
-        if checkpoint(&conn) >= RESTART_WAL_AT {
+        if catch_up(&conn, db, restart_at).frames >= restart_at {
             restart.store(true, Ordering::Relaxed);
         }
         // A rate, not a synchronisation: commits meanwhile wait as one.
-        std::thread::sleep(CHECKPOINT_EVERY);
+        std::thread::sleep(tuning.checkpoint_every);
     }
     checkpoint(&conn);
+}
+
+/// Checkpoints; past `restart_at` frames, again and again until a
+/// pass finds little left to copy, syncing the database file after each.
+/// A checkpoint that the writer outruns leaves the pages it copied
+/// unsynced (SQLite syncs only a checkpoint that reaches the WAL's end),
+/// and the writer's own checkpoint would then sync them all while every
+/// unit waits: tens of milliseconds under load. After this, it copies and
+/// syncs only what was committed since the last pass.
+fn catch_up(conn: &Connection, db: &File, restart_at: i64) -> Wal {
+    let mut wal = checkpoint(conn);
+    for _ in 1..CATCH_UP_PASSES {
+        if wal.frames < restart_at {
+            return wal;
+        }
+        sync(db);
+        let before = wal;
+        wal = checkpoint(conn);
+        let restarted = wal.frames < before.frames;
+        if restarted || wal.copied - before.copied <= LEFT_FOR_THE_WRITER {
+            break;
+        }
+    }
+    if wal.frames >= restart_at {
+        sync(db);
+    }
+    wal
+}
+
+fn sync(db: &File) {
+    if let Err(e) = db.sync_data() {
+        tracing::warn!(error = %e, "cannot sync the database file");
+    }
+}
+
+/// The database file, opened once per process and never closed, for the
+/// checkpointer's syncs: closing any descriptor of a file drops every
+/// POSIX lock the process holds on it, SQLite's own included (SQLite keeps
+/// such descriptors open for the same reason).
+fn database_file(path: &Path) -> std::io::Result<&'static File> {
+    static OPEN: LazyLock<Mutex<HashMap<PathBuf, &'static File>>> = LazyLock::new(Default::default);
+    let path = path.canonicalize()?;
+    let mut open = OPEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(file) = open.get(&path) {
+        return Ok(file);
+    }
+    let file: &'static File = Box::leak(Box::new(File::open(&path)?));
+    open.insert(path, file);
+    Ok(file)
 }
 
 /// Runs a batch's units inside one transaction (begun here, committed by
@@ -658,7 +755,11 @@ mod tests {
         conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (id TEXT PRIMARY KEY);")
             .unwrap();
         drop(conn);
-        (dir, start_with(&path, Durability::Normal, queue).unwrap())
+        let tuning = Tuning {
+            queue,
+            ..Tuning::DEFAULT
+        };
+        (dir, start_with(&path, Durability::Normal, tuning).unwrap())
     }
 
     mod tempfile_dir {
@@ -838,6 +939,57 @@ mod tests {
             countersign_core::audit::verify(&chain, Some((head.0, head.1.as_str()))),
             Ok(9)
         );
+    }
+
+    /// While commits come faster than a checkpoint can copy them, no
+    /// checkpoint ever reaches the WAL's end, and SQLite starts the WAL
+    /// again only when one has: the WAL file must stay bounded all the same
+    /// (a benchmark once grew it to 4 GB).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_wal_stays_bounded_while_commits_never_pause() {
+        let dir = tempfile_dir::Dir::new();
+        let path = dir.0.join("t.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE t (n INTEGER PRIMARY KEY, body BLOB);",
+        )
+        .unwrap();
+        drop(conn);
+        let tuning = Tuning {
+            checkpoint_every: Duration::from_millis(5),
+            restart_wal_at: 256,
+            ..Tuning::DEFAULT
+        };
+        let engine = start_with(&path, Durability::Normal, tuning).unwrap();
+        // 64 MiB in rows of a page each, from a few writers that never
+        // pause: small batches, committed one right after the other.
+        const ROWS: u64 = 16 * 1024;
+        let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let writers: Vec<_> = (0..4)
+            .map(|_| {
+                let (engine, next) = (engine.clone(), next.clone());
+                tokio::spawn(async move {
+                    while next.fetch_add(1, Ordering::Relaxed) < ROWS {
+                        engine
+                            .write(|w| {
+                                exec(
+                                    w.conn,
+                                    "INSERT INTO t (body) VALUES (randomblob(4000))",
+                                    &[],
+                                )
+                                .map(|_| Unit::Keep(()))
+                            })
+                            .await
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.await.unwrap();
+        }
+        let wal = std::fs::metadata(dir.0.join("t.db-wal")).unwrap().len();
+        assert!(wal < 16 << 20, "the WAL grew to {wal} bytes");
     }
 
     /// Polls `f` once: a write is queued, and its answer not waited for.
