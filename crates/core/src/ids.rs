@@ -170,9 +170,12 @@ impl UserId {
 
 /// A fresh identifier: the prefix, an underscore and 128 random bits in hex.
 /// Random rather than sequential so that ids reveal neither volume nor order.
+/// The bits come from the thread's CSPRNG (seeded and reseeded from the
+/// operating system) rather than from a system call each: ids are not
+/// secrets, and a verify makes several.
 pub fn new_id(prefix: &str) -> String {
     let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    rand::thread_rng().fill_bytes(&mut bytes);
     format!("{prefix}_{}", crate::to_hex(bytes))
 }
 
@@ -185,7 +188,7 @@ pub fn new_id(prefix: &str) -> String {
 /// keep the id unguessable.
 pub fn new_id_at(prefix: &str, at: Timestamp) -> String {
     let mut random = [0u8; 10];
-    rand::rngs::OsRng.fill_bytes(&mut random);
+    rand::thread_rng().fill_bytes(&mut random);
     let millis = u64::try_from(at.millis()).unwrap_or(0) & 0xFFFF_FFFF_FFFF;
     format!("{prefix}_{millis:012x}{}", crate::to_hex(random))
 }

@@ -472,29 +472,26 @@ fn read_loop(conn: Connection, queue: Arc<Mutex<Receiver<ReadJob>>>) {
     }
 }
 
-/// The names of positional parameters as the SQL writes them (`$1`…),
-/// which both engines accept.
-const PARAM_NAMES: [&str; 40] = [
-    "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14", "$15",
-    "$16", "$17", "$18", "$19", "$20", "$21", "$22", "$23", "$24", "$25", "$26", "$27", "$28",
-    "$29", "$30", "$31", "$32", "$33", "$34", "$35", "$36", "$37", "$38", "$39", "$40",
-];
-
-/// A cached statement with `values` bound to `$1`, `$2`… by name (a
-/// parameter may appear several times, and in any order).
+/// A cached statement with `values` bound to `$1`, `$2`… (a parameter may
+/// appear several times, and in any order): each of the statement's
+/// parameters, named `$k`, gets `values[k - 1]`. Read from the names SQLite
+/// keeps in the statement, rather than looked up by name, which hashes.
 fn prepared<'c>(
     conn: &'c Connection,
     sql: &str,
     values: &[&dyn ToSql],
 ) -> Result<rusqlite::CachedStatement<'c>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    for (i, value) in values.iter().enumerate() {
-        let name = PARAM_NAMES
-            .get(i)
-            .ok_or_else(|| StoreError::Corrupt("too many parameters".into()))?;
-        if let Some(index) = stmt.parameter_index(name)? {
-            stmt.raw_bind_parameter(index, value)?;
-        }
+    for index in 1..=stmt.parameter_count() {
+        let value = stmt
+            .parameter_name(index)
+            .and_then(|name| name.strip_prefix('$'))
+            .and_then(|k| k.parse::<usize>().ok())
+            .and_then(|k| values.get(k.checked_sub(1)?))
+            .ok_or_else(|| {
+                StoreError::Corrupt(format!("no value for parameter {index} of {sql}"))
+            })?;
+        stmt.raw_bind_parameter(index, value)?;
     }
     Ok(stmt)
 }
@@ -544,8 +541,8 @@ pub(crate) fn all<T>(
     Ok(out)
 }
 
-/// Events inserted by one statement at most (ten parameters each, within
-/// [`PARAM_NAMES`]).
+/// Events inserted by one statement at most (each row count is a statement
+/// of its own in the cache).
 const EVENTS_PER_INSERT: usize = 4;
 
 /// `INSERT INTO events …` for 1 to [`EVENTS_PER_INSERT`] rows.
