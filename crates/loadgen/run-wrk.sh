@@ -88,7 +88,7 @@ fi
 for w in "${WRK[@]}"; do wait "$w"; done
 after=$(cpu_ticks)
 cat "$OUT"/verify-*.txt
-ok=$(cat "$OUT"/verify-*.txt | sed -n 's/^verified (200): \([0-9]*\).*/\1/p' | paste -sd+ | bc)
+ok=$(cat "$OUT"/verify-*.txt | sed -n 's/^verified (2xx): \([0-9]*\).*/\1/p' | paste -sd+ | bc)
 echo "== server CPU per verify: $(( (after - before) * 1000000 / $(getconf CLK_TCK) / (ok > 0 ? ok : 1) )) µs ($ok verifies)"
 if [ -n "${PERF:-}" ]; then
     perf report -i "$OUT/perf.data" --stdio --no-children --sort comm,dso,symbol 2>/dev/null | grep -v '^$' | head -60 >"$OUT/profile.txt" || true

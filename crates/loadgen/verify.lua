@@ -38,7 +38,7 @@ end
 function done(summary, latency, requests)
   local total_other = summary.errors.status
   local total_ok = summary.requests - total_other
-  io.write(string.format("verified (200): %d, other answers: %d, in %.2f s: %.0f verifies/s\n",
+  io.write(string.format("verified (2xx): %d, other answers: %d, in %.2f s: %.0f verifies/s\n",
     total_ok, total_other, summary.duration / 1e6, total_ok / (summary.duration / 1e6)))
   io.write(string.format("latency p50 %.2f ms, p99 %.2f ms\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))

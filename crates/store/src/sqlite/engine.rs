@@ -34,8 +34,10 @@ const READERS: usize = 2;
 /// while writes go on.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
 /// WAL frames (pages) past which the writer finishes a checkpoint itself,
-/// so that the WAL starts again from its beginning (about 64 MiB).
-const RESTART_WAL_AT: i64 = 16384;
+/// so that the WAL starts again from its beginning (16 MiB of 4 KiB pages;
+/// under sustained load the WAL grows past it between two checkpointer
+/// rounds).
+const RESTART_WAL_AT: i64 = 4096;
 /// Frames a catching-up checkpoint pass may leave for the writer's own
 /// checkpoint.
 const LEFT_FOR_THE_WRITER: i64 = 512;
