@@ -38,6 +38,8 @@ pub struct ProviderRequest {
     pub path: String,
     pub headers: HeaderMap,
     pub body: String,
+    /// The status the endpoint answered it with.
+    pub status: u16,
 }
 
 impl ProviderRequest {
@@ -79,18 +81,22 @@ impl ProviderEndpoint {
             headers: HeaderMap,
             body: String,
         ) -> (StatusCode, String) {
-            p.requests.lock().unwrap().push(ProviderRequest {
-                path: uri.path().to_owned(),
-                headers,
-                body,
-            });
-            p.arrived.notify_waiters();
             let scripted = {
                 let mut s = p.scripted.lock().unwrap();
                 (!s.is_empty()).then(|| s.remove(0))
             };
             let status = scripted.or(*p.always.lock().unwrap()).unwrap_or(200);
-            let n = p.requests.lock().unwrap().len();
+            let n = {
+                let mut requests = p.requests.lock().unwrap();
+                requests.push(ProviderRequest {
+                    path: uri.path().to_owned(),
+                    headers,
+                    body,
+                    status,
+                });
+                requests.len()
+            };
+            p.arrived.notify_waiters();
             (
                 StatusCode::from_u16(status).unwrap(),
                 format!("{{\"sid\":\"SM{n:032}\"}}"),
