@@ -156,28 +156,13 @@ impl PgStore {
             .bind(verified_email)
             .bind(verified_phone)
             .bind(*approved)
-            .bind(events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>())
-            .bind(
-                events
-                    .iter()
-                    .map(|e| e.service_id.as_str())
-                    .collect::<Vec<_>>(),
-            )
-            .bind(
-                events
-                    .iter()
-                    .map(|e| e.user_id.as_deref())
-                    .collect::<Vec<_>>(),
-            )
-            .bind(events.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>())
-            .bind(events.iter().map(|e| e.at.millis()).collect::<Vec<_>>())
-            .bind(events.iter().map(|e| e.ip.as_deref()).collect::<Vec<_>>())
-            .bind(
-                events
-                    .iter()
-                    .map(|e| e.detail.to_string())
-                    .collect::<Vec<_>>(),
-            )
+            .bind(column(events, |e| e.id.as_str()))
+            .bind(column(events, |e| e.service_id.as_str()))
+            .bind(column(events, |e| e.user_id.as_deref()))
+            .bind(column(events, |e| e.kind.as_str()))
+            .bind(column(events, |e| e.at.millis()))
+            .bind(column(events, |e| e.ip.as_deref()))
+            .bind(column(events, |e| e.detail.to_string()))
             .fetch_all(self.writes())
             .await?;
         let first = rows.first().ok_or(sqlx::Error::RowNotFound)?;
@@ -262,6 +247,11 @@ pub(crate) async fn migrate_sqlite(url: &str) -> Result<()> {
     sqlx::migrate!("migrations/sqlite").run(&pool).await?;
     pool.close().await;
     Ok(())
+}
+
+/// One column of `events`, as the array an `UNNEST` reads.
+fn column<'e, T>(events: &'e [Event], value: impl Fn(&'e Event) -> T) -> Vec<T> {
+    events.iter().map(value).collect()
 }
 
 fn conflict_on_unique(e: sqlx::Error) -> StoreError {
