@@ -19,7 +19,7 @@ use serde_json::json;
 use tokio::sync::Notify;
 use utoipa::ToSchema;
 
-use crate::challenges::answer::checked_write;
+use crate::challenges::answer::{checked_write, failure_write};
 use crate::challenges::{event, only_events};
 use crate::error::DeviceRefusal;
 use crate::views::ChallengeView;
@@ -216,7 +216,7 @@ impl App {
 
     /// The user's answer on their device (`factor`, already authenticated):
     /// approve with the number the page shows, or deny. A wrong number
-    /// counts as a failed attempt.
+    /// counts as a failed attempt and ends the challenge.
     pub async fn respond_on_device(
         &self,
         factor: &Factor,
@@ -271,6 +271,17 @@ impl App {
                             now,
                             json!({"factor_id": factor.id}),
                         )]),
+                        DeviceOutcome::WrongNumber => failure_write(
+                            c,
+                            vec![event(
+                                c,
+                                "challenge.failed",
+                                now,
+                                json!({"method": Method::Device, "factor_id": factor.id, "reason": "wrong_number"}),
+                            )],
+                            lockout,
+                            now,
+                        ),
                     };
                     Ok((outcome, write))
                 },
@@ -289,6 +300,14 @@ impl App {
             DeviceOutcome::Denied => {
                 self.metrics.count_verification("denied");
                 Ok(decided.view(self.now()))
+            }
+            DeviceOutcome::WrongNumber => {
+                self.metrics.count_verification("wrong_number");
+                let now = self.now();
+                Err(match decided.locked_until {
+                    Some(until) => AppError::Locked { now, until },
+                    None => AppError::WrongNumber,
+                })
             }
         }
     }

@@ -96,11 +96,19 @@ pub enum AppError {
         now: Timestamp,
         until: Timestamp,
     },
-    /// A code (sent, from an authenticator, a recovery code, a device's
-    /// number) is not right.
+    /// Too many approval prompts to the user's trusted devices (`limit`:
+    /// one device, or the user), and no other method to offer, until `until`.
+    #[error("too many approval requests were sent to this user's devices, and no other method can prove this request; try again later")]
+    TooManyPrompts {
+        limit: Scope,
+        now: Timestamp,
+        until: Timestamp,
+    },
     /// Too many appointment codes tried from one address, until `until`.
     #[error("too many appointment codes were tried from this address; try again later")]
     TooManyTries { now: Timestamp, until: Timestamp },
+    /// A code (sent, from an authenticator, or a recovery code) is not
+    /// right.
     #[error("the code is not right")]
     WrongCode { attempts_left: Option<u32> },
     /// A passkey's or security key's answer was refused.
@@ -113,6 +121,9 @@ pub enum AppError {
     AttestationRefused(String),
     #[error("no attempt is left; this challenge has failed. Start a new one.")]
     TooManyAttempts,
+    /// A trusted device picked a number other than the one shown.
+    #[error("that is not the number shown; this request has failed. Start a new one.")]
+    WrongNumber,
     #[error("the {} could not be sent; no code is on its way. Try another method.", .channel.as_str())]
     DeliveryFailed {
         channel: Channel,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use countersign_core::event::Event;
 use countersign_core::ids::ServiceId;
-use countersign_core::policy::{Policy, BUILT_IN_PURPOSES};
+use countersign_core::policy::{Policy, PurposeClass, BUILT_IN_PURPOSES};
 use countersign_core::service::{Service, ServiceSettings, SettingsPatch};
 use countersign_core::Timestamp;
 use serde::Serialize;
@@ -21,6 +21,8 @@ pub struct ServiceView {
     settings: ServiceSettings,
     /// The policy in force for every purpose, built-in or the service's own.
     policies: BTreeMap<String, Policy>,
+    /// The class of every purpose, whose rules hold whatever its policy.
+    classes: BTreeMap<String, PurposeClass>,
 }
 
 impl ServiceView {
@@ -29,8 +31,12 @@ impl ServiceView {
             .iter()
             .map(|p| p.to_string())
             .chain(service.settings.policies.keys().cloned());
-        let policies = purposes
+        let policies: BTreeMap<String, Policy> = purposes
             .filter_map(|p| service.settings.policy_for(&p).map(|policy| (p, policy)))
+            .collect();
+        let classes = policies
+            .keys()
+            .map(|p| (p.clone(), service.settings.class_of(p)))
             .collect();
         ServiceView {
             id: service.id,
@@ -38,6 +44,7 @@ impl ServiceView {
             created_at: service.created_at,
             settings: service.settings,
             policies,
+            classes,
         }
     }
 }

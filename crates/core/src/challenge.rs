@@ -17,7 +17,7 @@ use crate::device::NumberMatch;
 use crate::ids::{AppointmentId, ChallengeId, ServiceId, UserId, UserKey};
 use crate::keyring::Keyring;
 use crate::policy::{Channel, Method, Policy};
-use crate::risk::{self, RiskAssessment, UNRAISED_PURPOSES};
+use crate::risk::{self, RiskAssessment};
 use crate::secret::{new_numeric_code, normalize_typed_code};
 use crate::service::ServiceSettings;
 use crate::transaction::Transaction;
@@ -80,13 +80,13 @@ pub struct ChallengeContext {
 }
 
 /// The contexts that say where a user usually is: approvals of purposes
-/// that risk can raise, met with more than a phone code. A `verify_contact`
-/// passed from a new country by whoever holds the SIM must not make that
-/// country "usual".
-pub fn usual_places(approved: &[Challenge]) -> Vec<ChallengeContext> {
+/// that risk can raise (by their class in `settings`), met with more than a
+/// phone code. A `verify_contact` passed from a new country by whoever holds
+/// the SIM must not make that country "usual".
+pub fn usual_places(approved: &[Challenge], settings: &ServiceSettings) -> Vec<ChallengeContext> {
     approved
         .iter()
-        .filter(|c| !UNRAISED_PURPOSES.contains(&c.purpose.as_str()))
+        .filter(|c| settings.class_of(&c.purpose).raised_by_risk())
         .filter(|c| {
             c.satisfied
                 .iter()
@@ -233,9 +233,6 @@ pub struct WebauthnAsk {
     pub state: serde_json::Value,
 }
 
-/// The purposes a recent security change holds (money leaving the account).
-pub const HELD_PURPOSES: [&str; 1] = ["withdrawal"];
-
 /// What the user decided on their trusted device.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviceDecision {
@@ -252,8 +249,13 @@ pub enum DeviceDecision {
 /// What a device response did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeviceOutcome {
-    /// Counted like a code: the right number, or a wrong one.
+    /// Counted like a code: the right number.
     Checked(VerifyOutcome),
+    /// A number other than the one shown: the challenge has failed for
+    /// good. Leaving it pending would let whoever floods the device with
+    /// prompts win by the user tapping numbers until one fits (one in three
+    /// each time); a new challenge, with new numbers, is needed.
+    WrongNumber,
     /// The user refused: the challenge is `denied` for good.
     Denied,
 }
@@ -303,8 +305,9 @@ impl Challenge {
         if !base.satisfiable_with(&available) {
             return Err(ChallengeError::PolicyUnsatisfiable(purpose.to_owned()));
         }
+        let class = settings.class_of(purpose);
         let signals = risk::signals(&context, history);
-        let (policy, rules) = if UNRAISED_PURPOSES.contains(&purpose) {
+        let (policy, rules) = if !class.raised_by_risk() {
             (base, Vec::new())
         } else {
             risk::raise(&base, &signals, &settings.raise_on_signals, &available)
@@ -349,7 +352,7 @@ impl Challenge {
             webauthn: None,
             held_until: user
                 .security_hold_until
-                .filter(|until| *until > now && HELD_PURPOSES.contains(&purpose)),
+                .filter(|until| *until > now && class.held_after_security_change()),
             risk,
             return_url: None,
             page_token_hash: None,
@@ -572,8 +575,9 @@ impl Challenge {
     }
 
     /// Applies the user's answer on a trusted device. A wrong number uses up
-    /// an attempt like a wrong code (someone approving blindly); a denial
-    /// closes the challenge as `denied`.
+    /// an attempt and ends the challenge as `failed` (someone approving
+    /// blindly, see [`DeviceOutcome::WrongNumber`]); a denial closes it as
+    /// `denied`.
     pub fn respond_on_device(
         &mut self,
         decision: DeviceDecision,
@@ -596,10 +600,14 @@ impl Challenge {
                         return Err(ChallengeError::TransactionMismatch);
                     }
                 }
-                let right = self.device_match.is_some_and(|m| m.number == number);
+                if self.device_match.is_none_or(|m| m.number != number) {
+                    self.attempts_used += 1;
+                    self.close(ChallengeStatus::Failed, now);
+                    return Ok(DeviceOutcome::WrongNumber);
+                }
                 Ok(DeviceOutcome::Checked(self.settle_attempt(
                     Method::Device,
-                    right,
+                    true,
                     now,
                 )))
             }
@@ -679,6 +687,7 @@ impl Challenge {
 mod tests {
     use super::*;
     use crate::policy::Method::*;
+    use crate::policy::PurposeClass;
     use crate::risk::{RiskRule, RiskSignal};
 
     const T0: Timestamp = Timestamp(1_800_000_000_000);
@@ -1125,21 +1134,25 @@ mod tests {
             )
             .unwrap()
         };
+        let approve = |number| DeviceDecision::Approve {
+            number,
+            transaction_digest: None,
+        };
+        // A wrong number ends the challenge: the right one cannot follow.
         let mut c = open();
         let m = c.device_match.unwrap();
         let wrong = m.choices.into_iter().find(|n| *n != m.number).unwrap();
         assert_eq!(
-            c.respond_on_device(
-                DeviceDecision::Approve {
-                    number: wrong,
-                    transaction_digest: None
-                },
-                T0
-            ),
-            Ok(DeviceOutcome::Checked(VerifyOutcome::Rejected {
-                attempts_left: 4
-            }))
+            c.respond_on_device(approve(wrong), T0),
+            Ok(DeviceOutcome::WrongNumber)
         );
+        assert_eq!((c.status, c.attempts_used), (ChallengeStatus::Failed, 1));
+        assert_eq!(
+            c.respond_on_device(approve(m.number), T0),
+            Err(ChallengeError::Closed(ChallengeStatus::Failed))
+        );
+        let mut c = open();
+        let m = c.device_match.unwrap();
         assert_eq!(
             c.respond_on_device(
                 DeviceDecision::Approve {
@@ -1256,7 +1269,7 @@ mod tests {
             approved("login", &[Totp], "FR"),
             approved("withdrawal", &[Webauthn, Sms], "BE"),
         ];
-        let places: Vec<Option<String>> = usual_places(&history)
+        let places: Vec<Option<String>> = usual_places(&history, &ServiceSettings::default())
             .into_iter()
             .map(|c| c.country)
             .collect();
@@ -1360,6 +1373,38 @@ mod tests {
         let mut login = open("login", &u);
         assert_eq!(login.held_until, None);
         assert_eq!(login.release(T0), Err(ChallengeError::NotHeld));
+        assert_eq!(open("security_change", &u).held_until, None);
+    }
+
+    #[test]
+    fn the_hold_follows_the_class_not_the_name() {
+        let mut u = user(true, true);
+        u.security_hold_until = Some(T0.plus(secs(86_400)));
+        let mut settings = ServiceSettings::default();
+        for (purpose, class) in [
+            ("payout", PurposeClass::Sensitive),
+            ("export", PurposeClass::Standard),
+        ] {
+            settings
+                .policies
+                .insert(purpose.into(), Policy::of(&[&[Totp], &[Sms]]));
+            settings.purpose_classes.insert(purpose.into(), class);
+        }
+        let open = |purpose: &str| {
+            Challenge::open(
+                &u,
+                purpose,
+                &settings,
+                &Channel::ALL,
+                &[Totp],
+                Default::default(),
+                &[],
+                T0,
+            )
+            .unwrap()
+        };
+        assert_eq!(open("payout").held_until, u.security_hold_until);
+        assert_eq!(open("export").held_until, None);
     }
 
     #[test]

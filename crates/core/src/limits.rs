@@ -1,7 +1,8 @@
 //! The toll-fraud guard: how many codes may go to one destination, from one
 //! IP, to one country, and how many SMS and calls a service may pay for in a
 //! day. SMS pumping (bots pressing "resend" for premium numbers) is stopped
-//! here, before a provider is paid.
+//! here, before a provider is paid. The same counters cap the approval
+//! prompts a trusted device and its user receive (push bombing).
 //!
 //! Limits are counted in fixed windows. This module says which counters a
 //! send touches; the store increments them all in one transaction, refusing
@@ -38,6 +39,11 @@ pub struct SendLimits {
     pub allowed_countries: Vec<String>,
     /// ISO 3166 regions whose numbers never receive SMS or calls.
     pub denied_countries: Vec<String>,
+    /// Prompts to one trusted device: push bombing (a flood of approval
+    /// requests until the user taps one) stops here.
+    pub prompts_per_device: Cap,
+    /// Prompts to one user's trusted devices, however many they enrol.
+    pub prompts_per_user: Cap,
 }
 
 impl Default for SendLimits {
@@ -58,6 +64,14 @@ impl Default for SendLimits {
             daily_phone_budget: 2000,
             allowed_countries: Vec::new(),
             denied_countries: Vec::new(),
+            prompts_per_device: Cap {
+                max: 10,
+                window_seconds: 3600,
+            },
+            prompts_per_user: Cap {
+                max: 10,
+                window_seconds: 3600,
+            },
         }
     }
 }
@@ -69,6 +83,10 @@ pub enum Scope {
     Ip,
     Country,
     DailyBudget,
+    /// Prompts to one trusted device.
+    Device,
+    /// Prompts to one user's trusted devices.
+    User,
 }
 
 impl Scope {
@@ -78,6 +96,8 @@ impl Scope {
             Scope::Ip => "ip",
             Scope::Country => "country",
             Scope::DailyBudget => "daily_budget",
+            Scope::Device => "device",
+            Scope::User => "user",
         }
     }
 }
@@ -125,20 +145,26 @@ fn window(now: Timestamp, seconds: u32) -> (Timestamp, Timestamp) {
     (Timestamp(start), Timestamp(start + size))
 }
 
+/// The counter `name` of `scope` in a service, in the window of `cap` that
+/// contains `now`.
+fn counter(service_id: &str, scope: Scope, name: &str, cap: Cap, now: Timestamp) -> CounterCheck {
+    let (window_start, window_end) = window(now, cap.window_seconds);
+    CounterCheck {
+        scope,
+        key: format!("{service_id}:{}:{name}", scope.as_str()),
+        window_start,
+        window_end,
+        max: cap.max,
+    }
+}
+
 impl SendLimits {
     /// The counters this send increments, sorted by key so that concurrent
     /// transactions lock them in the same order.
     pub fn checks(&self, send: &SendFacts<'_>, now: Timestamp) -> Vec<CounterCheck> {
         let mut checks = Vec::new();
         let mut add = |scope: Scope, name: String, cap: Cap| {
-            let (window_start, window_end) = window(now, cap.window_seconds);
-            checks.push(CounterCheck {
-                scope,
-                key: format!("{}:{}:{name}", send.service_id, scope.as_str()),
-                window_start,
-                window_end,
-                max: cap.max,
-            });
+            checks.push(counter(send.service_id, scope, &name, cap, now));
         };
         add(
             Scope::Destination,
@@ -161,6 +187,31 @@ impl SendLimits {
                 },
             );
         }
+        checks.sort_by(|a, b| a.key.cmp(&b.key));
+        checks
+    }
+
+    /// The counters a prompt to the trusted devices `devices` (factor ids)
+    /// of the user `user_pk` increments, sorted by key. A challenge that
+    /// offers `device` prompts every active device of its user at once.
+    pub fn prompt_checks(
+        &self,
+        service_id: &str,
+        user_pk: &str,
+        devices: &[&str],
+        now: Timestamp,
+    ) -> Vec<CounterCheck> {
+        let mut checks: Vec<CounterCheck> = devices
+            .iter()
+            .map(|d| counter(service_id, Scope::Device, d, self.prompts_per_device, now))
+            .chain([counter(
+                service_id,
+                Scope::User,
+                user_pk,
+                self.prompts_per_user,
+                now,
+            )])
+            .collect();
         checks.sort_by(|a, b| a.key.cmp(&b.key));
         checks
     }
@@ -233,6 +284,26 @@ mod tests {
         assert_ne!(bucket("2001:db8::1"), bucket("2001:db8:0:1::1"));
         assert_eq!(bucket("::ffff:192.0.2.1"), bucket("192.0.2.1"));
         assert_eq!(bucket("192.0.2.1"), "192.0.2.1");
+    }
+
+    #[test]
+    fn a_prompt_counts_against_each_device_and_the_user() {
+        let limits = SendLimits::default();
+        let checks = limits.prompt_checks("svc_1", "usr_1", &["fac_b", "fac_a"], NOW);
+        let keys: Vec<_> = checks.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "svc_1:device:fac_a",
+                "svc_1:device:fac_b",
+                "svc_1:user:usr_1"
+            ]
+        );
+        for c in &checks {
+            assert_eq!(c.max, 10);
+            assert!(c.window_start <= NOW && NOW < c.window_end);
+            assert_eq!(c.window_end.millis() - c.window_start.millis(), 3_600_000);
+        }
     }
 
     #[test]

@@ -197,6 +197,76 @@ pub const BUILT_IN_PURPOSES: [&str; 5] = [
     "verify_contact",
 ];
 
+/// What a purpose protects. The rules that hold whatever a service's policy
+/// says hang on the class, never on a purpose's name, so that a service's
+/// own `payout` is guarded like the built-in `withdrawal`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PurposeClass {
+    /// Signing in and everyday actions: any valid policy; risk signals
+    /// raise it.
+    Standard,
+    /// Moves money or value out of the account: never met by SMS, voice or
+    /// email alone, raised by risk, and held after a security change.
+    Sensitive,
+    /// Changes how the account is protected: never met by SMS, voice or
+    /// email alone and raised by risk, but not held (a security change is
+    /// what starts the hold).
+    SecurityChange,
+    /// Proves a contact point or a caller (built-in `verify_contact` and
+    /// `support_call` only): the policy is the proof itself, so risk does not
+    /// raise it, and its approvals do not teach where the user usually is.
+    Verification,
+}
+
+impl PurposeClass {
+    /// The classes a service may give its own purposes.
+    pub const DECLARABLE: [PurposeClass; 3] = [
+        PurposeClass::Standard,
+        PurposeClass::Sensitive,
+        PurposeClass::SecurityChange,
+    ];
+
+    /// Whether SMS, voice and email codes must never meet the policy alone
+    /// (restricted or not out-of-band in NIST SP 800-63B).
+    pub fn needs_authenticator(self) -> bool {
+        matches!(self, PurposeClass::Sensitive | PurposeClass::SecurityChange)
+    }
+
+    /// Whether a recent security change holds an approval.
+    pub fn held_after_security_change(self) -> bool {
+        self == PurposeClass::Sensitive
+    }
+
+    /// Whether risk signals raise the policy (and approvals count as the
+    /// user's usual places).
+    pub fn raised_by_risk(self) -> bool {
+        self != PurposeClass::Verification
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PurposeClass::Standard => "standard",
+            PurposeClass::Sensitive => "sensitive",
+            PurposeClass::SecurityChange => "security_change",
+            PurposeClass::Verification => "verification",
+        }
+    }
+}
+
+/// The fixed class of a built-in purpose.
+pub fn built_in_class(purpose: &str) -> Option<PurposeClass> {
+    Some(match purpose {
+        "login" => PurposeClass::Standard,
+        "withdrawal" => PurposeClass::Sensitive,
+        "security_change" => PurposeClass::SecurityChange,
+        "support_call" | "verify_contact" => PurposeClass::Verification,
+        _ => return None,
+    })
+}
+
 /// A purpose name as integrators may define it: 1–64 of `[a-z0-9_]`.
 pub fn is_valid_purpose_name(name: &str) -> bool {
     (1..=64).contains(&name.len())
@@ -250,6 +320,26 @@ mod tests {
             default_policy(p).unwrap().validate().unwrap();
         }
         assert!(default_policy("unknown").is_none());
+    }
+
+    #[test]
+    fn every_built_in_purpose_has_a_class_and_its_default_obeys_it() {
+        for p in BUILT_IN_PURPOSES {
+            let class = built_in_class(p).unwrap();
+            if class.needs_authenticator() {
+                assert!(
+                    !default_policy(p)
+                        .unwrap()
+                        .satisfiable_with(&[Sms, Voice, Email]),
+                    "{p}"
+                );
+            }
+        }
+        assert_eq!(built_in_class("payout"), None);
+        assert!(PurposeClass::Sensitive.held_after_security_change());
+        assert!(!PurposeClass::SecurityChange.held_after_security_change());
+        assert!(!PurposeClass::Verification.raised_by_risk());
+        assert!(!PurposeClass::DECLARABLE.contains(&PurposeClass::Verification));
     }
 
     #[test]

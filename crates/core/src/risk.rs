@@ -74,11 +74,6 @@ pub struct RiskAssessment {
     pub rules: Vec<RiskRule>,
 }
 
-/// Purposes whose policy risk does not change: proving a contact is the
-/// point of `verify_contact`, and `support_call` already needs an
-/// authenticator and the ticket's email.
-pub const UNRAISED_PURPOSES: [&str; 2] = ["verify_contact", "support_call"];
-
 const PHONE: [Method; 2] = [Method::Sms, Method::Voice];
 const OUT_OF_BAND: [Method; 3] = [Method::Sms, Method::Voice, Method::Email];
 const AUTHENTICATORS: [Method; 4] = [Method::Webauthn, Method::Device, Method::Totp, Method::Hotp];

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::lockout::LockoutPolicy;
-use crate::policy::{default_policy, Policy};
+use crate::policy::{built_in_class, default_policy, Group, Policy, PurposeClass};
 use crate::risk::RiskSignal;
 use crate::Timestamp;
 
@@ -37,6 +37,9 @@ pub struct ServiceSettings {
     pub security_hold_seconds: u32,
     /// Policies that replace a built-in purpose's default, or define new purposes.
     pub policies: BTreeMap<String, Policy>,
+    /// The class of each of the service's own purposes (built-in purposes
+    /// have fixed classes): see [`ServiceSettings::class_of`].
+    pub purpose_classes: BTreeMap<String, PurposeClass>,
     /// Risk signals that raise a policy; the others are only recorded.
     pub raise_on_signals: Vec<RiskSignal>,
     /// Where the hosted verification page may send the user back: a
@@ -56,6 +59,7 @@ impl Default for ServiceSettings {
             lockout: LockoutPolicy::default(),
             security_hold_seconds: 86_400,
             policies: BTreeMap::new(),
+            purpose_classes: BTreeMap::new(),
             raise_on_signals: RiskSignal::RAISING_BY_DEFAULT.to_vec(),
             return_urls: Vec::new(),
         }
@@ -90,6 +94,30 @@ impl ServiceSettings {
             .cloned()
             .or_else(|| default_policy(purpose))
     }
+
+    /// The class whose rules `purpose` follows: fixed for a built-in
+    /// purpose, declared for the service's own. A purpose defined before
+    /// purposes had classes has none stored and counts as `sensitive`: the
+    /// safe side (held after a security change) until its service declares
+    /// otherwise.
+    pub fn class_of(&self, purpose: &str) -> PurposeClass {
+        built_in_class(purpose)
+            .or_else(|| self.purpose_classes.get(purpose).copied())
+            .unwrap_or(PurposeClass::Sensitive)
+    }
+}
+
+/// A purpose's policy as a settings change gives it: the groups, and for a
+/// service's own purpose its class.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PurposePolicy {
+    /// Required when defining a purpose of the service's own (`standard`,
+    /// `sensitive` or `security_change`; kept when left out of a later
+    /// change). A built-in purpose's class is fixed: leave it out, or give
+    /// that same class.
+    pub class: Option<PurposeClass>,
+    pub all_of: Vec<Group>,
 }
 
 /// A change to a service's settings (`PATCH /v1/service`): fields left out
@@ -107,12 +135,13 @@ pub struct SettingsPatch {
     pub raise_on_signals: Option<Vec<RiskSignal>>,
     /// Replaces the registered return URLs (at most 10).
     pub return_urls: Option<Vec<String>>,
-    /// Purpose → policy. A policy for a built-in purpose replaces its
-    /// default; a new name defines a purpose; `null` removes the service's
-    /// own policy (the default applies again, or the purpose is gone).
+    /// Purpose → policy (`{"class"?, "all_of"}`). A policy for a built-in
+    /// purpose replaces its default; a new name defines a purpose and must
+    /// declare its `class`; `null` removes the service's own policy (the
+    /// default applies again, or the purpose is gone).
     #[serde(default)]
-    #[schema(value_type = Object)]
-    pub policies: BTreeMap<String, Option<Policy>>,
+    #[schema(value_type = BTreeMap<String, PurposePolicy>)]
+    pub policies: BTreeMap<String, Option<PurposePolicy>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -131,9 +160,17 @@ pub enum SettingsError {
         error: crate::policy::PolicyError,
     },
     /// SMS, voice and email are restricted or not out-of-band (NIST SP
-    /// 800-63B): they never move money or change security on their own.
+    /// 800-63B): they never meet a `sensitive` or `security_change`
+    /// purpose's policy on their own.
     #[error("policies.{0}: SMS, voice or email alone would meet it; add a group of webauthn, device, totp or hotp")]
     TooWeak(String),
+    #[error("policies.{0}.class: a purpose of the service's own declares its class: standard, sensitive (moves money: held after a security change) or security_change")]
+    ClassRequired(String),
+    #[error("policies.{purpose}.class: {detail}")]
+    BadClass {
+        purpose: String,
+        detail: &'static str,
+    },
     #[error("policies: at most 50 purposes")]
     TooManyPurposes,
     #[error("return_urls: {0:?} is not an https:// URL (http:// only for localhost) without user, fragment or spaces")]
@@ -175,9 +212,6 @@ pub fn is_local_path(path: &str) -> bool {
         && path.len() <= 512
         && path.chars().all(|c| c.is_ascii_graphic())
 }
-
-/// The purposes whose policy must never be met by phone or email alone.
-pub const HIGH_RISK_PURPOSES: [&str; 2] = ["withdrawal", "security_change"];
 
 impl ServiceSettings {
     /// The settings after `patch`, or why not; nothing is half-applied.
@@ -255,20 +289,28 @@ impl ServiceSettings {
             match policy {
                 None => {
                     next.policies.remove(purpose);
+                    next.purpose_classes.remove(purpose);
                 }
-                Some(policy) => {
+                Some(given) => {
+                    let class = next.declared_class(purpose, given.class)?;
+                    let policy = Policy {
+                        all_of: given.all_of.clone(),
+                    };
                     policy
                         .validate()
                         .map_err(|error| SettingsError::InvalidPolicy {
                             purpose: purpose.clone(),
                             error,
                         })?;
-                    if HIGH_RISK_PURPOSES.contains(&purpose.as_str())
+                    if class.needs_authenticator()
                         && policy.satisfiable_with(&[Method::Sms, Method::Voice, Method::Email])
                     {
                         return Err(SettingsError::TooWeak(purpose.clone()));
                     }
-                    next.policies.insert(purpose.clone(), policy.clone());
+                    next.policies.insert(purpose.clone(), policy);
+                    if built_in_class(purpose).is_none() {
+                        next.purpose_classes.insert(purpose.clone(), class);
+                    }
                 }
             }
         }
@@ -276,6 +318,37 @@ impl ServiceSettings {
             return Err(SettingsError::TooManyPurposes);
         }
         Ok(next)
+    }
+}
+
+impl ServiceSettings {
+    /// The class a change gives `purpose`: a built-in purpose's own (which
+    /// `given` may only repeat), else `given`, else the one declared
+    /// before. A service's own purpose never gets one silently.
+    fn declared_class(
+        &self,
+        purpose: &str,
+        given: Option<PurposeClass>,
+    ) -> Result<PurposeClass, SettingsError> {
+        let bad = |detail| SettingsError::BadClass {
+            purpose: purpose.to_owned(),
+            detail,
+        };
+        match (built_in_class(purpose), given) {
+            (Some(fixed), Some(given)) if given != fixed => {
+                Err(bad("a built-in purpose's class is fixed; leave it out"))
+            }
+            (Some(fixed), _) => Ok(fixed),
+            (None, Some(given)) if !PurposeClass::DECLARABLE.contains(&given) => Err(bad(
+                "verification is for built-in purposes only; expected standard, sensitive or security_change",
+            )),
+            (None, Some(given)) => Ok(given),
+            (None, None) => self
+                .purpose_classes
+                .get(purpose)
+                .copied()
+                .ok_or_else(|| SettingsError::ClassRequired(purpose.to_owned())),
+        }
     }
 }
 
@@ -359,7 +432,7 @@ mod tests {
     fn a_patch_changes_what_it_names_and_nothing_else() {
         let s = ServiceSettings::default();
         let next = s
-            .apply(&patch(r#"{"max_attempts": 3, "policies": {"wire": {"all_of": [{"any_of": ["webauthn"]}, {"any_of": ["email"]}]}}}"#))
+            .apply(&patch(r#"{"max_attempts": 3, "policies": {"wire": {"class": "sensitive", "all_of": [{"any_of": ["webauthn"]}, {"any_of": ["email"]}]}}}"#))
             .unwrap();
         assert_eq!(next.max_attempts, 3);
         assert_eq!(next.raise_on_signals, s.raise_on_signals);
@@ -368,10 +441,12 @@ mod tests {
             next.policy_for("wire"),
             Some(Policy::of(&[&[Webauthn], &[Email]]))
         );
+        assert_eq!(next.class_of("wire"), PurposeClass::Sensitive);
         let back = next
             .apply(&patch(r#"{"policies": {"wire": null}}"#))
             .unwrap();
         assert_eq!(back.policy_for("wire"), None);
+        assert!(back.purpose_classes.is_empty());
     }
 
     #[test]
@@ -392,7 +467,9 @@ mod tests {
             Err(SettingsError::BadPurpose("Wire!".into()))
         );
         assert!(matches!(
-            s.apply(&patch(r#"{"policies": {"wire": {"all_of": []}}}"#)),
+            s.apply(&patch(
+                r#"{"policies": {"wire": {"class": "standard", "all_of": []}}}"#
+            )),
             Err(SettingsError::InvalidPolicy { .. })
         ));
         assert_eq!(
@@ -401,11 +478,65 @@ mod tests {
             )),
             Err(SettingsError::TooWeak("withdrawal".into()))
         );
-        // A custom purpose may be as light as the integrator wants.
+        // A standard purpose of the service's own may be as light as the
+        // integrator wants.
         assert!(s
             .apply(&patch(
-                r#"{"policies": {"newsletter": {"all_of": [{"any_of": ["email"]}]}}}"#
+                r#"{"policies": {"newsletter": {"class": "standard", "all_of": [{"any_of": ["email"]}]}}}"#
             ))
             .is_ok());
+    }
+
+    #[test]
+    fn a_purpose_of_the_services_own_follows_the_rules_of_its_declared_class() {
+        let s = ServiceSettings::default();
+        let sms_only = |class: &str| {
+            patch(&format!(
+                r#"{{"policies": {{"payout": {{{class}"all_of": [{{"any_of": ["sms"]}}]}}}}}}"#
+            ))
+        };
+        assert_eq!(
+            s.apply(&sms_only("")),
+            Err(SettingsError::ClassRequired("payout".into()))
+        );
+        for class in ["sensitive", "security_change"] {
+            assert_eq!(
+                s.apply(&sms_only(&format!(r#""class": "{class}", "#))),
+                Err(SettingsError::TooWeak("payout".into())),
+                "{class}"
+            );
+        }
+        assert!(matches!(
+            s.apply(&sms_only(r#""class": "verification", "#)),
+            Err(SettingsError::BadClass { .. })
+        ));
+        let standard = s.apply(&sms_only(r#""class": "standard", "#)).unwrap();
+        assert_eq!(standard.class_of("payout"), PurposeClass::Standard);
+        // Redefined without a class, it keeps the one it declared.
+        let again = standard.apply(&sms_only("")).unwrap();
+        assert_eq!(again.class_of("payout"), PurposeClass::Standard);
+        let strong = r#"{"policies": {"payout": {"class": "sensitive", "all_of": [{"any_of": ["totp"]}, {"any_of": ["sms"]}]}}}"#;
+        let sensitive = again.apply(&patch(strong)).unwrap();
+        assert_eq!(sensitive.class_of("payout"), PurposeClass::Sensitive);
+        // Built-in purposes keep their class.
+        assert!(matches!(
+            s.apply(&patch(
+                r#"{"policies": {"withdrawal": {"class": "standard", "all_of": [{"any_of": ["sms"]}]}}}"#
+            )),
+            Err(SettingsError::BadClass { .. })
+        ));
+        let login = s
+            .apply(&patch(
+                r#"{"policies": {"login": {"class": "standard", "all_of": [{"any_of": ["sms"]}]}}}"#
+            ))
+            .unwrap();
+        assert!(login.purpose_classes.is_empty());
+        assert_eq!(login.class_of("withdrawal"), PurposeClass::Sensitive);
+        // A purpose stored before classes existed counts as sensitive.
+        let mut legacy = ServiceSettings::default();
+        legacy
+            .policies
+            .insert("payout".into(), Policy::of(&[&[Sms]]));
+        assert_eq!(legacy.class_of("payout"), PurposeClass::Sensitive);
     }
 }

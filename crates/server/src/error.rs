@@ -208,6 +208,10 @@ impl From<AppError> for ApiError {
                 until,
             } => ApiError::too_many("rate_limited", "Too many codes", detail, now, until)
                 .with("limit", limit.as_str()),
+            AppError::TooManyPrompts { limit, now, until } => {
+                ApiError::too_many("too_many_prompts", "Too many prompts", detail, now, until)
+                    .with("limit", limit.as_str())
+            }
             AppError::TooManyTries { now, until } => {
                 ApiError::too_many("rate_limited", "Too many attempts", detail, now, until)
                     .with("limit", Scope::Ip.as_str())
@@ -219,6 +223,7 @@ impl From<AppError> for ApiError {
                 unprocessable("invalid_credential", "Credential refused"),
                 attempts_left,
             ),
+            AppError::WrongNumber => unprocessable("wrong_number", "Wrong number"),
             AppError::AttestationRefused(_) => {
                 unprocessable("attestation_refused", "Authenticator not accepted")
             }
@@ -339,6 +344,20 @@ fn settings_problem(e: SettingsError) -> ApiError {
         SettingsError::BadPurpose(p) => {
             ApiError::invalid_request(detail).with("field", format!("policies.{p}"))
         }
+        SettingsError::ClassRequired(p) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "purpose_class_required",
+            "Purpose class required",
+            detail,
+        )
+        .with("field", format!("policies.{p}.class")),
+        SettingsError::BadClass { purpose, .. } => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_purpose_class",
+            "Invalid purpose class",
+            detail,
+        )
+        .with("field", format!("policies.{purpose}.class")),
         SettingsError::TooManyPurposes => {
             ApiError::invalid_request(detail).with("field", "policies")
         }

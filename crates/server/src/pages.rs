@@ -58,6 +58,7 @@ impl From<AppError> for Shown {
             AppError::TooManyAttempts => Trouble::TooManyAttempts,
             AppError::DeliveryFailed { .. } => Trouble::DeliveryFailed,
             AppError::RateLimited { .. }
+            | AppError::TooManyPrompts { .. }
             | AppError::Challenge {
                 error: ChallengeError::SendLimitReached,
                 ..

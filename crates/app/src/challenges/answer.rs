@@ -243,14 +243,7 @@ pub(crate) fn checked_write(
     lockout: LockoutPolicy,
     now: Timestamp,
 ) -> Write {
-    let failure = |events| Write {
-        user: UserEffect::Failure {
-            lockout,
-            now,
-            locked: locked_event(&c.service_id, &c.user_id, c.context.ip.as_deref(), now),
-        },
-        ..only_events(events)
-    };
+    let failure = |events| failure_write(c, events, lockout, now);
     match outcome {
         VerifyOutcome::Accepted { approved } => {
             let destination = method
@@ -301,6 +294,24 @@ pub(crate) fn checked_write(
             now,
             json!({"method": method, "reason": "too_many_attempts"}),
         )]),
+    }
+}
+
+/// What a wrong answer writes: `events`, and a failure toward the user's
+/// lockout.
+pub(crate) fn failure_write(
+    c: &Challenge,
+    events: Vec<countersign_core::event::Event>,
+    lockout: LockoutPolicy,
+    now: Timestamp,
+) -> Write {
+    Write {
+        user: UserEffect::Failure {
+            lockout,
+            now,
+            locked: locked_event(&c.service_id, &c.user_id, c.context.ip.as_deref(), now),
+        },
+        ..only_events(events)
     }
 }
 

@@ -201,6 +201,7 @@ fn rate_limited(scope: Scope, now: Timestamp, until: Timestamp) -> AppError {
         Scope::Ip => "for this IP address",
         Scope::Country => "to this country",
         Scope::DailyBudget => "by SMS and voice today",
+        Scope::Device | Scope::User => "to this user's devices",
     };
     AppError::RateLimited {
         limit: scope,

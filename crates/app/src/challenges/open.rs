@@ -4,12 +4,15 @@
 //! history and wakes the same waiting devices.
 
 use countersign_core::challenge::{usual_places, Challenge, ChallengeContext, WebauthnAsk};
-use countersign_core::factor::{Factor, FactorStatus};
+use countersign_core::event::Event;
+use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::ids::is_printable;
+use countersign_core::limits::CounterCheck;
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
 use countersign_core::service::Service;
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
+use countersign_core::Timestamp;
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
@@ -115,7 +118,14 @@ impl App {
         refuse_if_locked(user, now)?;
         let factors = self.store.factors(&user.id).await?;
         let enrolled = enrolled_methods(&factors);
-        let opened = match &asker {
+        let history = match &asker {
+            Asker::Join { .. } => Vec::new(),
+            _ => usual_places(
+                &self.store.recent_approved(&user.id, RISK_HISTORY).await?,
+                &service.settings,
+            ),
+        };
+        let open = |enrolled: &[Method]| match &asker {
             Asker::Join { appointment } => {
                 let email_only: Vec<Channel> = self
                     .delivery
@@ -127,26 +137,55 @@ impl App {
                     user,
                     &service.settings,
                     &email_only,
-                    &enrolled,
-                    context,
+                    enrolled,
+                    context.clone(),
                     now,
                 )
             }
-            _ => {
-                let approved = self.store.recent_approved(&user.id, RISK_HISTORY).await?;
-                Challenge::open(
-                    user,
-                    purpose,
-                    &service.settings,
-                    &self.deliverable_to(user.phone.as_deref()),
-                    &enrolled,
-                    context,
-                    &usual_places(&approved),
-                    now,
-                )
-            }
+            _ => Challenge::open(
+                user,
+                purpose,
+                &service.settings,
+                &self.deliverable_to(user.phone.as_deref()),
+                enrolled,
+                context.clone(),
+                &history,
+                now,
+            ),
         };
-        let mut c = opened.map_err(|e| AppError::challenge(e, now))?;
+        let mut c = open(&enrolled).map_err(|e| AppError::challenge(e, now))?;
+        let mut refusals = Vec::new();
+        if c.device_match.is_some() {
+            if let Some(capped) = self.count_prompt(service, user, &factors, now).await? {
+                // No prompt: the challenge goes on with the user's other
+                // methods, or is refused if it has none.
+                let refused = Event::new(
+                    &service.id,
+                    Some(&user.user_id),
+                    "device.prompt_refused",
+                    now,
+                    context.ip.as_deref(),
+                    json!({"purpose": purpose, "limit": capped.scope.as_str(), "until": capped.window_end}),
+                );
+                let others: Vec<Method> = enrolled
+                    .iter()
+                    .copied()
+                    .filter(|m| *m != Method::Device)
+                    .collect();
+                match open(&others) {
+                    Ok(without_device) => c = without_device,
+                    Err(_) => {
+                        self.store.insert_events(&[refused]).await?;
+                        return Err(AppError::TooManyPrompts {
+                            limit: capped.scope,
+                            now,
+                            until: capped.window_end,
+                        });
+                    }
+                }
+                refusals.push(refused);
+            }
+        }
         let page_token = c.issue_page_token();
         self.ask_webauthn(&mut c, &factors)?;
         let created = match asker {
@@ -175,7 +214,8 @@ impl App {
                 json!({"appointment_id": appointment.id}),
             ),
         };
-        self.store.insert_challenge(&c, &[created]).await?;
+        refusals.push(created);
+        self.store.insert_challenge(&c, &refusals).await?;
         if c.device_match.is_some() {
             self.device_waiters.notify(&c.user_pk);
         }
@@ -183,6 +223,32 @@ impl App {
             challenge: c,
             page_token,
         })
+    }
+
+    /// Counts a prompt to the user's trusted devices against the caps per
+    /// device and per user (atomically, so they hold across processes):
+    /// the counter at its cap, if one is (then nothing is counted).
+    async fn count_prompt(
+        &self,
+        service: &Service,
+        user: &User,
+        factors: &[Factor],
+        now: Timestamp,
+    ) -> AppResult<Option<CounterCheck>> {
+        let devices: Vec<&str> = factors
+            .iter()
+            .filter(|f| f.kind == FactorType::Device && f.status == FactorStatus::Active)
+            .map(|f| f.id.as_str())
+            .collect();
+        let checks = self
+            .config
+            .limits
+            .prompt_checks(&service.id, &user.id, &devices, now);
+        Ok(self
+            .store
+            .count_attempts(&checks)
+            .await?
+            .map(|i| checks[i].clone()))
     }
 
     /// Prepares the WebAuthn request of a challenge that offers passkeys or

@@ -5,6 +5,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use countersign_core::device::signed_request;
+use countersign_core::limits::Cap;
 use countersign_core::Clock;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{json, Value};
@@ -157,13 +158,7 @@ async fn approve_with_the_right_number_or_deny(backend: Backend) {
     assert_eq!(numbers.len(), 3);
     assert!(numbers.contains(&number));
 
-    // A wrong number is a failed attempt; the right one proves the device.
-    let wrong = numbers.iter().copied().find(|n| *n != number).unwrap();
-    let r = device
-        .respond(&s, &chl, json!({"decision": "approve", "number": wrong}))
-        .await;
-    r.assert_problem(422, "invalid_code");
-    assert_eq!(r.body["attempts_left"], 4);
+    // The right number proves the device.
     let r = device
         .respond(&s, &chl, json!({"decision": "approve", "number": number}))
         .await;
@@ -192,13 +187,151 @@ async fn approve_with_the_right_number_or_deny(backend: Backend) {
         .await
         .assert_problem(409, "challenge_closed");
     let events = s.event_types("alice").await;
-    for kind in [
-        "factor.activated",
-        "challenge.denied",
-        "challenge.code_rejected",
-    ] {
+    for kind in ["factor.activated", "challenge.denied"] {
         assert!(events.contains(&kind.to_owned()), "{kind} in {events:?}");
     }
+}
+
+/// Push bombing: cycling the three numbers must not approve. A wrong number
+/// ends the request (and counts as a failure); the right one afterwards
+/// approves nothing, and a new request is needed.
+async fn a_wrong_number_ends_the_request(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let device = TestDevice::enrol(&s, "alice", 7).await;
+    let chl = s.challenge("alice", "login").await;
+    let pending = device.pending(&s).await;
+    let numbers: Vec<u8> = serde_json::from_value(pending.body[0]["numbers"].clone()).unwrap();
+    let number = device_number(&s.get(&format!("/v1/challenges/{chl}")).await.body);
+    let wrong = numbers.iter().copied().find(|n| *n != number).unwrap();
+
+    let r = device
+        .respond(&s, &chl, json!({"decision": "approve", "number": wrong}))
+        .await;
+    r.assert_problem(422, "wrong_number");
+    let view = s.get(&format!("/v1/challenges/{chl}")).await.body;
+    assert_eq!(view["status"], "failed", "{view}");
+    assert_eq!(device.pending(&s).await.body, json!([]), "no longer shown");
+    device
+        .respond(&s, &chl, json!({"decision": "approve", "number": number}))
+        .await
+        .assert_problem(409, "challenge_closed");
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{chl}")).await.body["status"],
+        "failed"
+    );
+    let events = s
+        .get("/v1/users/alice/events?limit=50")
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .clone();
+    let failed = events
+        .iter()
+        .find(|e| e["type"] == "challenge.failed")
+        .expect("a challenge.failed event");
+    assert_eq!(failed["detail"]["reason"], "wrong_number", "{failed}");
+    assert_eq!(failed["detail"]["factor_id"], device.factor_id.as_str());
+
+    // A new request, with new numbers, can be approved.
+    let again = s.challenge("alice", "login").await;
+    let number = device_number(&s.get(&format!("/v1/challenges/{again}")).await.body);
+    let r = device
+        .respond(&s, &again, json!({"decision": "approve", "number": number}))
+        .await;
+    assert_eq!(r.body["status"], "approved", "{}", r.body);
+}
+
+/// Push bombing: prompts to a user's devices are capped per hour. Past the
+/// cap a challenge goes on without the device (the user's other methods
+/// still work) or, with nothing else to offer, is refused with 429
+/// `too_many_prompts`; the next window frees it.
+async fn prompts_to_devices_are_capped_per_hour(backend: Backend) {
+    let s = TestServer::start_with(backend, |c| {
+        c.limits.prompts_per_user = Cap {
+            max: 2,
+            window_seconds: 3600,
+        };
+    })
+    .await;
+    s.put("/v1/users/dave", json!({})).await;
+    let device = TestDevice::enrol(&s, "dave", 5).await;
+    s.alice("alice").await;
+    let alices = TestDevice::enrol(&s, "alice", 6).await;
+
+    // Dave has only his device: two prompts, then refused.
+    let open = || {
+        s.post(
+            "/v1/challenges",
+            json!({"user_id": "dave", "purpose": "login"}),
+        )
+    };
+    for _ in 0..2 {
+        let r = open().await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        device_number(&r.body);
+    }
+    let r = open().await;
+    r.assert_problem(429, "too_many_prompts");
+    assert_eq!(r.body["limit"], "user");
+    let retry_after = r.body["retry_after"].as_u64().unwrap();
+    assert!((1..=3600).contains(&retry_after), "{}", r.body);
+    assert_eq!(device.pending(&s).await.body.as_array().unwrap().len(), 2);
+    let events = s.event_types("dave").await;
+    assert!(
+        events.contains(&"device.prompt_refused".to_owned()),
+        "{events:?}"
+    );
+    // Alice's prompts are counted apart; past her cap her challenge goes on
+    // with her other methods, without prompting her device.
+    for _ in 0..2 {
+        s.challenge("alice", "login").await;
+    }
+    let r = s
+        .post(
+            "/v1/challenges",
+            json!({"user_id": "alice", "purpose": "login"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let methods: Vec<&str> = r.body["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["type"].as_str().unwrap())
+        .collect();
+    assert!(!methods.contains(&"device"), "{methods:?}");
+    assert!(methods.contains(&"sms"), "{methods:?}");
+    assert_eq!(alices.pending(&s).await.body.as_array().unwrap().len(), 2);
+
+    // The next window frees it.
+    s.advance(retry_after);
+    let r = open().await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    device_number(&r.body);
+}
+
+/// The cap per device holds too, whatever the user's cap.
+async fn prompts_are_capped_per_device(backend: Backend) {
+    let s = TestServer::start_with(backend, |c| {
+        c.limits.prompts_per_device = Cap {
+            max: 1,
+            window_seconds: 3600,
+        };
+    })
+    .await;
+    s.put("/v1/users/dave", json!({})).await;
+    TestDevice::enrol(&s, "dave", 5).await;
+    s.challenge("dave", "login").await;
+    let r = s
+        .post(
+            "/v1/challenges",
+            json!({"user_id": "dave", "purpose": "login"}),
+        )
+        .await;
+    r.assert_problem(429, "too_many_prompts");
+    assert_eq!(r.body["limit"], "device");
 }
 
 async fn device_requests_must_be_signed_right(backend: Backend) {
@@ -359,6 +492,9 @@ async fn a_waiting_device_hears_of_a_new_request_at_once(backend: Backend) {
 
 on_both_backends!(
     approve_with_the_right_number_or_deny,
+    a_wrong_number_ends_the_request,
+    prompts_to_devices_are_capped_per_hour,
+    prompts_are_capped_per_device,
     device_requests_must_be_signed_right,
     a_waiting_device_hears_of_a_new_request_at_once,
 );

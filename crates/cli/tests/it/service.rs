@@ -3,7 +3,8 @@
 
 use serde_json::json;
 
-use crate::harness::{Backend, TestServer};
+use crate::factors::{active_totp, now_secs, oathtool_totp};
+use crate::harness::{Backend, TestServer, T0};
 use crate::on_both_backends;
 
 async fn policies_and_settings_are_patched(backend: Backend) {
@@ -17,8 +18,8 @@ async fn policies_and_settings_are_patched(backend: Backend) {
             Some(json!({
                 "max_attempts": 3,
                 "policies": {
-                    "wire": {"all_of": [{"any_of": ["totp", "webauthn"]}, {"any_of": ["email"]}]},
-                    "newsletter": {"all_of": [{"any_of": ["email"]}]}
+                    "wire": {"class": "sensitive", "all_of": [{"any_of": ["totp", "webauthn"]}, {"any_of": ["email"]}]},
+                    "newsletter": {"class": "standard", "all_of": [{"any_of": ["email"]}]}
                 }
             })),
         )
@@ -29,6 +30,11 @@ async fn policies_and_settings_are_patched(backend: Backend) {
         r.body["policies"]["wire"],
         json!({"all_of": [{"any_of": ["totp", "webauthn"]}, {"any_of": ["email"]}]})
     );
+    assert_eq!(r.body["classes"]["wire"], "sensitive");
+    assert_eq!(r.body["classes"]["newsletter"], "standard");
+    assert_eq!(r.body["classes"]["withdrawal"], "sensitive");
+    assert_eq!(r.body["classes"]["security_change"], "security_change");
+    assert_eq!(r.body["classes"]["verify_contact"], "verification");
     // In force at once: the custom purposes exist, and challenges get 3 tries.
     let r = s
         .post(
@@ -58,7 +64,7 @@ async fn policies_and_settings_are_patched(backend: Backend) {
         patch(json!({"policies": {"withdrawal": {"all_of": [{"any_of": ["sms", "totp"]}]}}})).await;
     r.assert_problem(422, "policy_too_weak");
     assert_eq!(r.body["purpose"], "withdrawal");
-    patch(json!({"policies": {"wire": {"all_of": [{"any_of": ["sms"]}, {"any_of": ["sms"]}]}}}))
+    patch(json!({"policies": {"wire": {"class": "sensitive", "all_of": [{"any_of": ["sms"]}, {"any_of": ["sms"]}]}}}))
         .await
         .assert_problem(422, "invalid_policy");
     let r = patch(json!({"max_attempts": 0, "policies": {"newsletter": null}})).await;
@@ -86,3 +92,86 @@ async fn policies_and_settings_are_patched(backend: Backend) {
 }
 
 on_both_backends!(policies_and_settings_are_patched);
+
+/// The rules that guard money hang on a purpose's class, not its name: a
+/// service's own `payout` declared `sensitive` is refused an SMS-only
+/// policy and held after a security change, like `withdrawal`; a purpose
+/// of the service's own must say which class it is.
+async fn a_sensitive_purpose_of_the_services_own_is_guarded_like_a_withdrawal(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let patch = |body: serde_json::Value| {
+        s.call(
+            reqwest::Method::PATCH,
+            "/v1/service",
+            Some(&s.key),
+            Some(body),
+        )
+    };
+    let sms_only = json!({"all_of": [{"any_of": ["sms"]}]});
+    let r = patch(json!({"policies": {"payout": sms_only}})).await;
+    r.assert_problem(400, "purpose_class_required");
+    assert_eq!(r.body["field"], "policies.payout.class");
+    let r = patch(
+        json!({"policies": {"payout": {"class": "sensitive", "all_of": [{"any_of": ["sms"]}]}}}),
+    )
+    .await;
+    r.assert_problem(422, "policy_too_weak");
+    assert_eq!(r.body["purpose"], "payout");
+    patch(
+        json!({"policies": {"payout": {"class": "verification", "all_of": [{"any_of": ["sms"]}]}}}),
+    )
+    .await
+    .assert_problem(400, "invalid_purpose_class");
+    patch(
+        json!({"policies": {"withdrawal": {"class": "standard", "all_of": [{"any_of": ["sms"]}]}}}),
+    )
+    .await
+    .assert_problem(400, "invalid_purpose_class");
+    // Nothing of the refused changes was kept.
+    let current = s.get("/v1/service").await.body;
+    assert!(current["policies"].get("payout").is_none(), "{current}");
+
+    let r = patch(json!({"policies": {
+        "payout": {"class": "sensitive", "all_of": [{"any_of": ["totp", "webauthn"]}, {"any_of": ["sms"]}]},
+        "export": {"class": "standard", "all_of": [{"any_of": ["totp"]}]}
+    }}))
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["classes"]["payout"], "sensitive");
+    assert_eq!(r.body["settings"]["purpose_classes"]["payout"], "sensitive");
+
+    // Adding the authenticator is a security change: payouts are held, like
+    // withdrawals; a standard purpose is not.
+    let (_, secret) = active_totp(&s, "alice").await;
+    let hold_until = countersign_core::Timestamp(T0.millis() + 86_400_000).to_rfc3339();
+    let pass = |purpose: &'static str| {
+        let s = &s;
+        let secret = secret.clone();
+        async move {
+            let chl = s.challenge("alice", purpose).await;
+            s.advance(30);
+            let totp = oathtool_totp(&secret, now_secs(s), "SHA1", 6, 30);
+            let r = s.verify(&chl, "totp", &totp).await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            if r.body["status"] != "pending" {
+                return r.body;
+            }
+            let sms = s.send(&chl, "sms").await;
+            s.verify(&chl, "sms", &sms).await.body
+        }
+    };
+    let payout = pass("payout").await;
+    assert_eq!(payout["status"], "held", "{payout}");
+    assert_eq!(payout["held_until"], hold_until);
+    let withdrawal = pass("withdrawal").await;
+    assert_eq!(withdrawal["status"], "held", "{withdrawal}");
+    let export = pass("export").await;
+    assert_eq!(export["status"], "approved", "{export}");
+
+    // Redefined without a class, the purpose keeps the one it declared.
+    let r = patch(json!({"policies": {"payout": {"all_of": [{"any_of": ["sms"]}]}}})).await;
+    r.assert_problem(422, "policy_too_weak");
+}
+
+on_both_backends!(a_sensitive_purpose_of_the_services_own_is_guarded_like_a_withdrawal);
