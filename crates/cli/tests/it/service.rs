@@ -172,6 +172,21 @@ async fn a_sensitive_purpose_of_the_services_own_is_guarded_like_a_withdrawal(ba
     // Redefined without a class, the purpose keeps the one it declared.
     let r = patch(json!({"policies": {"payout": {"all_of": [{"any_of": ["sms"]}]}}})).await;
     r.assert_problem(422, "policy_too_weak");
+
+    // The document says which classes there are and where they go.
+    let doc = s.get("/v1/openapi.json").await.body;
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["PurposeClass"]["enum"],
+        json!(["standard", "sensitive", "security_change", "verification"]),
+        "{}",
+        schemas["PurposeClass"]
+    );
+    assert!(
+        schemas["PurposePolicy"]["properties"]["class"].is_object(),
+        "{}",
+        schemas["PurposePolicy"]
+    );
 }
 
 on_both_backends!(a_sensitive_purpose_of_the_services_own_is_guarded_like_a_withdrawal);

@@ -19,7 +19,7 @@ use crate::extract::{ApiJson, ServiceAuth};
     responses((status = 201, body = ChallengeView),
               (status = 404, description = "not_found: no such user"),
               (status = 422, description = "unknown_purpose, policy_unsatisfiable"),
-              (status = 429, description = "locked")),
+              (status = 429, description = "locked; too_many_prompts (`limit`: `device` or `user`, with Retry-After): the user's trusted devices got as many approval prompts this hour as they may, and no other method can prove the request")),
     security(("api_key" = [])))]
 pub async fn create_challenge(
     State(app): State<App>,

@@ -73,16 +73,17 @@ pub async fn pending_requests(
 }
 
 /// The user's answer on their device: approve with the number the page
-/// shows, or deny. A wrong number counts as a failed attempt.
+/// shows, or deny. A wrong number counts as a failed attempt and ends the
+/// challenge (`failed`): a new challenge, with new numbers, is needed.
 #[utoipa::path(post, path = "/v1/challenges/{id}/device-response", tag = "devices",
     params(("id" = String, Path)),
     request_body = DeviceResponse,
-    responses((status = 200, body = ChallengeView, description = "approved, still pending, or denied"),
+    responses((status = 200, body = ChallengeView, description = "approved, still pending (another group to meet), or denied"),
               (status = 400, description = "invalid_request"),
               (status = 401, description = "unauthorized, invalid_signature, signature_replayed"),
               (status = 404, description = "not_found: no such challenge for this device's user"),
               (status = 409, description = "challenge_closed"), (status = 410, description = "expired"),
-              (status = 422, description = "invalid_code (wrong number, with attempts_left), method_unavailable"),
+              (status = 422, description = "wrong_number (the challenge has failed), transaction_mismatch, method_unavailable"),
               (status = 429, description = "too_many_attempts, locked")),
     security(("device_signature" = [])))]
 pub async fn device_response(
