@@ -154,7 +154,7 @@ impl App {
             ),
         };
         let mut c = open(&enrolled).map_err(|e| AppError::challenge(e, now))?;
-        let mut refusals = Vec::new();
+        let mut events = Vec::new();
         if c.device_match.is_some() {
             if let Some(capped) = self.count_prompt(service, user, &factors, now).await? {
                 // No prompt: the challenge goes on with the user's other
@@ -172,18 +172,16 @@ impl App {
                     .copied()
                     .filter(|m| *m != Method::Device)
                     .collect();
-                match open(&others) {
-                    Ok(without_device) => c = without_device,
-                    Err(_) => {
-                        self.store.insert_events(&[refused]).await?;
-                        return Err(AppError::TooManyPrompts {
-                            limit: capped.scope,
-                            now,
-                            until: capped.window_end,
-                        });
-                    }
-                }
-                refusals.push(refused);
+                let Ok(without_device) = open(&others) else {
+                    self.store.insert_events(&[refused]).await?;
+                    return Err(AppError::TooManyPrompts {
+                        limit: capped.scope,
+                        now,
+                        until: capped.window_end,
+                    });
+                };
+                c = without_device;
+                events.push(refused);
             }
         }
         let page_token = c.issue_page_token();
@@ -214,8 +212,8 @@ impl App {
                 json!({"appointment_id": appointment.id}),
             ),
         };
-        refusals.push(created);
-        self.store.insert_challenge(&c, &refusals).await?;
+        events.push(created);
+        self.store.insert_challenge(&c, &events).await?;
         if c.device_match.is_some() {
             self.device_waiters.notify(&c.user_pk);
         }

@@ -247,16 +247,29 @@ async fn a_wrong_number_ends_the_request(backend: Backend) {
 /// cap a challenge goes on without the device (the user's other methods
 /// still work) or, with nothing else to offer, is refused with 429
 /// `too_many_prompts`; the next window frees it.
-async fn prompts_to_devices_are_capped_per_hour(backend: Backend) {
+/// A server that allows `per_device` prompts to a device and `per_user` to
+/// a user's devices an hour, with Dave, who has only a trusted device.
+async fn with_prompt_caps(
+    backend: Backend,
+    per_device: u32,
+    per_user: u32,
+) -> (TestServer, TestDevice) {
+    let hourly = |max| Cap {
+        max,
+        window_seconds: 3600,
+    };
     let s = TestServer::start_with(backend, |c| {
-        c.limits.prompts_per_user = Cap {
-            max: 2,
-            window_seconds: 3600,
-        };
+        c.limits.prompts_per_device = hourly(per_device);
+        c.limits.prompts_per_user = hourly(per_user);
     })
     .await;
     s.put("/v1/users/dave", json!({})).await;
     let device = TestDevice::enrol(&s, "dave", 5).await;
+    (s, device)
+}
+
+async fn prompts_to_devices_are_capped_per_hour(backend: Backend) {
+    let (s, device) = with_prompt_caps(backend, 10, 2).await;
     s.alice("alice").await;
     let alices = TestDevice::enrol(&s, "alice", 6).await;
 
@@ -314,15 +327,7 @@ async fn prompts_to_devices_are_capped_per_hour(backend: Backend) {
 
 /// The cap per device holds too, whatever the user's cap.
 async fn prompts_are_capped_per_device(backend: Backend) {
-    let s = TestServer::start_with(backend, |c| {
-        c.limits.prompts_per_device = Cap {
-            max: 1,
-            window_seconds: 3600,
-        };
-    })
-    .await;
-    s.put("/v1/users/dave", json!({})).await;
-    TestDevice::enrol(&s, "dave", 5).await;
+    let (s, _) = with_prompt_caps(backend, 1, 10).await;
     s.challenge("dave", "login").await;
     let r = s
         .post(

@@ -4,8 +4,18 @@
 use serde_json::json;
 
 use crate::factors::{active_totp, now_secs, oathtool_totp};
-use crate::harness::{Backend, TestServer, T0};
+use crate::harness::{Backend, Response, TestServer, T0};
 use crate::on_both_backends;
+
+async fn patch_service(s: &TestServer, body: serde_json::Value) -> Response {
+    s.call(
+        reqwest::Method::PATCH,
+        "/v1/service",
+        Some(&s.key),
+        Some(body),
+    )
+    .await
+}
 
 async fn policies_and_settings_are_patched(backend: Backend) {
     let s = TestServer::start(backend).await;
@@ -51,14 +61,7 @@ async fn policies_and_settings_are_patched(backend: Backend) {
         .await;
     assert_eq!(r.body["attempts_left"], 3, "{}", r.body);
 
-    let patch = |body: serde_json::Value| {
-        s.call(
-            reqwest::Method::PATCH,
-            "/v1/service",
-            Some(&s.key),
-            Some(body),
-        )
-    };
+    let patch = |body| patch_service(&s, body);
     // Refused, and nothing changes.
     let r =
         patch(json!({"policies": {"withdrawal": {"all_of": [{"any_of": ["sms", "totp"]}]}}})).await;
@@ -100,14 +103,7 @@ on_both_backends!(policies_and_settings_are_patched);
 async fn a_sensitive_purpose_of_the_services_own_is_guarded_like_a_withdrawal(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
-    let patch = |body: serde_json::Value| {
-        s.call(
-            reqwest::Method::PATCH,
-            "/v1/service",
-            Some(&s.key),
-            Some(body),
-        )
-    };
+    let patch = |body| patch_service(&s, body);
     let sms_only = json!({"all_of": [{"any_of": ["sms"]}]});
     let r = patch(json!({"policies": {"payout": sms_only}})).await;
     r.assert_problem(400, "purpose_class_required");
