@@ -245,15 +245,6 @@ impl PurposeClass {
     pub fn raised_by_risk(self) -> bool {
         self != PurposeClass::Verification
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PurposeClass::Standard => "standard",
-            PurposeClass::Sensitive => "sensitive",
-            PurposeClass::SecurityChange => "security_change",
-            PurposeClass::Verification => "verification",
-        }
-    }
 }
 
 /// The fixed class of a built-in purpose.
