@@ -368,6 +368,14 @@ impl Challenge {
         token
     }
 
+    /// Whether the integrator opened this challenge with its service key:
+    /// every challenge but a support join's, which a customer opens without
+    /// one. Only failures on these can lock the user for good (see
+    /// [`crate::lockout`]).
+    pub fn opened_with_key(&self) -> bool {
+        self.appointment_id.is_none()
+    }
+
     /// Whether `token` is this challenge's page or session token (constant
     /// time).
     pub fn page_token_matches(&self, token: &str) -> bool {

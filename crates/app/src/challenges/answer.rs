@@ -248,6 +248,7 @@ pub(crate) fn checked_write(
             lockout,
             now,
             locked: locked_event(&c.service_id, &c.user_id, c.context.ip.as_deref(), now),
+            keyed: c.opened_with_key(),
         },
         ..only_events(events)
     };

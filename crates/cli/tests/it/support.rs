@@ -50,14 +50,14 @@ async fn public(s: &TestServer, path: &str, body: Value) -> Response {
 
 /// A customer's browser: no service key, and the join session cookie the
 /// server set (sent back only where its `Path` covers).
-struct Browser<'s> {
+pub(crate) struct Browser<'s> {
     s: &'s TestServer,
     /// The `cs_support` cookie, as `name=value`.
     cookie: std::sync::Mutex<Option<String>>,
 }
 
 impl<'s> Browser<'s> {
-    fn new(s: &'s TestServer) -> Browser<'s> {
+    pub(crate) fn new(s: &'s TestServer) -> Browser<'s> {
         Browser {
             s,
             cookie: std::sync::Mutex::new(None),
@@ -75,7 +75,7 @@ impl<'s> Browser<'s> {
         self.cookie.lock().unwrap().clone()
     }
 
-    async fn post(&self, path: &str, body: Value) -> Response {
+    pub(crate) async fn post(&self, path: &str, body: Value) -> Response {
         let mut req = self
             .s
             .http
