@@ -4,6 +4,7 @@
 //! with an independent JWT library (PyJWT), and the agent's authenticity code.
 
 use countersign_core::limits::Cap;
+use countersign_core::lockout::LockoutPolicy;
 use serde_json::{json, Value};
 
 use crate::factors::{active_totp, now_secs, oathtool_totp, run};
@@ -629,8 +630,92 @@ async fn only_the_browser_that_joined_gets_the_room(backend: Backend) {
     assert_eq!(page.status(), 404);
 }
 
+/// From the customer side nobody locks the account for good: the ids alone
+/// count nothing, and even the holder of the appointment code, joining
+/// again and again, only slows the account down (temporary locks); the
+/// integrator's own challenges still lock for good at the hard limit.
+async fn the_customer_side_cannot_lock_the_account_for_good(backend: Backend) {
+    let s = support_server(backend, 100).await;
+    s.alice("alice").await;
+    let (_, secret) = active_totp(&s, "alice").await;
+    s.set_lockout(LockoutPolicy {
+        threshold: 5,
+        lock_seconds: 60,
+        hard_limit: 3,
+    })
+    .await;
+    let (_, code) = book(&s).await;
+    s.advance(3600 - 15 * 60);
+    let join = json!({"appointment_code": code});
+    let verify = "/v1/support/appointments/join/verify";
+    // Three joins, five wrong codes each: fifteen failures, five times the
+    // hard limit. Each fifth locks the account for a minute.
+    for _ in 0..3 {
+        let customer = Browser::new(&s);
+        let r = customer
+            .post("/v1/support/appointments/join", join.clone())
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let wrong = json!({"challenge_id": r.body["id"], "method": "totp", "code": "12345"});
+        for _ in 0..10 {
+            public(&s, verify, wrong.clone())
+                .await
+                .assert_problem(403, "not_join_session");
+        }
+        for _ in 0..4 {
+            customer
+                .post(verify, wrong.clone())
+                .await
+                .assert_problem(422, "invalid_code");
+        }
+        let r = customer.post(verify, wrong).await;
+        r.assert_problem(429, "locked");
+        assert_eq!(r.body["retry_after"], 60);
+        s.advance(60);
+    }
+    // Not locked for good: the customer joins and passes.
+    let customer = Browser::new(&s);
+    let r = customer.post("/v1/support/appointments/join", join).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let challenge = r.body["id"].as_str().unwrap().to_owned();
+    let email = s.received_code("email");
+    s.advance(30);
+    let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
+    let mut last = Value::Null;
+    for (method, code) in [("totp", totp), ("email", email)] {
+        last = customer
+            .post(
+                verify,
+                json!({"challenge_id": challenge, "method": method, "code": code}),
+            )
+            .await
+            .body;
+    }
+    assert_eq!(last["status"], "approved", "{last}");
+    // The integrator's challenges: three wrong codes lock for good.
+    for n in 1..=3 {
+        let id = s.challenge("alice", "login").await;
+        let sent = s.send(&id, "email").await;
+        let wrong = if sent == "000000" { "111111" } else { "000000" };
+        let r = s.verify(&id, "email", wrong).await;
+        if n < 3 {
+            r.assert_problem(422, "invalid_code");
+        } else {
+            r.assert_problem(429, "locked");
+        }
+    }
+    s.advance(30 * 86_400);
+    s.post(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "login"}),
+    )
+    .await
+    .assert_problem(429, "locked");
+}
+
 on_both_backends!(
     only_the_browser_that_joined_gets_the_room,
+    the_customer_side_cannot_lock_the_account_for_good,
     a_reschedule_revokes_an_earlier_verification,
     the_whole_journey,
     cancelled_exhausted_and_rescheduled,
