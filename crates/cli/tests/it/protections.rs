@@ -253,6 +253,12 @@ async fn the_integrators_challenges_still_lock_for_good(b: Backend) {
         hard_limit: 3,
     })
     .await;
+    three_wrong_codes_lock_alice_for_good(&s).await;
+}
+
+/// Three wrong codes on the integrator's challenges, with a hard limit of
+/// three: alice is locked, and still a month later.
+pub(crate) async fn three_wrong_codes_lock_alice_for_good(s: &TestServer) {
     for n in 1..=3 {
         let id = s.challenge("alice", "login").await;
         let code = s.send(&id, "sms").await;

@@ -693,24 +693,7 @@ async fn the_customer_side_cannot_lock_the_account_for_good(backend: Backend) {
     }
     assert_eq!(last["status"], "approved", "{last}");
     // The integrator's challenges: three wrong codes lock for good.
-    for n in 1..=3 {
-        let id = s.challenge("alice", "login").await;
-        let sent = s.send(&id, "email").await;
-        let wrong = if sent == "000000" { "111111" } else { "000000" };
-        let r = s.verify(&id, "email", wrong).await;
-        if n < 3 {
-            r.assert_problem(422, "invalid_code");
-        } else {
-            r.assert_problem(429, "locked");
-        }
-    }
-    s.advance(30 * 86_400);
-    s.post(
-        "/v1/challenges",
-        json!({"user_id": "alice", "purpose": "login"}),
-    )
-    .await
-    .assert_problem(429, "locked");
+    crate::protections::three_wrong_codes_lock_alice_for_good(&s).await;
 }
 
 on_both_backends!(
