@@ -153,6 +153,10 @@ pub enum AppError {
     NotVerified(&'static str),
     #[error("verify again to get a new room token")]
     VerificationTooOld,
+    /// A customer-side call about a support join from a browser other than
+    /// the one that joined (no join session cookie, or another one's).
+    #[error("only the browser that joined this appointment (or the service key) may do this; join again with the appointment code")]
+    NotJoinSession,
     #[error("the operator has not set [support] jwt_secret and video_base_url")]
     SupportUnconfigured,
     #[error("{0}")]

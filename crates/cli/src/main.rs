@@ -149,8 +149,9 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Lift a lockout (after 100 consecutive failures a user stays locked
-    /// until this is run) and clear the failure count.
+    /// Lift a lockout (after 100 consecutive failures on the integrator's
+    /// challenges a user stays locked until this is run) and clear the
+    /// failure counts.
     Unlock {
         /// The service's name.
         #[arg(long)]

@@ -178,8 +178,11 @@ pub struct Challenge {
     /// a registered return URL of the service, or a path on this server.
     #[serde(default)]
     pub return_url: Option<String>,
-    /// Hash of the hosted page's token: the page opens only with it, not
-    /// with the challenge id alone (ids travel in logs and webhooks).
+    /// Hash of the token of whoever opened the challenge: the hosted page's
+    /// (the integrator hands it to its user), or for a support join the
+    /// joining browser's session ([`crate::support::JOIN_COOKIE`]). What the
+    /// token opens needs it, not the challenge id alone (ids travel in logs
+    /// and webhooks).
     #[serde(default)]
     pub page_token_hash: Option<String>,
     /// Optimistic-concurrency version; bumped by every save.
@@ -360,15 +363,24 @@ impl Challenge {
         })
     }
 
-    /// Makes the token that opens this challenge's hosted page; only its
-    /// hash is kept.
+    /// Makes the token that opens this challenge's hosted page (or, for a
+    /// support join, its session); only its hash is kept.
     pub fn issue_page_token(&mut self) -> String {
         let token = crate::secret::new_token();
         self.page_token_hash = Some(crate::secret::token_hash(&token));
         token
     }
 
-    /// Whether `token` opens this challenge's hosted page (constant time).
+    /// Whether the integrator opened this challenge with its service key:
+    /// every challenge but a support join's, which a customer opens without
+    /// one. Only failures on these can lock the user for good (see
+    /// [`crate::lockout`]).
+    pub fn opened_with_key(&self) -> bool {
+        self.appointment_id.is_none()
+    }
+
+    /// Whether `token` is this challenge's page or session token (constant
+    /// time).
     pub fn page_token_matches(&self, token: &str) -> bool {
         self.page_token_hash.as_deref().is_some_and(|hash| {
             crate::secret::constant_time_eq(

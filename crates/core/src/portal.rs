@@ -21,6 +21,7 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::cookie::SessionCookie;
 use crate::factor::{Factor, FactorType, WebauthnKind};
 use crate::ids::{new_id, ServiceId, UserKey};
 use crate::secret::{constant_time_eq, hmac_sha256_hex};
@@ -146,33 +147,27 @@ pub fn csrf_matches(cookie: &str, presented: &str) -> bool {
     constant_time_eq(csrf_token(cookie).as_bytes(), presented.as_bytes())
 }
 
-/// The `Set-Cookie` value that gives the browser its session: HttpOnly (no
-/// script reads it), SameSite=Strict (no other site's request carries it),
-/// only under [`COOKIE_PATH`], and Secure whenever the server is reached
-/// over https (plain http is only for development on localhost, where a
-/// Secure cookie could not be set by some clients).
+/// The session cookie: only under [`COOKIE_PATH`], with the flags every
+/// [`SessionCookie`] has.
+pub const COOKIE: SessionCookie = SessionCookie {
+    name: COOKIE_NAME,
+    path: COOKIE_PATH,
+};
+
+/// The `Set-Cookie` value that gives the browser its session.
 pub fn set_cookie(value: &str, secure: bool, max_age: Duration) -> String {
-    format!(
-        "{COOKIE_NAME}={value}; Path={COOKIE_PATH}; Max-Age={}; HttpOnly; SameSite=Strict{}",
-        max_age.as_secs(),
-        if secure { "; Secure" } else { "" }
-    )
+    COOKIE.set(value, secure, max_age)
 }
 
 /// The `Set-Cookie` value that makes the browser forget the session.
 pub fn clear_cookie(secure: bool) -> String {
-    set_cookie("", secure, Duration::ZERO)
+    COOKIE.clear(secure)
 }
 
 /// The session cookie's value in a `Cookie` header, if it has the shape of
 /// one.
 pub fn cookie_value(header: &str) -> Option<&str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value.trim())
-        .filter(|value| is_token_shaped(value))
+    COOKIE.value_in(header)
 }
 
 /// How much a method protects the account, as the security center tells

@@ -14,12 +14,27 @@ use thiserror::Error;
 use utoipa::ToSchema;
 
 use crate::challenge::{Challenge, ChallengeContext, ChallengeError};
+use crate::cookie::SessionCookie;
 use crate::ids::{AppointmentId, ServiceId, UserId, UserKey};
 use crate::policy::{Channel, Method};
 use crate::secret::{new_grouped_code, normalize_grouped_code};
 use crate::service::ServiceSettings;
 use crate::user::User;
 use crate::Timestamp;
+
+/// The cookie that ties a join to the browser that made it. It carries the
+/// join challenge's own token (see [`Challenge::issue_page_token`]), which
+/// nobody else ever sees: ids travel in events, webhooks and exports, this
+/// does not. Answering the join challenge and getting the room token from
+/// the customer's side need it.
+pub const JOIN_COOKIE: SessionCookie = SessionCookie {
+    name: "cs_support",
+    path: "/v1/support/appointments",
+};
+
+/// How long after its approval a join challenge still gets room tokens (a
+/// reloaded page, a dropped call joined again); after that, verify again.
+pub const TOKEN_AFTER_APPROVAL: Duration = Duration::from_secs(600);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -276,6 +276,11 @@ impl From<AppError> for ApiError {
             AppError::VerificationTooOld => {
                 status(StatusCode::GONE, "expired", "Verification too old")
             }
+            AppError::NotJoinSession => status(
+                StatusCode::FORBIDDEN,
+                "not_join_session",
+                "Not the browser that joined",
+            ),
             AppError::SupportUnconfigured => status(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "support_unconfigured",

@@ -1,10 +1,11 @@
 //! Request extractors that fail with the contract's errors instead of axum's
 //! plain-text rejections.
 
-use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, OptionalFromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
 use countersign_core::service::Service;
+use countersign_core::support::JOIN_COOKIE;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -87,6 +88,48 @@ where
             .await?
             .map(ServiceAuth)
             .ok_or_else(ApiError::unauthorized)
+    }
+}
+
+/// `Option<ServiceAuth>`: `None` without an `Authorization` header (a
+/// customer's call), the service with a valid key, and 401 with a wrong
+/// one (a bad key is never taken for no key).
+impl<S: Send + Sync> OptionalFromRequestParts<S> for ServiceAuth
+where
+    App: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &S,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        if !parts.headers.contains_key(header::AUTHORIZATION) {
+            return Ok(None);
+        }
+        <ServiceAuth as FromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+            .map(Some)
+    }
+}
+
+/// The customer's support join session: the value of
+/// [`countersign_core::support::JOIN_COOKIE`], if the browser sent one.
+pub struct JoinSession(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for JoinSession {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(JoinSession(
+            parts
+                .headers
+                .get_all(header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .find_map(|v| JOIN_COOKIE.value_in(v))
+                .map(str::to_owned),
+        ))
     }
 }
 

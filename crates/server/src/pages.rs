@@ -202,6 +202,7 @@ const EN: Texts = Texts {
         ("locked", "Your account is locked for a while after too many wrong codes."),
         ("policy-unsatisfiable", "An authenticator app is needed for verified calls. Set one up in your account's security settings."),
         ("expired", "This verification has expired. Start again."),
+        ("not-join-session", "This browser did not join this call. Start again with your appointment code."),
         ("error", "Something went wrong. Try again."),
     ],
 };
@@ -247,6 +248,7 @@ const FR: Texts = Texts {
         ("locked", "Votre compte est bloqué quelque temps après trop de codes erronés."),
         ("policy-unsatisfiable", "Une application d'authentification est nécessaire pour les appels vérifiés. Configurez-la dans les réglages de sécurité de votre compte."),
         ("expired", "Cette vérification a expiré. Recommencez."),
+        ("not-join-session", "Ce navigateur n'a pas rejoint cet appel. Recommencez avec votre code de rendez-vous."),
         ("error", "Une erreur est survenue. Réessayez."),
     ],
 };
@@ -271,6 +273,12 @@ fn content_policy(form_target: Option<&str>) -> HeaderValue {
     );
     HeaderValue::from_str(&policy)
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
+}
+
+/// Whether cookies get `Secure`: whenever the server is reached over
+/// https (its `public_url`). Plain http is for development on localhost.
+pub(crate) fn secure(state: &App) -> bool {
+    state.config.public_url.starts_with("https://")
 }
 
 /// A page that only says something (not found, unavailable), with `status`.

@@ -73,10 +73,14 @@ pub enum UserEffect {
     None,
     /// A wrong code: one more consecutive failure, and maybe a lockout,
     /// recorded by `locked` (see [`LockedEvent`]) in the same transaction.
+    /// `keyed`: on a challenge the integrator opened with its key, so it
+    /// also counts toward the permanent lock (see
+    /// [`countersign_core::lockout`]).
     Failure {
         lockout: LockoutPolicy,
         now: Timestamp,
         locked: LockedEvent,
+        keyed: bool,
     },
     /// A right code: the address or number the code went to is proven, if
     /// it is still the user's (a contact changed meanwhile stays unverified).
@@ -557,8 +561,9 @@ pub trait Store: Send + Sync + 'static {
     /// Sets `name` to `value`, whatever was there.
     async fn put_setting(&self, name: &str, value: &str) -> Result<()>;
     /// Counts one failure against the user outside a challenge (a wrong code
-    /// at activation or resync), with the same lockout as in challenges,
-    /// and `locked` when it locks.
+    /// at activation or resync, calls made with the service key: a keyed
+    /// failure), with the same lockout as in challenges, and `locked` when
+    /// it locks.
     async fn record_failure(
         &self,
         user: &User,

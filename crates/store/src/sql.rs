@@ -13,7 +13,7 @@ use countersign_core::factor::Factor;
 use countersign_core::help::Article;
 use countersign_core::ids::ServiceId;
 use countersign_core::limits::CounterCheck;
-use countersign_core::lockout::LockoutPolicy;
+use countersign_core::lockout::{Failures, LockoutPolicy};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::outbox::LEASE;
 use countersign_core::portal::PortalSession;
@@ -191,6 +191,7 @@ static PLAIN_SUCCESS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| 
              c AS (UPDATE challenges SET status = $1, expires_at = $2, state = $3, version = version + 1 \
                    WHERE id = $4 AND version = $5 AND EXISTS (SELECT 1 FROM ok) RETURNING 1), \
              u AS (UPDATE users SET failed_attempts = CASE WHEN $10 THEN 0 ELSE failed_attempts END, \
+                   keyed_failures = CASE WHEN $10 THEN 0 ELSE keyed_failures END, \
                    email_verified = CASE WHEN email = $8 THEN TRUE ELSE email_verified END, \
                    phone_verified = CASE WHEN phone = $9 THEN TRUE ELSE phone_verified END \
                    WHERE id IN (SELECT id FROM ok) AND EXISTS (SELECT 1 FROM c) \
@@ -410,25 +411,31 @@ macro_rules! commit_if_changed {
     }};
 }
 
-/// Counts one failure against a user on `$exec` and locks them when the
-/// lockout rule says so. Evaluates to `None` when the user was already
-/// locked (nothing counted), else `Some(locked_until)`.
+/// Counts one failure (`$keyed` or not) against a user on `$exec` and
+/// locks them when the lockout rule says so. Evaluates to `None` when the
+/// user was already locked (nothing counted), else `Some(locked_until)`.
 macro_rules! count_failure {
-    ($exec:expr, $user_pk:expr, $lockout:expr, $now:expr) => {{
+    ($exec:expr, $user_pk:expr, $lockout:expr, $now:expr, $keyed:expr) => {{
         let lockout: &LockoutPolicy = $lockout;
         let now: Timestamp = $now;
-        let failures: Option<i64> = sqlx::query_scalar(
-            "UPDATE users SET failed_attempts = failed_attempts + 1 \
-             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_attempts",
+        let failures: Option<(i64, i64)> = sqlx::query_as(
+            "UPDATE users SET failed_attempts = failed_attempts + 1, \
+             keyed_failures = keyed_failures + CASE WHEN $3 THEN 1 ELSE 0 END \
+             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) \
+             RETURNING failed_attempts, keyed_failures",
         )
         .bind($user_pk)
         .bind(now.millis())
+        .bind($keyed)
         .fetch_optional(&mut *$exec)
         .await?;
         match failures {
             None => None,
-            Some(failures) => {
-                let failures = u32::try_from(failures).unwrap_or(u32::MAX);
+            Some((all, keyed)) => {
+                let failures = Failures {
+                    all: u32::try_from(all).unwrap_or(u32::MAX),
+                    keyed: u32::try_from(keyed).unwrap_or(u32::MAX),
+                };
                 let until = lockout.lock_after(failures, now);
                 if let Some(until) = until {
                     sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
@@ -871,7 +878,7 @@ macro_rules! sql_store {
 
             async fn unlock_user(&self, u: &User, event: &Event) -> Result<bool> {
                 let mut tx = self.writes().begin().await?;
-                let found = sqlx::query("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1")
+                let found = sqlx::query("UPDATE users SET failed_attempts = 0, keyed_failures = 0, locked_until = NULL WHERE id = $1")
                     .bind(&u.id)
                     .execute(&mut *tx)
                     .await?
@@ -977,8 +984,8 @@ macro_rules! sql_store {
                 let mut lock_event = None;
                 match &write.user {
                     UserEffect::None => {}
-                    UserEffect::Failure { lockout, now, locked } => {
-                        match count_failure!(tx, &c.user_pk, lockout, *now) {
+                    UserEffect::Failure { lockout, now, locked, keyed } => {
+                        match count_failure!(tx, &c.user_pk, lockout, *now, *keyed) {
                             None => return Ok(Saved::UserLocked),
                             Some(until) => locked_until = until,
                         }
@@ -987,6 +994,7 @@ macro_rules! sql_store {
                     UserEffect::Success { verified_email, verified_phone, approved, now } => {
                         let updated = sqlx::query(
                             "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
+                             keyed_failures = CASE WHEN $5 THEN 0 ELSE keyed_failures END, \
                              email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
                              phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
                              WHERE id = $3 AND (locked_until IS NULL OR locked_until <= $4)",
@@ -1277,7 +1285,7 @@ macro_rules! sql_store {
 
             async fn record_failure(&self, u: &User, lockout: LockoutPolicy, now: Timestamp, events: &[Event], locked: &LockedEvent) -> Result<Saved> {
                 let mut tx = self.writes().begin().await?;
-                let Some(locked_until) = count_failure!(tx, &u.id, &lockout, now) else {
+                let Some(locked_until) = count_failure!(tx, &u.id, &lockout, now, true) else {
                     return Ok(Saved::UserLocked);
                 };
                 let events: Vec<Event> = events

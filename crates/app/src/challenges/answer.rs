@@ -310,6 +310,7 @@ pub(crate) fn failure_write(
             lockout,
             now,
             locked: locked_event(&c.service_id, &c.user_id, c.context.ip.as_deref(), now),
+            keyed: c.opened_with_key(),
         },
         ..only_events(events)
     }

@@ -1,6 +1,7 @@
 //! The hosted verification page's access to its challenge: only with the
 //! page's token (the link's, then the page cookie's), never with the
-//! challenge id alone.
+//! challenge id alone. A support join's challenge has no hosted page: its
+//! token is the joining browser's session, for the support endpoints only.
 
 use countersign_core::challenge::Challenge;
 use countersign_core::ids::is_id_of;
@@ -22,7 +23,7 @@ impl App {
         let Some(c) = self.store.challenge_by_id(id).await? else {
             return Ok(None);
         };
-        if !c.page_token_matches(token) {
+        if c.appointment_id.is_some() || !c.page_token_matches(token) {
             return Ok(None);
         }
         let service = self.store.service(&c.service_id).await?;

@@ -2,6 +2,11 @@
 //! join with the appointment code, which opens a `support_call` challenge
 //! and sends a code to the ticket's email; answer it; check that the agent
 //! on the call is genuine.
+//!
+//! The join is a session: the browser that joined gets the challenge's own
+//! token (as [`countersign_core::support::JOIN_COOKIE`]), and answering the
+//! challenge or getting the room token from this side needs it. The ids
+//! alone, which travel in events and webhooks, do neither.
 
 use std::net::IpAddr;
 
@@ -12,6 +17,7 @@ use countersign_core::policy::{Channel, Method};
 use countersign_core::service::Service;
 use countersign_core::support::{
     appointment_code_hash, normalize_appointment_code, Appointment, AppointmentStatus,
+    TOKEN_AFTER_APPROVAL,
 };
 use countersign_core::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -36,6 +42,17 @@ pub struct JoinView {
     pub appointment_id: AppointmentId,
     pub agent: String,
     pub starts_at: Timestamp,
+}
+
+/// A join: what the customer's page shows, and the session that only the
+/// joining browser holds (for a cookie, never in a body a script reads).
+pub struct Joined {
+    pub view: JoinView,
+    /// The join challenge's token.
+    pub session: String,
+    /// How long the session is of use: until the challenge expires, then
+    /// the room token's window after an approval.
+    pub session_ttl: std::time::Duration,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -115,13 +132,14 @@ impl App {
     }
 
     /// Starts the `support_call` challenge for an appointment code and sends
-    /// the email code to the ticket's address.
+    /// the email code to the ticket's address; the challenge's token is the
+    /// joining browser's session.
     pub async fn join_call(
         &self,
         ip: Option<IpAddr>,
         user_agent: Option<&str>,
         appointment_code: &str,
-    ) -> AppResult<JoinView> {
+    ) -> AppResult<Joined> {
         let (appointment, service) = self.appointment_for_code(ip, appointment_code).await?;
         appointment.ensure_joinable(&self.config.support.join_window, self.now())?;
         let user = self.user(&service.id, &appointment.user_id).await?;
@@ -140,16 +158,41 @@ impl App {
         let id = &opened.challenge.id;
         let email = self.send_code(&service, id, Channel::Email).await?;
         let fresh = self.challenge(&service.id, id).await?;
-        Ok(JoinView {
-            challenge: self.challenge_view(&fresh).await?,
-            email,
-            appointment_id: appointment.id,
-            agent: appointment.agent,
-            starts_at: appointment.starts_at,
+        let lifetime = fresh
+            .expires_at
+            .millis()
+            .saturating_sub(self.now().millis());
+        let session_ttl = std::time::Duration::from_millis(u64::try_from(lifetime).unwrap_or(0))
+            + TOKEN_AFTER_APPROVAL;
+        Ok(Joined {
+            view: JoinView {
+                challenge: self.challenge_view(&fresh).await?,
+                email,
+                appointment_id: appointment.id,
+                agent: appointment.agent,
+                starts_at: appointment.starts_at,
+            },
+            session: opened.page_token,
+            session_ttl,
         })
     }
 
-    /// A customer's challenge: one started by joining an appointment.
+    /// A customer's challenge: one started by joining an appointment, asked
+    /// for by the browser that joined (`session`, its cookie). A missing or
+    /// wrong session is refused before anything is counted.
+    pub(super) async fn joined_challenge(
+        &self,
+        id: &str,
+        session: Option<&str>,
+    ) -> AppResult<(Challenge, Service)> {
+        let (c, service) = self.join_challenge(id).await?;
+        if !session.is_some_and(|token| c.page_token_matches(token)) {
+            return Err(AppError::NotJoinSession);
+        }
+        Ok((c, service))
+    }
+
+    /// A challenge started by joining an appointment, whoever asks.
     pub(super) async fn join_challenge(&self, id: &str) -> AppResult<(Challenge, Service)> {
         let not_found = || AppError::NotFound(Missing::Challenge);
         if !is_id_of("chl", id) {
@@ -169,10 +212,16 @@ impl App {
         Ok((c, service))
     }
 
-    /// Checks the authenticator code or the email code of a join challenge,
-    /// with the same attempt limits and lockout as any challenge.
-    pub async fn answer_join(&self, answer: JoinAnswer) -> AppResult<ChallengeView> {
-        let (c, service) = self.join_challenge(&answer.challenge_id).await?;
+    /// Checks the authenticator code or the email code of a join challenge
+    /// for the browser that joined, with the same attempt limits as any
+    /// challenge (its failures never lock the account for good: see
+    /// [`countersign_core::lockout`]).
+    pub async fn answer_join(
+        &self,
+        answer: JoinAnswer,
+        session: Option<&str>,
+    ) -> AppResult<ChallengeView> {
+        let (c, service) = self.joined_challenge(&answer.challenge_id, session).await?;
         let answer = Answer {
             method: answer.method,
             code: answer.code,

@@ -1,9 +1,12 @@
 //! The room token: once the join challenge is approved, a short-lived JWT
 //! for the video room (Jitsi Meet checks it). Records that the customer was
-//! verified, and how.
+//! verified, and how. Given to the browser that joined and passed the check
+//! (its join session), or to the integrator (its service key), for
+//! [`TOKEN_AFTER_APPROVAL`] after the approval; never for the ids alone.
 
 use countersign_core::challenge::ChallengeStatus;
-use countersign_core::support::RoomClaims;
+use countersign_core::service::Service;
+use countersign_core::support::{RoomClaims, TOKEN_AFTER_APPROVAL};
 use countersign_core::Timestamp;
 use serde::Serialize;
 use serde_json::json;
@@ -22,27 +25,44 @@ pub struct RoomToken {
     pub expires_at: Timestamp,
 }
 
-/// How long after approval a join challenge can still mint a room token.
-const TOKEN_AFTER_APPROVAL_SECONDS: u64 = 600;
+/// Who asks for a room token.
+pub enum RoomCaller<'a> {
+    /// The integrator, with its service key.
+    Service(&'a Service),
+    /// The customer's browser, with its join session (cookie), if any.
+    Customer { session: Option<&'a str> },
+}
 
 impl App {
     pub async fn room_token(
         &self,
         appointment_id: &str,
         challenge_id: &str,
+        caller: RoomCaller<'_>,
     ) -> AppResult<RoomToken> {
         let support = &self.config.support;
         let (Some(secret), Some(video)) = (&support.jwt_secret, &support.video_base_url) else {
             return Err(AppError::SupportUnconfigured);
         };
-        let (c, service) = self.join_challenge(challenge_id).await?;
+        let (c, service) = match caller {
+            RoomCaller::Service(asker) => {
+                let (c, service) = self.join_challenge(challenge_id).await?;
+                if service.id != asker.id {
+                    return Err(AppError::NotFound(Missing::Challenge));
+                }
+                (c, service)
+            }
+            RoomCaller::Customer { session } => {
+                self.joined_challenge(challenge_id, session).await?
+            }
+        };
         if c.appointment_id.as_deref() != Some(appointment_id) {
             return Err(AppError::NotFound(Missing::Challenge));
         }
         let now = self.now();
-        let fresh = c.closed_at.is_some_and(|at| {
-            now < at.plus(std::time::Duration::from_secs(TOKEN_AFTER_APPROVAL_SECONDS))
-        });
+        let fresh = c
+            .closed_at
+            .is_some_and(|at| now < at.plus(TOKEN_AFTER_APPROVAL));
         match c.status_at(now) {
             ChallengeStatus::Approved if fresh => {}
             ChallengeStatus::Approved => return Err(AppError::VerificationTooOld),

@@ -504,6 +504,20 @@ impl TestServer {
             .1
     }
 
+    /// Sets the service's lockout policy (not part of the API: written
+    /// as the store keeps it, and the cached service forgotten).
+    pub async fn set_lockout(&self, lockout: countersign_core::lockout::LockoutPolicy) {
+        let store = self.state.store.as_ref();
+        let current = store.service(&self.service_id).await.unwrap().unwrap();
+        let mut next = current.clone();
+        next.settings.lockout = lockout;
+        assert!(store
+            .update_service_settings(&next, &current.settings, &[])
+            .await
+            .unwrap());
+        self.state.services.forget(&next.id);
+    }
+
     pub fn advance(&self, seconds: u64) {
         self.clock.advance(Duration::from_secs(seconds));
     }

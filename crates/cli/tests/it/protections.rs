@@ -1,6 +1,7 @@
 //! The limits that stop guessing and abuse: attempts, expiry, resend
 //! cooldowns, send caps, per-user lockout, cancellation.
 
+use countersign_core::lockout::LockoutPolicy;
 use serde_json::json;
 
 use crate::harness::{Backend, TestServer};
@@ -13,6 +14,8 @@ on_both_backends!(
     the_resend_cooldown_grows,
     a_challenge_sends_at_most_five_codes,
     consecutive_failures_lock_the_user,
+    a_right_code_sent_again_is_no_failure,
+    the_integrators_challenges_still_lock_for_good,
     cancel_closes_the_challenge,
     sms_alone_cannot_approve_a_withdrawal,
     a_replaced_phone_gets_no_more_codes,
@@ -197,6 +200,82 @@ async fn consecutive_failures_lock_the_user(b: Backend) {
     let id = s.challenge("alice", "login").await;
     let code = s.send(&id, "sms").await;
     assert_eq!(s.verify(&id, "sms", &code).await.body["status"], "approved");
+}
+
+/// A user's double submit (one after the other, or at once) of the right
+/// code is answered `challenge_closed` and counts as no failure: with a
+/// lock after three failures, six repeats lock nobody.
+async fn a_right_code_sent_again_is_no_failure(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    s.set_lockout(LockoutPolicy {
+        threshold: 3,
+        lock_seconds: 900,
+        hard_limit: 3,
+    })
+    .await;
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    assert_eq!(s.verify(&id, "sms", &code).await.body["status"], "approved");
+    for _ in 0..3 {
+        s.verify(&id, "sms", &code)
+            .await
+            .assert_problem(409, "challenge_closed");
+    }
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    let answers = futures::future::join_all((0..4).map(|_| s.verify(&id, "sms", &code))).await;
+    let approved = answers.iter().filter(|r| r.status == 200).count();
+    assert_eq!(approved, 1, "{answers:#?}");
+    for r in answers.iter().filter(|r| r.status != 200) {
+        r.assert_problem(409, "challenge_closed");
+    }
+    // Nothing was counted: not locked, and every attempt of a new
+    // challenge is there.
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    let r = s.verify(&id, "sms", wrong(&code)).await;
+    r.assert_problem(422, "invalid_code");
+    assert_eq!(r.body["attempts_left"], 4);
+    let events = s.event_types("alice").await;
+    let rejected = events.iter().filter(|e| *e == "challenge.code_rejected");
+    assert_eq!(rejected.count(), 1, "{events:?}");
+}
+
+/// A guesser on the integrator's challenges (through its key, as at its
+/// sign-in form) is locked for good at the hard limit, as before.
+async fn the_integrators_challenges_still_lock_for_good(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    s.set_lockout(LockoutPolicy {
+        threshold: 0,
+        lock_seconds: 0,
+        hard_limit: 3,
+    })
+    .await;
+    three_wrong_codes_lock_alice_for_good(&s).await;
+}
+
+/// Three wrong codes on the integrator's challenges, with a hard limit of
+/// three: alice is locked, and still a month later.
+pub(crate) async fn three_wrong_codes_lock_alice_for_good(s: &TestServer) {
+    for n in 1..=3 {
+        let id = s.challenge("alice", "login").await;
+        let code = s.send(&id, "sms").await;
+        let r = s.verify(&id, "sms", wrong(&code)).await;
+        if n < 3 {
+            r.assert_problem(422, "invalid_code");
+        } else {
+            r.assert_problem(429, "locked");
+        }
+    }
+    s.advance(30 * 86_400);
+    s.post(
+        "/v1/challenges",
+        json!({"user_id": "alice", "purpose": "login"}),
+    )
+    .await
+    .assert_problem(429, "locked");
 }
 
 async fn cancel_closes_the_challenge(b: Backend) {

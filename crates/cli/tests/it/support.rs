@@ -4,6 +4,7 @@
 //! with an independent JWT library (PyJWT), and the agent's authenticity code.
 
 use countersign_core::limits::Cap;
+use countersign_core::lockout::LockoutPolicy;
 use serde_json::{json, Value};
 
 use crate::factors::{active_totp, now_secs, oathtool_totp, run};
@@ -42,9 +43,59 @@ async fn book(s: &TestServer) -> (String, String) {
     )
 }
 
-/// A customer call: no service key.
+/// A customer call: no service key, no cookie (another client than the
+/// browser that joined).
 async fn public(s: &TestServer, path: &str, body: Value) -> Response {
     s.call(reqwest::Method::POST, path, None, Some(body)).await
+}
+
+/// A customer's browser: no service key, and the join session cookie the
+/// server set (sent back only where its `Path` covers).
+pub(crate) struct Browser<'s> {
+    s: &'s TestServer,
+    /// The `cs_support` cookie, as `name=value`.
+    cookie: std::sync::Mutex<Option<String>>,
+}
+
+impl<'s> Browser<'s> {
+    pub(crate) fn new(s: &'s TestServer) -> Browser<'s> {
+        Browser {
+            s,
+            cookie: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// A browser holding `cookie` (`name=value`), made up or another's.
+    fn with_cookie(s: &'s TestServer, cookie: &str) -> Browser<'s> {
+        let b = Browser::new(s);
+        *b.cookie.lock().unwrap() = Some(cookie.to_owned());
+        b
+    }
+
+    fn cookie(&self) -> Option<String> {
+        self.cookie.lock().unwrap().clone()
+    }
+
+    pub(crate) async fn post(&self, path: &str, body: Value) -> Response {
+        let mut req = self
+            .s
+            .http
+            .post(format!("{}{path}", self.s.base))
+            .json(&body);
+        if let Some(c) = self
+            .cookie()
+            .filter(|_| path.starts_with("/v1/support/appointments"))
+        {
+            req = req.header(reqwest::header::COOKIE, c);
+        }
+        let r = Response::read(req.send().await.unwrap()).await;
+        if let Some(set) = r.headers.get(reqwest::header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap().to_owned();
+            *self.cookie.lock().unwrap() = Some(pair);
+        }
+        r
+    }
 }
 
 fn last_mail_code(s: &TestServer, to: &str) -> String {
@@ -75,35 +126,36 @@ fn pyjwt(token: &str, secret: &str) -> Value {
 
 async fn the_whole_journey(backend: Backend) {
     let s = support_server(backend, 100).await;
+    let customer = Browser::new(&s);
     s.alice("alice").await;
     let (_, secret) = active_totp(&s, "alice").await;
     let (id, code) = book(&s).await;
 
     // Too early: the window opens 15 minutes before the start.
-    let r = public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await;
+    let r = customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await;
     r.assert_problem(409, "too_early");
     assert_eq!(r.body["opens_at"], "2030-03-17T18:31:40Z");
     s.advance(3600 - 5 * 60);
 
     // A wrong code says nothing more than "not found".
-    public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": "abcd-efgh-jkmn"}),
-    )
-    .await
-    .assert_problem(404, "not_found");
-    let r = public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code.to_uppercase()}),
-    )
-    .await;
+    customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": "abcd-efgh-jkmn"}),
+        )
+        .await
+        .assert_problem(404, "not_found");
+    let r = customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code.to_uppercase()}),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.body);
     let challenge = r.body["id"].as_str().unwrap().to_owned();
     assert_eq!(r.body["purpose"], "support_call");
@@ -118,20 +170,19 @@ async fn the_whole_journey(backend: Backend) {
     assert_eq!(kinds, ["totp", "email"]);
     let email_code = last_mail_code(&s, "Alice.Work@example.net");
     let verify = |method: &str, code: &str| {
-        public(
-            &s,
+        customer.post(
             "/v1/support/appointments/join/verify",
             json!({"challenge_id": challenge, "method": method, "code": code}),
         )
     };
     // No token before both are proven.
-    public(
-        &s,
-        &format!("/v1/support/appointments/{id}/token"),
-        json!({"challenge_id": challenge}),
-    )
-    .await
-    .assert_problem(409, "not_verified");
+    customer
+        .post(
+            &format!("/v1/support/appointments/{id}/token"),
+            json!({"challenge_id": challenge}),
+        )
+        .await
+        .assert_problem(409, "not_verified");
 
     // Right appointment code, wrong TOTP.
     s.advance(30);
@@ -155,12 +206,12 @@ async fn the_whole_journey(backend: Backend) {
     assert_eq!(r.body["status"], "approved", "{}", r.body);
 
     // The room token, checked by PyJWT.
-    let r = public(
-        &s,
-        &format!("/v1/support/appointments/{id}/token"),
-        json!({"challenge_id": challenge}),
-    )
-    .await;
+    let r = customer
+        .post(
+            &format!("/v1/support/appointments/{id}/token"),
+            json!({"challenge_id": challenge}),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let appointment = s.get(&format!("/v1/support/appointments/{id}")).await.body;
     let room = appointment["room"].as_str().unwrap();
@@ -204,12 +255,12 @@ async fn the_whole_journey(backend: Backend) {
         .await
         .body;
     let agent_code = agent["code"].as_str().unwrap();
-    let r = public(
-        &s,
-        "/v1/support/agent-check",
-        json!({"appointment_code": code, "agent_code": agent_code}),
-    )
-    .await;
+    let r = customer
+        .post(
+            "/v1/support/agent-check",
+            json!({"appointment_code": code, "agent_code": agent_code}),
+        )
+        .await;
     assert_eq!(
         r.body,
         json!({"genuine": true, "agent": "Bob from support"})
@@ -219,80 +270,81 @@ async fn the_whole_journey(backend: Backend) {
     } else {
         "000000"
     };
-    let r = public(
-        &s,
-        "/v1/support/agent-check",
-        json!({"appointment_code": code, "agent_code": wrong_agent}),
-    )
-    .await;
+    let r = customer
+        .post(
+            "/v1/support/agent-check",
+            json!({"appointment_code": code, "agent_code": wrong_agent}),
+        )
+        .await;
     assert_eq!(r.body, json!({"genuine": false}));
 
     // After the window closes, nobody joins.
     s.advance(2 * 3600);
-    public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await
-    .assert_problem(410, "too_late");
-    public(
-        &s,
-        &format!("/v1/support/appointments/{id}/token"),
-        json!({"challenge_id": challenge}),
-    )
-    .await
-    .assert_problem(410, "expired");
+    customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await
+        .assert_problem(410, "too_late");
+    customer
+        .post(
+            &format!("/v1/support/appointments/{id}/token"),
+            json!({"challenge_id": challenge}),
+        )
+        .await
+        .assert_problem(410, "expired");
 }
 
 async fn cancelled_exhausted_and_rescheduled(backend: Backend) {
     let s = support_server(backend, 100).await;
+    let customer = Browser::new(&s);
     s.alice("alice").await;
     let (_, secret) = active_totp(&s, "alice").await;
     let (id, code) = book(&s).await;
     s.advance(3600);
     // Attempts run out like in any challenge.
-    let r = public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await;
+    let r = customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await;
     let challenge = r.body["id"].as_str().unwrap().to_owned();
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let wrong = if totp == "000000" { "111111" } else { "000000" };
     for _ in 0..4 {
-        public(
-            &s,
+        customer
+            .post(
+                "/v1/support/appointments/join/verify",
+                json!({"challenge_id": challenge, "method": "totp", "code": wrong}),
+            )
+            .await
+            .assert_problem(422, "invalid_code");
+    }
+    customer
+        .post(
             "/v1/support/appointments/join/verify",
             json!({"challenge_id": challenge, "method": "totp", "code": wrong}),
         )
         .await
-        .assert_problem(422, "invalid_code");
-    }
-    public(
-        &s,
-        "/v1/support/appointments/join/verify",
-        json!({"challenge_id": challenge, "method": "totp", "code": wrong}),
-    )
-    .await
-    .assert_problem(429, "too_many_attempts");
-    public(
-        &s,
-        "/v1/support/appointments/join/verify",
-        json!({"challenge_id": challenge, "method": "totp", "code": totp}),
-    )
-    .await
-    .assert_problem(409, "challenge_closed");
+        .assert_problem(429, "too_many_attempts");
+    customer
+        .post(
+            "/v1/support/appointments/join/verify",
+            json!({"challenge_id": challenge, "method": "totp", "code": totp}),
+        )
+        .await
+        .assert_problem(409, "challenge_closed");
     // An integrator's own challenge is not reachable from the customer side.
     let own = s.challenge("alice", "login").await;
-    public(
-        &s,
-        "/v1/support/appointments/join/verify",
-        json!({"challenge_id": own, "method": "totp", "code": totp}),
-    )
-    .await
-    .assert_problem(404, "not_found");
+    customer
+        .post(
+            "/v1/support/appointments/join/verify",
+            json!({"challenge_id": own, "method": "totp", "code": totp}),
+        )
+        .await
+        .assert_problem(404, "not_found");
 
     // Rescheduled: the same code, the new time.
     let later = countersign_core::Timestamp(T0.millis() + 3 * 3_600_000).to_rfc3339();
@@ -303,13 +355,13 @@ async fn cancelled_exhausted_and_rescheduled(backend: Backend) {
         )
         .await;
     assert_eq!(r.body["starts_at"], later, "{}", r.body);
-    public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await
-    .assert_problem(409, "too_early");
+    customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await
+        .assert_problem(409, "too_early");
     let listed = s
         .get("/v1/support/appointments?agent=Bob%20from%20support")
         .await;
@@ -328,13 +380,13 @@ async fn cancelled_exhausted_and_rescheduled(backend: Backend) {
         .await;
     assert_eq!(r.body["status"], "cancelled", "{}", r.body);
     s.advance(2 * 3600);
-    public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await
-    .assert_problem(410, "appointment_cancelled");
+    customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await
+        .assert_problem(410, "appointment_cancelled");
     s.post(&format!("/v1/support/appointments/{id}/cancel"), json!({}))
         .await
         .assert_problem(410, "appointment_cancelled");
@@ -377,63 +429,65 @@ async fn cancelled_exhausted_and_rescheduled(backend: Backend) {
 
 async fn appointment_codes_are_limited_per_ip(backend: Backend) {
     let s = support_server(backend, 3).await;
+    let customer = Browser::new(&s);
     s.alice("alice").await;
     active_totp(&s, "alice").await;
     let (_, code) = book(&s).await;
     s.advance(3600);
     for guess in ["aaaa-aaaa-aaaa", "bbbb-bbbb-bbbb", "not a code"] {
-        public(
-            &s,
-            "/v1/support/appointments/join",
-            json!({"appointment_code": guess}),
-        )
-        .await
-        .assert_problem(404, "not_found");
+        customer
+            .post(
+                "/v1/support/appointments/join",
+                json!({"appointment_code": guess}),
+            )
+            .await
+            .assert_problem(404, "not_found");
     }
     // The fourth try is refused even with the right code.
-    let r = public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await;
+    let r = customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await;
     r.assert_problem(429, "rate_limited");
     assert!(r.body["retry_after"].as_u64().unwrap() <= 900);
-    public(
-        &s,
-        "/v1/support/agent-check",
-        json!({"appointment_code": code, "agent_code": "123456"}),
-    )
-    .await
-    .assert_problem(429, "rate_limited");
+    customer
+        .post(
+            "/v1/support/agent-check",
+            json!({"appointment_code": code, "agent_code": "123456"}),
+        )
+        .await
+        .assert_problem(429, "rate_limited");
 }
 
 /// A verification made before the call was moved does not admit anyone.
 async fn a_reschedule_revokes_an_earlier_verification(backend: Backend) {
     let s = support_server(backend, 100).await;
+    let customer = Browser::new(&s);
     s.alice("alice").await;
     let (_, secret) = active_totp(&s, "alice").await;
     let (id, code) = book(&s).await;
     s.advance(3600 - 60);
-    let r = public(
-        &s,
-        "/v1/support/appointments/join",
-        json!({"appointment_code": code}),
-    )
-    .await;
+    let r = customer
+        .post(
+            "/v1/support/appointments/join",
+            json!({"appointment_code": code}),
+        )
+        .await;
     let challenge = r.body["id"].as_str().unwrap().to_owned();
     let email = s.received_code("email");
     s.advance(30);
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let mut last = Value::Null;
     for (method, code) in [("totp", totp), ("email", email)] {
-        last = public(
-            &s,
-            "/v1/support/appointments/join/verify",
-            json!({"challenge_id": challenge, "method": method, "code": code}),
-        )
-        .await
-        .body;
+        last = customer
+            .post(
+                "/v1/support/appointments/join/verify",
+                json!({"challenge_id": challenge, "method": method, "code": code}),
+            )
+            .await
+            .body;
     }
     assert_eq!(last["status"], "approved", "{last}");
     let later = countersign_core::Timestamp(T0.millis() + 3_600_000 + 300_000).to_rfc3339();
@@ -442,16 +496,209 @@ async fn a_reschedule_revokes_an_earlier_verification(backend: Backend) {
         json!({"starts_at": later}),
     )
     .await;
-    public(
-        &s,
-        &format!("/v1/support/appointments/{id}/token"),
-        json!({"challenge_id": challenge}),
+    customer
+        .post(
+            &format!("/v1/support/appointments/{id}/token"),
+            json!({"challenge_id": challenge}),
+        )
+        .await
+        .assert_problem(409, "not_verified");
+}
+
+/// The answers and the room token are the joining browser's: the ids alone
+/// (which travel in events, webhooks and exports), a made-up session or
+/// another join's get nothing and count nothing. The integrator's key gets
+/// the token too. Both only for ten minutes after the approval.
+async fn only_the_browser_that_joined_gets_the_room(backend: Backend) {
+    let s = support_server(backend, 100).await;
+    s.alice("alice").await;
+    let (_, secret) = active_totp(&s, "alice").await;
+    let (id, code) = book(&s).await;
+    s.advance(3600 - 60);
+    let join = json!({"appointment_code": code});
+    let customer = Browser::new(&s);
+    let r = customer
+        .post("/v1/support/appointments/join", join.clone())
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let challenge = r.body["id"].as_str().unwrap().to_owned();
+    let set = r.headers[reqwest::header::SET_COOKIE].to_str().unwrap();
+    let session = customer.cookie().unwrap();
+    assert_eq!(session.len(), "cs_support=".len() + 43, "{set}");
+    for flag in [
+        "HttpOnly",
+        "SameSite=Strict",
+        "Secure",
+        "Path=/v1/support/appointments",
+    ] {
+        assert!(set.split("; ").any(|a| a == flag), "{flag} in {set}");
+    }
+    let token_value = &session["cs_support=".len()..];
+    assert!(
+        !r.body.to_string().contains(token_value),
+        "never in a body a script reads"
+    );
+    let email = s.received_code("email");
+    s.advance(30);
+    let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
+    let wrong = if totp == "000000" { "111111" } else { "000000" };
+    let answer = |method: &str, code: &str| json!({"challenge_id": challenge, "method": method, "code": code});
+    let verify = "/v1/support/appointments/join/verify";
+    let token = format!("/v1/support/appointments/{id}/token");
+    let asked = json!({"challenge_id": challenge});
+
+    // Someone else joined with the appointment code: their own session.
+    let other = Browser::new(&s);
+    assert_eq!(
+        other
+            .post("/v1/support/appointments/join", join)
+            .await
+            .status,
+        201
+    );
+    let nobody = Browser::new(&s);
+    let forged = Browser::with_cookie(&s, &format!("cs_support={}", "A".repeat(43)));
+    let intruders = [&nobody, &forged, &other];
+    for intruder in intruders {
+        for code in [wrong, totp.as_str()] {
+            intruder
+                .post(verify, answer("totp", code))
+                .await
+                .assert_problem(403, "not_join_session");
+        }
+        intruder
+            .post(&token, asked.clone())
+            .await
+            .assert_problem(403, "not_join_session");
+    }
+    // None of that counted: the joining browser has every attempt left.
+    let r = customer.post(verify, answer("totp", wrong)).await;
+    r.assert_problem(422, "invalid_code");
+    assert_eq!(r.body["attempts_left"], 4);
+    customer.post(verify, answer("totp", &totp)).await;
+    let r = customer.post(verify, answer("email", &email)).await;
+    assert_eq!(r.body["status"], "approved", "{}", r.body);
+
+    // Approved: still nothing for the others.
+    for intruder in intruders {
+        intruder
+            .post(&token, asked.clone())
+            .await
+            .assert_problem(403, "not_join_session");
+    }
+    let other_service = s.second_service_key().await;
+    s.call(
+        reqwest::Method::POST,
+        &token,
+        Some(&other_service),
+        Some(asked.clone()),
     )
     .await
-    .assert_problem(409, "not_verified");
+    .assert_problem(404, "not_found");
+    s.call(
+        reqwest::Method::POST,
+        &token,
+        Some("cs_live_nope"),
+        Some(asked.clone()),
+    )
+    .await
+    .assert_problem(401, "unauthorized");
+    // The browser that passed the check, and the integrator's key: tokens,
+    // again (a reloaded page) until ten minutes after the approval.
+    s.advance(540);
+    for _ in 0..2 {
+        let r = customer.post(&token, asked.clone()).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body["token"].is_string());
+    }
+    assert_eq!(s.post(&token, asked.clone()).await.status, 200);
+    s.advance(60);
+    customer
+        .post(&token, asked.clone())
+        .await
+        .assert_problem(410, "expired");
+    s.post(&token, asked).await.assert_problem(410, "expired");
+
+    // The join's token opens no hosted page.
+    let page = s
+        .http
+        .get(format!("{}/verify/{challenge}", s.base))
+        .header(reqwest::header::COOKIE, format!("cs_verify={token_value}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 404);
+}
+
+/// From the customer side nobody locks the account for good: the ids alone
+/// count nothing, and even the holder of the appointment code, joining
+/// again and again, only slows the account down (temporary locks); the
+/// integrator's own challenges still lock for good at the hard limit.
+async fn the_customer_side_cannot_lock_the_account_for_good(backend: Backend) {
+    let s = support_server(backend, 100).await;
+    s.alice("alice").await;
+    let (_, secret) = active_totp(&s, "alice").await;
+    s.set_lockout(LockoutPolicy {
+        threshold: 5,
+        lock_seconds: 60,
+        hard_limit: 3,
+    })
+    .await;
+    let (_, code) = book(&s).await;
+    s.advance(3600 - 15 * 60);
+    let join = json!({"appointment_code": code});
+    let verify = "/v1/support/appointments/join/verify";
+    // Three joins, five wrong codes each: fifteen failures, five times the
+    // hard limit. Each fifth locks the account for a minute.
+    for _ in 0..3 {
+        let customer = Browser::new(&s);
+        let r = customer
+            .post("/v1/support/appointments/join", join.clone())
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let wrong = json!({"challenge_id": r.body["id"], "method": "totp", "code": "12345"});
+        for _ in 0..10 {
+            public(&s, verify, wrong.clone())
+                .await
+                .assert_problem(403, "not_join_session");
+        }
+        for _ in 0..4 {
+            customer
+                .post(verify, wrong.clone())
+                .await
+                .assert_problem(422, "invalid_code");
+        }
+        let r = customer.post(verify, wrong).await;
+        r.assert_problem(429, "locked");
+        assert_eq!(r.body["retry_after"], 60);
+        s.advance(60);
+    }
+    // Not locked for good: the customer joins and passes.
+    let customer = Browser::new(&s);
+    let r = customer.post("/v1/support/appointments/join", join).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let challenge = r.body["id"].as_str().unwrap().to_owned();
+    let email = s.received_code("email");
+    s.advance(30);
+    let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
+    let mut last = Value::Null;
+    for (method, code) in [("totp", totp), ("email", email)] {
+        last = customer
+            .post(
+                verify,
+                json!({"challenge_id": challenge, "method": method, "code": code}),
+            )
+            .await
+            .body;
+    }
+    assert_eq!(last["status"], "approved", "{last}");
+    // The integrator's challenges: three wrong codes lock for good.
+    crate::protections::three_wrong_codes_lock_alice_for_good(&s).await;
 }
 
 on_both_backends!(
+    only_the_browser_that_joined_gets_the_room,
+    the_customer_side_cannot_lock_the_account_for_good,
     a_reschedule_revokes_an_earlier_verification,
     the_whole_journey,
     cancelled_exhausted_and_rescheduled,

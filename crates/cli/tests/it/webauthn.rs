@@ -403,12 +403,11 @@ async fn a_passkey_joins_a_support_call(backend: Backend) {
         )
         .await;
     let code = booked.body["appointment_code"].as_str().unwrap();
-    let r = s
-        .call(
-            reqwest::Method::POST,
+    let customer = crate::support::Browser::new(&s);
+    let r = customer
+        .post(
             "/v1/support/appointments/join",
-            None,
-            Some(json!({"appointment_code": code})),
+            json!({"appointment_code": code}),
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.body);
@@ -423,14 +422,7 @@ async fn a_passkey_joins_a_support_call(backend: Backend) {
         serde_json::from_value(method["options"].clone()).unwrap();
     let assertion = key.do_authentication(origin(&s), request).unwrap();
     let challenge = r.body["id"].as_str().unwrap();
-    let answer = |body: Value| {
-        s.call(
-            reqwest::Method::POST,
-            "/v1/support/appointments/join/verify",
-            None,
-            Some(body),
-        )
-    };
+    let answer = |body: Value| customer.post("/v1/support/appointments/join/verify", body);
     let r =
         answer(json!({"challenge_id": challenge, "method": "webauthn", "credential": assertion}))
             .await;

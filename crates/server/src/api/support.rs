@@ -1,22 +1,26 @@
 //! `/v1/support/appointments`: verified video calls with customer support
 //! (`countersign_app::support`). The support team uses the service key; the
-//! customer has none and is limited by IP.
+//! customer has none and is limited by IP. The join sets the customer's
+//! join session cookie ([`countersign_core::support::JOIN_COOKIE`]); the
+//! customer's answers and room token need it.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use countersign_app::support::appointments::{AgentCode, BookAppointment};
 use countersign_app::support::join::{AgentCheckResult, JoinAnswer, JoinView};
-use countersign_app::support::room::RoomToken;
+use countersign_app::support::room::{RoomCaller, RoomToken};
 use countersign_app::support::AppointmentView;
 use countersign_app::views::ChallengeView;
 use countersign_app::App;
+use countersign_core::support::JOIN_COOKIE;
 use countersign_core::Timestamp;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, ClientIp, ServiceAuth};
+use crate::extract::{ApiJson, ClientIp, JoinSession, ServiceAuth};
 
 /// Books a verified video call.
 #[utoipa::path(post, path = "/v1/support/appointments", tag = "support",
@@ -132,9 +136,13 @@ pub struct JoinRequest {
 
 /// Customer side (no service key): starts the `support_call` challenge for
 /// an appointment code and sends the email code to the ticket's address.
+/// Sets the join session cookie (`cs_support`: HttpOnly, SameSite=Strict,
+/// Secure over https, path `/v1/support/appointments`) that this browser's
+/// answers and room token need.
 #[utoipa::path(post, path = "/v1/support/appointments/join", tag = "support",
     request_body = JoinRequest,
-    responses((status = 201, body = JoinView),
+    responses((status = 201, body = JoinView, description = "With the join session in Set-Cookie",
+               headers(("set-cookie" = String, description = "cs_support: the join session"))),
               (status = 404, description = "not_found: no such appointment code (nothing more is said)"),
               (status = 409, description = "too_early (opens_at)"),
               (status = 410, description = "too_late, appointment_cancelled"),
@@ -145,30 +153,42 @@ pub async fn join(
     ClientIp(ip): ClientIp,
     headers: axum::http::HeaderMap,
     ApiJson(body): ApiJson<JoinRequest>,
-) -> ApiResult<(StatusCode, Json<JoinView>)> {
+) -> ApiResult<Response> {
     let user_agent = headers
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok());
     let joined = app
         .join_call(ip, user_agent, &body.appointment_code)
         .await?;
-    Ok((StatusCode::CREATED, Json(joined)))
+    let cookie = JOIN_COOKIE.set(
+        &joined.session,
+        crate::pages::secure(&app),
+        joined.session_ttl,
+    );
+    let mut response = (StatusCode::CREATED, Json(joined.view)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    Ok(response)
 }
 
 /// Customer side: checks the authenticator code or the email code of a
-/// join challenge, with the same attempt limits and lockout as any challenge.
+/// join challenge, for the browser that joined (its `cs_support` cookie),
+/// with the same attempt limits as any challenge.
 #[utoipa::path(post, path = "/v1/support/appointments/join/verify", tag = "support",
     request_body = JoinAnswer,
     responses((status = 200, body = ChallengeView),
+              (status = 403, description = "not_join_session: not the browser that joined (nothing counted)"),
               (status = 404, description = "not_found"),
               (status = 409, description = "challenge_closed"), (status = 410, description = "expired"),
               (status = 422, description = "invalid_code (attempts_left)"),
               (status = 429, description = "too_many_attempts, locked")))]
 pub async fn join_verify(
     State(app): State<App>,
+    JoinSession(session): JoinSession,
     ApiJson(body): ApiJson<JoinAnswer>,
 ) -> ApiResult<Json<ChallengeView>> {
-    Ok(Json(app.answer_join(body).await?))
+    Ok(Json(app.answer_join(body, session.as_deref()).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -177,22 +197,35 @@ pub struct TokenRequest {
     challenge_id: String,
 }
 
-/// Customer side: once the join challenge is approved, a short-lived room
-/// token. Records that the customer was verified, and how.
+/// Once the join challenge is approved, a short-lived room token, for 10
+/// minutes after the approval: to the browser that joined and passed the
+/// check (its `cs_support` cookie), or to the integrator (service key).
+/// Records that the customer was verified, and how.
 #[utoipa::path(post, path = "/v1/support/appointments/{id}/token", tag = "support",
     params(("id" = String, Path)),
     request_body = TokenRequest,
     responses((status = 200, body = RoomToken),
+              (status = 401, description = "unauthorized: a wrong service key"),
+              (status = 403, description = "not_join_session: neither the browser that joined nor the service key"),
               (status = 404, description = "not_found"),
               (status = 409, description = "not_verified: the challenge is not approved; too_early"),
-              (status = 410, description = "too_late, appointment_cancelled, expired"),
-              (status = 503, description = "support_unconfigured: no [support] jwt_secret / video_base_url")))]
+              (status = 410, description = "too_late, appointment_cancelled, expired (approved over 10 minutes ago)"),
+              (status = 503, description = "support_unconfigured: no [support] jwt_secret / video_base_url")),
+    security((), ("api_key" = [])))]
 pub async fn room_token(
     State(app): State<App>,
+    service: Option<ServiceAuth>,
+    JoinSession(session): JoinSession,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> ApiResult<Json<RoomToken>> {
-    Ok(Json(app.room_token(&id, &body.challenge_id).await?))
+    let caller = match &service {
+        Some(ServiceAuth(service)) => RoomCaller::Service(service),
+        None => RoomCaller::Customer {
+            session: session.as_deref(),
+        },
+    };
+    Ok(Json(app.room_token(&id, &body.challenge_id, caller).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -634,8 +634,9 @@ fn save_in(w: &mut Writing<'_>, row: &ChallengeRow, d: &Decision) -> Result<Unit
             lockout,
             now,
             locked,
+            keyed,
         } => {
-            match w.count_failure(&row.user_pk, lockout, *now)? {
+            match w.count_failure(&row.user_pk, lockout, *now, *keyed)? {
                 None => return Ok(Unit::Undo(Saved::UserLocked)),
                 Some(until) => locked_until = until,
             }
@@ -672,6 +673,7 @@ fn save_in(w: &mut Writing<'_>, row: &ChallengeRow, d: &Decision) -> Result<Unit
                     exec(
                         w.conn,
                         "UPDATE users SET failed_attempts = CASE WHEN $5 THEN 0 ELSE failed_attempts END, \
+                         keyed_failures = CASE WHEN $5 THEN 0 ELSE keyed_failures END, \
                          email_verified = CASE WHEN email = $1 THEN TRUE ELSE email_verified END, \
                          phone_verified = CASE WHEN phone = $2 THEN TRUE ELSE phone_verified END \
                          WHERE id = $3",

@@ -17,7 +17,7 @@ use countersign_core::event::Event;
 use rusqlite::{Connection, OpenFlags, ToSql};
 use tokio::sync::oneshot;
 
-use countersign_core::lockout::LockoutPolicy;
+use countersign_core::lockout::{Failures, LockoutPolicy};
 use countersign_core::Timestamp;
 
 use crate::{Result, SecurityWrite, StoreError};
@@ -703,18 +703,24 @@ impl Writing<'_> {
         user_pk: &str,
         lockout: &LockoutPolicy,
         now: Timestamp,
+        keyed: bool,
     ) -> Result<Option<Option<Timestamp>>> {
-        let failures: Option<i64> = one(
+        let failures: Option<(i64, i64)> = one(
             self.conn,
-            "UPDATE users SET failed_attempts = failed_attempts + 1 \
-             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_attempts",
-            &[&user_pk, &now.millis()],
-            |r| Ok(r.get(0)?),
+            "UPDATE users SET failed_attempts = failed_attempts + 1, \
+             keyed_failures = keyed_failures + CASE WHEN $3 THEN 1 ELSE 0 END \
+             WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) \
+             RETURNING failed_attempts, keyed_failures",
+            &[&user_pk, &now.millis(), &keyed],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let Some(failures) = failures else {
+        let Some((all, keyed)) = failures else {
             return Ok(None);
         };
-        let failures = u32::try_from(failures).unwrap_or(u32::MAX);
+        let failures = Failures {
+            all: u32::try_from(all).unwrap_or(u32::MAX),
+            keyed: u32::try_from(keyed).unwrap_or(u32::MAX),
+        };
         let until = lockout.lock_after(failures, now);
         if let Some(until) = until {
             exec(

@@ -233,7 +233,7 @@ impl SqliteStore {
             .write(move |w| {
                 let found = exec(
                     w.conn,
-                    "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1",
+                    "UPDATE users SET failed_attempts = 0, keyed_failures = 0, locked_until = NULL WHERE id = $1",
                     &[&id],
                 )?;
                 if found == 0 {
@@ -324,7 +324,7 @@ impl SqliteStore {
         let (id, events, locked) = (user.id.clone(), events.to_vec(), locked.clone());
         self.db
             .write(move |w| {
-                let Some(locked_until) = w.count_failure(&id, &lockout, now)? else {
+                let Some(locked_until) = w.count_failure(&id, &lockout, now, true)? else {
                     return Ok(Unit::Undo(Saved::UserLocked));
                 };
                 let events: Vec<Event> = events

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use countersign_core::challenge::Challenge;
 use countersign_core::ids::ChallengeId;
-use countersign_core::lockout::LockoutPolicy;
+use countersign_core::lockout::{LockoutPolicy, LOCKED_FOR_GOOD};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::user::User;
@@ -40,6 +40,9 @@ crate::on_both_engines! {
     a_right_answer_comes_back_with_the_messages_sent
         => a_right_answer_comes_back_with_the_messages_sent_sqlite,
            a_right_answer_comes_back_with_the_messages_sent_postgres;
+    only_keyed_failures_lock_for_good
+        => only_keyed_failures_lock_for_good_sqlite,
+           only_keyed_failures_lock_for_good_postgres;
 }
 
 /// The common verify (a success that writes only the challenge, the user
@@ -226,12 +229,14 @@ fn lock(user: &User, now: Timestamp) -> LockedEvent {
     LockedEvent(event(user, "user.locked", now))
 }
 
-/// A wrong answer of `user`'s at `now`.
+/// A wrong answer of `user`'s at `now`, on a challenge the integrator
+/// opened.
 fn failure(user: &User, now: Timestamp) -> UserEffect {
     UserEffect::Failure {
         lockout: LOCKOUT,
         now,
         locked: lock(user, now),
+        keyed: true,
     }
 }
 
@@ -437,6 +442,76 @@ async fn failures_lock_the_user_and_a_locked_user_is_not_counted(store: &dyn Sto
         Saved::Done { locked_until: None }
     );
     assert_eq!(reload_user(store, &user).await.failed_attempts, 1);
+}
+
+/// Failures on challenges opened without the service key (support joins)
+/// never lock for good, however many; keyed ones do at the hard limit,
+/// whatever came between; an approval and an unlock start both counts again.
+async fn only_keyed_failures_lock_for_good(store: &dyn Store) {
+    let (_, user) = service_and_user(store).await;
+    let strict = LockoutPolicy {
+        threshold: 0,
+        lock_seconds: 0,
+        hard_limit: 3,
+    };
+    let c = challenge(store, &user).await;
+    let fail = |keyed: bool, n: i64| UserEffect::Failure {
+        lockout: strict,
+        now: at(n),
+        locked: lock(&user, at(n)),
+        keyed,
+    };
+    let save = |effect: UserEffect| {
+        let c = &c;
+        async move {
+            let read = reload(store, c).await;
+            let write = ChallengeWrite {
+                user: effect,
+                ..only_events(&[])
+            };
+            store.save_challenge(&read, write).await.unwrap()
+        }
+    };
+    let counted = Saved::Done { locked_until: None };
+    for i in 1..=10 {
+        assert_eq!(save(fail(false, i)).await, counted, "keyless failure {i}");
+    }
+    assert_eq!(reload_user(store, &user).await.locked_until, None);
+    // An approval starts both counts again.
+    assert_eq!(save(success(true, at(11))).await, counted);
+    for i in 12..=13 {
+        assert_eq!(save(fail(true, i)).await, counted, "failure {i}");
+    }
+    assert_eq!(save(success(true, at(14))).await, counted);
+    // Keyed failures among keyless ones: the third keyed locks for good.
+    for (i, keyed) in [(15, true), (16, false), (17, true), (18, false)] {
+        assert_eq!(save(fail(keyed, i)).await, counted, "failure {i}");
+    }
+    assert_eq!(
+        save(fail(true, 19)).await,
+        Saved::Done {
+            locked_until: Some(LOCKED_FOR_GOOD)
+        }
+    );
+    assert_eq!(reload_user(store, &user).await.failed_attempts, 5);
+    // An operator's unlock clears both counts.
+    assert!(store
+        .unlock_user(&user, &event(&user, "user.unlocked", at(20)))
+        .await
+        .unwrap());
+    for i in 21..=22 {
+        assert_eq!(save(fail(true, i)).await, counted, "failure {i}");
+    }
+    // Outside a challenge (activation, resync: with the key), keyed.
+    assert_eq!(
+        store
+            .record_failure(&user, strict, at(23), &[], &lock(&user, at(23)))
+            .await
+            .unwrap(),
+        Saved::Done {
+            locked_until: Some(LOCKED_FOR_GOOD)
+        }
+    );
 }
 
 async fn success_verifies_the_current_contact_and_resets_failures_on_approval(store: &dyn Store) {

@@ -98,6 +98,7 @@ async fn racing_failures_lock_once_and_count_no_more(db: &TestDb) {
                     lockout,
                     now: at(1),
                     locked,
+                    keyed: true,
                 },
                 ..only_events(&[])
             };

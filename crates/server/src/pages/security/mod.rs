@@ -32,7 +32,7 @@ mod passkeys;
 mod texts;
 
 use self::texts::{texts, Texts};
-use super::{esc, page, Lang, LangQuery, Shown, Trouble};
+use super::{esc, page, secure, Lang, LangQuery, Shown, Trouble};
 use crate::error::ApiError;
 use crate::extract::ClientIp;
 /// Largest form or JSON body the security center takes.
@@ -298,12 +298,6 @@ fn see_other(location: &str) -> Response {
         ],
     )
         .into_response()
-}
-
-/// Whether the cookie gets `Secure`: whenever the server is reached over
-/// https (its `public_url`). Plain http is for development on localhost.
-fn secure(state: &App) -> bool {
-    state.config.public_url.starts_with("https://")
 }
 
 /// `GET /security/open/{token}`: redeems the integrator's one-time link
