@@ -31,14 +31,16 @@ impl App {
         appointment_id: &str,
         challenge_id: &str,
     ) -> AppResult<RoomToken> {
-        let support = &self.config.support;
-        let (Some(secret), Some(video)) = (&support.jwt_secret, &support.video_base_url) else {
-            return Err(AppError::SupportUnconfigured);
-        };
         let (c, service) = self.join_challenge(challenge_id).await?;
         if c.appointment_id.as_deref() != Some(appointment_id) {
             return Err(AppError::NotFound(Missing::Challenge));
         }
+        // After the lookups: an unknown appointment is 404 whatever the
+        // configuration.
+        let support = &self.config.support;
+        let (Some(secret), Some(video)) = (&support.jwt_secret, &support.video_base_url) else {
+            return Err(AppError::SupportUnconfigured);
+        };
         let now = self.now();
         let fresh = c.closed_at.is_some_and(|at| {
             now < at.plus(std::time::Duration::from_secs(TOKEN_AFTER_APPROVAL_SECONDS))

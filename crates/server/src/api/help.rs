@@ -96,6 +96,7 @@ pub async fn delete_article(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ArticlesQuery {
     /// Only this language.

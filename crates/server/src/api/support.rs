@@ -35,6 +35,7 @@ pub async fn book_appointment(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AppointmentFilter {
     user_id: Option<String>,
