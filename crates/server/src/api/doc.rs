@@ -219,7 +219,7 @@ fn problem_schema() -> Value {
 }
 
 fn constrain_properties(schema: &mut Value) {
-    let Some(properties) = schema["properties"].as_object_mut() else {
+    let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
         return;
     };
     for (name, pattern) in CONSTRAINED {
@@ -238,7 +238,10 @@ fn complete_operation(path: &str, operation: &mut Value) {
         s.iter()
             .any(|r| r.as_object().is_some_and(|r| !r.is_empty()))
     });
-    if let Some(parameters) = operation["parameters"].as_array_mut() {
+    if let Some(parameters) = operation
+        .get_mut("parameters")
+        .and_then(Value::as_array_mut)
+    {
         for parameter in parameters {
             constrain_parameter(path, parameter);
         }
@@ -332,6 +335,21 @@ mod tests {
             .as_array()
             .cloned()
             .unwrap_or_default()
+    }
+
+    /// No `null` anywhere: a missing key read through `IndexMut` would
+    /// leave one (`"properties": null`), which tools choke on.
+    #[test]
+    fn the_document_has_no_null() {
+        fn walk(v: &Value, at: &str) {
+            match v {
+                Value::Null => panic!("null at {at}"),
+                Value::Array(items) => items.iter().for_each(|i| walk(i, at)),
+                Value::Object(map) => map.iter().for_each(|(k, v)| walk(v, &format!("{at}/{k}"))),
+                _ => {}
+            }
+        }
+        walk(&crate::api::openapi(), "");
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub struct PutArticle {
     /// 1–200 characters.
     title: String,
     /// `faq`, `announcements` or `product_documents`.
+    #[schema(value_type = Category)]
     category: String,
     /// Markdown, at most 100 KB. Raw HTML is shown as text.
     body: String,
@@ -104,6 +105,7 @@ pub struct ArticlesQuery {
     /// Only this category.
     category: Option<String>,
     /// 1–100, default 20.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
     /// Articles to skip, default 0.
     offset: Option<u64>,

@@ -70,6 +70,7 @@ pub async fn delete_user(
 #[serde(deny_unknown_fields)]
 pub struct EventsQuery {
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
     /// An event id: only events older than it.
     before: Option<String>,
