@@ -297,7 +297,7 @@ async fn invalid_contacts_are_refused_and_write_nothing(b: Backend) {
 async fn arrays_in_place_of_objects_are_refused_and_write_nothing(b: Backend) {
     let s = TestServer::start(b).await;
     let alice = s.alice("alice").await;
-    let id = s.challenge("alice", "withdrawal").await;
+    let id = s.challenge("alice", "login").await;
     let service = s.get("/v1/service").await.body;
     let before = snapshot(&s).await;
     let json_ct = Some("application/json");
