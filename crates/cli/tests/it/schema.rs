@@ -6,7 +6,7 @@
 //! or a response the document does not declare (status, content type,
 //! headers, body), fails the test with schemathesis' report.
 
-use crate::harness::{Backend, TestServer};
+use crate::harness::{temp_dir, Backend, TestServer};
 
 /// The whole run's budget, in seconds: fuzzing and the stateful phase go on
 /// until it is spent.
@@ -20,6 +20,9 @@ const CLI: &str = "import sys; from schemathesis.cli import schemathesis; \
 async fn schemathesis_finds_no_server_error_and_no_undocumented_response() {
     let s = TestServer::start(Backend::Sqlite).await;
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/schemathesis.toml");
+    // schemathesis' caches (`.hypothesis`, `.schemathesis`) go there, not
+    // into the repository.
+    let dir = temp_dir("schemathesis");
     // Through the `python3` that `.ci/install-test-tools` installed it with,
     // whether or not pip's scripts directory is on the PATH.
     let out = tokio::process::Command::new("python3")
@@ -38,18 +41,22 @@ async fn schemathesis_finds_no_server_error_and_no_undocumented_response() {
         // One worker: Python 3.11's parser is not safe to call from two
         // threads, which hypothesis does when it describes its strategies.
         .args(["--workers", "1", "--no-color"])
+        .current_dir(&dir)
         .kill_on_drop(true)
         .output()
         .await
         .expect("schemathesis runs (./test.sh installs it: .ci/install-test-tools)");
+    std::fs::remove_dir_all(&dir).ok();
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
         "schemathesis found problems:\n{report}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        report.contains("Stateful"),
-        "no stateful phase ran:\n{report}"
-    );
+    for phase in ["Coverage", "Fuzzing", "Stateful"] {
+        assert!(
+            report.contains(&format!("✅ {phase}")),
+            "the {phase} phase did not run:\n{report}"
+        );
+    }
 }

@@ -18,163 +18,69 @@ const CONSTRAINED: &[(&str, &str)] = &[("user_id", USER_ID_PATTERN), ("slug", "^
 /// Path parameters whose constraint depends on where they are.
 const HELP_LOCALE_PATTERN: &str = "^[A-Za-z]{2,3}$";
 
-/// Links from a response to the operations it makes possible:
-/// (operation, status, link name, target operation, parameters).
-const LINKS: &[(&str, &str, &str, &str, &[(&str, &str)])] = &[
+/// Links from a created resource to the operations on it: the operation
+/// that creates it (every success of it carries the links), the parameters
+/// that name the resource, and the operations they lead to (each link is
+/// named after its target).
+type Links = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
+
+const LINKS: &[Links] = &[
     (
         "put_user",
-        "201",
-        "GetUser",
-        "get_user",
         &[("user_id", "$request.path.user_id")],
-    ),
-    (
-        "put_user",
-        "201",
-        "ListFactors",
-        "list_factors",
-        &[("user_id", "$request.path.user_id")],
-    ),
-    (
-        "put_user",
-        "201",
-        "CreateFactor",
-        "create_factor",
-        &[("user_id", "$request.path.user_id")],
-    ),
-    (
-        "put_user",
-        "201",
-        "ListEvents",
-        "list_events",
-        &[("user_id", "$request.path.user_id")],
-    ),
-    (
-        "put_user",
-        "201",
-        "DeleteUser",
-        "delete_user",
-        &[("user_id", "$request.path.user_id")],
-    ),
-    (
-        "create_factor",
-        "201",
-        "ActivateFactor",
-        "activate_factor",
         &[
-            ("user_id", "$request.path.user_id"),
-            ("factor_id", "$response.body#/id"),
+            "get_user",
+            "list_factors",
+            "create_factor",
+            "list_events",
+            "delete_user",
         ],
     ),
     (
         "create_factor",
-        "201",
-        "ResyncFactor",
-        "resync_factor",
         &[
             ("user_id", "$request.path.user_id"),
             ("factor_id", "$response.body#/id"),
         ],
+        &["activate_factor", "resync_factor", "delete_factor"],
     ),
     (
-        "create_factor",
-        "201",
-        "DeleteFactor",
-        "delete_factor",
+        "create_challenge",
+        &[("id", "$response.body#/id")],
         &[
-            ("user_id", "$request.path.user_id"),
-            ("factor_id", "$response.body#/id"),
+            "get_challenge",
+            "send_code",
+            "verify_code",
+            "cancel_challenge",
+            "release_challenge",
         ],
     ),
     (
-        "create_challenge",
-        "201",
-        "GetChallenge",
-        "get_challenge",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "create_challenge",
-        "201",
-        "SendCode",
-        "send_code",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "create_challenge",
-        "201",
-        "VerifyCode",
-        "verify_code",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "create_challenge",
-        "201",
-        "CancelChallenge",
-        "cancel_challenge",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "create_challenge",
-        "201",
-        "ReleaseChallenge",
-        "release_challenge",
-        &[("id", "$response.body#/id")],
-    ),
-    (
         "book_appointment",
-        "201",
-        "GetAppointment",
-        "get_appointment",
         &[("id", "$response.body#/id")],
-    ),
-    (
-        "book_appointment",
-        "201",
-        "CancelAppointment",
-        "cancel_appointment",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "book_appointment",
-        "201",
-        "RescheduleAppointment",
-        "reschedule_appointment",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "book_appointment",
-        "201",
-        "AgentCode",
-        "agent_code",
-        &[("id", "$response.body#/id")],
-    ),
-    (
-        "put_article",
-        "201",
-        "GetArticle",
-        "get_article",
         &[
-            ("locale", "$request.path.locale"),
-            ("slug", "$request.path.slug"),
+            "get_appointment",
+            "cancel_appointment",
+            "reschedule_appointment",
+            "agent_code",
         ],
     ),
     (
         "put_article",
-        "201",
-        "DeleteArticle",
-        "delete_article",
         &[
             ("locale", "$request.path.locale"),
             ("slug", "$request.path.slug"),
         ],
+        &["get_article", "delete_article"],
     ),
     (
         "start_sign_in",
-        "201",
-        "FinishSignIn",
-        "finish_sign_in",
         &[("id", "$response.body#/id")],
+        &["finish_sign_in"],
     ),
 ];
 
@@ -294,13 +200,13 @@ fn add_links(doc: &mut Value) {
     let Some(paths) = doc["paths"].as_object_mut() else {
         return;
     };
-    for (from, status, name, to, parameters) in LINKS {
-        let Some(response) = paths
+    for (from, parameters, targets) in LINKS {
+        let Some(responses) = paths
             .values_mut()
             .filter_map(Value::as_object_mut)
             .flat_map(|item| item.values_mut())
             .find(|op| op["operationId"] == *from)
-            .and_then(|op| op["responses"].get_mut(*status))
+            .and_then(|op| op["responses"].as_object_mut())
         else {
             continue;
         };
@@ -308,7 +214,14 @@ fn add_links(doc: &mut Value) {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), json!(v)))
             .collect();
-        response["links"][*name] = json!({"operationId": to, "parameters": parameters});
+        let successes = responses
+            .iter_mut()
+            .filter(|(status, _)| status.starts_with('2'));
+        for (_, response) in successes {
+            for to in *targets {
+                response["links"][*to] = json!({"operationId": to, "parameters": parameters});
+            }
+        }
     }
 }
 
@@ -470,15 +383,22 @@ mod tests {
                 .2
                 .clone()
         };
-        for (from, status, name, to, params) in LINKS {
-            let link = &by_id(from)["responses"][*status]["links"][*name];
-            assert_eq!(link["operationId"], *to, "{from} {status} {name}");
-            let target = by_id(to);
-            for (param, _) in *params {
-                assert!(
-                    parameters(&target).iter().any(|p| p["name"] == *param),
-                    "{name}: {to} has no parameter {param}"
-                );
+        for (from, params, targets) in LINKS {
+            let responses = by_id(from)["responses"].clone();
+            let created = responses
+                .get("201")
+                .or(responses.get("200"))
+                .expect("a success");
+            for to in *targets {
+                let link = &created["links"][*to];
+                assert_eq!(link["operationId"], *to, "{from}");
+                let target = by_id(to);
+                for (param, _) in *params {
+                    assert!(
+                        parameters(&target).iter().any(|p| p["name"] == *param),
+                        "{to} has no parameter {param}"
+                    );
+                }
             }
         }
     }
