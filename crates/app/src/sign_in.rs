@@ -63,6 +63,9 @@ impl App {
         if !is_id_of("wsi", id) {
             return Err(AppError::NotFound(Missing::SignIn));
         }
+        // A credential that does not even parse is refused before the
+        // sign-in is taken: it leaves the ceremony usable for the real one.
+        let user_pk = rp.identify(credential)?;
         let now = self.now();
         let ceremony = self
             .store
@@ -71,7 +74,6 @@ impl App {
             .ok_or(AppError::NotFound(Missing::SignIn))?;
         let ceremony: serde_json::Value =
             serde_json::from_str(&ceremony).map_err(|_| AppError::Internal)?;
-        let user_pk = rp.identify(credential)?;
         let user = self
             .store
             .user_by_pk(&user_pk)

@@ -72,6 +72,12 @@ fn from_value<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, CeremonyEr
     serde_json::from_value(v.clone()).map_err(|e| CeremonyError::Refused(e.to_string()))
 }
 
+/// A browser's credential, from outside: its structs must be JSON objects
+/// (an array is not read field by field).
+fn credential_from<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, CeremonyError> {
+    countersign_core::json::from_value(v.clone()).map_err(|e| CeremonyError::Refused(e.to_string()))
+}
+
 /// A challenge's server-side authentication state: which flow made it.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -229,7 +235,7 @@ impl RelyingParty {
         state: &Value,
         credential: &Value,
     ) -> Result<WebauthnParams, CeremonyError> {
-        let response: RegisterPublicKeyCredential = from_value(credential)?;
+        let response: RegisterPublicKeyCredential = credential_from(credential)?;
         let (stored, internals) = match kind {
             WebauthnKind::Passkey => {
                 let key = self
@@ -303,7 +309,7 @@ impl RelyingParty {
         credential: &Value,
         factors: &[Factor],
     ) -> Result<Used, CeremonyError> {
-        let assertion: PublicKeyCredential = from_value(credential)?;
+        let assertion: PublicKeyCredential = credential_from(credential)?;
         let result = match from_value::<AuthState>(state)? {
             AuthState::Passkey(s) => self
                 .webauthn
@@ -329,7 +335,7 @@ impl RelyingParty {
     /// The user a discoverable assertion claims to be (unverified until
     /// [`RelyingParty::finish_discoverable`]).
     pub fn identify(&self, credential: &Value) -> Result<UserKey, CeremonyError> {
-        let assertion: PublicKeyCredential = from_value(credential)?;
+        let assertion: PublicKeyCredential = credential_from(credential)?;
         let (handle, _) = self
             .webauthn
             .identify_discoverable_authentication(&assertion)?;
@@ -342,7 +348,7 @@ impl RelyingParty {
         credential: &Value,
         factors: &[Factor],
     ) -> Result<Used, CeremonyError> {
-        let assertion: PublicKeyCredential = from_value(credential)?;
+        let assertion: PublicKeyCredential = credential_from(credential)?;
         let passkeys: Vec<Passkey> = credentials(factors, WebauthnKind::Passkey)?;
         let keys: Vec<DiscoverableKey> = passkeys.iter().map(DiscoverableKey::from).collect();
         let result = self.webauthn.finish_discoverable_authentication(

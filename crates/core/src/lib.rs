@@ -15,6 +15,7 @@ pub mod event;
 pub mod factor;
 pub mod help;
 pub mod ids;
+pub mod json;
 pub mod keyring;
 pub mod limits;
 pub mod lockout;

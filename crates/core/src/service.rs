@@ -125,11 +125,18 @@ pub struct PurposePolicy {
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsPatch {
+    // The bounds below are those `apply` enforces.
+    #[schema(minimum = 6, maximum = 10)]
     pub code_digits: Option<u32>,
+    #[schema(minimum = 60, maximum = 3600)]
     pub code_ttl_seconds: Option<u32>,
+    #[schema(minimum = 1, maximum = 10)]
     pub max_attempts: Option<u32>,
+    #[schema(minimum = 1, maximum = 10)]
     pub max_sends: Option<u32>,
+    #[schema(minimum = 0, maximum = 600)]
     pub resend_cooldown_seconds: Option<u32>,
+    #[schema(minimum = 0, maximum = 604_800)]
     pub security_hold_seconds: Option<u32>,
     /// Replaces the list of risk signals that raise policies (`[]`: record only).
     pub raise_on_signals: Option<Vec<RiskSignal>>,

@@ -4,6 +4,7 @@
 use axum::extract::{FromRef, FromRequest, FromRequestParts, OptionalFromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
+use countersign_core::json::ObjectsOnly;
 use countersign_core::service::Service;
 use countersign_core::support::JOIN_COOKIE;
 use serde::de::DeserializeOwned;
@@ -41,13 +42,15 @@ impl<S: Send + Sync, T: DeserializeOwned, const MAX: usize> FromRequest<S> for A
     }
 }
 
-/// Parses JSON, naming the field that is wrong.
+/// Parses JSON, naming the field that is wrong. Every struct, at any depth,
+/// must be a JSON object ([`ObjectsOnly`]): serde alone would read an
+/// array into a struct field by field.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::invalid_request("a JSON body is required"));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(ObjectsOnly(&mut de)).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let detail = if path == "." || path == "?" || path.is_empty() {

@@ -28,6 +28,7 @@ use crate::{App, AppError, AppResult};
 pub struct OpenChallenge {
     pub user_id: String,
     /// `login`, `withdrawal`, `security_change`, `support_call`, `verify_contact`, or one of the service's own.
+    #[schema(pattern = "^[a-z0-9_]{1,64}$")]
     pub purpose: String,
     #[serde(default)]
     pub context: ChallengeContext,

@@ -29,6 +29,7 @@ use crate::{App, AppError, AppResult};
 pub struct Enrolment {
     /// `totp`, `hotp`, `recovery_codes`, `webauthn` or `device`.
     #[serde(rename = "type")]
+    #[schema(value_type = FactorType)]
     pub factor_type: String,
     pub label: Option<String>,
     /// 6 or 8 (totp, hotp).

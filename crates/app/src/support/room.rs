@@ -40,10 +40,6 @@ impl App {
         challenge_id: &str,
         caller: RoomCaller<'_>,
     ) -> AppResult<RoomToken> {
-        let support = &self.config.support;
-        let (Some(secret), Some(video)) = (&support.jwt_secret, &support.video_base_url) else {
-            return Err(AppError::SupportUnconfigured);
-        };
         let (c, service) = match caller {
             RoomCaller::Service(asker) => {
                 let (c, service) = self.join_challenge(challenge_id).await?;
@@ -59,6 +55,12 @@ impl App {
         if c.appointment_id.as_deref() != Some(appointment_id) {
             return Err(AppError::NotFound(Missing::Challenge));
         }
+        // After the lookups: an unknown appointment is 404 whatever the
+        // configuration.
+        let support = &self.config.support;
+        let (Some(secret), Some(video)) = (&support.jwt_secret, &support.video_base_url) else {
+            return Err(AppError::SupportUnconfigured);
+        };
         let now = self.now();
         let fresh = c
             .closed_at

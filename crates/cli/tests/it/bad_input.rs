@@ -9,7 +9,8 @@ use crate::on_both_backends;
 
 on_both_backends!(
     malformed_requests_are_refused_and_write_nothing,
-    invalid_contacts_are_refused_and_write_nothing
+    invalid_contacts_are_refused_and_write_nothing,
+    arrays_in_place_of_objects_are_refused_and_write_nothing
 );
 
 /// Rows in every table, to show that a refused request wrote nothing.
@@ -288,4 +289,95 @@ async fn invalid_contacts_are_refused_and_write_nothing(b: Backend) {
     let alice = s.get("/v1/users/alice").await;
     assert_eq!(alice.body["display_name"], json!(null));
     assert_eq!(alice.body["phone"], "+33612345689");
+}
+
+/// serde alone reads a JSON array into a struct field by field: `[null]`
+/// would clear an email and `["alice","login",{},null]` open a challenge.
+/// Every object of a body, at the top or nested, must be a JSON object.
+async fn arrays_in_place_of_objects_are_refused_and_write_nothing(b: Backend) {
+    let s = TestServer::start(b).await;
+    let alice = s.alice("alice").await;
+    let id = s.challenge("alice", "login").await;
+    let service = s.get("/v1/service").await.body;
+    let before = snapshot(&s).await;
+    let json_ct = Some("application/json");
+    let cases: Vec<Case> = vec![
+        (Method::PUT, "/v1/users/alice".into(), json_ct, br#"[null]"#.to_vec(), None),
+        (Method::PUT, "/v1/users/alice".into(), json_ct, br#"[]"#.to_vec(), None),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"["alice","login",{},null]"#.to_vec(),
+            None,
+        ),
+        // Nested: the context, and the transaction inside it.
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"login","context":["203.0.113.7"]}"#.to_vec(),
+            Some("context"),
+        ),
+        (
+            Method::POST,
+            "/v1/challenges".into(),
+            json_ct,
+            br#"{"user_id":"alice","purpose":"withdrawal","context":{"transaction":["5.00","EUR"]}}"#
+                .to_vec(),
+            Some("context.transaction"),
+        ),
+        (
+            Method::POST,
+            format!("/v1/challenges/{id}/verify"),
+            json_ct,
+            br#"["sms","123456"]"#.to_vec(),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/v1/challenges/{id}/send"),
+            json_ct,
+            br#"["email"]"#.to_vec(),
+            None,
+        ),
+        (
+            Method::POST,
+            "/v1/users/alice/factors".into(),
+            json_ct,
+            br#"["recovery_codes"]"#.to_vec(),
+            None,
+        ),
+        (Method::PATCH, "/v1/service".into(), json_ct, br#"[8]"#.to_vec(), None),
+    ];
+    for (method, path, ct, body, field) in cases {
+        let shown = String::from_utf8_lossy(&body).into_owned();
+        let r = raw(&s, method, &path, ct, body).await;
+        assert_eq!(r.status, 400, "{path} {shown}: {}", r.body);
+        assert_eq!(r.body["code"], "invalid_request", "{shown}");
+        let detail = r.body["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("invalid type: sequence"),
+            "{shown}: {detail}"
+        );
+        if let Some(field) = field {
+            assert!(
+                detail.contains(field),
+                "{shown}: detail should name {field}: {detail}"
+            );
+        }
+    }
+    assert_eq!(
+        snapshot(&s).await,
+        before,
+        "a refused request wrote something"
+    );
+    assert_eq!(s.get("/v1/users/alice").await.body, alice, "alice changed");
+    let c = s.get(&format!("/v1/challenges/{id}")).await.body;
+    assert_eq!(c["attempts_left"], 5);
+    assert_eq!(
+        s.get("/v1/service").await.body,
+        service,
+        "the settings changed"
+    );
 }

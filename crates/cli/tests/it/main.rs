@@ -23,6 +23,7 @@ mod ops;
 mod portal;
 mod protections;
 mod risk;
+mod schema;
 mod service;
 mod support;
 mod users;

@@ -703,7 +703,31 @@ on_both_backends!(
     the_whole_journey,
     cancelled_exhausted_and_rescheduled,
     appointment_codes_are_limited_per_ip,
+    an_unknown_appointment_is_not_found_before_the_configuration_is_checked,
 );
+
+/// Without `[support]` settings, a room token for an appointment or a
+/// challenge that does not exist is still 404, not 503.
+async fn an_unknown_appointment_is_not_found_before_the_configuration_is_checked(b: Backend) {
+    let s = TestServer::start(b).await;
+    s.alice("alice").await;
+    let login = s.challenge("alice", "login").await;
+    for (appointment, challenge) in [
+        (
+            "apt_00000000000000000000000000000000",
+            "chl_00000000000000000000000000000000",
+        ),
+        ("apt_00000000000000000000000000000000", login.as_str()),
+        ("nothing", "nothing"),
+    ] {
+        s.post(
+            &format!("/v1/support/appointments/{appointment}/token"),
+            json!({"challenge_id": challenge}),
+        )
+        .await
+        .assert_problem(404, "not_found");
+    }
+}
 
 /// The support center and its tools are pages of this server: in the
 /// user's language, every field labelled, nothing loaded from elsewhere,

@@ -215,6 +215,14 @@ async fn usernameless_sign_in(backend: Backend) {
     assertion.response.user_handle = Some(hex::decode(&user_pk[4..]).unwrap().into());
     let finish_path = format!("/v1/webauthn/sign-ins/{id}/finish");
     let finish = |body: Value| s.post(&finish_path, body);
+    // A credential that does not parse, or a body that is an array, leaves
+    // the sign-in usable for the real answer.
+    finish(json!({"credential": {"id": "x"}}))
+        .await
+        .assert_problem(422, "invalid_credential");
+    finish(json!([assertion]))
+        .await
+        .assert_problem(400, "invalid_request");
     let r = finish(json!({"credential": assertion})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body, json!({"user_id": "alice", "factor_id": factor}));

@@ -49,6 +49,7 @@ pub async fn get_challenge(
     params(("id" = String, Path)),
     request_body = SendCode,
     responses((status = 202, body = SendView),
+              (status = 404, description = "not_found"),
               (status = 409, description = "challenge_closed"), (status = 410, description = "expired"),
               (status = 422, description = "method_unavailable"),
               (status = 429, description = "resend_too_soon, rate_limited, locked"),
@@ -70,6 +71,7 @@ pub async fn send_code(
     params(("id" = String, Path)),
     request_body = Answer,
     responses((status = 200, body = ChallengeView),
+              (status = 404, description = "not_found"),
               (status = 409, description = "challenge_closed"), (status = 410, description = "expired"),
               (status = 422, description = "invalid_code (with attempts_left), method_unavailable"),
               (status = 429, description = "too_many_attempts, locked")),
@@ -88,6 +90,7 @@ pub async fn verify_code(
 #[utoipa::path(post, path = "/v1/challenges/{id}/release", tag = "challenges",
     params(("id" = String, Path)),
     responses((status = 200, body = ChallengeView),
+              (status = 404, description = "not_found"),
               (status = 409, description = "not_held, challenge_closed"), (status = 410, description = "expired")),
     security(("api_key" = [])))]
 pub async fn release_challenge(
@@ -100,7 +103,8 @@ pub async fn release_challenge(
 
 #[utoipa::path(post, path = "/v1/challenges/{id}/cancel", tag = "challenges",
     params(("id" = String, Path)),
-    responses((status = 200, body = ChallengeView), (status = 409, description = "challenge_closed"), (status = 410, description = "expired")),
+    responses((status = 200, body = ChallengeView), (status = 404, description = "not_found"),
+              (status = 409, description = "challenge_closed"), (status = 410, description = "expired")),
     security(("api_key" = [])))]
 pub async fn cancel_challenge(
     State(app): State<App>,

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::error::{ApiError, ApiResult};
+use crate::extract::parse_json;
 use countersign_app::{App, AppError, Missing};
 
 /// How far a signed callback's time may be from the server's.
@@ -98,8 +99,7 @@ fn webhook_report(secret: &str, headers: &HeaderMap, body: &[u8], now: u64) -> A
     if !signed {
         return Err(invalid_signature());
     }
-    let report: WebhookReport = serde_json::from_slice(body)
-        .map_err(|e| ApiError::invalid_request(format!("body: {e}")))?;
+    let report: WebhookReport = parse_json(body)?;
     let status = DeliveryStatus::parse(&report.status).ok_or_else(|| {
         ApiError::invalid_request("status: expected queued, sent, delivered, failed or undelivered")
             .with("field", "status")

@@ -17,8 +17,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::{ApiError, ApiResult};
+use crate::extract::parse_json;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PendingQuery {
     /// Long-poll: wait up to this many seconds (at most 30) for a request.
@@ -98,7 +100,6 @@ pub async fn device_response(
         return Err(ApiError::invalid_request("body: at most 64 KiB"));
     }
     let factor = signed_by(&app, &method, &uri, &headers, &body).await?;
-    let answer: DeviceResponse = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::invalid_request(format!("body: {e}")))?;
+    let answer: DeviceResponse = parse_json(&body)?;
     Ok(Json(app.respond_on_device(&factor, &id, answer).await?))
 }

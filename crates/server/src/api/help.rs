@@ -29,6 +29,7 @@ pub struct PutArticle {
     /// 1–200 characters.
     title: String,
     /// `faq`, `announcements` or `product_documents`.
+    #[schema(value_type = Category)]
     category: String,
     /// Markdown, at most 100 KB. Raw HTML is shown as text.
     body: String,
@@ -96,6 +97,7 @@ pub async fn delete_article(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ArticlesQuery {
     /// Only this language.
@@ -103,6 +105,7 @@ pub struct ArticlesQuery {
     /// Only this category.
     category: Option<String>,
     /// 1–100, default 20.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
     /// Articles to skip, default 0.
     offset: Option<u64>,

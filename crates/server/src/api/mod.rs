@@ -4,6 +4,7 @@
 pub mod challenges;
 pub mod delivery;
 pub mod devices;
+mod doc;
 pub mod factors;
 pub mod help;
 pub mod portal;
@@ -56,10 +57,9 @@ impl Modify for ApiKeyScheme {
     }
 }
 
-/// The whole application, ready to serve. Tests call this with their own
-/// state (clock, database, providers).
-pub fn app(state: App) -> Router {
-    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+/// The API's routes, each with its part of the OpenAPI document.
+fn api_routes() -> OpenApiRouter<App> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(
             users::put_user,
             users::get_user,
@@ -101,9 +101,25 @@ pub fn app(state: App) -> Router {
             help::get_article,
             help::delete_article
         ))
-        .split_for_parts();
-    let openapi_json = openapi
-        .to_pretty_json()
+}
+
+/// The OpenAPI document served at `/v1/openapi.json`.
+pub fn openapi() -> serde_json::Value {
+    document(api_routes().split_for_parts().1)
+}
+
+/// The generated document, completed by [`doc::complete`].
+fn document(generated: utoipa::openapi::OpenApi) -> serde_json::Value {
+    let mut document = serde_json::to_value(generated).expect("the OpenAPI document serialises");
+    doc::complete(&mut document);
+    document
+}
+
+/// The whole application, ready to serve. Tests call this with their own
+/// state (clock, database, providers).
+pub fn app(state: App) -> Router {
+    let (api, generated) = api_routes().split_for_parts();
+    let openapi_json = serde_json::to_string_pretty(&document(generated))
         .expect("the OpenAPI document serialises");
     api.route(
         "/v1/openapi.json",

@@ -39,6 +39,7 @@ pub async fn book_appointment(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AppointmentFilter {
     user_id: Option<String>,
@@ -48,7 +49,8 @@ pub struct AppointmentFilter {
 /// A user's or an agent's appointments, by start time.
 #[utoipa::path(get, path = "/v1/support/appointments", tag = "support",
     params(AppointmentFilter),
-    responses((status = 200, body = Vec<AppointmentView>), (status = 400, description = "invalid_request: give user_id or agent")),
+    responses((status = 200, body = Vec<AppointmentView>), (status = 400, description = "invalid_request: give user_id or agent"),
+              (status = 404, description = "not_found: no such user")),
     security(("api_key" = [])))]
 pub async fn list_appointments(
     State(app): State<App>,

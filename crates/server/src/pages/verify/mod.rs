@@ -28,6 +28,7 @@ use countersign_app::views::{ChallengeView, MethodView};
 use countersign_app::App;
 
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 
 mod texts;
 
@@ -623,7 +624,7 @@ async fn passkey_from_page(
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
-    Json(body): Json<PasskeyAnswer>,
+    ApiJson(body): ApiJson<PasskeyAnswer>,
 ) -> Response {
     let lang = Lang::pick(&q, &headers);
     if !same_origin(&state, &headers) {
