@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use countersign_core::limits::{Cap, SendLimits};
+use countersign_core::net::{ForwardingHeader, IpNet};
 use countersign_core::support::JoinWindow;
 use countersign_delivery::ProvidersConfig;
 use figment::providers::{Env, Format, Toml};
@@ -48,6 +49,76 @@ pub struct Config {
     /// by this process wakes it at once).
     #[serde(default = "default_outbox_poll_ms")]
     pub outbox_poll_ms: u64,
+    /// Where `/metrics` is served: a listener of its own, never the API's,
+    /// on loopback unless told otherwise. `off` serves no metrics; port 0
+    /// takes a free port and logs it (several servers on one machine).
+    #[serde(default)]
+    pub metrics_listen: MetricsListen,
+    /// Reverse proxies (addresses or networks) whose forwarding header is
+    /// believed for the client's address; empty: the TCP peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// The header those proxies add the client to: `x-forwarded-for` or
+    /// `forwarded` (RFC 7239). Only the one they write may be read: a
+    /// client can send the other, and a proxy passes it on untouched.
+    #[serde(default)]
+    pub forwarding_header: ForwardingHeader,
+    /// Connection limits and timeouts of the API's listener.
+    #[serde(default)]
+    pub http: HttpConfig,
+}
+
+/// Where `/metrics` listens, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum MetricsListen {
+    Off,
+    At(SocketAddr),
+}
+
+impl Default for MetricsListen {
+    fn default() -> Self {
+        MetricsListen::At(SocketAddr::from(([127, 0, 0, 1], 9464)))
+    }
+}
+
+impl TryFrom<String> for MetricsListen {
+    type Error = String;
+    fn try_from(s: String) -> Result<MetricsListen, String> {
+        match s.trim() {
+            "" | "off" => Ok(MetricsListen::Off),
+            addr => addr.parse().map(MetricsListen::At).map_err(|_| {
+                format!("{s:?}: expected ADDRESS:PORT (such as 127.0.0.1:9464) or \"off\"")
+            }),
+        }
+    }
+}
+
+/// What keeps slow, idle or too many clients from taking the server's
+/// connections (and file descriptors) away from everyone else.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// Seconds a connection may take to send a request's headers, counted
+    /// from when it starts waiting for one: a new connection, or a kept-alive
+    /// one between requests (so it is also the idle keep-alive timeout).
+    pub header_read_timeout_seconds: u64,
+    /// Seconds one request may take, body and answer included; longer than
+    /// a device's long-poll (30 s), which waits on purpose.
+    pub request_timeout_seconds: u64,
+    /// Connections served at once; more wait to be accepted. Lowered at
+    /// start to what the open-files limit allows.
+    pub max_connections: usize,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            header_read_timeout_seconds: 10,
+            request_timeout_seconds: 60,
+            max_connections: 1024,
+        }
+    }
 }
 
 /// One webhook receiver.
@@ -250,6 +321,18 @@ impl Config {
                 "outbox_poll_ms: expected at least 1".into(),
             ));
         }
+        if self.http.header_read_timeout_seconds == 0 || self.http.max_connections == 0 {
+            return Err(ConfigError::Invalid(
+                "http.header_read_timeout_seconds and http.max_connections: expected at least 1"
+                    .into(),
+            ));
+        }
+        let long_poll = crate::devices::LONG_POLL_MAX.as_secs();
+        if self.http.request_timeout_seconds <= long_poll {
+            return Err(ConfigError::Invalid(format!(
+                "http.request_timeout_seconds: expected more than {long_poll} (a device's long-poll waits that long)"
+            )));
+        }
         Ok(())
     }
 
@@ -277,6 +360,10 @@ impl Default for Config {
             limits: SendLimits::default(),
             webhooks: Vec::new(),
             outbox_poll_ms: default_outbox_poll_ms(),
+            metrics_listen: MetricsListen::default(),
+            trusted_proxies: Vec::new(),
+            forwarding_header: ForwardingHeader::default(),
+            http: HttpConfig::default(),
         }
     }
 }
