@@ -9,6 +9,7 @@ pub mod audit;
 pub mod challenge;
 pub mod clock;
 pub mod contact;
+pub mod cookie;
 pub mod device;
 pub mod event;
 pub mod factor;

@@ -12,7 +12,7 @@ pub mod pages;
 
 use std::sync::Arc;
 
-use countersign_app::config::MetricsListen;
+use countersign_app::config::{Finding, MetricsListen};
 use countersign_app::{redact_url, App, Config, SetupError};
 use countersign_core::SystemClock;
 
@@ -23,6 +23,8 @@ pub use edge::{serve_http, ConnectionLimits};
 pub enum ServeError {
     #[error(transparent)]
     Setup(#[from] SetupError),
+    #[error("refusing to start without --dev on insecure settings:{}", .0.iter().map(|f| format!("\n  - {f}")).collect::<String>())]
+    Insecure(Vec<Finding>),
     #[error("{setting}: cannot listen on {addr}: {source}")]
     Listen {
         setting: &'static str,
@@ -34,7 +36,28 @@ pub enum ServeError {
 /// `countersign serve`: listens until SIGINT or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), ServeError> {
     let listen = config.listen;
+    let (refused, warned): (Vec<Finding>, Vec<Finding>) = config
+        .insecure_settings()
+        .into_iter()
+        .partition(|f| f.refuses() && !config.dev);
+    if !refused.is_empty() {
+        return Err(ServeError::Insecure(refused));
+    }
     let app = App::open(config, Arc::new(SystemClock)).await?;
+    let services = app
+        .store
+        .services()
+        .await
+        .map_err(|source| SetupError::Store {
+            url: redact_url(&app.config.database),
+            source,
+        })?;
+    let long_lived = services
+        .iter()
+        .filter_map(|s| Finding::code_lifetime(&s.name, &s.settings));
+    for finding in warned.into_iter().chain(long_lived) {
+        tracing::warn!("insecure setting: {finding}");
+    }
     if app.config.dev {
         countersign_app::admin::ensure_demo_service(&app)
             .await

@@ -112,12 +112,12 @@ async fn portal_cookie(s: &TestServer, base: &str, locale: &str) -> serde_json::
         .unwrap();
     let set = opened.headers()["set-cookie"].to_str().unwrap();
     let value = set
-        .strip_prefix("cs_portal=")
+        .strip_prefix("__Host-cs_portal=")
         .unwrap()
         .split(';')
         .next()
         .unwrap();
-    serde_json::json!([{"name": "cs_portal", "value": value, "url": format!("{base}/security")}])
+    serde_json::json!([{"name": "__Host-cs_portal", "value": value, "url": format!("{base}/"), "secure": true}])
 }
 
 /// The help center (list, article, search results) and the support pages:

@@ -212,3 +212,43 @@ async fn metrics_answer_on_their_own_listener_only() {
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Without `--dev`, `serve` names each dangerous setting and stops before
+/// it opens anything; with `--dev` it starts and warns about each.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn insecure_settings_stop_serve_unless_dev() {
+    let dir = temp_dir("edge-insecure");
+    let port = free_port();
+    let command = || {
+        let mut cmd = countersign();
+        cmd.current_dir(&dir)
+            .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
+            .env("COUNTERSIGN_PUBLIC_URL", "http://verify.bank.example")
+            .env("COUNTERSIGN_SUPPORT__JWT_SECRET", "only-20-bytes-long..");
+        cmd
+    };
+    let out = command().arg("serve").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("refusing to start without --dev")
+            && stderr.contains("public_url \"http://verify.bank.example\" is plain http")
+            && stderr.contains("support.jwt_secret is 20 bytes"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.join("countersign.db").exists(),
+        "nothing was opened or written"
+    );
+
+    let server = serve_with(&mut command(), port, &["--dev"]);
+    let startup = server.startup.join("\n");
+    for named in [
+        "insecure setting: public_url",
+        "insecure setting: support.jwt_secret",
+    ] {
+        assert!(startup.contains(named), "{named} missing from {startup}");
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}

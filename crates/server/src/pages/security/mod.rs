@@ -23,7 +23,8 @@ use countersign_app::portal::{Portal as Session, StepUp};
 use countersign_app::{App, AppError, Missing};
 use countersign_core::factor::{Factor, FactorType};
 use countersign_core::portal::{
-    clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, MethodKind, SESSION_TTL,
+    clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, Cookies, MethodKind,
+    SESSION_TTL,
 };
 use serde::Deserialize;
 
@@ -221,7 +222,7 @@ async fn portal(app: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(cookie_value)
+        .find_map(|h| cookie_value(cookies(app), h))
     else {
         return Err(Refusal::NoSession(fallback));
     };
@@ -300,10 +301,10 @@ fn see_other(location: &str) -> Response {
         .into_response()
 }
 
-/// Whether the cookie gets `Secure`: whenever the server is reached over
-/// https (its `public_url`). Plain http is for development on localhost.
-fn secure(state: &App) -> bool {
-    state.config.public_url.starts_with("https://")
+/// The cookies of this server: `__Host-` and Secure whenever it is reached
+/// over https (its `public_url`). Plain http is for development on localhost.
+fn cookies(state: &App) -> Cookies {
+    Cookies::for_public_url(&state.config.public_url)
 }
 
 /// `GET /security/open/{token}`: redeems the integrator's one-time link
@@ -345,7 +346,7 @@ async fn open_link(
         Some(("/security", t.continue_label)),
     );
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&set_cookie(&cookie, secure(&state), SESSION_TTL)) {
+    if let Ok(v) = HeaderValue::from_str(&set_cookie(cookies(&state), &cookie, SESSION_TTL)) {
         headers.insert(header::SET_COOKIE, v);
     }
     headers.insert("refresh", HeaderValue::from_static("0; url=/security"));
@@ -635,7 +636,7 @@ async fn sign_out(
         t.signed_out_lead,
         back,
     );
-    if let Ok(v) = HeaderValue::from_str(&clear_cookie(secure(&state))) {
+    if let Ok(v) = HeaderValue::from_str(&clear_cookie(cookies(&state))) {
         response.headers_mut().insert(header::SET_COOKIE, v);
     }
     Ok(response)
