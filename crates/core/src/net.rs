@@ -100,7 +100,7 @@ impl ForwardingHeader {
     }
 
     /// The addresses the header lists, oldest hop first, as written.
-    fn hops<'a>(self, values: &'a [String]) -> Vec<&'a str> {
+    fn hops(self, values: &[String]) -> Vec<&str> {
         let elements = values.iter().flat_map(|v| v.split(',')).map(str::trim);
         match self {
             ForwardingHeader::XForwardedFor => elements.collect(),
