@@ -252,3 +252,42 @@ async fn insecure_settings_stop_serve_unless_dev() {
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The audit's case: under `ulimit -n 256`, 300 idle sockets made every
+/// `accept` fail. Now the connection limit fits the open-files limit
+/// (256 less 128 kept for the rest), the surplus waits in the backlog,
+/// the idle ones are closed at the header timeout, and a new client is
+/// served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_hundred_idle_sockets_under_ulimit_256_do_not_stop_the_server() {
+    let dir = temp_dir("edge-nofile");
+    let port = free_port();
+    let mut cmd = std::process::Command::new("sh");
+    cmd.args(["-c", "ulimit -n 256 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_countersign"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("COUNTERSIGN_LOG", "info")
+        .env("COUNTERSIGN_METRICS_LISTEN", "off")
+        .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{port}"))
+        .env("COUNTERSIGN_HTTP__HEADER_READ_TIMEOUT_SECONDS", "1")
+        .current_dir(&dir);
+    let server = serve_with(&mut cmd, port, &["--dev"]);
+    let serving = server.startup.last().unwrap();
+    assert!(serving.contains("max_connections=128"), "{serving}");
+    let mut idle = Vec::new();
+    for _ in 0..300 {
+        idle.push(TcpStream::connect(("127.0.0.1", port)).await.unwrap());
+    }
+    let r = tokio::time::timeout(
+        Duration::from_secs(30),
+        reqwest::get(format!("{}/healthz", server.base)),
+    )
+    .await
+    .expect("a new client is served behind 300 idle sockets")
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    drop(idle);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
