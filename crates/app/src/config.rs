@@ -355,8 +355,9 @@ pub enum Finding {
     PublicUrlHttp(String),
     #[error("delivery.email: SMTP to {0} without TLS: codes cross the network in clear; set tls = \"starttls\" or \"tls\"")]
     SmtpWithoutTls(String),
-    #[error("delivery.{channel}: {url:?} is plain http to another machine: codes cross the network in clear; use https")]
-    ProviderHttp { channel: &'static str, url: String },
+    /// Only the host is named: the URL may carry a token.
+    #[error("delivery.{channel}: the provider at {host} is reached over plain http: codes cross the network in clear; use https")]
+    ProviderHttp { channel: &'static str, host: String },
     #[error("delivery.{channel}.secret is not set: the receiver cannot tell Countersign's requests from anyone else's, and status callbacks cannot be checked")]
     WebhookWithoutSecret {
         channel: &'static str,
@@ -399,19 +400,21 @@ impl Finding {
     }
 }
 
+/// The host of `url` (no user, port or path).
+fn url_host(url: &str) -> &str {
+    let rest = url.split("://").nth(1).unwrap_or_default();
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    }
+}
+
 /// Whether `url`'s host is this machine (localhost, 127.0.0.0/8, ::1),
 /// where plain http crosses no network.
 fn is_loopback_url(url: &str) -> bool {
-    let Some(rest) = url.split("://").nth(1) else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let authority = authority.rsplit('@').next().unwrap_or(authority);
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => authority.split(':').next().unwrap_or_default(),
-    };
-    is_loopback_host(host)
+    is_loopback_host(url_host(url))
 }
 
 fn is_loopback_host(host: &str) -> bool {
@@ -447,7 +450,7 @@ impl Config {
             if plain_http(url) {
                 found.push(Finding::ProviderHttp {
                     channel,
-                    url: crate::redact_url(url),
+                    host: url_host(url).to_owned(),
                 });
             }
             if let Some(None) = secret {
@@ -607,14 +610,18 @@ mod tests {
                 ))
             })
         };
-        let found = webhook("http://sms.bank.example/send", Some("s"));
+        let found = webhook(
+            "http://user:pw@sms.bank.example:8000/send?token=t",
+            Some("s"),
+        );
         assert_eq!(
             found,
             vec![Finding::ProviderHttp {
                 channel: "sms",
-                url: "http://sms.bank.example/send".into()
+                host: "sms.bank.example".into()
             }]
         );
+        assert!(!found[0].to_string().contains("token"), "no URL in logs");
         assert!(found[0].refuses());
         let found = webhook("https://sms.bank.example/send", None);
         assert_eq!(
