@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use countersign_core::limits::{Cap, SendLimits};
+use countersign_core::net::{ForwardingHeader, IpNet};
 use countersign_core::support::JoinWindow;
 use countersign_delivery::ProvidersConfig;
 use figment::providers::{Env, Format, Toml};
@@ -48,6 +49,76 @@ pub struct Config {
     /// by this process wakes it at once).
     #[serde(default = "default_outbox_poll_ms")]
     pub outbox_poll_ms: u64,
+    /// Where `/metrics` is served: a listener of its own, never the API's,
+    /// on loopback unless told otherwise. `off` serves no metrics; port 0
+    /// takes a free port and logs it (several servers on one machine).
+    #[serde(default)]
+    pub metrics_listen: MetricsListen,
+    /// Reverse proxies (addresses or networks) whose forwarding header is
+    /// believed for the client's address; empty: the TCP peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// The header those proxies add the client to: `x-forwarded-for` or
+    /// `forwarded` (RFC 7239). Only the one they write may be read: a
+    /// client can send the other, and a proxy passes it on untouched.
+    #[serde(default)]
+    pub forwarding_header: ForwardingHeader,
+    /// Connection limits and timeouts of the API's listener.
+    #[serde(default)]
+    pub http: HttpConfig,
+}
+
+/// Where `/metrics` listens, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum MetricsListen {
+    Off,
+    At(SocketAddr),
+}
+
+impl Default for MetricsListen {
+    fn default() -> Self {
+        MetricsListen::At(SocketAddr::from(([127, 0, 0, 1], 9464)))
+    }
+}
+
+impl TryFrom<String> for MetricsListen {
+    type Error = String;
+    fn try_from(s: String) -> Result<MetricsListen, String> {
+        match s.trim() {
+            "" | "off" => Ok(MetricsListen::Off),
+            addr => addr.parse().map(MetricsListen::At).map_err(|_| {
+                format!("{s:?}: expected ADDRESS:PORT (such as 127.0.0.1:9464) or \"off\"")
+            }),
+        }
+    }
+}
+
+/// What keeps slow, idle or too many clients from taking the server's
+/// connections (and file descriptors) away from everyone else.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// Seconds a connection may take to send a request's headers, counted
+    /// from when it starts waiting for one: a new connection, or a kept-alive
+    /// one between requests (so it is also the idle keep-alive timeout).
+    pub header_read_timeout_seconds: u64,
+    /// Seconds one request may take, body and answer included; longer than
+    /// a device's long-poll (30 s), which waits on purpose.
+    pub request_timeout_seconds: u64,
+    /// Connections served at once; more wait to be accepted. Lowered at
+    /// start to what the open-files limit allows.
+    pub max_connections: usize,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            header_read_timeout_seconds: 10,
+            request_timeout_seconds: 60,
+            max_connections: 1024,
+        }
+    }
 }
 
 /// One webhook receiver.
@@ -194,6 +265,13 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The cookies this server sets: `__Host-` and Secure whenever it is
+    /// reached over https (its `public_url`); plain http is for development
+    /// on localhost.
+    pub fn cookies(&self) -> countersign_core::cookie::Cookies {
+        countersign_core::cookie::Cookies::for_public_url(&self.public_url)
+    }
+
     /// Reads the file (the named one, else `countersign.toml` if present),
     /// then the environment. Errors name the key and what was expected.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
@@ -250,6 +328,18 @@ impl Config {
                 "outbox_poll_ms: expected at least 1".into(),
             ));
         }
+        if self.http.header_read_timeout_seconds == 0 || self.http.max_connections == 0 {
+            return Err(ConfigError::Invalid(
+                "http.header_read_timeout_seconds and http.max_connections: expected at least 1"
+                    .into(),
+            ));
+        }
+        let long_poll = crate::devices::LONG_POLL_MAX.as_secs();
+        if self.http.request_timeout_seconds <= long_poll {
+            return Err(ConfigError::Invalid(format!(
+                "http.request_timeout_seconds: expected more than {long_poll} (a device's long-poll waits that long)"
+            )));
+        }
         Ok(())
     }
 
@@ -259,6 +349,130 @@ impl Config {
         let host_port = rest.split('/').next()?;
         let host = host_port.rsplit_once(':').map_or(host_port, |(h, _)| h);
         (!host.is_empty()).then_some(host)
+    }
+}
+
+/// A setting that weakens security in production, found by
+/// [`Config::insecure_settings`]. Without `--dev`, those that
+/// [`refuse`](Finding::refuses) stop `serve`; the others are logged as
+/// warnings at every start. With `--dev`, all are warnings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Finding {
+    #[error("public_url {0:?} is plain http for a host other than this machine: cookies lose Secure and sessions and codes cross the network in clear; use https")]
+    PublicUrlHttp(String),
+    #[error("delivery.email: SMTP to {0} without TLS: codes cross the network in clear; set tls = \"starttls\" or \"tls\"")]
+    SmtpWithoutTls(String),
+    /// Only the host is named: the URL may carry a token.
+    #[error("delivery.{channel}: the provider at {host} is reached over plain http: codes cross the network in clear; use https")]
+    ProviderHttp { channel: &'static str, host: String },
+    #[error("delivery.{channel}.secret is not set: the receiver cannot tell Countersign's requests from anyone else's, and status callbacks cannot be checked")]
+    WebhookWithoutSecret {
+        channel: &'static str,
+        loopback: bool,
+    },
+    #[error("support.jwt_secret is {0} bytes: at least 32 are needed so that video-room tokens cannot be forged by guessing it")]
+    ShortJwtSecret(usize),
+    #[error("service {service:?}: code_ttl_seconds is {seconds}: NIST SP 800-63B keeps one-time codes valid for at most 10 minutes (600 s); lower it with PATCH /v1/service")]
+    LongCodeLifetime { service: String, seconds: u32 },
+}
+
+/// The longest code lifetime NIST SP 800-63B allows (out-of-band codes).
+pub const MAX_CODE_TTL_SECONDS: u32 = 600;
+/// The shortest HS256 key accepted for video-room tokens (the hash's size).
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+
+impl Finding {
+    /// Whether `serve` refuses to start on it without `--dev`: when a
+    /// secret or a session would be exposed. A missing webhook secret is
+    /// only warned about for a receiver on this machine, and a long code
+    /// lifetime is a service's own setting (changed over the API), which
+    /// must not stop the server for every service.
+    pub fn refuses(&self) -> bool {
+        match self {
+            Finding::WebhookWithoutSecret { loopback, .. } => !loopback,
+            Finding::LongCodeLifetime { .. } => false,
+            _ => true,
+        }
+    }
+
+    /// A service's settings against NIST's limit on code lifetimes.
+    pub fn code_lifetime(
+        service: &str,
+        settings: &countersign_core::service::ServiceSettings,
+    ) -> Option<Finding> {
+        (settings.code_ttl_seconds > MAX_CODE_TTL_SECONDS).then(|| Finding::LongCodeLifetime {
+            service: service.to_owned(),
+            seconds: settings.code_ttl_seconds,
+        })
+    }
+}
+
+/// The host of `url` (no user, port or path).
+fn url_host(url: &str) -> &str {
+    let rest = url.split("://").nth(1).unwrap_or_default();
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    }
+}
+
+/// Whether `url`'s host is this machine (localhost, 127.0.0.0/8, ::1),
+/// where plain http crosses no network.
+fn is_loopback_url(url: &str) -> bool {
+    is_loopback_host(url_host(url))
+}
+
+fn is_loopback_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.to_canonical().is_loopback())
+}
+
+impl Config {
+    /// The settings that weaken security in production, each named (see
+    /// [`Finding`]); plain http is fine to this machine.
+    pub fn insecure_settings(&self) -> Vec<Finding> {
+        use countersign_delivery::{EmailProviderConfig, PhoneProviderConfig, TlsMode};
+        let mut found = Vec::new();
+        let plain_http = |url: &str| url.starts_with("http://") && !is_loopback_url(url);
+        if plain_http(&self.public_url) {
+            found.push(Finding::PublicUrlHttp(self.public_url.clone()));
+        }
+        if let Some(EmailProviderConfig::Smtp(smtp)) = &self.delivery.email {
+            if smtp.tls == TlsMode::None && !is_loopback_host(&smtp.host) {
+                found.push(Finding::SmtpWithoutTls(smtp.host.clone()));
+            }
+        }
+        for (channel, provider) in [("sms", &self.delivery.sms), ("voice", &self.delivery.voice)] {
+            let (url, secret) = match provider {
+                Some(PhoneProviderConfig::Webhook(w)) => (&w.url, Some(&w.secret)),
+                Some(PhoneProviderConfig::Twilio(t)) => (&t.base_url, None),
+                Some(PhoneProviderConfig::Log) | None => continue,
+            };
+            if plain_http(url) {
+                found.push(Finding::ProviderHttp {
+                    channel,
+                    host: url_host(url).to_owned(),
+                });
+            }
+            if let Some(None) = secret {
+                found.push(Finding::WebhookWithoutSecret {
+                    channel,
+                    loopback: is_loopback_url(url),
+                });
+            }
+        }
+        if let Some(secret) = &self.support.jwt_secret {
+            if secret.len() < MIN_JWT_SECRET_BYTES {
+                found.push(Finding::ShortJwtSecret(secret.len()));
+            }
+        }
+        found
     }
 }
 
@@ -277,6 +491,10 @@ impl Default for Config {
             limits: SendLimits::default(),
             webhooks: Vec::new(),
             outbox_poll_ms: default_outbox_poll_ms(),
+            metrics_listen: MetricsListen::default(),
+            trusted_proxies: Vec::new(),
+            forwarding_header: ForwardingHeader::default(),
+            http: HttpConfig::default(),
         }
     }
 }
@@ -315,6 +533,161 @@ mod tests {
             "the README shows the defaults"
         );
         assert_eq!(config.webhooks.len(), 1, "the [[webhooks]] example is read");
+    }
+
+    /// A production config with nothing to say about it.
+    fn production() -> Config {
+        let mut config = Config {
+            public_url: "https://verify.bank.example".into(),
+            delivery: toml::from_str(
+                r#"
+                email = { kind = "smtp", host = "smtp.bank.example", tls = "starttls", from = "a@bank.example" }
+                sms = { kind = "webhook", url = "https://sms.bank.example/send", secret = "s3cret" }
+                voice = { kind = "twilio", account_sid = "AC1", auth_token = "t", from = "+15005550006" }
+                "#,
+            )
+            .unwrap(),
+            ..Config::default()
+        };
+        config.support.jwt_secret = Some("k".repeat(32));
+        config
+    }
+
+    fn findings(tweak: impl FnOnce(&mut Config)) -> Vec<Finding> {
+        let mut config = production();
+        tweak(&mut config);
+        config.insecure_settings()
+    }
+
+    #[test]
+    fn a_production_config_has_no_finding() {
+        assert_eq!(findings(|_| {}), vec![]);
+    }
+
+    #[test]
+    fn plain_http_public_url_is_refused_except_on_this_machine() {
+        let found = findings(|c| c.public_url = "http://verify.bank.example".into());
+        assert_eq!(
+            found,
+            vec![Finding::PublicUrlHttp("http://verify.bank.example".into())]
+        );
+        assert!(found[0].refuses());
+        assert!(found[0].to_string().contains("public_url"));
+        for local in [
+            "http://localhost:8080",
+            "http://127.0.0.1:9000/x",
+            "http://[::1]:80",
+        ] {
+            assert_eq!(findings(|c| c.public_url = local.into()), vec![], "{local}");
+        }
+    }
+
+    #[test]
+    fn smtp_without_tls_is_refused_except_to_this_machine() {
+        let plain = |host: &'static str| {
+            findings(move |c| {
+                c.delivery.email = toml::from_str(&format!(
+                    r#"kind = "smtp"
+                    host = "{host}"
+                    tls = "none"
+                    from = "a@bank.example""#
+                ))
+                .ok()
+            })
+        };
+        let found = plain("smtp.bank.example");
+        assert_eq!(
+            found,
+            vec![Finding::SmtpWithoutTls("smtp.bank.example".into())]
+        );
+        assert!(found[0].refuses());
+        assert_eq!(plain("127.0.0.1"), vec![]);
+        assert_eq!(plain("localhost"), vec![]);
+    }
+
+    #[test]
+    fn a_phone_webhook_over_http_or_without_a_secret_is_found() {
+        let webhook = |url: &'static str, secret: Option<&'static str>| {
+            findings(move |c| {
+                c.delivery.sms = Some(countersign_delivery::PhoneProviderConfig::Webhook(
+                    countersign_delivery::WebhookConfig {
+                        url: url.into(),
+                        secret: secret.map(Into::into),
+                    },
+                ))
+            })
+        };
+        let found = webhook(
+            "http://user:pw@sms.bank.example:8000/send?token=t",
+            Some("s"),
+        );
+        assert_eq!(
+            found,
+            vec![Finding::ProviderHttp {
+                channel: "sms",
+                host: "sms.bank.example".into()
+            }]
+        );
+        assert!(!found[0].to_string().contains("token"), "no URL in logs");
+        assert!(found[0].refuses());
+        let found = webhook("https://sms.bank.example/send", None);
+        assert_eq!(
+            found,
+            vec![Finding::WebhookWithoutSecret {
+                channel: "sms",
+                loopback: false
+            }]
+        );
+        assert!(found[0].refuses());
+        let found = webhook("http://127.0.0.1:9099/sms", None);
+        assert_eq!(
+            found,
+            vec![Finding::WebhookWithoutSecret {
+                channel: "sms",
+                loopback: true
+            }]
+        );
+        assert!(!found[0].refuses(), "a receiver on this machine: a warning");
+        let found = findings(|c| {
+            if let Some(countersign_delivery::PhoneProviderConfig::Twilio(t)) =
+                &mut c.delivery.voice
+            {
+                t.base_url = "http://twilio.proxy.example".into();
+            }
+        });
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(
+            found[0],
+            Finding::ProviderHttp {
+                channel: "voice",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_short_jwt_secret_is_refused() {
+        let found = findings(|c| c.support.jwt_secret = Some("k".repeat(31)));
+        assert_eq!(found, vec![Finding::ShortJwtSecret(31)]);
+        assert!(found[0].refuses());
+        assert_eq!(findings(|c| c.support.jwt_secret = None), vec![]);
+    }
+
+    #[test]
+    fn a_code_lifetime_over_ten_minutes_is_a_warning() {
+        let mut settings = countersign_core::service::ServiceSettings::default();
+        assert_eq!(Finding::code_lifetime("Acme", &settings), None);
+        settings.code_ttl_seconds = 601;
+        let found = Finding::code_lifetime("Acme", &settings).unwrap();
+        assert_eq!(
+            found,
+            Finding::LongCodeLifetime {
+                service: "Acme".into(),
+                seconds: 601
+            }
+        );
+        assert!(!found.refuses());
+        assert!(found.to_string().contains("code_ttl_seconds"));
     }
 
     #[test]

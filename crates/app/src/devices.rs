@@ -25,6 +25,10 @@ use crate::error::DeviceRefusal;
 use crate::views::ChallengeView;
 use crate::{App, AppError, AppResult, Missing};
 
+/// The longest a device's long-poll waits for a request (the HTTP request
+/// timeout must exceed it).
+pub const LONG_POLL_MAX: Duration = Duration::from_secs(30);
+
 /// Wakes devices waiting for a user's requests when a challenge is created
 /// in this process; waiters also look at the database every second, for
 /// challenges created by other processes.
@@ -171,7 +175,7 @@ impl App {
         factor: &Factor,
         wait: Duration,
     ) -> AppResult<Vec<PendingRequest>> {
-        let deadline = tokio::time::Instant::now() + wait.min(Duration::from_secs(30));
+        let deadline = tokio::time::Instant::now() + wait.min(LONG_POLL_MAX);
         let waiters = self.device_waiters.subscribe(&factor.user_pk);
         loop {
             let notified = waiters.notified();

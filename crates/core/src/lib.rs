@@ -20,6 +20,7 @@ pub mod keyring;
 pub mod limits;
 pub mod lockout;
 pub mod message;
+pub mod net;
 pub mod notice;
 pub mod otp;
 pub mod outbox;

@@ -21,7 +21,7 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::cookie::SessionCookie;
+pub use crate::cookie::Cookies;
 use crate::factor::{Factor, FactorType, WebauthnKind};
 use crate::ids::{new_id, ServiceId, UserKey};
 use crate::secret::{constant_time_eq, hmac_sha256_hex};
@@ -36,10 +36,8 @@ pub const SESSION_TTL: Duration = Duration::from_secs(30 * 60);
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 /// How long a step-up verification allows removing methods.
 pub const STEP_UP_TTL: Duration = Duration::from_secs(5 * 60);
-/// The session cookie's name.
+/// The session cookie's name, before [`Cookies`] prefixes it.
 pub const COOKIE_NAME: &str = "cs_portal";
-/// The path the cookie is sent to: the security center only.
-pub const COOKIE_PATH: &str = "/security";
 
 /// A security-center session, as stored (its secrets only as hashes,
 /// which the store keeps beside it).
@@ -147,27 +145,23 @@ pub fn csrf_matches(cookie: &str, presented: &str) -> bool {
     constant_time_eq(csrf_token(cookie).as_bytes(), presented.as_bytes())
 }
 
-/// The session cookie: only under [`COOKIE_PATH`], with the flags every
-/// [`SessionCookie`] has.
-pub const COOKIE: SessionCookie = SessionCookie {
-    name: COOKIE_NAME,
-    path: COOKIE_PATH,
-};
-
-/// The `Set-Cookie` value that gives the browser its session.
-pub fn set_cookie(value: &str, secure: bool, max_age: Duration) -> String {
-    COOKIE.set(value, secure, max_age)
+/// The `Set-Cookie` value that gives the browser its session: HttpOnly (no
+/// script reads it), SameSite=Strict (no other site's request carries it),
+/// and a `__Host-` cookie whenever the server is reached over https (see
+/// [`Cookies`]).
+pub fn set_cookie(cookies: Cookies, value: &str, max_age: Duration) -> String {
+    cookies.set(COOKIE_NAME, value, max_age, "Strict")
 }
 
 /// The `Set-Cookie` value that makes the browser forget the session.
-pub fn clear_cookie(secure: bool) -> String {
-    COOKIE.clear(secure)
+pub fn clear_cookie(cookies: Cookies) -> String {
+    set_cookie(cookies, "", Duration::ZERO)
 }
 
 /// The session cookie's value in a `Cookie` header, if it has the shape of
 /// one.
-pub fn cookie_value(header: &str) -> Option<&str> {
-    COOKIE.value_in(header)
+pub fn cookie_value(cookies: Cookies, header: &str) -> Option<&str> {
+    cookies.token(COOKIE_NAME, header)
 }
 
 /// How much a method protects the account, as the security center tells
@@ -306,26 +300,32 @@ mod tests {
     }
 
     #[test]
-    fn the_cookie_is_strict_http_only_and_secure_over_https() {
-        let c = set_cookie("abc", true, SESSION_TTL);
+    fn the_cookie_is_strict_http_only_and_a_host_cookie_over_https() {
+        let https = Cookies::for_public_url("https://verify.bank.test");
         assert_eq!(
-            c,
-            "cs_portal=abc; Path=/security; Max-Age=1800; HttpOnly; SameSite=Strict; Secure"
+            set_cookie(https, "abc", SESSION_TTL),
+            "__Host-cs_portal=abc; Path=/; Max-Age=1800; HttpOnly; SameSite=Strict; Secure"
         );
-        assert!(!set_cookie("abc", false, SESSION_TTL).contains("Secure"));
-        assert!(clear_cookie(true).starts_with("cs_portal=; Path=/security; Max-Age=0"));
+        let http = Cookies::for_public_url("http://localhost:8080");
+        assert!(!set_cookie(http, "abc", SESSION_TTL).contains("Secure"));
+        assert!(clear_cookie(https).starts_with("__Host-cs_portal=; Path=/; Max-Age=0"));
     }
 
     #[test]
     fn the_cookie_is_found_among_others_and_junk_is_ignored() {
         let t = new_token();
+        let https = Cookies::for_public_url("https://verify.bank.test");
         assert_eq!(
-            cookie_value(&format!("a=1; cs_portal={t}; b=2")),
+            cookie_value(https, &format!("a=1; __Host-cs_portal={t}; b=2")),
             Some(t.as_str())
         );
-        assert_eq!(cookie_value("cs_portal=attacker-chosen"), None);
-        assert_eq!(cookie_value("other=1"), None);
-        assert_eq!(cookie_value(""), None);
+        assert_eq!(cookie_value(https, &format!("cs_portal={t}")), None);
+        assert_eq!(
+            cookie_value(https, "__Host-cs_portal=attacker-chosen"),
+            None
+        );
+        assert_eq!(cookie_value(https, "other=1"), None);
+        assert_eq!(cookie_value(https, ""), None);
     }
 
     #[test]

@@ -14,7 +14,6 @@ use thiserror::Error;
 use utoipa::ToSchema;
 
 use crate::challenge::{Challenge, ChallengeContext, ChallengeError};
-use crate::cookie::SessionCookie;
 use crate::ids::{AppointmentId, ServiceId, UserId, UserKey};
 use crate::policy::{Channel, Method};
 use crate::secret::{new_grouped_code, normalize_grouped_code};
@@ -27,10 +26,8 @@ use crate::Timestamp;
 /// nobody else ever sees: ids travel in events, webhooks and exports, this
 /// does not. Answering the join challenge and getting the room token from
 /// the customer's side need it.
-pub const JOIN_COOKIE: SessionCookie = SessionCookie {
-    name: "cs_support",
-    path: "/v1/support/appointments",
-};
+/// Its name, before [`crate::cookie::Cookies`] prefixes it.
+pub const JOIN_COOKIE: &str = "cs_support";
 
 /// How long after its approval a join challenge still gets room tokens (a
 /// reloaded page, a dropped call joined again); after that, verify again.

@@ -120,37 +120,63 @@ where
 /// [`countersign_core::support::JOIN_COOKIE`], if the browser sent one.
 pub struct JoinSession(pub Option<String>);
 
-impl<S: Send + Sync> FromRequestParts<S> for JoinSession {
+impl<S: Send + Sync> FromRequestParts<S> for JoinSession
+where
+    App: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let cookies = App::from_ref(state).config.cookies();
         Ok(JoinSession(
             parts
                 .headers
                 .get_all(header::COOKIE)
                 .iter()
                 .filter_map(|v| v.to_str().ok())
-                .find_map(|v| JOIN_COOKIE.value_in(v))
+                .find_map(|v| cookies.token(JOIN_COOKIE, v))
                 .map(str::to_owned),
         ))
     }
 }
 
-/// The address the request came from: the TCP peer, when the server was
-/// started with connect info (as `serve` is). Rate limits for callers
-/// without a service key (customers joining a support call) count by it.
+/// The address the request came from: the TCP peer (present when the
+/// server runs with connect info, as `serve` does), or, when that peer is
+/// one of the `trusted_proxies`, the client they forwarded for (see
+/// [`countersign_core::net::client_ip`]). Rate limits for callers without a
+/// service key (customers joining a support call) count by it.
 pub struct ClientIp(pub Option<std::net::IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp
+where
+    App: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Some(peer) = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip())
+        else {
+            return Ok(ClientIp(None));
+        };
+        let app = App::from_ref(state);
+        let header = app.config.forwarding_header;
+        // Undecodable bytes stay in as U+FFFD: the hop that holds them
+        // cannot be read, which stops the walk there.
+        let values: Vec<String> = parts
+            .headers
+            .get_all(header.name())
+            .iter()
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .collect();
+        Ok(ClientIp(Some(countersign_core::net::client_ip(
+            peer,
+            header,
+            &values,
+            &app.config.trusted_proxies,
+        ))))
     }
 }
 

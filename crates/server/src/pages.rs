@@ -275,12 +275,6 @@ fn content_policy(form_target: Option<&str>) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
 }
 
-/// Whether cookies get `Secure`: whenever the server is reached over
-/// https (its `public_url`). Plain http is for development on localhost.
-pub(crate) fn secure(state: &App) -> bool {
-    state.config.public_url.starts_with("https://")
-}
-
 /// A page that only says something (not found, unavailable), with `status`.
 fn plain_page(lang: Lang, status: axum::http::StatusCode, title: &str, lead: &str) -> Response {
     let mut response = page_with_script(

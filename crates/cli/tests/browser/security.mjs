@@ -72,7 +72,7 @@ try {
   await page.getByRole("heading", { name: "Security center" }).waitFor();
   const cookies = await context.cookies(base + "/security");
   const session = cookies.find((c) => c.name === "cs_portal");
-  expect(session && session.httpOnly && session.sameSite === "Strict" && session.path === "/security", "session cookie flags", cookies);
+  expect(session && session.httpOnly && session.sameSite === "Strict" && session.path === "/", "session cookie flags", cookies);
   console.log("ok portal link followed from another site opens the security center");
 
   // 2. An authenticator app: the key from the page, a code computed here.

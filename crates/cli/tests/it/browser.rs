@@ -91,7 +91,7 @@ async fn security_center_in_chromium(backend: Backend) {
 
 /// A session cookie for alice's security center, as playwright's
 /// `addCookies` takes it.
-async fn portal_cookie(s: &TestServer, base: &str, locale: &str) -> serde_json::Value {
+async fn portal_cookie(s: &TestServer, locale: &str) -> serde_json::Value {
     let r = s
         .post(
             "/v1/users/alice/portal-sessions",
@@ -112,12 +112,14 @@ async fn portal_cookie(s: &TestServer, base: &str, locale: &str) -> serde_json::
         .unwrap();
     let set = opened.headers()["set-cookie"].to_str().unwrap();
     let value = set
-        .strip_prefix("cs_portal=")
+        .strip_prefix("__Host-cs_portal=")
         .unwrap()
         .split(';')
         .next()
         .unwrap();
-    serde_json::json!([{"name": "cs_portal", "value": value, "url": format!("{base}/security")}])
+    // A `__Host-` cookie: Secure, Path=/, no Domain attribute (playwright's
+    // `domain` without a leading dot is host-only).
+    serde_json::json!([{"name": "__Host-cs_portal", "value": value, "domain": "localhost", "path": "/", "secure": true, "httpOnly": true, "sameSite": "Strict"}])
 }
 
 /// The help center (list, article, search results) and the support pages:
@@ -136,8 +138,8 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         serde_json::json!({"type": "recovery_codes"}),
     )
     .await;
-    let en = portal_cookie(&s, &base, "en").await;
-    let fr = portal_cookie(&s, &base, "fr").await;
+    let en = portal_cookie(&s, "en").await;
+    let fr = portal_cookie(&s, "fr").await;
     let tag = match backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",

@@ -23,10 +23,12 @@ pub(crate) fn countersign() -> Command {
         }
     }
     c.env("COUNTERSIGN_LOG", "info");
+    // Several servers run at once: each takes a free port for /metrics.
+    c.env("COUNTERSIGN_METRICS_LISTEN", "127.0.0.1:0");
     c
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -37,9 +39,9 @@ fn free_port() -> u16 {
 /// A `serve` process, killed when dropped.
 pub(crate) struct Serving {
     pub(crate) child: Child,
-    base: String,
-    /// What it logged before it was ready.
-    startup: Vec<String>,
+    pub(crate) base: String,
+    /// What it logged up to the line that says it is serving.
+    pub(crate) startup: Vec<String>,
     logs: mpsc::Receiver<String>,
 }
 
@@ -58,11 +60,11 @@ impl Drop for Serving {
 }
 
 /// Starts `serve` and waits for the log line that says it is listening.
-fn serve(mut cmd: Command, port: u16) -> Serving {
+pub(crate) fn serve(mut cmd: Command, port: u16) -> Serving {
     serve_with(&mut cmd, port, &[])
 }
 
-fn serve_with(cmd: &mut Command, port: u16, flags: &[&str]) -> Serving {
+pub(crate) fn serve_with(cmd: &mut Command, port: u16, flags: &[&str]) -> Serving {
     let mut child = cmd
         .arg("serve")
         .args(flags)
@@ -83,7 +85,10 @@ fn serve_with(cmd: &mut Command, port: u16, flags: &[&str]) -> Serving {
     let mut seen = Vec::new();
     loop {
         match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(line) if line.contains("countersign is serving") => break,
+            Ok(line) if line.contains("countersign is serving") => {
+                seen.push(line);
+                break;
+            }
             Ok(line) => seen.push(line),
             Err(_) => panic!("serve did not start: {seen:#?}"),
         }

@@ -583,7 +583,7 @@ async fn the_hosted_page_shows_the_number_and_follows_the_device(backend: Backen
         .next()
         .unwrap()
         .to_owned();
-    let cookie = format!("cs_verify={token}");
+    let cookie = format!("__Host-cs_verify_{chl}={token}");
     let html = s
         .http
         .get(format!("{}/verify/{chl}?lang=en", s.base))

@@ -347,13 +347,13 @@ impl SmtpServer {
     }
 }
 
-/// Serves `config` on `listener` with the notice and webhook worker, as
-/// `countersign serve` does.
+/// Serves `config` on `listener` (and `/metrics` on a listener of its own)
+/// with the notice and webhook worker, as `countersign serve` does.
 async fn launch(
     config: Config,
     clock: Arc<ManualClock>,
     listener: TcpListener,
-) -> (App, String, Vec<tokio::task::JoinHandle<()>>) {
+) -> (App, String, String, Vec<tokio::task::JoinHandle<()>>) {
     let key = countersign_app::keys::load_or_create(&config.key_file).unwrap();
     let store = countersign_store::connect(&config.database).await.unwrap();
     let delivery = Delivery::from_config(&config.delivery, config.dev)
@@ -362,13 +362,25 @@ async fn launch(
             attempts: 3,
             first_backoff: Duration::from_millis(5),
         });
+    let limits = countersign_server::ConnectionLimits::from_config(&config.http);
     let state = App::new(config, store, delivery, clock, key);
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let app = countersign_server::app(state.clone())
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let metrics_listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let metrics_base = format!("http://{}", metrics_listener.local_addr().unwrap());
+    let server = tokio::spawn(countersign_server::serve_http(
+        listener,
+        countersign_server::app(state.clone()),
+        limits,
+        std::future::pending(),
+    ));
+    let metrics = tokio::spawn(countersign_server::serve_http(
+        metrics_listener,
+        countersign_server::metrics_app(state.clone()),
+        limits,
+        std::future::pending(),
+    ));
     let worker = tokio::spawn(countersign_app::workers::outbox::run(state.clone()));
-    (state, base, vec![server, worker])
+    (state, base, metrics_base, vec![server, metrics, worker])
 }
 
 /// A running Countersign with one service and its providers.
@@ -376,6 +388,8 @@ pub struct TestServer {
     /// The HTTP server and the background worker.
     tasks: Vec<tokio::task::JoinHandle<()>>,
     pub base: String,
+    /// The `/metrics` listener's base URL.
+    pub metrics_base: String,
     pub http: reqwest::Client,
     pub key: String,
     pub service_id: String,
@@ -458,7 +472,7 @@ impl TestServer {
         config.outbox_poll_ms = 50;
         tweak(&mut config);
         let clock = Arc::new(ManualClock::new(T0));
-        let (state, base, tasks) = launch(config, clock.clone(), listener).await;
+        let (state, base, metrics_base, tasks) = launch(config, clock.clone(), listener).await;
         let (service, api_key) =
             countersign_app::admin::create_service(state.store.as_ref(), "Acme Bank", T0)
                 .await
@@ -466,6 +480,7 @@ impl TestServer {
         TestServer {
             tasks,
             base,
+            metrics_base,
             http: reqwest::Client::new(),
             key: api_key,
             service_id: service.id.to_string(),
@@ -490,9 +505,10 @@ impl TestServer {
         let mut config = self.state.config.clone();
         tweak(&mut config);
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let (state, base, tasks) = launch(config, self.clock.clone(), listener).await;
+        let (state, base, metrics_base, tasks) = launch(config, self.clock.clone(), listener).await;
         self.state = state;
         self.base = base;
+        self.metrics_base = metrics_base;
         self.tasks = tasks;
     }
 

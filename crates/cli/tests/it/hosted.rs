@@ -53,7 +53,7 @@ async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
 
 impl Hosted {
     fn cookie(&self) -> String {
-        format!("cs_verify={}", self.token)
+        format!("__Host-cs_verify_{}={}", self.id, self.token)
     }
 }
 
@@ -109,7 +109,7 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
     assert_eq!(
         cookie,
         format!(
-            "cs_verify={}; Path=/verify/{id}; HttpOnly; SameSite=Lax; Max-Age=3600; Secure",
+            "__Host-cs_verify_{id}={}; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax; Secure",
             h.token
         )
     );

@@ -11,6 +11,7 @@ mod concurrency;
 mod delivery;
 mod devices;
 mod durability;
+mod edge;
 mod factors;
 mod fallback;
 mod flows;

@@ -1,4 +1,5 @@
-//! What operators and tooling rely on: health, readiness, metrics, the
+//! What operators and tooling rely on: health, readiness, metrics (on a
+//! listener of their own, not the API's), the
 //! OpenAPI document, errors for unknown routes, and no secret at rest.
 
 use serde_json::Value;
@@ -37,9 +38,10 @@ async fn health_metrics_and_openapi_answer(b: Backend) {
     let id = s.challenge("alice", "login").await;
     let code = s.send(&id, "sms").await;
     s.verify(&id, "sms", &code).await;
+    s.get("/metrics").await.assert_problem(404, "not_found");
     let metrics = s
         .http
-        .get(format!("{}/metrics", s.base))
+        .get(format!("{}/metrics", s.metrics_base))
         .send()
         .await
         .unwrap()

@@ -34,7 +34,7 @@ async fn link(s: &TestServer, user_id: &str) -> String {
 async fn get(s: &TestServer, path: &str, cookie: Option<&str>) -> Response {
     let mut req = browser().get(format!("{}{path}", s.base));
     if let Some(c) = cookie {
-        req = req.header(COOKIE, format!("cs_portal={c}"));
+        req = req.header(COOKIE, format!("__Host-cs_portal={c}"));
     }
     Response::read(req.send().await.unwrap()).await
 }
@@ -45,7 +45,7 @@ async fn post_form(s: &TestServer, path: &str, cookie: &str, form: &[(&str, &str
         .finish();
     let r = browser()
         .post(format!("{}{path}", s.base))
-        .header(COOKIE, format!("cs_portal={cookie}"))
+        .header(COOKIE, format!("__Host-cs_portal={cookie}"))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body)
         .send()
@@ -61,7 +61,7 @@ async fn open(s: &TestServer, path: &str, planted: Option<&str>) -> (Response, O
         .headers
         .get(SET_COOKIE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("cs_portal="))
+        .and_then(|v| v.strip_prefix("__Host-cs_portal="))
         .map(|v| v.split(';').next().unwrap().to_owned());
     (r, cookie)
 }
@@ -103,7 +103,7 @@ async fn portal_link_opens_once_and_expires(backend: Backend) {
     for flag in [
         "HttpOnly",
         "SameSite=Strict",
-        "Path=/security",
+        "Path=/;",
         "Secure",
         "Max-Age=1800",
     ] {
@@ -299,7 +299,7 @@ async fn changes_need_the_csrf_token_and_the_users_own_factor(backend: Backend) 
     // The JSON calls of the passkey page want the header.
     let r = browser()
         .post(format!("{}/security/webauthn", s.base))
-        .header(COOKIE, format!("cs_portal={cookie}"))
+        .header(COOKIE, format!("__Host-cs_portal={cookie}"))
         .json(&json!({"kind": "passkey"}))
         .send()
         .await

@@ -1,5 +1,5 @@
 //! The HTTP surface: the router, the OpenAPI document, and the operator
-//! endpoints (`/healthz`, `/readyz`, `/metrics`).
+//! endpoints (`/healthz`, `/readyz`; `/metrics` on a listener of its own).
 
 pub mod challenges;
 pub mod delivery;
@@ -128,7 +128,6 @@ pub fn app(state: App) -> Router {
     .merge(crate::pages::routes())
     .route("/healthz", get(|| async { "ok" }))
     .route("/readyz", get(readyz))
-    .route("/metrics", get(render_metrics))
     .fallback(|| async { ApiError::not_found("route") })
     .method_not_allowed_fallback(|| async {
         ApiError::new(
@@ -138,6 +137,7 @@ pub fn app(state: App) -> Router {
             "this route does not take that method",
         )
     })
+    .layer(middleware::from_fn_with_state(state.clone(), deadline))
     .layer(middleware::map_response(problem_json_everywhere))
     .layer(middleware::from_fn_with_state(
         state.clone(),
@@ -183,6 +183,37 @@ async fn readyz(State(state): State<App>) -> Result<&'static str, ApiError> {
         )
     })?;
     Ok("ready")
+}
+
+/// `/metrics` alone, for its own listener (`metrics_listen`): counters of
+/// routes, outcomes and providers are for the operator, not the internet.
+pub fn metrics_app(state: App) -> Router {
+    Router::new()
+        .route("/metrics", get(render_metrics))
+        .fallback(|| async { ApiError::not_found("route") })
+        .with_state(state)
+}
+
+/// The whole-request timeout (`http.request_timeout_seconds`): body, work
+/// and answer. It exceeds a device's long-poll, which waits on purpose; a
+/// request cut off here leaves nothing half written, as each use case
+/// writes in one transaction.
+async fn deadline(
+    State(state): State<App>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let limit = std::time::Duration::from_secs(state.config.http.request_timeout_seconds);
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            "Request timed out",
+            format!("the request took longer than {} s", limit.as_secs()),
+        )
+        .into_response(),
+    }
 }
 
 async fn render_metrics(State(state): State<App>) -> impl IntoResponse {

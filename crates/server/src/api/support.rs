@@ -162,11 +162,10 @@ pub async fn join(
     let joined = app
         .join_call(ip, user_agent, &body.appointment_code)
         .await?;
-    let cookie = JOIN_COOKIE.set(
-        &joined.session,
-        crate::pages::secure(&app),
-        joined.session_ttl,
-    );
+    let cookie =
+        app.config
+            .cookies()
+            .set(JOIN_COOKIE, &joined.session, joined.session_ttl, "Strict");
     let mut response = (StatusCode::CREATED, Json(joined.view)).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, v);

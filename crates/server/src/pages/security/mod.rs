@@ -32,7 +32,7 @@ mod passkeys;
 mod texts;
 
 use self::texts::{texts, Texts};
-use super::{esc, page, secure, Lang, LangQuery, Shown, Trouble};
+use super::{esc, page, Lang, LangQuery, Shown, Trouble};
 use crate::error::ApiError;
 use crate::extract::ClientIp;
 /// Largest form or JSON body the security center takes.
@@ -221,7 +221,7 @@ async fn portal(app: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(cookie_value)
+        .find_map(|h| cookie_value(app.config.cookies(), h))
     else {
         return Err(Refusal::NoSession(fallback));
     };
@@ -339,7 +339,8 @@ async fn open_link(
         Some(("/security", t.continue_label)),
     );
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&set_cookie(&cookie, secure(&state), SESSION_TTL)) {
+    if let Ok(v) = HeaderValue::from_str(&set_cookie(state.config.cookies(), &cookie, SESSION_TTL))
+    {
         headers.insert(header::SET_COOKIE, v);
     }
     headers.insert("refresh", HeaderValue::from_static("0; url=/security"));
@@ -629,7 +630,7 @@ async fn sign_out(
         t.signed_out_lead,
         back,
     );
-    if let Ok(v) = HeaderValue::from_str(&clear_cookie(secure(&state))) {
+    if let Ok(v) = HeaderValue::from_str(&clear_cookie(state.config.cookies())) {
         response.headers_mut().insert(header::SET_COOKIE, v);
     }
     Ok(response)

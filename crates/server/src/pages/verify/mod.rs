@@ -45,39 +45,42 @@ async fn find(
     headers: &HeaderMap,
     token: Option<&str>,
 ) -> Result<Option<(Challenge, Service)>, ApiError> {
-    let Some(token) = token.map(str::to_owned).or_else(|| page_cookie(headers)) else {
+    let Some(token) = token
+        .map(str::to_owned)
+        .or_else(|| page_cookie(app, id, headers))
+    else {
         return Ok(None);
     };
     Ok(app.hosted_challenge(id, &token).await?)
 }
 
-/// The cookie that carries the page token after the first visit: scoped to
-/// this one challenge's page, unreadable by scripts, sent on top-level
-/// navigations (`Lax`) so the link from the integrator's site works.
-const PAGE_COOKIE: &str = "cs_verify";
+/// The cookie that carries the page token after the first visit: one per
+/// challenge (its id in the name, see [`countersign_core::cookie::Cookies`]), unreadable by scripts,
+/// sent on top-level navigations (`Lax`) so the link from the integrator's
+/// site works.
+fn page_cookie_name(id: &str) -> String {
+    format!("cs_verify_{id}")
+}
 
-fn page_cookie(headers: &HeaderMap) -> Option<String> {
+fn page_cookie(state: &App, id: &str, headers: &HeaderMap) -> Option<String> {
+    let cookies = state.config.cookies();
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == PAGE_COOKIE)
-        .map(|(_, value)| value.to_owned())
+        .find_map(|v| cookies.value(&page_cookie_name(id), v))
+        .map(str::to_owned)
 }
 
 /// The first visit: the token moves from the address (where it could end
 /// up in history or logs) into the cookie, and the browser comes back
 /// without it.
 fn keep_token(state: &App, id: &str, token: &str, lang: Option<&str>) -> Response {
-    let secure = if state.config.public_url.starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{PAGE_COOKIE}={token}; Path=/verify/{id}; HttpOnly; SameSite=Lax; Max-Age=3600{secure}"
+    let cookie = state.config.cookies().set(
+        &page_cookie_name(id),
+        token,
+        std::time::Duration::from_secs(3600),
+        "Lax",
     );
     let target = match lang {
         Some(l) if l.len() <= 8 && l.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') => {
