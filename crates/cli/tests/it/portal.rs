@@ -744,8 +744,19 @@ async fn session_as(s: &TestServer, user_id: &str, user_agent: &str) -> String {
     set_cookie_value(&r).expect("a session cookie")
 }
 
+/// The status of `/security` on the server at `base`, with `cookie`.
+async fn security_at(base: &str, cookie: &str) -> u16 {
+    let r = browser()
+        .get(format!("{base}/security"))
+        .header(COOKIE, cookie_header(cookie))
+        .send()
+        .await
+        .unwrap();
+    r.status().as_u16()
+}
+
 async fn the_security_center_lists_and_ends_sessions(backend: Backend) {
-    let s = TestServer::start(backend).await;
+    let mut s = TestServer::start(backend).await;
     s.alice("alice").await;
     s.put("/v1/users/bob", json!({"email": "bob@example.com"}))
         .await;
@@ -805,12 +816,25 @@ async fn the_security_center_lists_and_ends_sessions(backend: Backend) {
     .await;
     assert_eq!(r.status, 303);
     assert_eq!(get(&s, "/security", Some(&bobs)).await.status, 200);
+    // With several server processes (PostgreSQL), another one serves the
+    // phone's session until it is ended, and not a request longer.
+    let elsewhere = match backend {
+        Backend::Postgres => Some(s.another_process().await),
+        Backend::Sqlite => None,
+    };
+    if let Some(base) = &elsewhere {
+        assert_eq!(security_at(base, &phone).await, 200);
+    }
     let r = post_form(&s, &end_phone, &mine, &[("csrf", csrf.as_str())]).await;
     assert_eq!(r.status, 303);
     assert_eq!(location(&r), "/security?notice=session_ended");
     // Ended at once: its cookie gets the "session ended" page.
     let ended = get(&s, "/security", Some(&phone)).await;
     assert_eq!(ended.status, 401);
+    if let Some(base) = &elsewhere {
+        assert_eq!(security_at(base, &phone).await, 401);
+        assert_eq!(security_at(base, &mine).await, 200);
+    }
     assert!(
         html(&ended).contains("Your session has ended"),
         "{}",
