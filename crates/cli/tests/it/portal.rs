@@ -872,7 +872,7 @@ async fn the_security_center_lists_and_ends_sessions(backend: Backend) {
     assert_eq!(get(&s, "/security", Some(&mine)).await.status, 200);
     assert_eq!(get(&s, "/security", Some(&bobs)).await.status, 200);
     let page = get(&s, "/security?notice=added", Some(&mine)).await;
-    assert_eq!(listed_sessions(&page), [this.clone()]);
+    assert_eq!(listed_sessions(&page), [this.as_str()]);
     assert!(
         !html(&page).contains("id=\"end-others\""),
         "nothing left to end"

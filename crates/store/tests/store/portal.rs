@@ -43,7 +43,7 @@ async fn session_of(store: &dyn Store, user: &User, now: Timestamp) -> (PortalSe
     );
     let link = token_hash(&token);
     store
-        .insert_portal_session(&session, &link, &[event(&user, "portal.opened", now)])
+        .insert_portal_session(&session, &link, &[event(user, "portal.opened", now)])
         .await
         .unwrap();
     (session, link)
@@ -272,7 +272,7 @@ async fn a_users_sessions_are_listed_and_ended(store: &dyn Store) {
             .revoke_portal_sessions(&alice.id, &mine.id, Some(&laptop.id), &revoked)
             .await
             .unwrap(),
-        [laptop.id.clone()]
+        [laptop.id.as_str()]
     );
     assert_eq!(seen(store, &laptop_cookie, later(6)).await, None);
     assert!(seen(store, &phone_cookie, later(6)).await.is_some());
