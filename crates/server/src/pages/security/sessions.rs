@@ -4,6 +4,8 @@
 //! cookie gets the "session ended" page on the next request, on every
 //! server process.
 
+use std::net::IpAddr;
+
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -122,13 +124,7 @@ pub(super) async fn end_one(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Refusal> {
-    let (p, _) = portal_form(&state, &headers, &body).await?;
-    let ip = ip.map(|ip| ip.to_canonical().to_string());
-    state
-        .revoke_portal_sessions(&p, Some(&id), ip.as_deref())
-        .await
-        .map_err(Refusal::failed(p.lang))?;
-    Ok(see_other("/security?notice=session_ended"))
+    end(&state, Some(&id), ip, &headers, &body).await
 }
 
 /// `POST /security/sessions/end-others`: ends every session of the user
@@ -139,11 +135,26 @@ pub(super) async fn end_others(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Refusal> {
-    let (p, _) = portal_form(&state, &headers, &body).await?;
+    end(&state, None, ip, &headers, &body).await
+}
+
+/// Ends the session `only`, or all the others, for a form with the
+/// session's CSRF token; back to the first page, which says so.
+async fn end(
+    state: &App,
+    only: Option<&str>,
+    ip: Option<IpAddr>,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<Response, Refusal> {
+    let (p, _) = portal_form(state, headers, body).await?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
     state
-        .revoke_portal_sessions(&p, None, ip.as_deref())
+        .revoke_portal_sessions(&p, only, ip.as_deref())
         .await
         .map_err(Refusal::failed(p.lang))?;
-    Ok(see_other("/security?notice=others_ended"))
+    Ok(see_other(match only {
+        Some(_) => "/security?notice=session_ended",
+        None => "/security?notice=others_ended",
+    }))
 }
