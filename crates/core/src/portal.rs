@@ -12,7 +12,9 @@
 //! value, and — derived from the cookie, never stored — the CSRF token.
 //! The cookie is made when the link is redeemed, never accepted from the
 //! browser beforehand, so a cookie planted before cannot be adopted
-//! (session fixation). The CSRF token is an HMAC keyed by the cookie value:
+//! (session fixation), and replaced when the session passes a step-up (it
+//! then may change the user's methods: a cookie seen before that no longer
+//! opens it). The CSRF token is an HMAC keyed by the cookie value:
 //! forms carry it, a page on another site cannot read or compute it.
 
 use std::time::Duration;

@@ -25,7 +25,7 @@ pub(super) struct KindQuery {
     kind: Option<String>,
 }
 
-/// The page that adds a passkey (`kind` Passkey) or a security key.
+/// The page that adds a passkey or a security key, as `kind` says.
 pub(super) fn page_path(kind: MethodKind) -> String {
     format!("/security/webauthn?kind={}", kind.as_str())
 }
