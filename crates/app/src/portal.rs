@@ -1,14 +1,17 @@
 //! Portal sessions: the integrator, having signed its user in, asks for a
 //! one-time link to the security center; the link opens a session (a
-//! cookie); removing a method asks for a fresh step-up first.
+//! cookie); adding or removing a method asks for a fresh step-up first, and
+//! passing it rotates the session's cookie. A user sees their sessions and
+//! ends them, one or all the others.
 
-use countersign_core::challenge::{ChallengeContext, ChallengeStatus};
+use countersign_core::challenge::{ChallengeContext, ChallengeError, ChallengeStatus};
 use countersign_core::contact::normalize_locale;
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus};
 use countersign_core::ids::is_id_of;
 use countersign_core::portal::{
-    idle_cutoff, is_token_shaped, new_token, token_hash, PortalSession, STEP_UP_TTL,
+    coarse_ip, idle_cutoff, is_token_shaped, kept_user_agent, new_token, token_hash, MethodKind,
+    Pending, PortalSession, STEP_UP_TTL,
 };
 use countersign_core::service::Service;
 use countersign_core::user::User;
@@ -16,6 +19,8 @@ use countersign_core::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
+
+use countersign_store::OpenedFrom;
 
 use crate::challenges::open::{check_return_url, page_path, Asker};
 use crate::{App, AppError, AppResult};
@@ -59,17 +64,37 @@ pub struct Opened {
 pub struct Overview {
     pub factors: Vec<Factor>,
     pub events: Vec<Event>,
+    /// The user's live sessions, the latest used first (this one among them).
+    pub sessions: Vec<PortalSession>,
 }
 
-/// What a step-up asked for removal is waiting for.
+/// The change a passed step-up was begun for, waiting for the user's
+/// confirmation (a state change is never made by a GET).
+pub enum Confirm {
+    Removal(Box<Factor>),
+    Addition(MethodKind),
+}
+
+/// What a step-up came back with.
 pub enum StepUp {
-    /// Removals are allowed now; this one waits for the user's confirmation.
+    /// Changes are allowed now, under a new cookie (the one the session
+    /// had no longer works); `confirm` is what the user asked for, if it is
+    /// still there to do.
     Passed {
-        pending_removal: Option<Box<Factor>>,
+        cookie: String,
+        confirm: Option<Confirm>,
     },
     /// Not the session's step-up, not approved, or spent already.
     Refused,
 }
+
+/// The purposes a step-up asks: `security_change`, or, for adding a first
+/// method when the user has none that could meet it, `login` (NIST SP
+/// 800-63B 6.1.2.1: binding another authenticator takes the strongest
+/// check the user can pass; with codes sent by email or SMS alone, that is
+/// one of those).
+const STEP_UP: &str = "security_change";
+const FIRST_METHOD_STEP_UP: &str = "login";
 
 impl App {
     /// A one-time link (5 minutes) to the security center for a user the
@@ -115,21 +140,29 @@ impl App {
     }
 
     /// Redeems a link once, giving the browser a new cookie (never one it
-    /// brought: session fixation). `None` for an unknown, used or expired
-    /// link.
+    /// brought: session fixation). The session keeps the browser's
+    /// `User-Agent` and coarse address, for the user's session list. `None`
+    /// for an unknown, used or expired link.
     pub async fn open_portal_link(
         &self,
         token: &str,
         ip: Option<&str>,
+        user_agent: Option<&str>,
     ) -> AppResult<Option<Opened>> {
         if !is_token_shaped(token) {
             return Ok(None);
         }
         let cookie = new_token();
         let now = self.now();
+        let coarse = ip.and_then(|ip| ip.parse().ok()).map(coarse_ip);
+        let user_agent = user_agent.and_then(kept_user_agent);
+        let from = OpenedFrom {
+            user_agent: user_agent.as_deref(),
+            ip: coarse.as_deref(),
+        };
         let Some(session) = self
             .store
-            .redeem_portal_link(&token_hash(token), &token_hash(&cookie), now)
+            .redeem_portal_link(&token_hash(token), &token_hash(&cookie), now, from)
             .await?
         else {
             return Ok(None);
@@ -176,35 +209,46 @@ impl App {
         }))
     }
 
-    /// Starts the step-up a removal needs: a `security_change` challenge
-    /// for the session's user, remembered with the factor to remove. Its
-    /// hosted page (path and token) brings the user back to
-    /// [`crate::challenges::open::STEP_UP_RETURN`].
+    /// Starts the step-up a change needs: a `security_change` challenge for
+    /// the session's user, remembered with the change (`pending`). Adding a
+    /// first method, when the user has nothing that could meet
+    /// `security_change`, asks a `login` challenge instead (see
+    /// [`FIRST_METHOD_STEP_UP`]). The hosted page (path and token) brings the
+    /// user back to [`crate::challenges::open::STEP_UP_RETURN`].
     pub async fn begin_step_up(
         &self,
         p: &Portal,
-        factor: &Factor,
+        pending: Pending,
         ip: Option<String>,
     ) -> AppResult<String> {
         let context = ChallengeContext {
             ip,
             ..ChallengeContext::default()
         };
-        let asker = Asker::StepUp {
-            session_id: &p.session.id,
+        let open = |purpose: &'static str| {
+            let asker = Asker::StepUp {
+                session_id: &p.session.id,
+            };
+            self.open_for(&p.service, &p.user, purpose, context.clone(), asker)
         };
-        let opened = self
-            .open_for(&p.service, &p.user, "security_change", context, asker)
-            .await?;
+        let opened = match open(STEP_UP).await {
+            Err(AppError::Challenge {
+                error: ChallengeError::PolicyUnsatisfiable(_),
+                ..
+            }) if matches!(pending, Pending::Addition(_)) => open(FIRST_METHOD_STEP_UP).await?,
+            opened => opened?,
+        };
         self.store
-            .begin_step_up(&p.session.id, &opened.challenge.id, &factor.id)
+            .begin_step_up(&p.session.id, &opened.challenge.id, &pending)
             .await?;
         Ok(page_path(&opened))
     }
 
     /// Back from the hosted page: the challenge must be the one this session
-    /// started, for its user, approved, and not used before; then removals
-    /// are allowed for [`STEP_UP_TTL`].
+    /// started, for its user, approved, and not used before; then changes
+    /// are allowed for [`STEP_UP_TTL`], and the session gets a new cookie
+    /// (it gained privileges: a cookie seen before, by whoever, no longer
+    /// opens it).
     pub async fn finish_step_up(
         &self,
         p: &Portal,
@@ -220,22 +264,33 @@ impl App {
         let challenge = self.store.challenge(&p.service.id, challenge_id).await?;
         let approved = challenge.is_some_and(|c| {
             c.user_pk == p.user.id
-                && c.purpose == "security_change"
+                && [STEP_UP, FIRST_METHOD_STEP_UP].contains(&c.purpose.as_str())
                 && c.status_at(now) == ChallengeStatus::Approved
         });
+        let cookie = new_token();
         if !approved
             || !self
                 .store
-                .finish_step_up(&p.session.id, challenge_id, now.plus(STEP_UP_TTL))
+                .finish_step_up(
+                    &p.session.id,
+                    challenge_id,
+                    now.plus(STEP_UP_TTL),
+                    &token_hash(&cookie),
+                )
                 .await?
         {
             return Ok(StepUp::Refused);
         }
-        let pending_removal = match p.session.pending_removal.as_deref() {
-            Some(id) => self.own_factor(&p.user, id).await.ok().map(Box::new),
+        let confirm = match &p.session.pending {
+            Some(Pending::Removal(id)) => self
+                .own_factor(&p.user, id)
+                .await
+                .ok()
+                .map(|f| Confirm::Removal(Box::new(f))),
+            Some(Pending::Addition(kind)) => Some(Confirm::Addition(*kind)),
             None => None,
         };
-        Ok(StepUp::Passed { pending_removal })
+        Ok(StepUp::Passed { cookie, confirm })
     }
 
     /// Ends a session (sign-out).
@@ -244,7 +299,7 @@ impl App {
     }
 
     /// What the security center's first page shows: the user's active
-    /// methods, and their latest `events`.
+    /// methods, their latest `events`, and their live sessions.
     pub async fn security_overview(&self, p: &Portal, events: u32) -> AppResult<Overview> {
         let factors = self
             .store
@@ -257,6 +312,50 @@ impl App {
             .store
             .events(&p.service.id, &p.user.user_id, events, None)
             .await?;
-        Ok(Overview { factors, events })
+        let sessions = self.portal_sessions(p).await?;
+        Ok(Overview {
+            factors,
+            events,
+            sessions,
+        })
+    }
+
+    /// The user's live sessions, the latest used first.
+    pub async fn portal_sessions(&self, p: &Portal) -> AppResult<Vec<PortalSession>> {
+        let now = self.now();
+        Ok(self
+            .store
+            .user_portal_sessions(&p.user.id, now, idle_cutoff(now))
+            .await?)
+    }
+
+    /// Ends the user's session `only`, or all their sessions but this one
+    /// (`None`: what ASVS 3.3.3 offers after a security change), with links
+    /// handed out and not opened yet. Each one ended is a
+    /// `portal.session_revoked` event, written with it. They end for every
+    /// server process at once: each request looks its session up in the
+    /// database. Nothing happens when `only` is this session, another
+    /// user's, or over already.
+    pub async fn revoke_portal_sessions(
+        &self,
+        p: &Portal,
+        only: Option<&str>,
+        ip: Option<&str>,
+    ) -> AppResult<()> {
+        if only.is_some_and(|id| !is_id_of("pts", id)) {
+            return Ok(());
+        }
+        let revoked = Event::new(
+            &p.service.id,
+            Some(&p.user.user_id),
+            "portal.session_revoked",
+            self.now(),
+            ip,
+            json!({"by_session": p.session.id, "all_others": only.is_none()}),
+        );
+        self.store
+            .revoke_portal_sessions(&p.user.id, &p.session.id, only, &revoked)
+            .await?;
+        Ok(())
     }
 }

@@ -14,6 +14,7 @@ use countersign_app::portal::CreatePortalSession;
 use countersign_app::users::PutUser;
 use countersign_app::{App, Config};
 use countersign_core::challenge::{ChallengeContext, ChallengeStatus};
+use countersign_core::portal::{MethodKind, Pending};
 use countersign_core::risk::RiskSignal;
 use countersign_core::service::Service;
 use countersign_core::{ManualClock, Timestamp};
@@ -119,12 +120,60 @@ impl Fixture {
         let token = link.url.rsplit('/').next().unwrap().to_owned();
         let opened = self
             .app
-            .open_portal_link(&token, None)
+            .open_portal_link(&token, None, None)
             .await
             .unwrap()
             .expect("a fresh link opens");
         self.app.portal(&opened.cookie).await.unwrap().unwrap()
     }
+}
+
+/// The step-up that removing `factor` needs.
+fn removal(factor: &countersign_core::factor::Factor) -> Pending {
+    Pending::Removal(factor.id.to_string())
+}
+
+/// The purpose of the challenge a step-up opened, from its hosted page's path.
+async fn step_up_purpose(f: &Fixture, page: &str) -> String {
+    let id = page
+        .trim_start_matches("/verify/")
+        .split('?')
+        .next()
+        .unwrap();
+    f.app.challenge(&f.service.id, id).await.unwrap().purpose
+}
+
+/// Adding a first method, when the user has only codes sent by email and
+/// so can never meet `security_change`, steps up with what they can pass
+/// (a `login` challenge: NIST's strongest available), not never; a user
+/// with an authenticator is asked `security_change` for an addition as for
+/// a removal.
+#[tokio::test]
+async fn adding_a_first_method_steps_up_with_what_the_user_has() {
+    let f = fixture().await;
+    let put = PutUser {
+        email: Some(Some("dan@example.com".into())),
+        phone: None,
+        locale: None,
+        display_name: None,
+    };
+    f.app.put_user(&f.service, "dan", put, None).await.unwrap();
+    let portal = f.portal("dan").await;
+    let app = Pending::Addition(MethodKind::AuthenticatorApp);
+    let page = f.app.begin_step_up(&portal, app, None).await.unwrap();
+    assert_eq!(step_up_purpose(&f, &page).await, "login");
+
+    let device = f.user_with_device("erin").await;
+    let portal = f.portal("erin").await;
+    let key = Pending::Addition(MethodKind::Passkey);
+    let page = f.app.begin_step_up(&portal, key, None).await.unwrap();
+    assert_eq!(step_up_purpose(&f, &page).await, "security_change");
+    let page = f
+        .app
+        .begin_step_up(&portal, removal(&device), None)
+        .await
+        .unwrap();
+    assert_eq!(step_up_purpose(&f, &page).await, "security_change");
 }
 
 /// The security center's step-up opens its challenge through the same use
@@ -141,7 +190,7 @@ async fn a_step_up_wakes_the_users_waiting_devices() {
     woken.as_mut().enable();
     let page = f
         .app
-        .begin_step_up(&portal, &device, Some("203.0.113.9".into()))
+        .begin_step_up(&portal, removal(&device), Some("203.0.113.9".into()))
         .await
         .unwrap();
     assert!(page.starts_with("/verify/chl_"), "{page}");
@@ -184,7 +233,7 @@ async fn a_step_up_weighs_where_the_user_usually_is() {
     let portal = f.portal("carol").await;
     let page = f
         .app
-        .begin_step_up(&portal, &device, Some("203.0.113.9".into()))
+        .begin_step_up(&portal, removal(&device), Some("203.0.113.9".into()))
         .await
         .unwrap();
     let id = page
@@ -208,7 +257,7 @@ async fn a_step_up_is_recorded_with_its_risk_and_session() {
     let device = f.user_with_device("bob").await;
     let portal = f.portal("bob").await;
     f.app
-        .begin_step_up(&portal, &device, Some("203.0.113.9".into()))
+        .begin_step_up(&portal, removal(&device), Some("203.0.113.9".into()))
         .await
         .unwrap();
     let events = f

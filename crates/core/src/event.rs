@@ -41,4 +41,19 @@ impl Event {
             detail,
         }
     }
+
+    /// The same event about something else: a new id, and `value` as
+    /// `key` in its detail. One template then records each of several
+    /// things a single request did (each session it ended).
+    pub fn about(&self, key: &str, value: &str) -> Event {
+        let mut detail = self.detail.clone();
+        if let Some(map) = detail.as_object_mut() {
+            map.insert(key.to_owned(), serde_json::Value::from(value));
+        }
+        Event {
+            id: new_id_at("evt", self.at),
+            detail,
+            ..self.clone()
+        }
+    }
 }

@@ -12,7 +12,9 @@
 //! value, and — derived from the cookie, never stored — the CSRF token.
 //! The cookie is made when the link is redeemed, never accepted from the
 //! browser beforehand, so a cookie planted before cannot be adopted
-//! (session fixation). The CSRF token is an HMAC keyed by the cookie value:
+//! (session fixation), and replaced when the session passes a step-up (it
+//! then may change the user's methods: a cookie seen before that no longer
+//! opens it). The CSRF token is an HMAC keyed by the cookie value:
 //! forms carry it, a page on another site cannot read or compute it.
 
 use std::time::Duration;
@@ -34,7 +36,7 @@ pub const LINK_TTL: Duration = Duration::from_secs(5 * 60);
 pub const SESSION_TTL: Duration = Duration::from_secs(30 * 60);
 /// A session nobody used for this long is over (a shared computer left alone).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10 * 60);
-/// How long a step-up verification allows removing methods.
+/// How long a step-up verification allows adding and removing methods.
 pub const STEP_UP_TTL: Duration = Duration::from_secs(5 * 60);
 /// The session cookie's name, before [`Cookies`] prefixes it.
 pub const COOKIE_NAME: &str = "cs_portal";
@@ -61,10 +63,46 @@ pub struct PortalSession {
     /// The `security_change` challenge this session started for a step-up,
     /// until it is used.
     pub step_up_challenge: Option<String>,
-    /// Methods may be removed until then.
+    /// Methods may be added and removed until then.
     pub step_up_until: Option<Timestamp>,
-    /// The factor the user asked to remove when the step-up began.
-    pub pending_removal: Option<String>,
+    /// What the user asked for when the step-up began.
+    pub pending: Option<Pending>,
+    /// The browser that opened the link (its `User-Agent`, cut to
+    /// [`USER_AGENT_KEPT`] characters): the session list names it.
+    pub user_agent: Option<String>,
+    /// Where the link was opened from, coarsely ([`coarse_ip`]): enough for
+    /// the user to tell their own sessions, not to locate them.
+    pub ip: Option<String>,
+}
+
+/// A change that needs a step-up, remembered while the user passes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Removing this factor.
+    Removal(String),
+    /// Adding a method of this kind: an authenticator app, a passkey, a
+    /// security key, or (new) recovery codes.
+    Addition(MethodKind),
+}
+
+impl Pending {
+    /// How it is stored: `remove:<factor id>` or `add:<kind>`.
+    pub fn encode(&self) -> String {
+        match self {
+            Pending::Removal(factor) => format!("remove:{factor}"),
+            Pending::Addition(kind) => format!("add:{}", kind.as_str()),
+        }
+    }
+
+    /// The stored form back; `None` for anything [`Pending::encode`] does
+    /// not make.
+    pub fn decode(stored: &str) -> Option<Pending> {
+        match stored.split_once(':')? {
+            ("remove", factor) => Some(Pending::Removal(factor.to_owned())),
+            ("add", kind) => MethodKind::addable(kind).map(Pending::Addition),
+            _ => None,
+        }
+    }
 }
 
 impl PortalSession {
@@ -89,7 +127,9 @@ impl PortalSession {
             locale,
             step_up_challenge: None,
             step_up_until: None,
-            pending_removal: None,
+            pending: None,
+            user_agent: None,
+            ip: None,
         };
         (session, new_token())
     }
@@ -99,10 +139,75 @@ impl PortalSession {
         now < self.expires_at && now < self.last_seen_at.plus(IDLE_TIMEOUT)
     }
 
-    /// Whether a recent step-up allows removing a method now.
+    /// Whether a recent step-up allows adding or removing a method now.
     pub fn stepped_up(&self, now: Timestamp) -> bool {
         self.step_up_until.is_some_and(|until| now < until)
     }
+}
+
+/// How much of a `User-Agent` a session keeps: enough to name the browser
+/// and system, no more (the header is the client's to fill).
+pub const USER_AGENT_KEPT: usize = 256;
+
+/// The `User-Agent` a session keeps: printable ASCII only, cut to
+/// [`USER_AGENT_KEPT`]; `None` if nothing is left.
+pub fn kept_user_agent(header: &str) -> Option<String> {
+    let kept: String = header
+        .chars()
+        .filter(|c| c.is_ascii_graphic() || *c == ' ')
+        .take(USER_AGENT_KEPT)
+        .collect();
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_owned())
+}
+
+/// An address as coarsely as a session list shows it: the /24 network of
+/// an IPv4 address, the /48 of an IPv6 one. It tells "my home" from
+/// "somewhere else" without keeping where exactly a user was.
+pub fn coarse_ip(ip: std::net::IpAddr) -> String {
+    match ip.to_canonical() {
+        std::net::IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.0/24")
+        }
+        std::net::IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}::/48", s[0], s[1], s[2])
+        }
+    }
+}
+
+/// The browser and the system a `User-Agent` names, from a fixed list
+/// (never the header's own text, which is the client's to fill): what a
+/// session list shows. Order matters: Edge and Opera say "Chrome", Chrome
+/// says "Safari", iOS says "Mac OS X", Android says "Linux".
+pub fn browser_and_system(user_agent: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let has = |needle: &str| user_agent.contains(needle);
+    let browser = [
+        ("Edg", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("FxiOS/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("CriOS/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| name);
+    let system = [
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Android", "Android"),
+        ("CrOS", "ChromeOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| name);
+    (browser, system)
 }
 
 /// Sessions last seen before this instant are idle at `now`.
@@ -217,6 +322,31 @@ impl MethodKind {
         }
     }
 
+    /// The kinds the security center adds, by their names in forms and in
+    /// [`Pending`]: `totp`, `passkey`, `security_key`, `recovery_codes`.
+    pub fn addable(name: &str) -> Option<MethodKind> {
+        [
+            MethodKind::AuthenticatorApp,
+            MethodKind::Passkey,
+            MethodKind::SecurityKey,
+            MethodKind::RecoveryCodes,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
+
+    /// The kind's name in forms and in [`Pending`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MethodKind::Passkey => "passkey",
+            MethodKind::SecurityKey => "security_key",
+            MethodKind::Device => "device",
+            MethodKind::AuthenticatorApp => "totp",
+            MethodKind::HardwareToken => "hotp",
+            MethodKind::RecoveryCodes => "recovery_codes",
+        }
+    }
+
     pub fn strength(self) -> Strength {
         match self {
             MethodKind::Passkey | MethodKind::SecurityKey => Strength::PhishingResistant,
@@ -326,6 +456,51 @@ mod tests {
         );
         assert_eq!(cookie_value(https, "other=1"), None);
         assert_eq!(cookie_value(https, ""), None);
+    }
+
+    #[test]
+    fn a_pending_change_is_stored_and_read_back() {
+        for p in [
+            Pending::Removal("fac_x".into()),
+            Pending::Addition(MethodKind::AuthenticatorApp),
+            Pending::Addition(MethodKind::Passkey),
+            Pending::Addition(MethodKind::SecurityKey),
+            Pending::Addition(MethodKind::RecoveryCodes),
+        ] {
+            assert_eq!(Pending::decode(&p.encode()), Some(p));
+        }
+        for junk in ["", "fac_x", "add:device", "add:hotp", "drop:fac_x"] {
+            assert_eq!(Pending::decode(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn addresses_are_kept_coarse() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        assert_eq!(coarse_ip(ip("203.0.113.77")), "203.0.113.0/24");
+        assert_eq!(coarse_ip(ip("::ffff:203.0.113.77")), "203.0.113.0/24");
+        assert_eq!(coarse_ip(ip("2001:db8:a:b::1")), "2001:db8:a::/48");
+    }
+
+    #[test]
+    fn a_user_agent_is_named_from_a_fixed_list_and_kept_short() {
+        let cases = [
+            ("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", (Some("Firefox"), Some("Linux"))),
+            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0", (Some("Edge"), Some("Windows"))),
+            ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", (Some("Safari"), Some("iOS"))),
+            ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36", (Some("Chrome"), Some("Android"))),
+            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", (Some("Safari"), Some("macOS"))),
+            ("curl/8.5.0", (None, None)),
+        ];
+        for (ua, named) in cases {
+            assert_eq!(browser_and_system(ua), named, "{ua}");
+        }
+        assert_eq!(
+            kept_user_agent(&"x".repeat(1000)).unwrap().len(),
+            USER_AGENT_KEPT
+        );
+        assert_eq!(kept_user_agent("a\u{202e}b\tc").as_deref(), Some("abc"));
+        assert_eq!(kept_user_agent(" \n "), None);
     }
 
     #[test]

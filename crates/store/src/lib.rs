@@ -24,7 +24,7 @@ use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::notice::NoticeContent;
 use countersign_core::policy::Channel;
-use countersign_core::portal::PortalSession;
+use countersign_core::portal::{Pending, PortalSession};
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -268,6 +268,15 @@ pub struct ArticleFilter<'a> {
     /// Only articles published at or before this instant (what end users
     /// see); `None` lists drafts and scheduled articles too (the API).
     pub published_by: Option<Timestamp>,
+}
+
+/// The browser a portal link was opened from, as its session keeps it
+/// (see [`countersign_core::portal::kept_user_agent`] and
+/// [`countersign_core::portal::coarse_ip`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpenedFrom<'a> {
+    pub user_agent: Option<&'a str>,
+    pub ip: Option<&'a str>,
 }
 
 /// A provider's news about a message.
@@ -664,14 +673,16 @@ pub trait Store: Send + Sync + 'static {
         events: &[Event],
     ) -> Result<()>;
     /// Redeems a link: gives the session whose link hashes to `link_hash` its
-    /// cookie (`cookie_hash`) if the link was never redeemed and neither it
-    /// nor the session has expired at `now`. One conditional update, so a
-    /// link opens one session once, even for racing requests.
+    /// cookie (`cookie_hash`) and the browser it was opened `from`, if the
+    /// link was never redeemed and neither it nor the session has expired
+    /// at `now`. One conditional update, so a link opens one session once,
+    /// even for racing requests.
     async fn redeem_portal_link(
         &self,
         link_hash: &str,
         cookie_hash: &str,
         now: Timestamp,
+        from: OpenedFrom<'_>,
     ) -> Result<Option<PortalSession>>;
     /// The session whose cookie hashes to `cookie_hash`, marked as seen at
     /// `now`; `None` if there is none, it expired, or nobody used it since
@@ -682,25 +693,48 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
         idle_cutoff: Timestamp,
     ) -> Result<Option<PortalSession>>;
-    /// Records the step-up challenge a session started, and the factor the
-    /// user wants to remove once it is approved.
+    /// Records the step-up challenge a session started, and the change the
+    /// user asked for, to make once it is approved.
     async fn begin_step_up(
         &self,
         session_id: &str,
         challenge_id: &str,
-        factor_id: &str,
+        pending: &Pending,
     ) -> Result<()>;
-    /// Spends a session's step-up challenge: removals are allowed until
+    /// Spends a session's step-up challenge: changes are allowed until
     /// `until`, only if `challenge_id` is the one the session started and it
-    /// was not spent before. False otherwise (nothing written).
+    /// was not spent before. In the same update the session's cookie
+    /// becomes `cookie_hash`'s, so the one it had stops working (a session
+    /// is rotated when it gains privileges). False otherwise (nothing
+    /// written).
     async fn finish_step_up(
         &self,
         session_id: &str,
         challenge_id: &str,
         until: Timestamp,
+        cookie_hash: &str,
     ) -> Result<bool>;
     /// Ends a session (sign-out).
     async fn delete_portal_session(&self, session_id: &str) -> Result<()>;
+    /// A user's opened sessions that are live at `now` (not expired, used
+    /// since `idle_cutoff`), the latest used first.
+    async fn user_portal_sessions(
+        &self,
+        user_pk: &str,
+        now: Timestamp,
+        idle_cutoff: Timestamp,
+    ) -> Result<Vec<PortalSession>>;
+    /// Ends a user's sessions other than `keep` (with links not opened yet),
+    /// or only the session `only`, and writes `revoked` about each one
+    /// ended ([`Event::about`] its `session_id`), in one transaction. The
+    /// ids ended; none if `only` is `keep`, another user's, or gone.
+    async fn revoke_portal_sessions(
+        &self,
+        user_pk: &str,
+        keep: &str,
+        only: Option<&str>,
+        revoked: &Event,
+    ) -> Result<Vec<String>>;
 
     async fn insert_events(&self, events: &[Event]) -> Result<()>;
     /// A user's events, newest first, older than the event `before` if given.

@@ -7,7 +7,7 @@ use countersign_core::help::{Article, Category};
 use countersign_core::ids::{ChallengeId, FactorId, MessageId, ServiceId, UserId, UserKey};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
-use countersign_core::portal::PortalSession;
+use countersign_core::portal::{Pending, PortalSession};
 use countersign_core::service::Service;
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -218,6 +218,15 @@ pub(crate) fn portal_session(row: &impl SqlRow) -> Result<PortalSession> {
         locale: row.opt_text("locale")?,
         step_up_challenge: row.opt_text("step_up_challenge")?,
         step_up_until: row.opt_int("step_up_until")?.map(Timestamp),
-        pending_removal: row.opt_text("pending_removal")?,
+        pending: row
+            .opt_text("pending_action")?
+            .as_deref()
+            .map(|stored| {
+                Pending::decode(stored)
+                    .ok_or_else(|| StoreError::Corrupt(format!("pending action {stored:?}")))
+            })
+            .transpose()?,
+        user_agent: row.opt_text("user_agent")?,
+        ip: row.opt_text("ip")?,
     })
 }

@@ -16,7 +16,7 @@ use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::{Failures, LockoutPolicy};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::outbox::LEASE;
-use countersign_core::portal::PortalSession;
+use countersign_core::portal::{Pending, PortalSession};
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -26,8 +26,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 use crate::{
     rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, Result, Saved, SecurityWrite, Store, StoreError, UserEffect,
-    WebhookClaim, WebhookDelivery,
+    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Saved, SecurityWrite, Store, StoreError,
+    UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
@@ -288,7 +288,7 @@ pub(crate) const ARTICLE_WHERE: &str =
     "service_id = $1 AND (CAST($2 AS TEXT) IS NULL OR locale = $2) \
      AND (CAST($3 AS TEXT) IS NULL OR category = $3) \
      AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))";
-pub(crate) const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_removal";
+pub(crate) const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_action, user_agent, ip";
 pub(crate) const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
@@ -1579,7 +1579,7 @@ macro_rules! sql_store {
             async fn insert_portal_session(&self, p: &PortalSession, link_hash: &str, events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 sqlx::query(&format!(
-                    "INSERT INTO portal_sessions ({PORTAL_COLUMNS}, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                    "INSERT INTO portal_sessions ({PORTAL_COLUMNS}, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
                 ))
                 .bind(&p.id)
                 .bind(&p.service_id)
@@ -1592,7 +1592,9 @@ macro_rules! sql_store {
                 .bind(&p.locale)
                 .bind(&p.step_up_challenge)
                 .bind(p.step_up_until.map(Timestamp::millis))
-                .bind(&p.pending_removal)
+                .bind(p.pending.as_ref().map(Pending::encode))
+                .bind(&p.user_agent)
+                .bind(&p.ip)
                 .bind(link_hash)
                 .execute(&mut *tx)
                 .await?;
@@ -1601,15 +1603,17 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn redeem_portal_link(&self, link_hash: &str, cookie_hash: &str, now: Timestamp) -> Result<Option<PortalSession>> {
+            async fn redeem_portal_link(&self, link_hash: &str, cookie_hash: &str, now: Timestamp, from: OpenedFrom<'_>) -> Result<Option<PortalSession>> {
                 let row = sqlx::query(&format!(
-                    "UPDATE portal_sessions SET cookie_hash = $1, last_seen_at = $2 \
+                    "UPDATE portal_sessions SET cookie_hash = $1, last_seen_at = $2, user_agent = $4, ip = $5 \
                      WHERE link_hash = $3 AND cookie_hash IS NULL AND link_expires_at > $2 AND expires_at > $2 \
                      RETURNING {PORTAL_COLUMNS}"
                 ))
                 .bind(cookie_hash)
                 .bind(now.millis())
                 .bind(link_hash)
+                .bind(from.user_agent)
+                .bind(from.ip)
                 .fetch_optional(self.writes())
                 .await?;
                 row.as_ref().map(rows::portal_session).transpose()
@@ -1629,24 +1633,25 @@ macro_rules! sql_store {
                 row.as_ref().map(rows::portal_session).transpose()
             }
 
-            async fn begin_step_up(&self, session_id: &str, challenge_id: &str, factor_id: &str) -> Result<()> {
-                sqlx::query("UPDATE portal_sessions SET step_up_challenge = $1, pending_removal = $2 WHERE id = $3")
+            async fn begin_step_up(&self, session_id: &str, challenge_id: &str, pending: &Pending) -> Result<()> {
+                sqlx::query("UPDATE portal_sessions SET step_up_challenge = $1, pending_action = $2 WHERE id = $3")
                     .bind(challenge_id)
-                    .bind(factor_id)
+                    .bind(pending.encode())
                     .bind(session_id)
                     .execute(self.writes())
                     .await?;
                 Ok(())
             }
 
-            async fn finish_step_up(&self, session_id: &str, challenge_id: &str, until: Timestamp) -> Result<bool> {
+            async fn finish_step_up(&self, session_id: &str, challenge_id: &str, until: Timestamp, cookie_hash: &str) -> Result<bool> {
                 Ok(sqlx::query(
-                    "UPDATE portal_sessions SET step_up_challenge = NULL, step_up_until = $1 \
+                    "UPDATE portal_sessions SET step_up_challenge = NULL, step_up_until = $1, cookie_hash = $4 \
                      WHERE id = $2 AND step_up_challenge = $3",
                 )
                 .bind(until.millis())
                 .bind(session_id)
                 .bind(challenge_id)
+                .bind(cookie_hash)
                 .execute(self.writes())
                 .await?
                 .rows_affected()
@@ -1659,6 +1664,42 @@ macro_rules! sql_store {
                     .execute(self.writes())
                     .await?;
                 Ok(())
+            }
+
+            async fn user_portal_sessions(&self, user_pk: &str, now: Timestamp, idle_cutoff: Timestamp) -> Result<Vec<PortalSession>> {
+                let rows = sqlx::query(&format!(
+                    "SELECT {PORTAL_COLUMNS} FROM portal_sessions \
+                     WHERE user_pk = $1 AND cookie_hash IS NOT NULL AND expires_at > $2 AND last_seen_at > $3 \
+                     ORDER BY last_seen_at DESC, id"
+                ))
+                .bind(user_pk)
+                .bind(now.millis())
+                .bind(idle_cutoff.millis())
+                .fetch_all(self.reads())
+                .await?;
+                rows.iter().map(rows::portal_session).collect()
+            }
+
+            async fn revoke_portal_sessions(&self, user_pk: &str, keep: &str, only: Option<&str>, revoked: &Event) -> Result<Vec<String>> {
+                let mut tx = self.writes().begin().await?;
+                let ended: Vec<(String,)> = match only {
+                    Some(id) => sqlx::query_as("DELETE FROM portal_sessions WHERE user_pk = $1 AND id <> $2 AND id = $3 RETURNING id")
+                        .bind(user_pk)
+                        .bind(keep)
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await?,
+                    None => sqlx::query_as("DELETE FROM portal_sessions WHERE user_pk = $1 AND id <> $2 RETURNING id")
+                        .bind(user_pk)
+                        .bind(keep)
+                        .fetch_all(&mut *tx)
+                        .await?,
+                };
+                let ended: Vec<String> = ended.into_iter().map(|(id,)| id).collect();
+                let events: Vec<Event> = ended.iter().map(|id| revoked.about("session_id", id)).collect();
+                insert_events!(tx, &events);
+                tx.commit().await?;
+                Ok(ended)
             }
 
             async fn insert_events(&self, events: &[Event]) -> Result<()> {

@@ -2,12 +2,15 @@
 // playwright-core) against a server the Rust test started (CS_BASE, CS_KEY,
 // user "alice", CS_NOW = the server's manual clock in Unix seconds).
 // The portal link is followed from another site (127.0.0.1 is not the same
-// site as localhost), an authenticator app is added (its key read from the
-// page, the code computed here with RFC 6238), a passkey is added with a
-// virtual authenticator, and the app is removed after a step-up on the
-// hosted verification page (the passkey, then an emailed code, which comes
-// from the Rust test's SMTP server: this script prints "need email code" and
-// reads the code from stdin).
+// site as localhost); adding an authenticator app first asks for a step-up
+// on the hosted verification page (an emailed code: alice has no method
+// yet), which gives the session a new cookie; the app is added (its key read
+// from the page, the code computed here with RFC 6238), a passkey is added
+// with a virtual authenticator in the same step-up's 5 minutes, and once
+// they are over the app is removed after a new step-up (the passkey, then an
+// emailed code). Emailed codes come from the Rust test's SMTP server and the
+// clock is the Rust test's: this script prints "need email code" or
+// "advance <seconds>" and reads the answer from stdin.
 import crypto from "node:crypto";
 import readline from "node:readline";
 import { chromium } from "playwright-core";
@@ -44,6 +47,22 @@ function totp(secret, at) {
   return String(value).padStart(6, "0");
 }
 
+// On the hosted page: asks for a code by email, reads it from the Rust
+// test, and passes; the page sends the user back to the security center.
+async function emailedCode() {
+  await page.getByRole("button", { name: "Email me a code" }).click();
+  const input = page.getByLabel(/Enter the code sent to/);
+  await input.waitFor();
+  console.log("need email code");
+  const code = (await lines.next()).value.trim();
+  await input.fill(code);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === "/security/step-up/done" && u.searchParams.get("status") === "approved"),
+    page.getByRole("button", { name: "Verify" }).click(),
+  ]);
+}
+
+let page;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: [
@@ -54,7 +73,7 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  page = await context.newPage();
 
   // 1. The integrator's page links to the portal; the user follows it.
   const link = await api("POST", "/v1/users/alice/portal-sessions", { locale: "en" });
@@ -71,19 +90,28 @@ try {
   await Promise.all([page.waitForURL(base + "/security"), page.click("#to-portal")]);
   await page.getByRole("heading", { name: "Security center" }).waitFor();
   const cookies = await context.cookies(base + "/security");
-  const session = cookies.find((c) => c.name === "cs_portal");
+  const session = cookies.find((c) => c.name.endsWith("cs_portal"));
   expect(session && session.httpOnly && session.sameSite === "Strict" && session.path === "/", "session cookie flags", cookies);
   console.log("ok portal link followed from another site opens the security center");
 
-  // 2. An authenticator app: the key from the page, a code computed here.
-  await Promise.all([page.waitForURL(/\/security\/totp$/), page.getByRole("button", { name: "Add an authenticator app" }).click()]);
+  // 2. An authenticator app: first a step-up on the hosted page (an emailed
+  // code), which rotates the session's cookie; then the key from the page,
+  // a code computed here.
+  await Promise.all([page.waitForURL(/\/verify\/chl_/), page.getByRole("button", { name: "Add an authenticator app" }).click()]);
+  let still = await api("GET", "/v1/users/alice/factors");
+  expect(still.body.length === 0, "nothing added before the step-up", still);
+  await emailedCode();
+  await page.getByRole("heading", { name: "Verified" }).waitFor();
+  const rotated = (await context.cookies(base + "/security")).find((c) => c.name === session.name);
+  expect(rotated && rotated.value !== session.value, "a new session cookie after the step-up", rotated);
+  await Promise.all([page.waitForURL(/\/security\/totp$/), page.getByRole("button", { name: "Continue" }).click()]);
   const secret = (await page.locator("#totp-secret").innerText()).replace(/\s/g, "");
   const uri = await page.locator("#otpauth").getAttribute("href");
   expect(uri.includes(`secret=${secret}`), "the otpauth URI carries the shown key", { uri, secret });
   await page.getByLabel("Code from the app").fill(totp(secret, now));
   await Promise.all([page.waitForURL(/notice=added/), page.getByRole("button", { name: "Activate" }).click()]);
   await page.getByText("Method added: Authenticator app").waitFor();
-  console.log("ok authenticator app added with a code computed from the page's key");
+  console.log("ok authenticator app added after a step-up, with a code computed from the page's key");
 
   // 3. A passkey, with a virtual platform authenticator.
   const cdp = await context.newCDPSession(page);
@@ -102,30 +130,24 @@ try {
   expect(factors.body.some((f) => f.type === "webauthn" && f.kind === "passkey" && f.status === "active"), "passkey active", factors);
   console.log("ok passkey added with the virtual authenticator");
 
-  // 4. Removing the app asks for a step-up first.
+  // 4. Once the step-up's 5 minutes are over, removing the app asks for a
+  // new one.
+  console.log("advance 301");
+  expect((await lines.next()).value.trim() === "ok", "the clock moved");
   const app = factors.body.find((f) => f.type === "totp");
   await Promise.all([
     page.waitForURL(/\/verify\/chl_/),
     page.locator(`form[action="/security/methods/${app.id}/remove"] button`).click(),
   ]);
   const challenge = page.url().split("/verify/")[1];
-  let still = await api("GET", "/v1/users/alice/factors");
+  still = await api("GET", "/v1/users/alice/factors");
   expect(still.body.some((f) => f.id === app.id), "nothing removed before the step-up", still);
   // The hosted verification page: the passkey (in this browser), then the
   // emailed code; it sends the user back to the security center.
   const c = await api("GET", `/v1/challenges/${challenge}`);
   expect(c.body.purpose === "security_change", "a security_change challenge", c);
   await page.getByRole("button", { name: "Use my passkey or security key" }).click();
-  await page.getByRole("button", { name: "Email me a code" }).click();
-  const input = page.getByLabel(/Enter the code sent to/);
-  await input.waitFor();
-  console.log("need email code");
-  const code = (await lines.next()).value.trim();
-  await input.fill(code);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === "/security/step-up/done" && u.searchParams.get("status") === "approved"),
-    page.getByRole("button", { name: "Verify" }).click(),
-  ]);
+  await emailedCode();
   await page.getByRole("heading", { name: "Verified" }).waitFor();
   await Promise.all([page.waitForURL(/notice=removed/), page.getByRole("button", { name: "Remove" }).click()]);
   still = await api("GET", "/v1/users/alice/factors");

@@ -37,9 +37,10 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
 }
 
 /// The security center in Chromium (`tests/browser/security.mjs`): the
-/// portal link followed from another site, an authenticator app added with
-/// the key read from the page, a passkey added, and the app removed after a
-/// step-up whose email code this test reads from its SMTP server.
+/// portal link followed from another site, an authenticator app added after
+/// a step-up (which rotates the session's cookie) with the key read from the
+/// page, a passkey added, and the app removed after a new step-up; the email
+/// codes this test reads from its SMTP server, and it moves the clock.
 async fn security_center_in_chromium(backend: Backend) {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let s = TestServer::start_with(backend, |c| c.public_url = c.webauthn.origin.clone()).await;
@@ -59,14 +60,38 @@ async fn security_center_in_chromium(backend: Backend) {
     let mut stdin = child.stdin.take().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut stdout = String::new();
+    // Mails that carry a code (the subject starts with it), as opposed to
+    // security notices.
+    let codes = |mails: &[crate::harness::Mail]| {
+        mails
+            .iter()
+            .filter(|m| {
+                m.header("Subject").is_some_and(|subject| {
+                    subject
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+                })
+            })
+            .count()
+    };
+    let mut asked = 0;
     while let Some(line) = lines.next_line().await.unwrap() {
-        if line == "need email code" {
+        let answer = if line == "need email code" {
+            asked += 1;
             s.smtp
-                .wait_for("the step-up email", |mails| !mails.is_empty())
+                .wait_for("the step-up email", |mails| codes(mails) >= asked)
                 .await;
-            let code = s.received_code("email");
+            Some(s.received_code("email"))
+        } else if let Some(seconds) = line.strip_prefix("advance ") {
+            s.advance(seconds.parse().unwrap());
+            Some("ok".to_owned())
+        } else {
+            None
+        };
+        if let Some(answer) = answer {
             stdin
-                .write_all(format!("{code}\n").as_bytes())
+                .write_all(format!("{answer}\n").as_bytes())
                 .await
                 .unwrap();
         }
@@ -81,7 +106,7 @@ async fn security_center_in_chromium(backend: Backend) {
     );
     for step in [
         "ok portal link followed from another site opens the security center",
-        "ok authenticator app added with a code computed from the page's key",
+        "ok authenticator app added after a step-up, with a code computed from the page's key",
         "ok passkey added with the virtual authenticator",
         "ok authenticator removed after a step-up",
     ] {

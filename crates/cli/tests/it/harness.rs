@@ -512,6 +512,17 @@ impl TestServer {
         self.tasks = tasks;
     }
 
+    /// Starts a second server beside this one, on the same database, key
+    /// file, clock and providers: what several `serve` processes behind a
+    /// load balancer are (PostgreSQL). Its base URL; it stops with this one.
+    pub async fn another_process(&mut self) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let config = self.state.config.clone();
+        let (_, base, _, tasks) = launch(config, self.clock.clone(), listener).await;
+        self.tasks.extend(tasks);
+        base
+    }
+
     /// Another service on the same server, with its own key.
     pub async fn second_service_key(&self) -> String {
         countersign_app::admin::create_service(self.state.store.as_ref(), "Other Co", T0)

@@ -1,8 +1,11 @@
 //! The security center, through portal sessions: the one-time link, the
 //! session cookie and its flags, session fixation, CSRF, another user's
-//! factor, adding an authenticator, and removing it only after a step-up.
+//! factor, adding and removing methods only after a step-up (which rotates
+//! the session's cookie), and the user's sessions listed and ended.
 
-use countersign_core::portal::{csrf_token, new_token};
+use std::time::Duration;
+
+use countersign_core::portal::{csrf_token, new_token, set_cookie, Cookies};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use serde_json::json;
 
@@ -31,10 +34,45 @@ async fn link(s: &TestServer, user_id: &str) -> String {
         .to_owned()
 }
 
+/// The session cookie's name, as the server's own helper writes it for
+/// this test server (https): whatever the name, the tests follow it.
+fn cookie_name() -> String {
+    let set = set_cookie(Cookies::for_public_url("https://"), "", Duration::ZERO);
+    set.split('=').next().unwrap().to_owned()
+}
+
+/// The `Cookie` header that presents the session cookie `value`.
+fn cookie_header(value: &str) -> String {
+    format!("{}={value}", cookie_name())
+}
+
+/// The session cookie an answer sets, if any.
+fn set_cookie_value(r: &Response) -> Option<String> {
+    let prefix = format!("{}=", cookie_name());
+    r.headers
+        .get(SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix(prefix.as_str()))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+}
+
 async fn get(s: &TestServer, path: &str, cookie: Option<&str>) -> Response {
+    get_as(s, path, cookie, None).await
+}
+
+/// A page as a browser with this `User-Agent` asks for it.
+async fn get_as(
+    s: &TestServer,
+    path: &str,
+    cookie: Option<&str>,
+    user_agent: Option<&str>,
+) -> Response {
     let mut req = browser().get(format!("{}{path}", s.base));
     if let Some(c) = cookie {
-        req = req.header(COOKIE, format!("__Host-cs_portal={c}"));
+        req = req.header(COOKIE, cookie_header(c));
+    }
+    if let Some(ua) = user_agent {
+        req = req.header(reqwest::header::USER_AGENT, ua);
     }
     Response::read(req.send().await.unwrap()).await
 }
@@ -45,7 +83,7 @@ async fn post_form(s: &TestServer, path: &str, cookie: &str, form: &[(&str, &str
         .finish();
     let r = browser()
         .post(format!("{}{path}", s.base))
-        .header(COOKIE, format!("__Host-cs_portal={cookie}"))
+        .header(COOKIE, cookie_header(cookie))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body)
         .send()
@@ -57,12 +95,7 @@ async fn post_form(s: &TestServer, path: &str, cookie: &str, form: &[(&str, &str
 /// Opens a link; returns the answer and the session cookie it set.
 async fn open(s: &TestServer, path: &str, planted: Option<&str>) -> (Response, Option<String>) {
     let r = get(s, path, planted).await;
-    let cookie = r
-        .headers
-        .get(SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("__Host-cs_portal="))
-        .map(|v| v.split(';').next().unwrap().to_owned());
+    let cookie = set_cookie_value(&r);
     (r, cookie)
 }
 
@@ -299,7 +332,7 @@ async fn changes_need_the_csrf_token_and_the_users_own_factor(backend: Backend) 
     // The JSON calls of the passkey page want the header.
     let r = browser()
         .post(format!("{}/security/webauthn", s.base))
-        .header(COOKIE, format!("__Host-cs_portal={cookie}"))
+        .header(COOKIE, cookie_header(&cookie))
         .json(&json!({"kind": "passkey"}))
         .send()
         .await
@@ -344,10 +377,58 @@ async fn changes_need_the_csrf_token_and_the_users_own_factor(backend: Backend) 
     assert_eq!(get(&s, "/security", Some(&cookie)).await.status, 401);
 }
 
+/// The challenge of the step-up an answer began: its redirect to the
+/// hosted page (with the page's token).
+fn step_up_challenge(r: &Response) -> String {
+    assert_eq!(r.status, 303, "{}", html(r));
+    let to = location(r);
+    let (challenge, token) = to
+        .strip_prefix("/verify/")
+        .and_then(|rest| rest.split_once("?t="))
+        .expect(&to);
+    assert_eq!(token.len(), 43, "the hosted page's token: {to}");
+    challenge.to_owned()
+}
+
+/// Back from the hosted page with `cookie`: the answer, and the session
+/// cookie it sets.
+async fn step_up_done(s: &TestServer, challenge: &str, cookie: &str) -> (Response, Option<String>) {
+    let done = format!("/security/step-up/done?challenge_id={challenge}&status=approved");
+    let r = get(s, &done, Some(cookie)).await;
+    let new = set_cookie_value(&r);
+    (r, new)
+}
+
+/// Passes the step-up `r` began for a user with no method yet (a `login`
+/// challenge: an emailed code is the strongest check they can pass) and
+/// comes back; the "Verified" page and the session's new cookie.
+async fn pass_first_step_up(s: &TestServer, r: &Response, cookie: &str) -> (Response, String) {
+    let challenge = step_up_challenge(r);
+    let c = s.get(&format!("/v1/challenges/{challenge}")).await;
+    assert_eq!(c.body["purpose"], "login", "{}", c.body);
+    let code = s.send(&challenge, "email").await;
+    let v = s.verify(&challenge, "email", &code).await;
+    assert_eq!(v.body["status"], "approved", "{}", v.body);
+    let (done, new) = step_up_done(s, &challenge, cookie).await;
+    assert_eq!(done.status, 200, "{}", html(&done));
+    (done, new.expect("a new session cookie"))
+}
+
 async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
     let cookie = session(&s, "alice").await;
+
+    // Adding a way in needs a step-up first (see
+    // adding_a_method_needs_a_step_up_that_rotates_the_session).
+    let r = post_form(
+        &s,
+        "/security/totp",
+        &cookie,
+        &[("csrf", csrf_token(&cookie).as_str())],
+    )
+    .await;
+    let (_, cookie) = pass_first_step_up(&s, &r, &cookie).await;
     let csrf = csrf_token(&cookie);
 
     // Add an authenticator: the key is shown once, not cached.
@@ -414,17 +495,12 @@ async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Bac
     }
     assert!(!text.contains(&secret));
 
-    // Removing it: first a step-up, and nothing removed yet.
+    // Removing it, once the step-up that allowed adding it is over: first
+    // a step-up, and nothing removed yet.
+    s.advance(5 * 60);
     let remove = format!("/security/methods/{id}/remove");
     let r = post_form(&s, &remove, &cookie, &[("csrf", csrf.as_str())]).await;
-    assert_eq!(r.status, 303);
-    let to = location(&r);
-    let (challenge, token) = to
-        .strip_prefix("/verify/")
-        .and_then(|rest| rest.split_once("?t="))
-        .expect(&to);
-    assert_eq!(token.len(), 43, "the hosted page's token: {to}");
-    let challenge = challenge.to_owned();
+    let challenge = step_up_challenge(&r);
     let c = s.get(&format!("/v1/challenges/{challenge}")).await;
     assert_eq!(c.body["purpose"], "security_change", "{}", c.body);
     assert_eq!(
@@ -455,9 +531,15 @@ async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Bac
     assert_eq!(v.body["status"], "approved", "{}", v.body);
 
     assert_eq!(get(&s, &done, Some(&other)).await.status, 403);
-    let confirm = get(&s, &done, Some(&cookie)).await;
+    let (confirm, rotated) = step_up_done(&s, &challenge, &cookie).await;
     assert_eq!(confirm.status, 200, "{}", html(&confirm));
     assert!(html(&confirm).contains(&format!("action=\"{remove}\"")));
+    let cookie = rotated.expect("a new session cookie");
+    let csrf = csrf_token(&cookie);
+    assert!(
+        html(&confirm).contains(&csrf),
+        "the form carries the new cookie's token"
+    );
     // The approval is spent: it does not step up again.
     assert_eq!(get(&s, &done, Some(&cookie)).await.status, 403);
 
@@ -511,9 +593,313 @@ async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Bac
     );
 }
 
+/// The number of a user's factors, through the API.
+async fn factor_count(s: &TestServer) -> usize {
+    let r = s.get("/v1/users/alice/factors").await;
+    r.body.as_array().unwrap().len()
+}
+
+/// The passkey page's first JSON call, with the session's CSRF header.
+async fn start_passkey(s: &TestServer, cookie: &str) -> Response {
+    let r = browser()
+        .post(format!("{}/security/webauthn", s.base))
+        .header(COOKIE, cookie_header(cookie))
+        .header("x-csrf-token", csrf_token(cookie))
+        .json(&json!({"kind": "passkey"}))
+        .send()
+        .await
+        .unwrap();
+    Response::read(r).await
+}
+
+async fn adding_a_method_needs_a_step_up_that_rotates_the_session(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let cookie = session(&s, "alice").await;
+    let csrf = csrf_token(&cookie);
+
+    // Without a fresh step-up, nothing is added: each way in starts one.
+    let r = post_form(
+        &s,
+        "/security/recovery-codes",
+        &cookie,
+        &[("csrf", csrf.as_str())],
+    )
+    .await;
+    step_up_challenge(&r);
+    let page = get(&s, "/security/webauthn?kind=passkey", Some(&cookie)).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        html(&page).contains("action=\"/security/step-up\""),
+        "{}",
+        html(&page)
+    );
+    assert!(
+        !html(&page).contains("webauthn-add"),
+        "no ceremony before the step-up"
+    );
+    start_passkey(&s, &cookie)
+        .await
+        .assert_problem(403, "step_up_required");
+    let r = post_form(
+        &s,
+        "/security/step-up",
+        &cookie,
+        &[("csrf", csrf.as_str()), ("for", "passkey")],
+    )
+    .await;
+    let superseded = step_up_challenge(&r);
+    for junk in ["device", "totp", ""] {
+        let r = post_form(
+            &s,
+            "/security/step-up",
+            &cookie,
+            &[("csrf", csrf.as_str()), ("for", junk)],
+        )
+        .await;
+        assert_eq!(r.status, 404, "{junk}");
+    }
+    let r = post_form(&s, "/security/totp", &cookie, &[("csrf", csrf.as_str())]).await;
+    assert!(!html(&r).contains("totp-secret"));
+    assert_eq!(factor_count(&s).await, 0, "nothing added before a step-up");
+
+    // A step-up the session began before, since replaced by another, does
+    // not count even once approved.
+    let code = s.send(&superseded, "email").await;
+    s.verify(&superseded, "email", &code).await;
+    let (refused, none) = step_up_done(&s, &superseded, &cookie).await;
+    assert_eq!(refused.status, 403);
+    assert!(none.is_none());
+
+    // Passed: the session answers to a new cookie only, and the user goes
+    // on with what they asked for (a POST: a GET changes nothing).
+    let (verified, new) = pass_first_step_up(&s, &r, &cookie).await;
+    assert_ne!(new, cookie);
+    let set = verified.headers[SET_COOKIE].to_str().unwrap();
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure"] {
+        assert!(set.contains(flag), "{flag} missing: {set}");
+    }
+    assert!(
+        html(&verified).contains("action=\"/security/totp\""),
+        "{}",
+        html(&verified)
+    );
+    assert!(html(&verified).contains(&csrf_token(&new)));
+    assert!(!html(&verified).contains(&csrf));
+    assert_eq!(get(&s, "/security", Some(&cookie)).await.status, 401);
+    let r = post_form(&s, "/security/totp", &cookie, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(r.status, 401, "the old cookie changes nothing");
+    let r = post_form(&s, "/security/totp", &new, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(r.status, 403, "nor does the old cookie's CSRF token");
+    let cookie = new;
+    let csrf = csrf_token(&cookie);
+    let r = post_form(&s, "/security/totp", &cookie, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(r.status, 200, "{}", html(&r));
+    assert!(html(&r).contains("id=\"totp-secret\""));
+    let started = start_passkey(&s, &cookie).await;
+    assert_eq!(started.status, 201, "{}", started.body);
+    let page = get(&s, "/security/webauthn?kind=passkey", Some(&cookie)).await;
+    assert!(html(&page).contains("webauthn-add"), "{}", html(&page));
+
+    // For 5 minutes only.
+    s.advance(5 * 60);
+    let r = post_form(
+        &s,
+        "/security/recovery-codes",
+        &cookie,
+        &[("csrf", csrf.as_str())],
+    )
+    .await;
+    step_up_challenge(&r);
+    start_passkey(&s, &cookie)
+        .await
+        .assert_problem(403, "step_up_required");
+    assert!(!s
+        .get("/v1/users/alice/factors")
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["status"] == "active"));
+}
+
+/// The ids of the sessions a security-center page lists.
+fn listed_sessions(page: &Response) -> Vec<String> {
+    html(page)
+        .split("data-session=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+const CHROME_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+
+/// A session of `user_id` opened by a browser with this `User-Agent`.
+async fn session_as(s: &TestServer, user_id: &str, user_agent: &str) -> String {
+    let path = link(s, user_id).await;
+    let r = get_as(s, &path, None, Some(user_agent)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    set_cookie_value(&r).expect("a session cookie")
+}
+
+/// The status of `/security` on the server at `base`, with `cookie`.
+async fn security_at(base: &str, cookie: &str) -> u16 {
+    let r = browser()
+        .get(format!("{base}/security"))
+        .header(COOKIE, cookie_header(cookie))
+        .send()
+        .await
+        .unwrap();
+    r.status().as_u16()
+}
+
+async fn the_security_center_lists_and_ends_sessions(backend: Backend) {
+    let mut s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    s.put("/v1/users/bob", json!({"email": "bob@example.com"}))
+        .await;
+    let mine = session_as(&s, "alice", FIREFOX).await;
+    s.advance(10);
+    let phone = session_as(&s, "alice", CHROME_ANDROID).await;
+    s.advance(10);
+    let third = session_as(&s, "alice", FIREFOX).await;
+    let bobs = session_as(&s, "bob", FIREFOX).await;
+    let csrf = csrf_token(&mine);
+
+    // Listed: each live session, this one marked, with its browser, coarse
+    // address and times; the others each with a button that ends it.
+    s.advance(60);
+    let page = get(&s, "/security", Some(&mine)).await;
+    let text = html(&page);
+    for shown in [
+        "This session",
+        "Firefox on Linux",
+        "Chrome on Android",
+        "127.0.0.0/24",
+        "action=\"/security/sessions/end-others\"",
+    ] {
+        assert!(text.contains(shown), "{shown} missing from {text}");
+    }
+    let list = text
+        .split("id=\"sessions-title\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap();
+    assert!(!list.contains("127.0.0.1"), "the full address is not shown");
+    assert!(!text.contains("Mozilla/5.0"), "nor the raw User-Agent");
+    let listed = listed_sessions(&page);
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    // The latest used first: this one, then the third, the phone.
+    let (this, third_id, phone_id) = (&listed[0], &listed[1], &listed[2]);
+    assert_eq!(text.matches("action=\"/security/sessions/").count(), 3);
+    assert!(!text.contains(&format!("/security/sessions/{this}/end")));
+    let bob_page = get(&s, "/security", Some(&bobs)).await;
+    let bob_id = listed_sessions(&bob_page).remove(0);
+    assert!(
+        !listed.contains(&bob_id),
+        "another user's sessions are not listed"
+    );
+
+    // Ending one needs the CSRF token, and ends only the user's own.
+    let end_phone = format!("/security/sessions/{phone_id}/end");
+    let r = post_form(&s, &end_phone, &mine, &[("csrf", "")]).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(get(&s, "/security", Some(&phone)).await.status, 200);
+    let r = post_form(
+        &s,
+        &format!("/security/sessions/{bob_id}/end"),
+        &mine,
+        &[("csrf", csrf.as_str())],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(get(&s, "/security", Some(&bobs)).await.status, 200);
+    // With several server processes (PostgreSQL), another one serves the
+    // phone's session until it is ended, and not a request longer.
+    let elsewhere = match backend {
+        Backend::Postgres => Some(s.another_process().await),
+        Backend::Sqlite => None,
+    };
+    if let Some(base) = &elsewhere {
+        assert_eq!(security_at(base, &phone).await, 200);
+    }
+    let r = post_form(&s, &end_phone, &mine, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(location(&r), "/security?notice=session_ended");
+    // Ended at once: its cookie gets the "session ended" page.
+    let ended = get(&s, "/security", Some(&phone)).await;
+    assert_eq!(ended.status, 401);
+    if let Some(base) = &elsewhere {
+        assert_eq!(security_at(base, &phone).await, 401);
+        assert_eq!(security_at(base, &mine).await, 200);
+    }
+    assert!(
+        html(&ended).contains("Your session has ended"),
+        "{}",
+        html(&ended)
+    );
+    let page = get(&s, "/security?notice=session_ended", Some(&mine)).await;
+    assert!(html(&page).contains("that session was ended"));
+    assert!(!listed_sessions(&page).contains(phone_id));
+
+    // After a security change, the page that confirms it offers to end the
+    // other sessions.
+    let changed = get(&s, "/security?notice=added", Some(&mine)).await;
+    assert!(
+        html(&changed).contains("id=\"end-others\""),
+        "{}",
+        html(&changed)
+    );
+    let quiet = get(&s, "/security", Some(&mine)).await;
+    assert!(!html(&quiet).contains("id=\"end-others\""));
+    let r = post_form(&s, "/security/sessions/end-others", &mine, &[]).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(get(&s, "/security", Some(&third)).await.status, 200);
+    // A link handed out and not opened yet ends with them.
+    let unopened = link(&s, "alice").await;
+    let r = post_form(
+        &s,
+        "/security/sessions/end-others",
+        &mine,
+        &[("csrf", csrf.as_str())],
+    )
+    .await;
+    assert_eq!(location(&r), "/security?notice=others_ended");
+    assert_eq!(get(&s, "/security", Some(&third)).await.status, 401);
+    assert_eq!(open(&s, &unopened, None).await.0.status, 410);
+    assert_eq!(get(&s, "/security", Some(&mine)).await.status, 200);
+    assert_eq!(get(&s, "/security", Some(&bobs)).await.status, 200);
+    let page = get(&s, "/security?notice=added", Some(&mine)).await;
+    assert_eq!(listed_sessions(&page), [this.as_str()]);
+    assert!(
+        !html(&page).contains("id=\"end-others\""),
+        "nothing left to end"
+    );
+    assert!(!html(&page).contains(third_id));
+
+    // Each session ended is recorded, and shown in the activity.
+    let events = s.get("/v1/users/alice/events?limit=200").await;
+    let revoked: Vec<&serde_json::Value> = events
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "portal.session_revoked")
+        .collect();
+    assert_eq!(revoked.len(), 3, "{revoked:?}");
+    assert!(revoked
+        .iter()
+        .all(|e| e["detail"]["by_session"] == this.as_str()));
+    assert!(html(&page).contains("Security center session ended"));
+}
+
 on_both_backends!(
     portal_link_opens_once_and_expires,
     a_planted_cookie_is_never_adopted,
     changes_need_the_csrf_token_and_the_users_own_factor,
-    an_authenticator_is_added_and_removed_only_after_a_step_up
+    an_authenticator_is_added_and_removed_only_after_a_step_up,
+    adding_a_method_needs_a_step_up_that_rotates_the_session,
+    the_security_center_lists_and_ends_sessions
 );

@@ -19,7 +19,7 @@ use countersign_core::ids::ServiceId;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
-use countersign_core::portal::PortalSession;
+use countersign_core::portal::{Pending, PortalSession};
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -27,8 +27,8 @@ use countersign_core::Timestamp;
 
 use crate::{
     AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, Result, Saved, SecurityWrite, Store, StoreError, WebhookClaim,
-    WebhookDelivery,
+    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Saved, SecurityWrite, Store, StoreError,
+    WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.
@@ -470,8 +470,9 @@ impl Store for SqliteStore {
         link_hash: &str,
         cookie_hash: &str,
         now: Timestamp,
+        from: OpenedFrom<'_>,
     ) -> Result<Option<PortalSession>> {
-        SqliteStore::redeem_portal_link(self, link_hash, cookie_hash, now).await
+        SqliteStore::redeem_portal_link(self, link_hash, cookie_hash, now, from).await
     }
 
     async fn portal_session(
@@ -487,9 +488,9 @@ impl Store for SqliteStore {
         &self,
         session_id: &str,
         challenge_id: &str,
-        factor_id: &str,
+        pending: &Pending,
     ) -> Result<()> {
-        SqliteStore::begin_step_up(self, session_id, challenge_id, factor_id).await
+        SqliteStore::begin_step_up(self, session_id, challenge_id, pending).await
     }
 
     async fn finish_step_up(
@@ -497,12 +498,32 @@ impl Store for SqliteStore {
         session_id: &str,
         challenge_id: &str,
         until: Timestamp,
+        cookie_hash: &str,
     ) -> Result<bool> {
-        SqliteStore::finish_step_up(self, session_id, challenge_id, until).await
+        SqliteStore::finish_step_up(self, session_id, challenge_id, until, cookie_hash).await
     }
 
     async fn delete_portal_session(&self, session_id: &str) -> Result<()> {
         SqliteStore::delete_portal_session(self, session_id).await
+    }
+
+    async fn user_portal_sessions(
+        &self,
+        user_pk: &str,
+        now: Timestamp,
+        idle_cutoff: Timestamp,
+    ) -> Result<Vec<PortalSession>> {
+        SqliteStore::user_portal_sessions(self, user_pk, now, idle_cutoff).await
+    }
+
+    async fn revoke_portal_sessions(
+        &self,
+        user_pk: &str,
+        keep: &str,
+        only: Option<&str>,
+        revoked: &Event,
+    ) -> Result<Vec<String>> {
+        SqliteStore::revoke_portal_sessions(self, user_pk, keep, only, revoked).await
     }
 
     async fn insert_events(&self, events: &[Event]) -> Result<()> {

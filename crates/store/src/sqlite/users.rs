@@ -3,7 +3,7 @@
 use countersign_core::event::Event;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
-use countersign_core::portal::PortalSession;
+use countersign_core::portal::{Pending, PortalSession};
 use countersign_core::service::{Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -11,7 +11,7 @@ use countersign_core::Timestamp;
 use super::engine::{all, conflict_on_unique, exec, one, Unit};
 use super::SqliteStore;
 use crate::sql::{to_json, PORTAL_COLUMNS, USER_COLUMNS};
-use crate::{rows, LockedEvent, Result, Saved, SecurityWrite, StoreError};
+use crate::{rows, LockedEvent, OpenedFrom, Result, Saved, SecurityWrite, StoreError};
 
 impl SqliteStore {
     pub(super) async fn ping(&self) -> Result<()> {
@@ -445,7 +445,7 @@ impl SqliteStore {
                 exec(
                     w.conn,
                     &format!(
-                        "INSERT INTO portal_sessions ({PORTAL_COLUMNS}, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                        "INSERT INTO portal_sessions ({PORTAL_COLUMNS}, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
                     ),
                     &[
                         &p.id,
@@ -459,7 +459,9 @@ impl SqliteStore {
                         &p.locale,
                         &p.step_up_challenge,
                         &p.step_up_until.map(Timestamp::millis),
-                        &p.pending_removal,
+                        &p.pending.as_ref().map(Pending::encode),
+                        &p.user_agent,
+                        &p.ip,
                         &link_hash,
                     ],
                 )?;
@@ -474,18 +476,21 @@ impl SqliteStore {
         link_hash: &str,
         cookie_hash: &str,
         now: Timestamp,
+        from: OpenedFrom<'_>,
     ) -> Result<Option<PortalSession>> {
         let (link_hash, cookie_hash) = (link_hash.to_owned(), cookie_hash.to_owned());
+        let user_agent = from.user_agent.map(str::to_owned);
+        let ip = from.ip.map(str::to_owned);
         self.db
             .write(move |w| {
                 let session = one(
                     w.conn,
                     &format!(
-                        "UPDATE portal_sessions SET cookie_hash = $1, last_seen_at = $2 \
+                        "UPDATE portal_sessions SET cookie_hash = $1, last_seen_at = $2, user_agent = $4, ip = $5 \
                          WHERE link_hash = $3 AND cookie_hash IS NULL AND link_expires_at > $2 AND expires_at > $2 \
                          RETURNING {PORTAL_COLUMNS}"
                     ),
-                    &[&cookie_hash, &now.millis(), &link_hash],
+                    &[&cookie_hash, &now.millis(), &link_hash, &user_agent, &ip],
                     |r| rows::portal_session(r),
                 )?;
                 Ok(Unit::Keep(session))
@@ -521,19 +526,19 @@ impl SqliteStore {
         &self,
         session_id: &str,
         challenge_id: &str,
-        factor_id: &str,
+        pending: &Pending,
     ) -> Result<()> {
-        let (session_id, challenge_id, factor_id) = (
+        let (session_id, challenge_id, pending) = (
             session_id.to_owned(),
             challenge_id.to_owned(),
-            factor_id.to_owned(),
+            pending.encode(),
         );
         self.db
             .write(move |w| {
                 exec(
                     w.conn,
-                    "UPDATE portal_sessions SET step_up_challenge = $1, pending_removal = $2 WHERE id = $3",
-                    &[&challenge_id, &factor_id, &session_id],
+                    "UPDATE portal_sessions SET step_up_challenge = $1, pending_action = $2 WHERE id = $3",
+                    &[&challenge_id, &pending, &session_id],
                 )?;
                 Ok(Unit::Keep(()))
             })
@@ -545,15 +550,20 @@ impl SqliteStore {
         session_id: &str,
         challenge_id: &str,
         until: Timestamp,
+        cookie_hash: &str,
     ) -> Result<bool> {
-        let (session_id, challenge_id) = (session_id.to_owned(), challenge_id.to_owned());
+        let (session_id, challenge_id, cookie_hash) = (
+            session_id.to_owned(),
+            challenge_id.to_owned(),
+            cookie_hash.to_owned(),
+        );
         self.db
             .write(move |w| {
                 let finished = exec(
                     w.conn,
-                    "UPDATE portal_sessions SET step_up_challenge = NULL, step_up_until = $1 \
+                    "UPDATE portal_sessions SET step_up_challenge = NULL, step_up_until = $1, cookie_hash = $4 \
                      WHERE id = $2 AND step_up_challenge = $3",
-                    &[&until.millis(), &session_id, &challenge_id],
+                    &[&until.millis(), &session_id, &challenge_id, &cookie_hash],
                 )?;
                 Ok(Unit::Keep(finished == 1))
             })
@@ -570,6 +580,65 @@ impl SqliteStore {
                     &[&session_id],
                 )?;
                 Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn user_portal_sessions(
+        &self,
+        user_pk: &str,
+        now: Timestamp,
+        idle_cutoff: Timestamp,
+    ) -> Result<Vec<PortalSession>> {
+        let user_pk = user_pk.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!(
+                        "SELECT {PORTAL_COLUMNS} FROM portal_sessions \
+                         WHERE user_pk = $1 AND cookie_hash IS NOT NULL AND expires_at > $2 AND last_seen_at > $3 \
+                         ORDER BY last_seen_at DESC, id"
+                    ),
+                    &[&user_pk, &now.millis(), &idle_cutoff.millis()],
+                    |r| rows::portal_session(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn revoke_portal_sessions(
+        &self,
+        user_pk: &str,
+        keep: &str,
+        only: Option<&str>,
+        revoked: &Event,
+    ) -> Result<Vec<String>> {
+        let (user_pk, keep) = (user_pk.to_owned(), keep.to_owned());
+        let (only, revoked) = (only.map(str::to_owned), revoked.clone());
+        self.db
+            .write(move |w| {
+                let read_id = |r: &rusqlite::Row<'_>| Ok(r.get::<_, String>(0)?);
+                let ended = match &only {
+                    Some(id) => all(
+                        w.conn,
+                        "DELETE FROM portal_sessions WHERE user_pk = $1 AND id <> $2 AND id = $3 RETURNING id",
+                        &[&user_pk, &keep, id],
+                        read_id,
+                    )?,
+                    None => all(
+                        w.conn,
+                        "DELETE FROM portal_sessions WHERE user_pk = $1 AND id <> $2 RETURNING id",
+                        &[&user_pk, &keep],
+                        read_id,
+                    )?,
+                };
+                let events: Vec<Event> = ended
+                    .iter()
+                    .map(|id| revoked.about("session_id", id))
+                    .collect();
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(ended))
             })
             .await
     }

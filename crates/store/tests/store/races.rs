@@ -10,7 +10,8 @@ use countersign_core::notice::{NoticeContent, SecurityChange};
 use countersign_core::policy::Channel;
 use countersign_core::portal::{new_token, token_hash, PortalSession};
 use countersign_store::{
-    ChallengeWrite, FactorUse, LockedEvent, NoticeRecord, Saved, SecurityWrite, Store, UserEffect,
+    ChallengeWrite, FactorUse, LockedEvent, NoticeRecord, OpenedFrom, Saved, SecurityWrite, Store,
+    UserEffect,
 };
 
 use crate::harness::{
@@ -158,7 +159,12 @@ async fn racing_uses_of_one_code_and_one_link_succeed_once(db: &TestDb) {
         let link = link.clone();
         async move {
             store
-                .redeem_portal_link(&link, &token_hash(&new_token()), at(1))
+                .redeem_portal_link(
+                    &link,
+                    &token_hash(&new_token()),
+                    at(1),
+                    OpenedFrom::default(),
+                )
                 .await
                 .unwrap()
         }

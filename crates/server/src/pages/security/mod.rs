@@ -1,7 +1,9 @@
 //! The security center (`/security`): where a signed-in user sees the ways
 //! they prove it is them, adds an authenticator app, a passkey or a
-//! security key, gets new recovery codes, removes a method (after a step-up
-//! verification on the hosted page), and reviews recent activity.
+//! security key, gets new recovery codes, removes a method (each change
+//! after a step-up verification on the hosted page, which rotates the
+//! session's cookie), reviews recent activity, and sees and ends their
+//! sessions.
 //!
 //! It is reached through a portal session (see
 //! [`countersign_core::portal`]): the integrator's one-time link sets the
@@ -19,16 +21,18 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use countersign_app::factors::activate::Activation;
-use countersign_app::portal::{Portal as Session, StepUp};
+use countersign_app::portal::{Confirm, Portal as Session, StepUp};
 use countersign_app::{App, AppError, Missing};
 use countersign_core::factor::{Factor, FactorType};
 use countersign_core::portal::{
-    clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, MethodKind, SESSION_TTL,
+    clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, MethodKind, Pending,
+    SESSION_TTL,
 };
 use serde::Deserialize;
 
 mod overview;
 mod passkeys;
+mod sessions;
 mod texts;
 
 use self::texts::{texts, Texts};
@@ -168,6 +172,9 @@ enum Refusal {
     NoSession(Lang),
     Csrf(Lang),
     NotFound(Lang),
+    /// A change asked without a fresh step-up, where none can be begun
+    /// (the passkey script's JSON call).
+    StepUpRequired(Lang),
     Failed(Lang, Shown),
 }
 
@@ -197,6 +204,12 @@ impl Refusal {
                 "the X-CSRF-Token header is missing or wrong",
             ),
             Refusal::NotFound(_) => ApiError::not_found("factor"),
+            Refusal::StepUpRequired(_) => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "step_up_required",
+                "Verification needed",
+                "adding a method needs a fresh step-up: POST /security/step-up first",
+            ),
             Refusal::Failed(_, e) => e.problem,
         }
         .into_response()
@@ -209,6 +222,16 @@ impl IntoResponse for Refusal {
             Refusal::NoSession(lang) => no_session(lang),
             Refusal::Csrf(lang) => csrf_refused(lang),
             Refusal::NotFound(lang) => not_found(lang),
+            Refusal::StepUpRequired(lang) => {
+                let t = texts(lang);
+                message(
+                    lang,
+                    StatusCode::FORBIDDEN,
+                    t.step_up_first_title,
+                    t.step_up_first_lead,
+                    Some(("/security", t.back)),
+                )
+            }
             Refusal::Failed(lang, e) => failed(lang, &e),
         }
     }
@@ -300,6 +323,33 @@ fn see_other(location: &str) -> Response {
         .into_response()
 }
 
+/// Gives the browser the session cookie `cookie`.
+fn set_session_cookie(state: &App, response: &mut Response, cookie: &str) {
+    if let Ok(v) = HeaderValue::from_str(&set_cookie(state.config.cookies(), cookie, SESSION_TTL)) {
+        response.headers_mut().insert(header::SET_COOKIE, v);
+    }
+}
+
+/// A change that needs a fresh step-up: `None` when the session passed
+/// one lately (go ahead), else the step-up begun for `pending` and the
+/// redirect to its hosted page, which brings the user back to
+/// [`step_up_done`].
+async fn step_up_first(
+    state: &App,
+    p: &Portal,
+    pending: Pending,
+    ip: Option<String>,
+) -> Result<Option<Response>, Refusal> {
+    if p.session.stepped_up(state.now()) {
+        return Ok(None);
+    }
+    let hosted = state
+        .begin_step_up(p, pending, ip)
+        .await
+        .map_err(Refusal::failed(p.lang))?;
+    Ok(Some(see_other(&hosted)))
+}
+
 /// `GET /security/open/{token}`: redeems the integrator's one-time link
 /// and gives the browser a new session cookie (never one it brought:
 /// session fixation). The answer moves on to `/security` with a `Refresh`
@@ -320,7 +370,13 @@ async fn open_link(
         return gone();
     };
     let ip = ip.map(|ip| ip.to_canonical().to_string());
-    let opened = match state.open_portal_link(&token, ip.as_deref()).await {
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok());
+    let opened = match state
+        .open_portal_link(&token, ip.as_deref(), user_agent)
+        .await
+    {
         Ok(Some(opened)) => opened,
         Ok(None) => return gone(),
         Err(e) => return failed(fallback, &Shown::from(e)),
@@ -338,11 +394,8 @@ async fn open_link(
         t.opening_lead,
         Some(("/security", t.continue_label)),
     );
+    set_session_cookie(&state, &mut response, &cookie);
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&set_cookie(state.config.cookies(), &cookie, SESSION_TTL))
-    {
-        headers.insert(header::SET_COOKIE, v);
-    }
     headers.insert("refresh", HeaderValue::from_static("0; url=/security"));
     // The address holds the link's token: never send it on, not even to
     // this site's own pages.
@@ -372,23 +425,33 @@ async fn overview(
         .security_overview(&p, ACTIVITY_READ)
         .await
         .map_err(Refusal::failed(p.lang))?;
-    let notice = match q.notice.as_deref() {
-        Some("added") => Some(t.notice_added),
-        Some("removed") => Some(t.notice_removed),
-        _ => None,
+    // After a security change, the notice offers to end the other sessions.
+    let (notice, changed) = match q.notice.as_deref() {
+        Some("added") => (Some(t.notice_added), true),
+        Some("removed") => (Some(t.notice_removed), true),
+        Some("session_ended") => (Some(t.notice_session_ended), false),
+        Some("others_ended") => (Some(t.notice_others_ended), false),
+        _ => (None, false),
     };
-    let html = overview::render(&p, &overview, notice);
+    let html = overview::render(&p, &overview, notice, changed);
     Ok(page(p.lang, t.title, &html))
 }
 
-/// `POST /security/totp`: a new authenticator app. The page shows its key
-/// (QR code, base32, otpauth link) this once; `page` sends `no-store`.
+/// `POST /security/totp`: a new authenticator app, after a fresh step-up
+/// (else the step-up begins). The page shows its key (QR code, base32,
+/// otpauth link) this once; `page` sends `no-store`.
 async fn start_totp(
     State(state): State<App>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Refusal> {
     let (p, _) = portal_form(&state, &headers, &body).await?;
+    let ip = ip.map(|ip| ip.to_canonical().to_string());
+    let adding = Pending::Addition(MethodKind::AuthenticatorApp);
+    if let Some(step_up) = step_up_first(&state, &p, adding, ip).await? {
+        return Ok(step_up);
+    }
     let view = state
         .enrol_authenticator_app(&p.service, &p.user)
         .await
@@ -485,8 +548,9 @@ async fn activate_totp(
     }
 }
 
-/// `POST /security/recovery-codes`: a new set, shown this once (`page`
-/// sends `no-store`); the old set stops working.
+/// `POST /security/recovery-codes`: a new set after a fresh step-up (else
+/// the step-up begins), shown this once (`page` sends `no-store`); the old
+/// set stops working. The page offers to end the other sessions.
 async fn new_recovery_codes(
     State(state): State<App>,
     ClientIp(ip): ClientIp,
@@ -495,6 +559,10 @@ async fn new_recovery_codes(
 ) -> Result<Response, Refusal> {
     let (p, _) = portal_form(&state, &headers, &body).await?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
+    let adding = Pending::Addition(MethodKind::RecoveryCodes);
+    if let Some(step_up) = step_up_first(&state, &p, adding, ip.clone()).await? {
+        return Ok(step_up);
+    }
     let (_, codes) = state
         .replace_recovery_codes(&p.service, &p.user, ip.as_deref())
         .await
@@ -504,20 +572,20 @@ async fn new_recovery_codes(
         .iter()
         .map(|c| format!("<li><code>{}</code></li>\n", esc(c)))
         .collect();
+    let others = sessions::others(&state, &p).await?;
     let html = format!(
         "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<ol id=\"recovery-codes\" class=\"codes card\">\n{items}</ol>\n\
-         <p><a class=\"button\" href=\"/security\">{done}</a></p>",
+         {offer}<p><a class=\"button\" href=\"/security\">{done}</a></p>",
         title = esc(t.codes_title),
         lead = esc(t.codes_lead),
+        offer = sessions::end_others_offer(&p, others),
         done = esc(t.done),
     );
     Ok(page(p.lang, t.codes_title, &html))
 }
 
 /// `POST /security/methods/{id}/remove`: removes a method after a fresh
-/// step-up; without one, starts a `security_change` challenge and sends
-/// the user to the hosted page to pass it, which brings them back to
-/// [`step_up_done`].
+/// step-up (else the step-up begins).
 async fn remove_method(
     State(state): State<App>,
     Path(id): Path<String>,
@@ -528,18 +596,37 @@ async fn remove_method(
     let (p, _) = portal_form(&state, &headers, &body).await?;
     let factor = own_factor(&state, &p, &id).await?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
-    if p.session.stepped_up(state.now()) {
-        state
-            .remove_factor(&p.service, &p.user, &factor, ip.as_deref())
-            .await
-            .map_err(Refusal::failed(p.lang))?;
-        return Ok(see_other("/security?notice=removed"));
+    let removing = Pending::Removal(factor.id.to_string());
+    if let Some(step_up) = step_up_first(&state, &p, removing, ip.clone()).await? {
+        return Ok(step_up);
     }
-    let step_up = state
-        .begin_step_up(&p, &factor, ip)
+    state
+        .remove_factor(&p.service, &p.user, &factor, ip.as_deref())
         .await
         .map_err(Refusal::failed(p.lang))?;
-    Ok(see_other(&step_up))
+    Ok(see_other("/security?notice=removed"))
+}
+
+/// `POST /security/step-up` (form: `for` = `passkey` or `security_key`):
+/// begins the step-up that adding a passkey or a security key needs (the
+/// page that adds one is a GET, which changes nothing); back to that page
+/// when the session passed one lately.
+async fn step_up(
+    State(state): State<App>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Refusal> {
+    let (p, fields) = portal_form(&state, &headers, &body).await?;
+    let kind = field(&fields, "for")
+        .and_then(MethodKind::addable)
+        .filter(|k| matches!(k, MethodKind::Passkey | MethodKind::SecurityKey))
+        .ok_or(Refusal::NotFound(p.lang))?;
+    let ip = ip.map(|ip| ip.to_canonical().to_string());
+    if let Some(step_up) = step_up_first(&state, &p, Pending::Addition(kind), ip).await? {
+        return Ok(step_up);
+    }
+    Ok(see_other(&passkeys::page_path(kind)))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -549,40 +636,40 @@ struct StepUpQuery {
 
 /// `GET /security/step-up/done?challenge_id=…`: back from the hosted page.
 /// The challenge must be the one this session started, for its user,
-/// approved, and not used before; then removals are allowed for
-/// `STEP_UP_TTL` and the removal the user asked for waits for their
+/// approved, and not used before; then changes are allowed for
+/// `STEP_UP_TTL`, the browser gets the session's new cookie (the old one
+/// stops working), and the change the user asked for waits for their
 /// confirmation (a state change is never made by a GET).
 async fn step_up_done(
     State(state): State<App>,
     query: Result<Query<StepUpQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
-    let p = portal(&state, &headers).await?;
+    let mut p = portal(&state, &headers).await?;
     let t = p.texts();
-    let refused = || {
-        message(
-            p.lang,
-            StatusCode::FORBIDDEN,
-            t.step_up_title,
-            t.step_up_lead,
-            Some(("/security", t.back)),
-        )
-    };
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let step_up = state
         .finish_step_up(&p, q.challenge_id.as_deref())
         .await
         .map_err(Refusal::failed(p.lang))?;
-    let factor = match step_up {
-        StepUp::Refused => return Ok(refused()),
-        StepUp::Passed {
-            pending_removal: None,
-        } => return Ok(see_other("/security")),
-        StepUp::Passed {
-            pending_removal: Some(factor),
-        } => factor,
+    let StepUp::Passed { cookie, confirm } = step_up else {
+        return Ok(message(
+            p.lang,
+            StatusCode::FORBIDDEN,
+            t.step_up_title,
+            t.step_up_lead,
+            Some(("/security", t.back)),
+        ));
     };
-    Ok(confirm_removal(&p, &factor))
+    // The forms of the page below carry the new cookie's CSRF token.
+    p.cookie = cookie;
+    let mut response = match confirm {
+        None => see_other("/security"),
+        Some(Confirm::Removal(factor)) => confirm_removal(&p, &factor),
+        Some(Confirm::Addition(kind)) => confirm_addition(&p, kind),
+    };
+    set_session_cookie(&state, &mut response, &p.cookie);
+    Ok(response)
 }
 
 /// The page that asks the user to confirm a removal after a step-up (a
@@ -606,6 +693,39 @@ fn confirm_removal(p: &Portal, factor: &Factor) -> Response {
         csrf = p.csrf_field(),
         remove = esc(t.remove),
         cancel = esc(t.cancel),
+    );
+    page(p.lang, t.confirm_title, &html)
+}
+
+/// The page that lets the user go on with an addition after a step-up:
+/// a form for what a POST makes (an authenticator app, recovery codes),
+/// a link to the page that adds a passkey or a security key.
+fn confirm_addition(p: &Portal, kind: MethodKind) -> Response {
+    let t = p.texts();
+    let go = match kind {
+        MethodKind::Passkey | MethodKind::SecurityKey => format!(
+            "<p><a class=\"button\" href=\"{}\">{}</a></p>",
+            esc(&passkeys::page_path(kind)),
+            esc(t.continue_label)
+        ),
+        _ => format!(
+            "<form method=\"post\" action=\"{}\">{}<button type=\"submit\">{}</button></form>",
+            if kind == MethodKind::RecoveryCodes {
+                "/security/recovery-codes"
+            } else {
+                "/security/totp"
+            },
+            p.csrf_field(),
+            esc(t.continue_label)
+        ),
+    };
+    let html = format!(
+        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<div class=\"card\">\n<p><strong>{name}</strong></p>\n{go}\n\
+         <p><a class=\"button secondary\" href=\"/security\">{back}</a></p>\n</div>",
+        title = esc(t.confirm_title),
+        lead = esc(t.confirm_add_lead),
+        name = esc(t.kind(kind)),
+        back = esc(t.back),
     );
     page(p.lang, t.confirm_title, &html)
 }
@@ -650,7 +770,10 @@ pub(super) fn routes() -> Router<App> {
         .route("/security/webauthn/{id}/activate", post(passkeys::finish))
         .route("/security/recovery-codes", post(new_recovery_codes))
         .route("/security/methods/{id}/remove", post(remove_method))
+        .route("/security/step-up", post(step_up))
         .route("/security/step-up/done", get(step_up_done))
+        .route("/security/sessions/{id}/end", post(sessions::end_one))
+        .route("/security/sessions/end-others", post(sessions::end_others))
         .route("/security/sign-out", post(sign_out))
         .route(
             "/assets/security.js",

@@ -1,5 +1,6 @@
 //! The security center's first page: the account's methods with their
-//! strength, trusted devices, recovery codes, contacts and recent activity.
+//! strength, trusted devices, recovery codes, contacts, recent activity and
+//! open sessions.
 
 use countersign_app::portal::Overview;
 use countersign_core::contact::{mask_email, mask_phone};
@@ -7,11 +8,17 @@ use countersign_core::factor::{Factor, FactorType};
 use countersign_core::portal::{MethodKind, SENT_CODE_STRENGTH};
 
 use super::texts::when;
-use super::{Portal, ACTIVITY_SHOWN};
+use super::{sessions, Portal, ACTIVITY_SHOWN};
 use crate::pages::esc;
 
-/// The page's HTML, with `notice` (what the last action did) on top.
-pub(super) fn render(p: &Portal, overview: &Overview, notice: Option<&str>) -> String {
+/// The page's HTML, with `notice` (what the last action did) on top, and
+/// after a security change (`changed`) the offer to end other sessions.
+pub(super) fn render(
+    p: &Portal,
+    overview: &Overview,
+    notice: Option<&str>,
+    changed: bool,
+) -> String {
     let t = p.texts();
     let (factors, events) = (&overview.factors, &overview.events);
     let csrf = p.csrf_field();
@@ -26,6 +33,14 @@ pub(super) fn render(p: &Portal, overview: &Overview, notice: Option<&str>) -> S
             "<p class=\"note\" role=\"status\">{}</p>\n",
             esc(n)
         ));
+    }
+    if changed {
+        let others = overview
+            .sessions
+            .iter()
+            .filter(|s| s.id != p.session.id)
+            .count();
+        html.push_str(&sessions::end_others_offer(p, others));
     }
 
     let method_item = |f: &Factor| {
@@ -198,6 +213,8 @@ pub(super) fn render(p: &Portal, overview: &Overview, notice: Option<&str>) -> S
         ));
     }
     html.push_str("</section>\n");
+
+    html.push_str(&sessions::render(p, &overview.sessions));
 
     html.push_str(&format!(
         "<div class=\"actions\">\n<form method=\"post\" action=\"/security/sign-out\">{csrf}<button type=\"submit\" class=\"secondary\">{}</button></form>\n",

@@ -11,6 +11,7 @@ use countersign_app::factors::activate::Activation;
 use countersign_app::App;
 use countersign_core::factor::{FactorType, WebauthnKind};
 use countersign_core::ids::is_printable;
+use countersign_core::portal::MethodKind;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -24,6 +25,11 @@ pub(super) struct KindQuery {
     kind: Option<String>,
 }
 
+/// The page that adds a passkey or a security key, as `kind` says.
+pub(super) fn page_path(kind: MethodKind) -> String {
+    format!("/security/webauthn?kind={}", kind.as_str())
+}
+
 fn webauthn_kind(name: Option<&str>) -> Option<WebauthnKind> {
     match name {
         Some("passkey") => Some(WebauthnKind::Passkey),
@@ -34,7 +40,8 @@ fn webauthn_kind(name: Option<&str>) -> Option<WebauthnKind> {
 
 /// `GET /security/webauthn?kind=passkey|security_key`: the page whose
 /// script registers a passkey or security key (`/assets/security.js`,
-/// with `Countersign.register` from `/assets/webauthn.js`).
+/// with `Countersign.register` from `/assets/webauthn.js`); without a
+/// fresh step-up, a form that begins one (`POST /security/step-up`).
 pub(super) async fn page(
     State(state): State<App>,
     query: Result<Query<KindQuery>, QueryRejection>,
@@ -50,6 +57,21 @@ pub(super) async fn page(
         WebauthnKind::Passkey => (t.passkey_title, t.passkey_lead, "passkey"),
         WebauthnKind::SecurityKey => (t.security_key_title, t.security_key_lead, "security_key"),
     };
+    if !p.session.stepped_up(state.now()) {
+        let html = format!(
+            "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<div class=\"card\">\n<h2>{first}</h2>\n<p>{why}</p>\n\
+             <form method=\"post\" action=\"/security/step-up\">{csrf}<input type=\"hidden\" name=\"for\" value=\"{kind_name}\">\
+             <button type=\"submit\">{verify}</button></form>\n</div>\n<p><a href=\"/security\">{back}</a></p>",
+            title = esc(title),
+            lead = esc(lead),
+            first = esc(t.step_up_first_title),
+            why = esc(t.step_up_first_lead),
+            csrf = p.csrf_field(),
+            verify = esc(t.verify_me),
+            back = esc(t.back),
+        );
+        return Ok(html_page(p.lang, title, &html));
+    }
     let html = format!(
         "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n\
          <div id=\"webauthn-add\" class=\"card\" data-kind=\"{kind_name}\" data-csrf=\"{csrf}\" \
@@ -89,10 +111,12 @@ pub(super) struct FinishWebauthn {
 }
 
 /// `POST /security/webauthn {"kind","label"?}` (JSON, `X-CSRF-Token`):
-/// a pending passkey or security key and the browser's creation options.
+/// a pending passkey or security key and the browser's creation options,
+/// after a fresh step-up only (else 403 `step_up_required`).
 pub(super) async fn start(State(state): State<App>, headers: HeaderMap, body: Bytes) -> Response {
     let p = match portal_json(&state, &headers).await {
-        Ok(p) => p,
+        Ok(p) if p.session.stepped_up(state.now()) => p,
+        Ok(p) => return Refusal::StepUpRequired(p.lang).into_problem(),
         Err(r) => return r.into_problem(),
     };
     let body: StartWebauthn = match parse_json(&body) {
