@@ -7,6 +7,7 @@
 //! decides again after a lost race.
 
 pub mod answer;
+pub mod call;
 pub mod cancel;
 pub mod hosted;
 pub mod open;

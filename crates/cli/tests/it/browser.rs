@@ -64,7 +64,7 @@ async fn security_center_in_chromium(backend: Backend) {
             s.smtp
                 .wait_for("the step-up email", |mails| !mails.is_empty())
                 .await;
-            let code = s.received_code("email");
+            let code = s.received_code("email").await;
             stdin
                 .write_all(format!("{code}\n").as_bytes())
                 .await
@@ -249,7 +249,7 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
             continue;
         };
         let answer = match question.split_once(' ') {
-            Some(("code", channel)) => s.received_code(channel),
+            Some(("code", channel)) => s.received_code(channel).await,
             Some(("advance", seconds)) => {
                 s.advance(seconds.parse().unwrap());
                 "ok".to_owned()

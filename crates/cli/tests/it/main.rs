@@ -6,6 +6,7 @@ mod harness;
 mod audit;
 mod bad_input;
 mod browser;
+mod calls;
 mod cli;
 mod concurrency;
 mod delivery;

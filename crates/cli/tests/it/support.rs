@@ -47,14 +47,14 @@ async fn public(s: &TestServer, path: &str, body: Value) -> Response {
     s.call(reqwest::Method::POST, path, None, Some(body)).await
 }
 
-fn last_mail_code(s: &TestServer, to: &str) -> String {
+async fn last_mail_code(s: &TestServer, to: &str) -> String {
     let mail = s.smtp.all().last().cloned().expect("a mail arrived");
     assert_eq!(
         mail.to,
         vec![format!("<{to}>")],
         "sent to the ticket's address"
     );
-    s.received_code("email")
+    s.received_code("email").await
 }
 
 /// PyJWT's reading of a token: the claims, or the error it raised.
@@ -116,7 +116,7 @@ async fn the_whole_journey(backend: Backend) {
         .map(|m| m["type"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["totp", "email"]);
-    let email_code = last_mail_code(&s, "Alice.Work@example.net");
+    let email_code = last_mail_code(&s, "Alice.Work@example.net").await;
     let verify = |method: &str, code: &str| {
         public(
             &s,
@@ -422,7 +422,7 @@ async fn a_reschedule_revokes_an_earlier_verification(backend: Backend) {
     )
     .await;
     let challenge = r.body["id"].as_str().unwrap().to_owned();
-    let email = s.received_code("email");
+    let email = s.received_code("email").await;
     s.advance(30);
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let mut last = Value::Null;
