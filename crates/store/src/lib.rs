@@ -121,6 +121,9 @@ pub struct ChallengeWrite<'a> {
     /// Send counters to increment; if any would pass its cap, nothing is
     /// written ([`Saved::LimitReached`]).
     pub counters: &'a [CounterCheck],
+    /// Notices the decision sends (a replayed code, a risky sign-in), with
+    /// it or not at all.
+    pub security: Option<&'a SecurityWrite>,
 }
 
 /// A factor consumed by a verification: the TOTP step or HOTP counter moves
@@ -287,6 +290,7 @@ pub struct Decision {
     pub message_update: Option<MessageUpdate>,
     pub factor_use: Option<FactorUse>,
     pub counters: Vec<CounterCheck>,
+    pub security: Option<SecurityWrite>,
 }
 
 impl Decision {
@@ -298,6 +302,7 @@ impl Decision {
             message_update: self.message_update.as_ref(),
             factor_use: self.factor_use.clone(),
             counters: &self.counters,
+            security: self.security.as_ref(),
         }
     }
 }
