@@ -592,7 +592,9 @@ pub trait Store: Send + Sync + 'static {
     /// its index is returned.
     async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>>;
 
-    /// Keeps a WebAuthn ceremony's server-side state until `expires_at`.
+    /// Keeps a ceremony's server-side state until `expires_at`: a WebAuthn
+    /// sign-in (`wsi_…`), or the sealed rest of a call waiting for a key
+    /// press (`call_<token hash>`).
     async fn insert_ceremony(
         &self,
         id: &str,
