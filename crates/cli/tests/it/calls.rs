@@ -2,8 +2,7 @@
 //! after someone pressed a key, at a URL good once, for that call only, and
 //! only for the provider that signs its requests.
 
-use countersign_core::Clock;
-use countersign_delivery::signature_header;
+use countersign_delivery::twilio_signature;
 use serde_json::{json, Value};
 
 use crate::harness::{Backend, Response, TestServer, TWILIO_TOKEN, WEBHOOK_SECRET};
@@ -56,39 +55,24 @@ async fn a_call_reads_the_code_only_after_a_key(backend: Backend) {
         .await
         .assert_problem(401, "invalid_signature");
     let path = action.trim_start_matches("https://verify.bank.test");
-    let unsigned = s
-        .http
-        .post(format!("{}{path}", s.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("CallSid=CA42&Digits=1")
-        .send()
-        .await
-        .unwrap();
-    Response::read(unsigned)
-        .await
-        .assert_problem(401, "invalid_signature");
-    let r = s
-        .http
-        .post(format!("{}{path}", s.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header(
-            "X-Twilio-Signature",
-            countersign_delivery::twilio_signature(
-                TWILIO_TOKEN,
-                &format!("{action}x"),
-                &[
-                    ("CallSid".into(), "CA42".into()),
-                    ("Digits".into(), "1".into()),
-                ],
-            ),
-        )
-        .body("CallSid=CA42&Digits=1")
-        .send()
-        .await
-        .unwrap();
-    Response::read(r)
-        .await
-        .assert_problem(401, "invalid_signature");
+    let form = [
+        ("CallSid".to_owned(), "CA42".to_owned()),
+        ("Digits".to_owned(), "1".to_owned()),
+    ];
+    let elsewhere = twilio_signature(TWILIO_TOKEN, &format!("{action}x"), &form);
+    for signature in [None, Some(elsewhere)] {
+        let mut request = s
+            .http
+            .post(format!("{}{path}", s.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("CallSid=CA42&Digits=1");
+        if let Some(signature) = signature {
+            request = request.header("X-Twilio-Signature", signature);
+        }
+        Response::read(request.send().await.unwrap())
+            .await
+            .assert_problem(401, "invalid_signature");
+    }
     // A guessed token for this call, correctly signed, finds nothing.
     let token = action.rsplit('/').next().unwrap();
     let guessed = action.replace(token, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
@@ -130,22 +114,8 @@ async fn an_unanswered_call_expires_with_its_code(backend: Backend) {
 
 /// Posts the webhook gateway's key report to `url`, signed with `secret`.
 async fn gateway_post(s: &TestServer, url: &str, body: Value, secret: &str) -> Response {
-    let body = body.to_string();
-    let t = (s.clock.now().millis() / 1000) as u64;
     let path = url.trim_start_matches("https://verify.bank.test");
-    let r = s
-        .http
-        .post(format!("{}{path}", s.base))
-        .header("content-type", "application/json")
-        .header(
-            "Countersign-Signature",
-            signature_header(secret.as_bytes(), t, body.as_bytes()),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    Response::read(r).await
+    s.webhook_post(path, &body, secret, 0).await
 }
 
 async fn a_webhook_gateway_gets_the_code_only_after_a_key(backend: Backend) {

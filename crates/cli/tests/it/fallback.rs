@@ -30,21 +30,8 @@ async fn send(s: &TestServer, challenge: &str, channel: &str) -> Response {
 /// Posts a webhook-provider report signed at the server's time (shifted by
 /// `skew` seconds) with `secret`.
 async fn webhook_report(s: &TestServer, body: Value, secret: &str, skew: i64) -> Response {
-    let body = body.to_string();
-    let t = (s.clock.now().millis() / 1000 + skew) as u64;
-    let r = s
-        .http
-        .post(format!("{}/v1/delivery/status/sms", s.base))
-        .header("content-type", "application/json")
-        .header(
-            "Countersign-Signature",
-            signature_header(secret.as_bytes(), t, body.as_bytes()),
-        )
-        .body(body)
-        .send()
+    s.webhook_post("/v1/delivery/status/sms", &body, secret, skew)
         .await
-        .unwrap();
-    Response::read(r).await
 }
 
 async fn fallback_from_sms_to_voice_to_email(backend: Backend) {

@@ -580,6 +580,33 @@ impl TestServer {
         self.received_code(channel).await
     }
 
+    /// POSTs `body` to `path` as the webhook provider does: JSON signed with
+    /// `secret` at the server's time shifted by `skew` seconds.
+    pub async fn webhook_post(
+        &self,
+        path: &str,
+        body: &Value,
+        secret: &str,
+        skew: i64,
+    ) -> Response {
+        use countersign_core::Clock;
+        let body = body.to_string();
+        let t = (self.clock.now().millis() / 1000 + skew) as u64;
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .header(
+                "Countersign-Signature",
+                countersign_delivery::signature_header(secret.as_bytes(), t, body.as_bytes()),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        Response::read(r).await
+    }
+
     /// Where the last call's `<Gather>` posts the key (a public URL).
     pub fn last_call_action(&self) -> String {
         let twiml = self.phone.last().form_field("Twiml");
