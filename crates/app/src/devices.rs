@@ -248,6 +248,8 @@ impl App {
             .await?
             .ok_or(AppError::NotFound(Missing::Challenge))?;
         let lockout = service.settings.lockout;
+        let alerts = self.alerts(&service, challenge_id, None).await?;
+        let wake = alerts.any();
         let factor = factor.clone();
         let decided = self
             .decide(
@@ -261,14 +263,18 @@ impl App {
                         .respond_on_device(decision.clone(), now)
                         .map_err(|e| AppError::challenge(e, now))?;
                     let write = match outcome {
-                        DeviceOutcome::Checked(checked) => checked_write(
-                            c,
-                            Method::Device,
-                            checked,
-                            Some(&factor.id),
-                            lockout,
-                            now,
-                        ),
+                        DeviceOutcome::Checked(checked) => {
+                            let mut write = checked_write(
+                                c,
+                                Method::Device,
+                                checked,
+                                Some(&factor.id),
+                                lockout,
+                                now,
+                            );
+                            alerts.apply(c, checked, &mut write, now);
+                            write
+                        }
                         DeviceOutcome::Denied => only_events(vec![event(
                             c,
                             "challenge.denied",
@@ -291,6 +297,9 @@ impl App {
                 },
             )
             .await?;
+        if wake {
+            self.outbox.wake();
+        }
         match decided.out {
             DeviceOutcome::Checked(checked) => {
                 let decided = crate::challenges::Decided {

@@ -56,16 +56,7 @@ impl App {
                 ip: ip.map(str::to_owned),
                 held_until,
             };
-            notices.extend(told.iter().map(|(channel, to)| NoticeRecord {
-                id: new_id("ntc"),
-                service_id: service.id.clone(),
-                user_pk: Some(after.id.clone()),
-                channel: *channel,
-                to: to.clone(),
-                locale: after.locale.clone(),
-                content: content.clone(),
-                attempts: 0,
-            }));
+            notices.extend(notices_to(&told, service, after, &content));
             events.push(Event::new(
                 &service.id,
                 Some(&after.user_id),
@@ -90,10 +81,60 @@ impl App {
         }
     }
 
+    /// An alert about `user` (see [`SecurityChange::is_alert`]): notices
+    /// to their verified contacts, no hold; and the contacts told, masked,
+    /// for the event that records it.
+    pub(crate) fn security_alert(
+        &self,
+        service: &Service,
+        user: &User,
+        change: SecurityChange,
+        ip: Option<&str>,
+    ) -> (SecurityWrite, Vec<String>) {
+        let told = recipients(user, user);
+        let content = NoticeContent {
+            change,
+            at: self.now(),
+            ip: ip.map(str::to_owned),
+            held_until: None,
+        };
+        let write = SecurityWrite {
+            user_pk: user.id.clone(),
+            hold_until: None,
+            notices: notices_to(&told, service, user, &content),
+        };
+        let masked = told
+            .iter()
+            .map(|(ch, to)| masked_destination(*ch, to))
+            .collect();
+        (write, masked)
+    }
+
     /// After a change committed: its notices go out now.
     pub(crate) fn security_written(&self, changed: &SecurityChanged) {
         if !changed.write.notices.is_empty() {
             self.outbox.wake();
         }
     }
+}
+
+/// One notice of `content` to each of `told`, in `user`'s language.
+fn notices_to(
+    told: &[(countersign_core::policy::Channel, String)],
+    service: &Service,
+    user: &User,
+    content: &NoticeContent,
+) -> Vec<NoticeRecord> {
+    told.iter()
+        .map(|(channel, to)| NoticeRecord {
+            id: new_id("ntc"),
+            service_id: service.id.clone(),
+            user_pk: Some(user.id.clone()),
+            channel: *channel,
+            to: to.clone(),
+            locale: user.locale.clone(),
+            content: content.clone(),
+            attempts: 0,
+        })
+        .collect()
 }

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 
 use crate::device::DeviceParams;
 use crate::ids::{FactorId, ServiceId, UserKey};
-use crate::otp::{match_hotp, match_hotp_pair, match_totp, OtpParams};
+use crate::otp::{match_hotp, match_hotp_pair, match_totp, replays_totp, OtpParams};
 use crate::policy::Method;
 use crate::secret::{new_grouped_code, normalize_grouped_code};
 use crate::user::User;
@@ -248,6 +248,17 @@ impl Factor {
         }
     }
 
+    /// For a TOTP factor whose opened seed is `secret`: whether `typed` is
+    /// one of its codes that was already used (see [`replays_totp`]).
+    pub fn replays_code(&self, secret: &[u8], typed: &str, now: Timestamp) -> bool {
+        match (self.kind, self.otp.as_ref()) {
+            (FactorType::Totp, Some(params)) => {
+                replays_totp(secret, params, typed, now, self.moving_factor)
+            }
+            _ => false,
+        }
+    }
+
     /// For a drifted HOTP token: the moving factor to store when `first` and
     /// `second` are consecutive codes within the resync window.
     pub fn match_resync(&self, secret: &[u8], first: &str, second: &str) -> Option<u64> {
@@ -375,6 +386,25 @@ mod tests {
         let step = f.match_code(SEED, &code, T0).unwrap();
         f.moving_factor = step;
         assert_eq!(f.match_code(SEED, &code, T0), None, "replayed");
+    }
+
+    #[test]
+    fn a_used_totp_code_is_told_apart_from_a_wrong_one() {
+        let mut f = factor(FactorType::Totp, 0);
+        let p = OtpParams::default();
+        let code = totp(SEED, T0, &p);
+        assert!(!f.replays_code(SEED, &code, T0), "not used yet");
+        f.moving_factor = f.match_code(SEED, &code, T0).unwrap();
+        assert!(f.replays_code(SEED, &code, T0));
+        let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
+        assert!(!f.replays_code(SEED, &wrong, T0));
+        // Out of the window, an old code is only wrong.
+        let later = T0.plus(std::time::Duration::from_secs(120));
+        assert!(!f.replays_code(SEED, &code, later));
+        // The next step's code, not used yet, is no replay.
+        let next = totp(SEED, T0.plus(std::time::Duration::from_secs(30)), &p);
+        assert!(!f.replays_code(SEED, &next, T0));
+        assert!(!factor(FactorType::Hotp, 0).replays_code(SEED, &code, T0));
     }
 
     #[test]

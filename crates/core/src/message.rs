@@ -31,6 +31,19 @@ pub struct Rendered {
     pub speech_language: &'static str,
     pub subject: String,
     pub body: String,
+    /// A call's first words, before any code: only someone who presses a
+    /// key hears `body` (a voicemail box never does, so it never records
+    /// the code). `Some` for voice.
+    pub call: Option<CallPrompt>,
+}
+
+/// What a call says before it reads the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallPrompt {
+    /// Names the service and the action, asks for a key press; no code.
+    pub prompt: String,
+    /// Said when no key was pressed, before hanging up.
+    pub goodbye: String,
 }
 
 struct Catalog {
@@ -44,6 +57,8 @@ struct Catalog {
     with_transaction: &'static str,
     sms: &'static str,
     voice: &'static str,
+    call_prompt: &'static str,
+    call_goodbye: &'static str,
     subject: &'static str,
     email: &'static str,
 }
@@ -63,6 +78,8 @@ const EN: Catalog = Catalog {
     with_transaction: "{action}: {transaction}",
     sms: "{code} is your {service} code to {purpose}. It expires in {minutes} minutes. Never share it: {service} will never ask you for it.",
     voice: "Hello. This is {service}. Your code to {purpose} is: {digits}. Again, your code is: {digits}. Never share it. Goodbye.",
+    call_prompt: "Hello. This is {service}, with the code you asked for to {purpose}. To hear it, press any key on your phone now.",
+    call_goodbye: "No key was pressed, so the code will not be read. Goodbye.",
     subject: "{code} is your {service} code",
     email: "Hello,\n\nYour {service} code to {purpose} is:\n\n    {code}\n\nIt expires in {minutes} minutes. Never share it with anyone: {service} will never ask you for it.\n\nIf you did not ask for this code, someone may be trying to use your account. Do not enter it anywhere, and consider changing your password.\n",
 };
@@ -82,6 +99,8 @@ const FR: Catalog = Catalog {
     with_transaction: "{action} : {transaction}",
     sms: "{code} est votre code {service} pour {purpose}. Il expire dans {minutes} minutes. Ne le communiquez jamais : {service} ne vous le demandera jamais.",
     voice: "Bonjour. Ici {service}. Votre code pour {purpose} est : {digits}. Je répète, votre code est : {digits}. Ne le communiquez jamais. Au revoir.",
+    call_prompt: "Bonjour. Ici {service}, avec le code que vous avez demandé pour {purpose}. Pour l'entendre, appuyez maintenant sur une touche de votre téléphone.",
+    call_goodbye: "Aucune touche n'a été pressée : le code ne sera pas lu. Au revoir.",
     subject: "{code} est votre code {service}",
     email: "Bonjour,\n\nVotre code {service} pour {purpose} est :\n\n    {code}\n\nIl expire dans {minutes} minutes. Ne le communiquez à personne : {service} ne vous le demandera jamais.\n\nSi vous n'avez pas demandé ce code, quelqu'un essaie peut-être d'utiliser votre compte. Ne le saisissez nulle part et pensez à changer votre mot de passe.\n",
 };
@@ -186,6 +205,10 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
         speech_language: cat.speech_language,
         subject: fill(cat.subject),
         body,
+        call: (channel == Channel::Voice).then(|| CallPrompt {
+            prompt: fill(cat.call_prompt),
+            goodbye: cat.call_goodbye.to_owned(),
+        }),
     }
 }
 
@@ -287,6 +310,20 @@ mod tests {
         assert_eq!(r.body.matches("4, 8, 2, 9, 1, 3").count(), 2);
         assert!(!r.body.contains("482913"));
         assert!(r.body.contains("approuver un retrait"));
+    }
+
+    #[test]
+    fn a_call_asks_for_a_key_before_any_code() {
+        for locale in LANGUAGES {
+            let r = render(Channel::Voice, &params(Some(locale)));
+            let call = r.call.expect("voice has a prompt");
+            for text in [&call.prompt, &call.goodbye] {
+                assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+                assert!(!text.contains('{'), "{text}");
+            }
+            assert!(call.prompt.contains("Acme Bank"), "{}", call.prompt);
+        }
+        assert!(render(Channel::Sms, &params(None)).call.is_none());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Security notices: when a method is added or removed, a contact changes or
 //! recovery codes are replaced, every verified contact point hears about it
 //! (the old one too, after a change), so that the real owner learns of a
-//! takeover while the withdrawal hold still protects the money.
+//! takeover while the withdrawal hold still protects the money. Alerts
+//! (an authenticator code used twice; a sign-in from a new device or
+//! country, when the service asks for them) reach the same contacts.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -16,11 +18,24 @@ use crate::Timestamp;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum SecurityChange {
-    FactorAdded { factor: FactorType },
-    FactorRemoved { factor: FactorType },
+    FactorAdded {
+        factor: FactorType,
+    },
+    FactorRemoved {
+        factor: FactorType,
+    },
     EmailChanged,
     PhoneChanged,
     RecoveryCodesRegenerated,
+    /// Alert: an authenticator app's code was typed again after it had been
+    /// used; someone else may be reading the user's codes.
+    TotpReplayed,
+    /// Alert: a sign-in was approved from a device the integrator had not
+    /// seen, or a country the user was not approved from lately.
+    RiskySignIn {
+        new_device: bool,
+        new_country: bool,
+    },
 }
 
 impl SecurityChange {
@@ -31,7 +46,18 @@ impl SecurityChange {
             SecurityChange::FactorRemoved { .. } => "factor_removed",
             SecurityChange::EmailChanged | SecurityChange::PhoneChanged => "contact_changed",
             SecurityChange::RecoveryCodesRegenerated => "recovery_codes_regenerated",
+            SecurityChange::TotpReplayed => "totp_replayed",
+            SecurityChange::RiskySignIn { .. } => "risky_sign_in",
         }
+    }
+
+    /// Alerts tell of something seen, not of a change made: they hold
+    /// nothing and have their own subject.
+    pub fn is_alert(self) -> bool {
+        matches!(
+            self,
+            SecurityChange::TotpReplayed | SecurityChange::RiskySignIn { .. }
+        )
     }
 }
 
@@ -71,6 +97,13 @@ pub fn recipients(before: &User, after: &User) -> Vec<(Channel, String)> {
 
 struct Catalog {
     subject: &'static str,
+    alert_subject: &'static str,
+    totp_replayed: &'static str,
+    /// A sign-in from `{what}`: a new device, a new country, or both.
+    risky_sign_in: &'static str,
+    new_device: &'static str,
+    new_country: &'static str,
+    new_device_and_country: &'static str,
     factor_added: &'static str,
     factor_removed: &'static str,
     email_changed: &'static str,
@@ -87,6 +120,12 @@ struct Catalog {
 
 const EN: Catalog = Catalog {
     subject: "Security change on your {service} account",
+    alert_subject: "Security alert on your {service} account",
+    totp_replayed: "a code from your authenticator app was entered again after it had already been used, which does not happen in normal use: someone else may be seeing your codes",
+    risky_sign_in: "someone signed in to your account from {what}",
+    new_device: "a new device",
+    new_country: "a new country",
+    new_device_and_country: "a new device in a new country",
     factor_added: "{factor} was added to your account",
     factor_removed: "{factor} was removed from your account",
     email_changed: "the email address of your account was changed",
@@ -111,6 +150,12 @@ const EN: Catalog = Catalog {
 
 const FR: Catalog = Catalog {
     subject: "Modification de sécurité sur votre compte {service}",
+    alert_subject: "Alerte de sécurité sur votre compte {service}",
+    totp_replayed: "un code de votre application d'authentification a été saisi de nouveau alors qu'il avait déjà servi, ce qui n'arrive pas en temps normal : quelqu'un d'autre voit peut-être vos codes",
+    risky_sign_in: "une connexion à votre compte a eu lieu depuis {what}",
+    new_device: "un nouvel appareil",
+    new_country: "un nouveau pays",
+    new_device_and_country: "un nouvel appareil dans un nouveau pays",
     factor_added: "{factor} a été ajouté(e) à votre compte",
     factor_removed: "{factor} a été retiré(e) de votre compte",
     email_changed: "l'adresse e-mail de votre compte a été modifiée",
@@ -180,6 +225,18 @@ pub fn render(
         SecurityChange::EmailChanged => cat.email_changed.to_owned(),
         SecurityChange::PhoneChanged => cat.phone_changed.to_owned(),
         SecurityChange::RecoveryCodesRegenerated => cat.codes_regenerated.to_owned(),
+        SecurityChange::TotpReplayed => cat.totp_replayed.to_owned(),
+        SecurityChange::RiskySignIn {
+            new_device,
+            new_country,
+        } => {
+            let from = match (new_device, new_country) {
+                (true, true) => cat.new_device_and_country,
+                (false, true) => cat.new_country,
+                _ => cat.new_device,
+            };
+            fill_template(cat.risky_sign_in, &[("what", from)])
+        }
     };
     let held = n
         .held_until
@@ -203,7 +260,12 @@ pub fn render(
             ("service", service_name),
         ],
     );
-    let subject = fill_template(cat.subject, &[("service", service_name)]);
+    let subject = if n.change.is_alert() {
+        cat.alert_subject
+    } else {
+        cat.subject
+    };
+    let subject = fill_template(subject, &[("service", service_name)]);
     (language, subject, body.trim_end_matches(' ').to_owned())
 }
 
@@ -293,6 +355,15 @@ mod tests {
             SecurityChange::EmailChanged,
             SecurityChange::PhoneChanged,
             SecurityChange::RecoveryCodesRegenerated,
+            SecurityChange::TotpReplayed,
+            SecurityChange::RiskySignIn {
+                new_device: true,
+                new_country: false,
+            },
+            SecurityChange::RiskySignIn {
+                new_device: true,
+                new_country: true,
+            },
         ];
         for locale in ["en", "fr"] {
             for change in changes {
@@ -304,6 +375,31 @@ mod tests {
                 assert!(!body.contains('{'), "{locale} {change:?}: {body}");
             }
         }
+    }
+
+    #[test]
+    fn alerts_say_what_was_seen_under_their_own_subject() {
+        let n = NoticeContent {
+            change: SecurityChange::RiskySignIn {
+                new_device: false,
+                new_country: true,
+            },
+            held_until: None,
+            ..content()
+        };
+        let (_, subject, body) = render(Channel::Email, None, "Acme Bank", &n);
+        assert_eq!(subject, "Security alert on your Acme Bank account");
+        assert!(
+            body.contains("someone signed in to your account from a new country."),
+            "{body}"
+        );
+        let n = NoticeContent {
+            change: SecurityChange::TotpReplayed,
+            ..n
+        };
+        let (_, subject, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
+        assert_eq!(subject, "Alerte de sécurité sur votre compte Acme Bank");
+        assert!(body.contains("a été saisi de nouveau"), "{body}");
     }
 
     #[test]

@@ -232,6 +232,32 @@ pub fn match_totp(
     )
 }
 
+/// Whether a typed code is a replay: right for a TOTP step within
+/// ±[`TOTP_DRIFT_STEPS`] of `now` that was already used (at or before
+/// `last_step`). Nobody types an old code twice in normal use; someone who
+/// saw or phished it might.
+pub fn replays_totp(
+    secret: &[u8],
+    params: &OtpParams,
+    typed: &str,
+    now: Timestamp,
+    last_step: u64,
+) -> bool {
+    let Some(value) = typed_value(typed, params.digits) else {
+        return false;
+    };
+    let current = totp_step(now, params.period);
+    let last = last_step.min(current + TOTP_DRIFT_STEPS);
+    let mac = KeyedMac::new(params.algorithm, secret);
+    find_counter(
+        &mac,
+        value,
+        params.digits,
+        current.saturating_sub(TOTP_DRIFT_STEPS)..=last,
+    )
+    .is_some()
+}
+
 /// The HOTP counter a typed code belongs to, from `counter` (the next
 /// expected) up to [`HOTP_LOOK_AHEAD`] beyond it.
 pub fn match_hotp(secret: &[u8], params: &OtpParams, typed: &str, counter: u64) -> Option<u64> {

@@ -46,6 +46,10 @@ pub struct ServiceSettings {
     /// challenge's `return_url` must start with one of these, so that the
     /// page is never an open redirect.
     pub return_urls: Vec<String>,
+    /// Email and SMS the user (security alert) when a `login` is approved
+    /// from a new device or an unusual country. Off by default: only the
+    /// integrator knows whether its users expect such mails.
+    pub notify_risky_sign_ins: bool,
 }
 
 impl Default for ServiceSettings {
@@ -62,6 +66,7 @@ impl Default for ServiceSettings {
             purpose_classes: BTreeMap::new(),
             raise_on_signals: RiskSignal::RAISING_BY_DEFAULT.to_vec(),
             return_urls: Vec::new(),
+            notify_risky_sign_ins: false,
         }
     }
 }
@@ -142,6 +147,8 @@ pub struct SettingsPatch {
     pub raise_on_signals: Option<Vec<RiskSignal>>,
     /// Replaces the registered return URLs (at most 10).
     pub return_urls: Option<Vec<String>>,
+    /// Alerts the user of sign-ins from a new device or country.
+    pub notify_risky_sign_ins: Option<bool>,
     /// Purpose → policy (`{"class"?, "all_of"}`). A policy for a built-in
     /// purpose replaces its default; a new name defines a purpose and must
     /// declare its `class`; `null` removes the service's own policy (the
@@ -279,6 +286,9 @@ impl ServiceSettings {
             signals.sort();
             signals.dedup();
             next.raise_on_signals = signals;
+        }
+        if let Some(notify) = patch.notify_risky_sign_ins {
+            next.notify_risky_sign_ins = notify;
         }
         if let Some(urls) = &patch.return_urls {
             if urls.len() > 10 {

@@ -21,7 +21,7 @@ pub use config::{
     WebhookConfig,
 };
 pub use events::{EventPoster, PostFailure};
-pub use phone::{signature_header, twilio_signature, twiml, verify_signature_header};
+pub use phone::{gather_twiml, signature_header, twilio_signature, twiml, verify_signature_header};
 
 /// A message on its way out. `code` travels separately from the text so that
 /// a webhook receiver can build its own wording; it never goes into a URL.
@@ -42,6 +42,22 @@ pub struct OutboundMessage {
     pub service_name: String,
     /// Where the provider reports what became of the message (SMS, voice).
     pub status_callback: Option<String>,
+    /// A voice call that must not read the code before someone presses a
+    /// key: the provider gets only the prompt, and hears `body` from
+    /// `action_url` (see [`KeyPress`]).
+    pub key_press: Option<KeyPress>,
+}
+
+/// The first part of a call that reads a code: the prompt (no code), where
+/// the provider asks for the rest once a key was pressed, and what is said
+/// when none was. A voicemail box never presses a key, so it never records
+/// the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPress {
+    pub prompt: String,
+    pub goodbye: String,
+    /// Single-use, good for this call only; never holds the code.
+    pub action_url: String,
 }
 
 /// What a provider said when it accepted a message.
@@ -67,6 +83,11 @@ pub trait Provider: Send + Sync {
     /// How this provider's status callbacks are authenticated, if it sends any.
     fn callback_auth(&self) -> Option<CallbackAuth> {
         None
+    }
+    /// Whether its calls can wait for a key press ([`KeyPress`]): real
+    /// phone providers; not the dev console.
+    fn gathers_keys(&self) -> bool {
+        false
     }
     async fn deliver(&self, message: &OutboundMessage) -> Result<Receipt, DeliveryError>;
 }
@@ -185,6 +206,11 @@ impl Delivery {
     /// provider sends none or has no secret to sign them.
     pub fn callback_auth(&self, channel: Channel) -> Option<CallbackAuth> {
         self.provider(channel).and_then(|p| p.callback_auth())
+    }
+
+    /// Whether voice calls start with a key press before the code.
+    pub fn gates_calls(&self) -> bool {
+        self.voice.as_ref().is_some_and(|p| p.gathers_keys())
     }
 
     pub fn channels(&self) -> Vec<Channel> {

@@ -160,8 +160,12 @@ impl Provider for WebhookProvider {
         self.config.secret.clone().map(CallbackAuth::Webhook)
     }
 
+    fn gathers_keys(&self) -> bool {
+        true
+    }
+
     async fn deliver(&self, m: &OutboundMessage) -> Result<Receipt, DeliveryError> {
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "message_id": m.message_id,
             "channel": m.channel.as_str(),
             "to": m.to,
@@ -169,8 +173,19 @@ impl Provider for WebhookProvider {
             "code": m.code,
             "locale": m.language,
             "status_url": m.status_callback,
-        })
-        .to_string();
+        });
+        // A gated call: the gateway says the prompt, and gets the code's
+        // text from `action_url` once the person has pressed a key.
+        if let Some(k) = &m.key_press {
+            body["body"] = k.prompt.clone().into();
+            body["code"] = "".into();
+            body["speech_language"] = m.speech_language.clone().into();
+            body["key_press"] = serde_json::json!({
+                "action_url": k.action_url,
+                "goodbye": k.goodbye,
+            });
+        }
+        let body = body.to_string();
         let mut request = self
             .http
             .post(&self.config.url)
@@ -211,6 +226,26 @@ pub fn twiml(text: &str, speech_language: &str) -> String {
     )
 }
 
+/// TwiML that asks for one key before anything else: the prompt, inside a
+/// `<Gather>` that posts the key to `action_url`; without a key, the
+/// goodbye and the end of the call. The code is not in it.
+pub fn gather_twiml(
+    prompt: &str,
+    goodbye: &str,
+    action_url: &str,
+    speech_language: &str,
+) -> String {
+    let language = escape_markup(speech_language);
+    format!(
+        "<Response><Gather numDigits=\"1\" timeout=\"10\" method=\"POST\" action=\"{}\">\
+         <Say language=\"{language}\">{}</Say></Gather>\
+         <Say language=\"{language}\">{}</Say><Hangup/></Response>",
+        escape_markup(action_url),
+        escape_markup(prompt),
+        escape_markup(goodbye)
+    )
+}
+
 #[async_trait]
 impl Provider for TwilioProvider {
     fn kind(&self) -> &'static str {
@@ -221,10 +256,22 @@ impl Provider for TwilioProvider {
         Some(CallbackAuth::Twilio(self.config.auth_token.clone()))
     }
 
+    fn gathers_keys(&self) -> bool {
+        true
+    }
+
     async fn deliver(&self, m: &OutboundMessage) -> Result<Receipt, DeliveryError> {
         let c = &self.config;
         let (resource, content_key, content) = match m.channel {
-            Channel::Voice => ("Calls", "Twiml", twiml(&m.body, &m.speech_language)),
+            Channel::Voice => {
+                let script = match &m.key_press {
+                    Some(k) => {
+                        gather_twiml(&k.prompt, &k.goodbye, &k.action_url, &m.speech_language)
+                    }
+                    None => twiml(&m.body, &m.speech_language),
+                };
+                ("Calls", "Twiml", script)
+            }
             _ => ("Messages", "Body", m.body.clone()),
         };
         let url = format!(
@@ -316,6 +363,17 @@ mod tests {
                 &params
             ),
             "0/KCTR6DLpKmkAf8muzZqo1nDgQ="
+        );
+    }
+
+    #[test]
+    fn gathered_calls_say_only_the_prompt_until_a_key() {
+        let t = gather_twiml("Press a key", "Bye", "https://x.test/a?b=1&c=2", "fr-FR");
+        assert_eq!(
+            t,
+            "<Response><Gather numDigits=\"1\" timeout=\"10\" method=\"POST\" action=\"https://x.test/a?b=1&amp;c=2\">\
+             <Say language=\"fr-FR\">Press a key</Say></Gather>\
+             <Say language=\"fr-FR\">Bye</Say><Hangup/></Response>"
         );
     }
 

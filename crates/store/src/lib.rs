@@ -125,6 +125,9 @@ pub struct ChallengeWrite<'a> {
     /// Send counters to increment; if any would pass its cap, nothing is
     /// written ([`Saved::LimitReached`]).
     pub counters: &'a [CounterCheck],
+    /// Notices the decision sends (a replayed code, a risky sign-in), with
+    /// it or not at all.
+    pub security: Option<&'a SecurityWrite>,
 }
 
 /// A factor consumed by a verification: the TOTP step or HOTP counter moves
@@ -300,6 +303,7 @@ pub struct Decision {
     pub message_update: Option<MessageUpdate>,
     pub factor_use: Option<FactorUse>,
     pub counters: Vec<CounterCheck>,
+    pub security: Option<SecurityWrite>,
 }
 
 impl Decision {
@@ -311,6 +315,7 @@ impl Decision {
             message_update: self.message_update.as_ref(),
             factor_use: self.factor_use.clone(),
             counters: &self.counters,
+            security: self.security.as_ref(),
         }
     }
 }
@@ -601,7 +606,9 @@ pub trait Store: Send + Sync + 'static {
     /// its index is returned.
     async fn count_attempts(&self, checks: &[CounterCheck]) -> Result<Option<usize>>;
 
-    /// Keeps a WebAuthn ceremony's server-side state until `expires_at`.
+    /// Keeps a ceremony's server-side state until `expires_at`: a WebAuthn
+    /// sign-in (`wsi_…`), or the sealed rest of a call waiting for a key
+    /// press (`call_<token hash>`).
     async fn insert_ceremony(
         &self,
         id: &str,

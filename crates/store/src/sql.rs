@@ -141,6 +141,7 @@ impl PgStore {
             || write.message_update.is_some()
             || write.factor_use.is_some()
             || !write.counters.is_empty()
+            || write.security.is_some()
         {
             return Ok(None);
         }
@@ -1032,6 +1033,7 @@ macro_rules! sql_store {
                 if let Some(m) = write.message_update {
                     update_message_status!(tx, m);
                 }
+                write_security!(tx, write.security);
                 match lock_event {
                     Some(locked) => {
                         let events: Vec<Event> =

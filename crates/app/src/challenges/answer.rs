@@ -65,6 +65,13 @@ impl App {
             Some(_) => Vec::new(),
             None => self.opened_factors(service, id, method).await?,
         };
+        let now = self.now();
+        let replayed = factors
+            .iter()
+            .find(|(f, seed)| seed.as_ref().is_some_and(|s| f.replays_code(s, &code, now)))
+            .map(|(f, _)| f.id.clone());
+        let alerts = self.alerts(service, id, replayed).await?;
+        let wake = alerts.any();
         // A locked user is refused when the decision is saved (see
         // `Saved::UserLocked`), atomically with the lock itself.
         let lockout = service.settings.lockout;
@@ -92,9 +99,13 @@ impl App {
                     checked_write(c, method, outcome, factor_id.as_deref(), lockout, now);
                 write.factor_use =
                     factor_use.filter(|_| matches!(outcome, VerifyOutcome::Accepted { .. }));
+                alerts.apply(c, outcome, &mut write, now);
                 Ok((outcome, write))
             })
             .await?;
+        if wake {
+            self.outbox.wake();
+        }
         self.checked_answer(method, decided).await
     }
 
@@ -133,6 +144,8 @@ impl App {
         self.relying_party()?;
         let current = self.challenge(&service.id, id).await?;
         let factors = self.store.factors(&current.user_pk).await?;
+        let alerts = self.alerts(service, id, None).await?;
+        let wake = alerts.any();
         let lockout = service.settings.lockout;
         let app = self.clone();
         let decided = self
@@ -166,6 +179,7 @@ impl App {
                     now,
                 );
                 write.factor_use = used;
+                alerts.apply(c, outcome, &mut write, now);
                 if let Some(Err(crate::webauthn::CeremonyError::PossibleClone)) = &checked {
                     write.events.push(event(
                         c,
@@ -177,6 +191,9 @@ impl App {
                 Ok((outcome, write))
             })
             .await?;
+        if wake {
+            self.outbox.wake();
+        }
         self.checked_answer(Method::Webauthn, decided).await
     }
 

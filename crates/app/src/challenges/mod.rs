@@ -6,7 +6,9 @@
 //! report). This module holds what they share: the conditional save that
 //! decides again after a lost race.
 
+pub mod alerts;
 pub mod answer;
+pub mod call;
 pub mod cancel;
 pub mod hosted;
 pub mod open;
@@ -42,6 +44,7 @@ pub(crate) fn only_events(events: Vec<Event>) -> Write {
         message_update: None,
         factor_use: None,
         counters: Vec::new(),
+        security: None,
     }
 }
 

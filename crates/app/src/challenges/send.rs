@@ -16,6 +16,7 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
+use super::call::GatedCall;
 use super::{event, only_events, Write};
 use crate::users::refuse_if_locked;
 use crate::views::{masked_destination, SendView};
@@ -123,11 +124,24 @@ impl App {
         message: MessageRecord,
     ) -> AppResult<SendView> {
         let channel = message.channel;
-        let outbound = self.outbound(service, user, c, &outgoing, &message);
-        let report = self.delivery.send(&outbound).await;
+        let (outbound, gated) = self.outbound(service, user, c, &outgoing, &message);
+        // The rest of a gated call must be there before the call starts;
+        // if it cannot be kept, the code goes nowhere (a failed delivery).
+        let kept = match gated {
+            Some(g) => self.keep_gated_call(&service.id, g).await,
+            None => Ok(()),
+        };
+        let report = match &kept {
+            Ok(()) => self.delivery.send(&outbound).await,
+            Err(e) => {
+                tracing::warn!(error = %e, message_id = %message.id, "keeping a gated call failed");
+                None
+            }
+        };
         let now = self.now();
         let (attempts, provider, outcome) = match report {
             Some(r) => (r.attempts, r.provider, r.outcome.map_err(|e| e.to_string())),
+            None if kept.is_err() => (0, "none", Err("the call could not be prepared".to_owned())),
             None => (
                 0,
                 "none",
@@ -202,7 +216,9 @@ impl App {
     }
 
     /// The message for the provider: the code's text in the user's
-    /// language, and where the provider reports on it.
+    /// language, and where the provider reports on it. A voice call (but
+    /// the dev console's) starts with a prompt to press a key; the rest of
+    /// it, the code, waits sealed until then ([`GatedCall`]).
     fn outbound(
         &self,
         service: &Service,
@@ -210,7 +226,7 @@ impl App {
         c: &Challenge,
         outgoing: &OutgoingCode,
         message: &MessageRecord,
-    ) -> OutboundMessage {
+    ) -> (OutboundMessage, Option<GatedCall>) {
         let channel = message.channel;
         let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
             .unwrap_or(u32::MAX);
@@ -226,7 +242,20 @@ impl App {
                 transaction: c.context.transaction.as_ref(),
             },
         );
-        OutboundMessage {
+        let gated = rendered
+            .call
+            .filter(|_| self.delivery.gates_calls())
+            .map(|prompt| {
+                self.gated_call(
+                    &message.id,
+                    prompt,
+                    &rendered.body,
+                    rendered.speech_language,
+                    c.expires_at,
+                )
+            });
+        let (key_press, gated) = gated.unzip();
+        let outbound = OutboundMessage {
             message_id: message.id.to_string(),
             channel,
             to: outgoing.to.clone(),
@@ -244,6 +273,8 @@ impl App {
                     message.id
                 )
             }),
-        }
+            key_press,
+        };
+        (outbound, gated)
     }
 }

@@ -116,6 +116,7 @@ async fn send_notice(
         speech_language: String::new(),
         service_name,
         status_callback: None,
+        key_press: None,
     };
     let now = state.now();
     let attempts = notice.attempts + 1;

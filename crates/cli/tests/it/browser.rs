@@ -82,7 +82,7 @@ async fn security_center_in_chromium(backend: Backend) {
             s.smtp
                 .wait_for("the step-up email", |mails| codes(mails) >= asked)
                 .await;
-            Some(s.received_code("email"))
+            Some(s.received_code("email").await)
         } else if let Some(seconds) = line.strip_prefix("advance ") {
             s.advance(seconds.parse().unwrap());
             Some("ok".to_owned())
@@ -276,7 +276,7 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
             continue;
         };
         let answer = match question.split_once(' ') {
-            Some(("code", channel)) => s.received_code(channel),
+            Some(("code", channel)) => s.received_code(channel).await,
             Some(("advance", seconds)) => {
                 s.advance(seconds.parse().unwrap());
                 "ok".to_owned()

@@ -46,7 +46,7 @@ async fn a_provider_that_stays_down_is_reported_not_hidden(b: Backend) {
     assert_eq!(r.body["channel"], "sms");
     assert_eq!(r.body["alternatives"], json!(["email", "voice"]));
     assert_eq!(s.phone.all().len(), 3);
-    let code_sent_to_nobody = s.received_code("sms");
+    let code_sent_to_nobody = s.received_code("sms").await;
 
     let state = s.get(&format!("/v1/challenges/{id}")).await;
     assert_eq!(state.body["messages"][0]["status"], "failed");

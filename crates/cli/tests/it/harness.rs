@@ -618,11 +618,94 @@ impl TestServer {
             )
             .await;
         assert_eq!(r.status, 202, "{}", r.body);
-        self.received_code(channel)
+        self.received_code(channel).await
     }
 
-    /// The code in the last message that reached the user on `channel`.
-    pub fn received_code(&self, channel: &str) -> String {
+    /// POSTs `body` to `path` as the webhook provider does: JSON signed with
+    /// `secret` at the server's time shifted by `skew` seconds.
+    pub async fn webhook_post(
+        &self,
+        path: &str,
+        body: &Value,
+        secret: &str,
+        skew: i64,
+    ) -> Response {
+        use countersign_core::Clock;
+        let body = body.to_string();
+        let t = (self.clock.now().millis() / 1000 + skew) as u64;
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .header(
+                "Countersign-Signature",
+                countersign_delivery::signature_header(secret.as_bytes(), t, body.as_bytes()),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        Response::read(r).await
+    }
+
+    /// Where the last call's `<Gather>` posts the key (a public URL).
+    pub fn last_call_action(&self) -> String {
+        let twiml = self.phone.last().form_field("Twiml");
+        let start = twiml
+            .find("action=\"")
+            .unwrap_or_else(|| panic!("the call gathers a key: {twiml}"))
+            + "action=\"".len();
+        let end = start + twiml[start..].find('"').unwrap();
+        twiml[start..end].replace("&amp;", "&")
+    }
+
+    /// Posts `form` to `url` (one of our public URLs) as Twilio does,
+    /// signed with `token`.
+    pub async fn twilio_post(&self, url: &str, form: &[(&str, &str)], token: &str) -> Response {
+        let form: Vec<(String, String)> = form
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&form)
+            .finish();
+        let path = url
+            .strip_prefix(self.state.config.public_url.as_str())
+            .expect("a URL of this server");
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header(
+                "X-Twilio-Signature",
+                countersign_delivery::twilio_signature(token, url, &form),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        Response::read(r).await
+    }
+
+    /// Presses a key on the last call, as Twilio reports it: the TwiML the
+    /// call goes on with.
+    pub async fn press_key(&self) -> String {
+        let action = self.last_call_action();
+        let r = self
+            .twilio_post(
+                &action,
+                &[("CallSid", "CA42"), ("Digits", "1")],
+                TWILIO_TOKEN,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.headers["content-type"], "application/xml");
+        r.body.as_str().unwrap().to_owned()
+    }
+
+    /// The code in the last message that reached the user on `channel`
+    /// (for a call: after pressing a key).
+    pub async fn received_code(&self, channel: &str) -> String {
         match channel {
             // The latest message with a code: security notices carry none.
             "sms" => self
@@ -634,7 +717,7 @@ impl TestServer {
                 .find(|code| !code.is_empty())
                 .expect("an SMS with a code arrived"),
             "voice" => {
-                let twiml = self.phone.last().form_field("Twiml");
+                let twiml = self.press_key().await;
                 // The call reads the code digit by digit ("4, 8, 2, …"),
                 // twice; other numbers (an amount) are read whole.
                 twiml

@@ -172,7 +172,7 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
         "{html}"
     );
 
-    let code = s.received_code("sms");
+    let code = s.received_code("sms").await;
     let r = form(
         &s,
         &h,
@@ -239,7 +239,7 @@ async fn a_withdrawal_in_french_with_call_me_instead(b: Backend) {
     s.advance(31);
     let r = form(&s, &h, "/send?lang=fr", &[("channel", "voice")]).await;
     assert_eq!(r.status(), 303);
-    let code = s.received_code("voice");
+    let code = s.received_code("voice").await;
     let r = form(
         &s,
         &h,

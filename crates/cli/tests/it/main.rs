@@ -3,9 +3,11 @@
 
 mod harness;
 
+mod alerts;
 mod audit;
 mod bad_input;
 mod browser;
+mod calls;
 mod cli;
 mod concurrency;
 mod delivery;

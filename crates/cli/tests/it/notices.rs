@@ -9,7 +9,7 @@ use crate::harness::{Backend, Mail, ProviderRequest, TestServer};
 use crate::on_both_backends;
 
 /// Proves alice's phone and email with `verify_contact` challenges.
-async fn verify_both_contacts(s: &TestServer) {
+pub(crate) async fn verify_both_contacts(s: &TestServer) {
     for channel in ["sms", "email"] {
         let id = s.challenge("alice", "verify_contact").await;
         let code = s.send(&id, channel).await;

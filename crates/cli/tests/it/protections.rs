@@ -149,7 +149,7 @@ async fn a_challenge_sends_at_most_five_codes(b: Backend) {
     assert_eq!(r.body["retry_after"], 480);
     assert_eq!(s.smtp.all().len(), 5);
     // Every earlier email code was replaced by the next one.
-    let latest = s.received_code("email");
+    let latest = s.received_code("email").await;
     let state = s.get(&format!("/v1/challenges/{id}")).await;
     assert_eq!(state.body["messages"].as_array().unwrap().len(), 5);
     assert_eq!(

@@ -98,14 +98,14 @@ impl<'s> Browser<'s> {
     }
 }
 
-fn last_mail_code(s: &TestServer, to: &str) -> String {
+async fn last_mail_code(s: &TestServer, to: &str) -> String {
     let mail = s.smtp.all().last().cloned().expect("a mail arrived");
     assert_eq!(
         mail.to,
         vec![format!("<{to}>")],
         "sent to the ticket's address"
     );
-    s.received_code("email")
+    s.received_code("email").await
 }
 
 /// PyJWT's reading of a token: the claims, or the error it raised.
@@ -168,7 +168,7 @@ async fn the_whole_journey(backend: Backend) {
         .map(|m| m["type"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["totp", "email"]);
-    let email_code = last_mail_code(&s, "Alice.Work@example.net");
+    let email_code = last_mail_code(&s, "Alice.Work@example.net").await;
     let verify = |method: &str, code: &str| {
         customer.post(
             "/v1/support/appointments/join/verify",
@@ -476,7 +476,7 @@ async fn a_reschedule_revokes_an_earlier_verification(backend: Backend) {
         )
         .await;
     let challenge = r.body["id"].as_str().unwrap().to_owned();
-    let email = s.received_code("email");
+    let email = s.received_code("email").await;
     s.advance(30);
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let mut last = Value::Null;
@@ -538,7 +538,7 @@ async fn only_the_browser_that_joined_gets_the_room(backend: Backend) {
         !r.body.to_string().contains(token_value),
         "never in a body a script reads"
     );
-    let email = s.received_code("email");
+    let email = s.received_code("email").await;
     s.advance(30);
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let wrong = if totp == "000000" { "111111" } else { "000000" };
@@ -678,7 +678,7 @@ async fn the_customer_side_cannot_lock_the_account_for_good(backend: Backend) {
     let r = customer.post("/v1/support/appointments/join", join).await;
     assert_eq!(r.status, 201, "{}", r.body);
     let challenge = r.body["id"].as_str().unwrap().to_owned();
-    let email = s.received_code("email");
+    let email = s.received_code("email").await;
     s.advance(30);
     let totp = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let mut last = Value::Null;

@@ -435,7 +435,7 @@ async fn a_passkey_joins_a_support_call(backend: Backend) {
         answer(json!({"challenge_id": challenge, "method": "webauthn", "credential": assertion}))
             .await;
     assert_eq!(r.body["satisfied"], json!(["webauthn"]), "{}", r.body);
-    let email = s.received_code("email");
+    let email = s.received_code("email").await;
     let r = answer(json!({"challenge_id": challenge, "method": "email", "code": email})).await;
     assert_eq!(r.body["status"], "approved", "{}", r.body);
 }

@@ -3,17 +3,23 @@
 //! shown on its challenge at once, its code withdrawn and the cooldown lifted,
 //! so the user can switch to a call or an email without waiting.
 //!
+//! `POST /v1/delivery/calls/{message_id}/{token}`: a call's key press (see
+//! [`call_key_pressed`]).
+//!
 //! Authenticated by the provider's own signature: the webhook provider's
 //! `Countersign-Signature` over the JSON body (its `secret`), Twilio's
 //! `X-Twilio-Signature` over the callback URL and form (its auth token).
 
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use countersign_core::message::DeliveryStatus;
 use countersign_core::policy::Channel;
-use countersign_delivery::{twilio_signature, verify_signature_header, CallbackAuth};
+use countersign_delivery::{twilio_signature, twiml, verify_signature_header, CallbackAuth};
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 use crate::error::{ApiError, ApiResult};
@@ -66,21 +72,11 @@ pub async fn delivery_status(
         .delivery
         .callback_auth(channel)
         .ok_or(AppError::NotFound(Missing::Route))?;
-    let report = match auth {
-        CallbackAuth::Webhook(secret) => {
-            let now = u64::try_from(app.now().millis() / 1000).unwrap_or(0);
-            webhook_report(&secret, &headers, &body, now)?
-        }
-        CallbackAuth::Twilio(token) => {
-            let url = format!(
-                "{}{}",
-                app.config.public_url.trim_end_matches('/'),
-                uri.path_and_query().map_or("", |p| p.as_str())
-            );
-            twilio_report(&token, &url, &uri, &headers, &body)?
-        }
+    check_signature(&app, &auth, &uri, &headers, &body)?;
+    let (message_id, status, error) = match auth {
+        CallbackAuth::Webhook(_) => webhook_report(&body)?,
+        CallbackAuth::Twilio(_) => twilio_report(&uri, &body)?,
     };
-    let (message_id, status, error) = report;
     app.record_delivery_report(channel, &message_id, status, error.as_deref())
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -90,15 +86,55 @@ pub async fn delivery_status(
 /// a failure.
 type Report = (String, DeliveryStatus, Option<String>);
 
-/// The webhook provider's report, signed with its secret over the JSON body
-/// (`Countersign-Signature`, at most five minutes old).
-fn webhook_report(secret: &str, headers: &HeaderMap, body: &[u8], now: u64) -> ApiResult<Report> {
-    let signed = header(headers, "countersign-signature").is_some_and(|h| {
-        verify_signature_header(secret.as_bytes(), h, body, now, SIGNATURE_TOLERANCE_SECONDS)
-    });
-    if !signed {
-        return Err(invalid_signature());
+/// Checks a provider's request to us: the webhook provider's
+/// `Countersign-Signature` over the body (its secret, at most five minutes
+/// old), or Twilio's `X-Twilio-Signature` over our public URL of the
+/// request and its form (the auth token).
+fn check_signature(
+    app: &App,
+    auth: &CallbackAuth,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ApiResult<()> {
+    let signed = match auth {
+        CallbackAuth::Webhook(secret) => {
+            let now = u64::try_from(app.now().millis() / 1000).unwrap_or(0);
+            header(headers, "countersign-signature").is_some_and(|h| {
+                verify_signature_header(
+                    secret.as_bytes(),
+                    h,
+                    body,
+                    now,
+                    SIGNATURE_TOLERANCE_SECONDS,
+                )
+            })
+        }
+        CallbackAuth::Twilio(token) => {
+            let url = format!(
+                "{}{}",
+                app.config.public_url.trim_end_matches('/'),
+                uri.path_and_query().map_or("", |p| p.as_str())
+            );
+            let expected = twilio_signature(token, &url, &form(body));
+            header(headers, "x-twilio-signature").is_some_and(|h| {
+                countersign_core::secret::constant_time_eq(h.as_bytes(), expected.as_bytes())
+            })
+        }
+    };
+    if signed {
+        Ok(())
+    } else {
+        Err(invalid_signature())
     }
+}
+
+fn form(body: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+/// The webhook provider's report (JSON).
+fn webhook_report(body: &[u8]) -> ApiResult<Report> {
     let report: WebhookReport = parse_json(body)?;
     let status = DeliveryStatus::parse(&report.status).ok_or_else(|| {
         ApiError::invalid_request("status: expected queued, sent, delivered, failed or undelivered")
@@ -107,24 +143,9 @@ fn webhook_report(secret: &str, headers: &HeaderMap, body: &[u8], now: u64) -> A
     Ok((report.message_id, status, report.error))
 }
 
-/// Twilio's StatusCallback form, signed with the auth token over the
-/// callback URL and the form (`X-Twilio-Signature`); the message id is in
-/// the callback's query.
-fn twilio_report(
-    token: &str,
-    url: &str,
-    uri: &axum::http::Uri,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> ApiResult<Report> {
-    let form: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
-    let expected = twilio_signature(token, url, &form);
-    let signed = header(headers, "x-twilio-signature").is_some_and(|h| {
-        countersign_core::secret::constant_time_eq(h.as_bytes(), expected.as_bytes())
-    });
-    if !signed {
-        return Err(invalid_signature());
-    }
+/// Twilio's StatusCallback form; the message id is in the callback's query.
+fn twilio_report(uri: &axum::http::Uri, body: &[u8]) -> ApiResult<Report> {
+    let form = form(body);
     let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     let message_id = uri
         .query()
@@ -140,4 +161,58 @@ fn twilio_report(
         .ok_or_else(|| ApiError::invalid_request(format!("unknown Twilio status {reported:?}")))?;
     let error = field("ErrorCode").map(|code| format!("Twilio error {code}"));
     Ok((message_id, status, error))
+}
+
+/// What the webhook provider posts to a call's `key_press.action_url`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct KeyPressReport {
+    /// The key pressed; empty or absent when none was.
+    #[serde(default)]
+    digits: String,
+}
+
+/// The rest of a call, after its prompt: the provider posts the key the
+/// person pressed (Twilio's `<Gather>` action, `Digits`; the webhook
+/// provider's JSON, `digits`), signed like its status callbacks. With a
+/// key, the answer reads the code, once; without, the call ends. The URL is
+/// good for its call only.
+#[utoipa::path(post, path = "/v1/delivery/calls/{message_id}/{token}", tag = "delivery",
+    params(("message_id" = String, Path, description = "The call's message id"),
+           ("token" = String, Path, description = "The call's single-use token")),
+    request_body(content = KeyPressReport, description = "JSON from the webhook provider (Countersign-Signature, when it has a secret), or Twilio's Gather form (X-Twilio-Signature)"),
+    responses((status = 200, description = "TwiML for Twilio; JSON `{\"say\", \"speech_language\"}` or `{\"hangup\": true}` for the webhook provider"),
+              (status = 400, description = "invalid_request"),
+              (status = 401, description = "invalid_signature"),
+              (status = 404, description = "not_found: no such call, or its code was already read")))]
+pub async fn call_key_pressed(
+    State(app): State<App>,
+    Path((message_id, token)): Path<(String, String)>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let auth = app.delivery.callback_auth(Channel::Voice);
+    if let Some(auth) = &auth {
+        check_signature(&app, auth, &uri, &headers, &body)?;
+    }
+    if let Some(CallbackAuth::Twilio(_)) = auth {
+        let pressed = form(&body)
+            .iter()
+            .any(|(k, v)| k == "Digits" && !v.is_empty());
+        let twiml = match app.answer_call(&message_id, &token, pressed).await? {
+            Some(script) => twiml(&script.text, &script.speech_language),
+            None => "<Response><Hangup/></Response>".to_owned(),
+        };
+        return Ok(([(header::CONTENT_TYPE, "application/xml")], twiml).into_response());
+    }
+    let report: KeyPressReport = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::invalid_request(format!("body: {e}")))?;
+    let answer = match app
+        .answer_call(&message_id, &token, !report.digits.is_empty())
+        .await?
+    {
+        Some(script) => json!({"say": script.text, "speech_language": script.speech_language}),
+        None => json!({"hangup": true}),
+    };
+    Ok(Json(answer).into_response())
 }

@@ -79,6 +79,7 @@ fn api_routes() -> OpenApiRouter<App> {
         .routes(routes!(challenges::release_challenge))
         .routes(routes!(service::get_service, service::patch_service))
         .routes(routes!(delivery::delivery_status))
+        .routes(routes!(delivery::call_key_pressed))
         .routes(routes!(devices::pending_requests))
         .routes(routes!(devices::device_response))
         .routes(routes!(

@@ -179,6 +179,7 @@ impl SqliteStore {
             message_update: write.message_update.cloned(),
             factor_use: write.factor_use,
             counters: write.counters.to_vec(),
+            security: write.security.cloned(),
         };
         self.db.write(move |w| save_in(w, &row, &decision)).await
     }
@@ -706,6 +707,7 @@ fn save_in(w: &mut Writing<'_>, row: &ChallengeRow, d: &Decision) -> Result<Unit
     if let Some(m) = &d.message_update {
         update_message_status(w.conn, m)?;
     }
+    w.security(d.security.as_ref())?;
     match lock_event {
         Some(locked) => {
             let mut events = d.events.clone();

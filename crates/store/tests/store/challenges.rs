@@ -101,6 +101,7 @@ fn decision(user: &User, kind: &str, used: Option<FactorUse>) -> Decision {
         message_update: None,
         factor_use: used,
         counters: Vec::new(),
+        security: None,
     }
 }
 

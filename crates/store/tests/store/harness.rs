@@ -310,6 +310,7 @@ pub fn only_events(events: &[Event]) -> ChallengeWrite<'_> {
         message_update: None,
         factor_use: None,
         counters: &[],
+        security: None,
     }
 }
 
