@@ -50,10 +50,11 @@ pub async fn service_named(store: &dyn Store, name: &str) -> Result<Service, Adm
         .ok_or_else(|| AdminError::Refused(format!("no service named {name:?}")))
 }
 
-/// A service name: 1–64 printable characters, shown to users in messages.
+/// A service name: 1–64 printable characters ([`is_printable`]), shown to
+/// users in messages.
 pub fn is_valid_service_name(name: &str) -> bool {
     let len = name.chars().count();
-    (1..=64).contains(&len) && !name.chars().any(char::is_control) && name.trim() == name
+    (1..=64).contains(&len) && is_printable(name) && name.trim() == name
 }
 
 /// Dev mode: on an empty database, creates a "demo" service and prints its
