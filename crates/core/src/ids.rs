@@ -151,6 +151,11 @@ prefixed_id!(
     "apt"
 );
 prefixed_id!(
+    /// One of a service's API keys (the key's id, not the key): `key_…`.
+    ApiKeyId,
+    "key"
+);
+prefixed_id!(
     /// A message sent by SMS, voice or email: `msg_…`.
     MessageId,
     "msg"
@@ -303,7 +308,10 @@ mod tests {
         ] {
             assert!(!is_printable(hidden), "{hidden:?}");
         }
-        assert!(is_printable("عبد الله"), "right-to-left text itself is fine");
+        assert!(
+            is_printable("عبد الله"),
+            "right-to-left text itself is fine"
+        );
     }
 
     #[test]

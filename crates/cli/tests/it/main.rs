@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod api_keys;
 mod audit;
 mod bad_input;
 mod browser;

@@ -78,6 +78,8 @@ pub fn app(state: App) -> Router {
         .routes(routes!(challenges::cancel_challenge))
         .routes(routes!(challenges::release_challenge))
         .routes(routes!(service::get_service, service::patch_service))
+        .routes(routes!(service::create_key, service::list_keys))
+        .routes(routes!(service::revoke_key))
         .routes(routes!(delivery::delivery_status))
         .routes(routes!(devices::pending_requests))
         .routes(routes!(devices::device_response))

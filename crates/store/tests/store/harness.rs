@@ -9,7 +9,7 @@ use countersign_core::event::Event;
 use countersign_core::ids::{new_id, ServiceId, UserId};
 use countersign_core::limits::{CounterCheck, Scope};
 use countersign_core::policy::Channel;
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use countersign_store::{ChallengeWrite, Store, UserEffect};
@@ -200,17 +200,35 @@ macro_rules! on_both_engines {
 
 /// A new service with the default settings.
 pub async fn service(store: &dyn Store) -> Service {
+    service_created(store, T0).await
+}
+
+/// A new service with the default settings, created at `created_at`, with
+/// a first API key (whose hash is its key's, as for every key here: the
+/// store never sees keys).
+pub async fn service_created(store: &dyn Store, created_at: Timestamp) -> Service {
     let service = Service {
         id: ServiceId::new(),
         name: new_id("name"),
-        created_at: T0,
+        created_at,
         settings: ServiceSettings::default(),
     };
+    let key = api_key(&service, created_at);
     store
-        .insert_service(&service, &new_id("key"))
+        .insert_service(&service, &key, &key_hash_of(&key))
         .await
         .unwrap();
     service
+}
+
+/// A new API key record of `service`.
+pub fn api_key(service: &Service, at: Timestamp) -> ApiKey {
+    ApiKey::new(&service.id, &new_id("cs_live"), at)
+}
+
+/// The hash stored for `key` in these tests: its id's, unique like a key's.
+pub fn key_hash_of(key: &ApiKey) -> String {
+    format!("hash-of-{}", key.id)
 }
 
 /// A user of `service_id` not stored yet, with a verified email and phone.
