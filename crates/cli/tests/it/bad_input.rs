@@ -314,9 +314,12 @@ async fn rewritten_phones_and_hidden_characters_are_refused_and_write_nothing(b:
         s.put("/v1/users/bob", json!({"phone": phone}))
             .await
             .assert_problem(400, "invalid_phone");
-        s.put("/v1/users/alice", json!({"phone": phone, "display_name": "Alice"}))
-            .await
-            .assert_problem(400, "invalid_phone");
+        s.put(
+            "/v1/users/alice",
+            json!({"phone": phone, "display_name": "Alice"}),
+        )
+        .await
+        .assert_problem(400, "invalid_phone");
     }
     let later = countersign_core::Timestamp(crate::harness::T0.millis() + 3_600_000).to_rfc3339();
     for hidden in [
@@ -327,9 +330,24 @@ async fn rewritten_phones_and_hidden_characters_are_refused_and_write_nothing(b:
         "Eve\u{2060}",
     ] {
         let cases = [
-            ("/v1/users/bob", json!({"display_name": hidden}), "display_name", true),
-            ("/v1/users/alice", json!({"display_name": hidden}), "display_name", true),
-            ("/v1/users/alice/factors", json!({"type": "totp", "label": hidden}), "label", false),
+            (
+                "/v1/users/bob",
+                json!({"display_name": hidden}),
+                "display_name",
+                true,
+            ),
+            (
+                "/v1/users/alice",
+                json!({"display_name": hidden}),
+                "display_name",
+                true,
+            ),
+            (
+                "/v1/users/alice/factors",
+                json!({"type": "totp", "label": hidden}),
+                "label",
+                false,
+            ),
             (
                 "/v1/support/appointments",
                 json!({"user_id": "alice", "ticket_id": "T-1", "contact_email": "a@example.com",
@@ -355,7 +373,11 @@ async fn rewritten_phones_and_hidden_characters_are_refused_and_write_nothing(b:
             assert_eq!(r.body["field"], field, "{hidden:?}: {}", r.body);
         }
     }
-    assert_eq!(counts(&s).await, before, "a refused request wrote something");
+    assert_eq!(
+        counts(&s).await,
+        before,
+        "a refused request wrote something"
+    );
     let alice = s.get("/v1/users/alice").await;
     assert_eq!(alice.body["display_name"], json!(null));
     assert_eq!(alice.body["phone"], "+33612345689");
