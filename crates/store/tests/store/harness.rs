@@ -50,6 +50,13 @@ impl TestDb {
     /// A new, migrated database. PostgreSQL being unreachable fails the
     /// test: it is never skipped.
     pub async fn open(engine: Engine) -> TestDb {
+        let mut db = TestDb::empty(engine).await;
+        db.connect().await;
+        db
+    }
+
+    /// A new database without tables (see [`TestDb::migrate_up_to`]).
+    pub async fn empty(engine: Engine) -> TestDb {
         let (url, dir, schema) = match engine {
             Engine::Sqlite => {
                 let dir = std::env::temp_dir().join(format!("countersign-store-{}", new_id("t")));
@@ -72,18 +79,62 @@ impl TestDb {
                 (url, None, Some(schema))
             }
         };
-        let mut db = TestDb {
+        let db = TestDb {
             engine,
             url,
             store: None,
             dir,
             schema,
         };
-        let store = countersign_store::connect(&db.url)
-            .await
-            .unwrap_or_else(|e| panic!("opening {:?} at {}: {e}", db.engine, db.url));
-        db.store = Some(store);
+        if engine == Engine::Sqlite {
+            // The file exists from here on, as with a released version's.
+            <sqlx::SqliteConnection as sqlx::Connection>::connect(&db.url)
+                .await
+                .unwrap();
+        }
         db
+    }
+
+    /// Applies the engine's migrations up to number `last` only: the
+    /// schema a release from before the later ones left.
+    pub async fn migrate_up_to(&self, last: i64) {
+        let folder = match self.engine {
+            Engine::Sqlite => "sqlite",
+            Engine::Postgres => "postgres",
+        };
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(folder);
+        let mut migrator = sqlx::migrate::Migrator::new(path).await.unwrap();
+        migrator.migrations = migrator
+            .migrations
+            .iter()
+            .filter(|m| m.version <= last)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into();
+        match self.engine {
+            Engine::Sqlite => {
+                let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.url)
+                    .await
+                    .unwrap();
+                migrator.run(&mut c).await.unwrap();
+            }
+            Engine::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.url)
+                    .await
+                    .unwrap();
+                migrator.run(&mut c).await.unwrap();
+            }
+        }
+    }
+
+    /// Opens the store on the database, which applies pending migrations.
+    pub async fn connect(&mut self) {
+        let store = countersign_store::connect(&self.url)
+            .await
+            .unwrap_or_else(|e| panic!("opening {:?} at {}: {e}", self.engine, self.url));
+        self.store = Some(store);
     }
 
     pub fn store(&self) -> &dyn Store {

@@ -2,11 +2,14 @@
 //! value that was read; WebAuthn ceremonies finished once.
 
 use countersign_core::event::Event;
+use countersign_core::ids::{ApiKeyId, ServiceId};
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::Timestamp;
 use countersign_store::{Revoked, Store, StoreError};
 
-use crate::harness::{api_key, at, event_ids, key_hash_of, service, service_and_user, T0};
+use crate::harness::{
+    api_key, at, event_ids, key_hash_of, service, service_and_user, Engine, TestDb, T0,
+};
 
 crate::on_both_engines! {
     settings_and_services_are_never_overwritten_blindly
@@ -24,6 +27,47 @@ crate::on_both_engines! {
     racing_revocations_never_remove_a_services_last_key
         => racing_revocations_never_remove_a_services_last_key_sqlite,
            racing_revocations_never_remove_a_services_last_key_postgres;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_from_before_rotation_keeps_working_sqlite() {
+    a_key_from_before_rotation_keeps_working(Engine::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_from_before_rotation_keeps_working_postgres() {
+    a_key_from_before_rotation_keeps_working(Engine::Postgres).await
+}
+
+/// A service made by a release before migration 0015 (one key, in
+/// `services.api_key_hash`): after the upgrade its key is its first key
+/// and still authenticates it.
+async fn a_key_from_before_rotation_keeps_working(engine: Engine) {
+    let mut db = TestDb::empty(engine).await;
+    db.migrate_up_to(14).await;
+    let id = ServiceId::new();
+    db.sql(&format!(
+        "INSERT INTO services (id, name, api_key_hash, settings, created_at) \
+         VALUES ('{id}', 'Old Co', 'hash-of-the-old-key', '{{}}', {})",
+        T0.millis()
+    ))
+    .await;
+    db.connect().await;
+    let store = db.store();
+    let key = store
+        .api_key_by_hash("hash-of-the-old-key")
+        .await
+        .unwrap()
+        .expect("the old key is the service's first key");
+    assert_eq!(key.service_id, id);
+    assert!(ApiKeyId::parse(&key.id).is_some(), "{}", key.id);
+    assert_eq!(key.prefix, "cs_live_");
+    assert_eq!(key.created_at, T0);
+    assert_eq!(store.api_keys(&id).await.unwrap(), vec![key]);
+    assert_eq!(store.service(&id).await.unwrap().unwrap().name, "Old Co");
+    // New services and keys live alongside.
+    let other = service(store).await;
+    assert_eq!(store.api_keys(&other.id).await.unwrap().len(), 1);
 }
 
 fn service_event(service: &Service, kind: &str, at: Timestamp) -> Event {
