@@ -6,7 +6,7 @@ use countersign_core::ids::{is_printable, ServiceId, UserId};
 use countersign_core::keyring::Keyring;
 use countersign_core::otp::{parse_seed, OtpAlgorithm, OtpParams};
 use countersign_core::secret::{api_key_hash, new_api_key};
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use countersign_store::{Store, StoreError};
@@ -27,7 +27,10 @@ pub async fn create_service(
         settings: ServiceSettings::default(),
     };
     let key = new_api_key();
-    store.insert_service(&service, &api_key_hash(&key)).await?;
+    let first = ApiKey::new(&service.id, &key, now);
+    store
+        .insert_service(&service, &first, &api_key_hash(&key))
+        .await?;
     crate::help_import::install_starter_articles(store, &service.id, now)
         .await
         .map_err(|e| match e {
@@ -50,10 +53,11 @@ pub async fn service_named(store: &dyn Store, name: &str) -> Result<Service, Adm
         .ok_or_else(|| AdminError::Refused(format!("no service named {name:?}")))
 }
 
-/// A service name: 1–64 printable characters, shown to users in messages.
+/// A service name: 1–64 printable characters ([`is_printable`]), shown to
+/// users in messages.
 pub fn is_valid_service_name(name: &str) -> bool {
     let len = name.chars().count();
-    (1..=64).contains(&len) && !name.chars().any(char::is_control) && name.trim() == name
+    (1..=64).contains(&len) && is_printable(name) && name.trim() == name
 }
 
 /// Dev mode: on an empty database, creates a "demo" service and prints its

@@ -28,6 +28,7 @@ pub enum Missing {
     Service,
     SignIn,
     Article,
+    ApiKey,
     /// A route that exists only when a provider is configured.
     Route,
 }
@@ -44,6 +45,7 @@ impl Missing {
             Missing::Service => "service",
             Missing::SignIn => "sign-in",
             Missing::Article => "article",
+            Missing::ApiKey => "API key",
             Missing::Route => "route",
         }
     }
@@ -134,6 +136,8 @@ pub enum AppError {
     FactorActive,
     #[error("a token with this seed is already enrolled in this service; one seed, one factor")]
     FactorExists,
+    #[error("this is the service's last API key: revoking it would lock the service out; create a new key first")]
+    LastApiKey,
     #[error("this factor waited more than 24 hours for its first code; remove it and enrol again")]
     EnrolmentExpired,
     #[error("only an active hotp factor can be resynchronised")]

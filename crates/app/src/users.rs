@@ -4,7 +4,7 @@
 
 use countersign_core::contact::{mask_email, mask_phone};
 use countersign_core::event::Event;
-use countersign_core::ids::{is_id_of, is_printable, ServiceId, UserId};
+use countersign_core::ids::{is_id_of, is_printable, ServiceId, UserId, NOT_PRINTABLE};
 use countersign_core::notice::SecurityChange;
 use countersign_core::service::Service;
 use countersign_core::user::{Change, ContactChange, User, UserUpdate};
@@ -96,10 +96,7 @@ pub(crate) fn refuse_if_locked(user: &User, now: Timestamp) -> AppResult<()> {
 fn check_display_name(name: &Change<String>) -> AppResult<()> {
     if let Change::Set(name) = name {
         if !is_printable(name) {
-            return Err(AppError::field(
-                "display_name",
-                "control characters are not allowed",
-            ));
+            return Err(AppError::field("display_name", NOT_PRINTABLE));
         }
         if name.chars().count() > 128 {
             return Err(AppError::field("display_name", "at most 128 characters"));

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use countersign_app::admin::{
     create_service, import_tokens, is_valid_service_name, rotate_key, service_named,
 };
+use countersign_app::api_keys::{self, By};
 use countersign_app::config::LogFormat;
 use countersign_app::{redact_url, Config};
 use countersign_core::event::Event;
@@ -170,6 +171,35 @@ enum ServiceCommand {
     },
     /// List services (never their keys).
     List,
+    /// A service's API keys: create one to rotate (both keys work until
+    /// the old one is revoked), list them, revoke one.
+    #[command(subcommand)]
+    Key(ServiceKeyCommand),
+}
+
+#[derive(Subcommand)]
+enum ServiceKeyCommand {
+    /// Create a key; prints {"id","prefix","created_at","last_used_at","api_key"}.
+    /// The key is shown only here.
+    Create {
+        /// The service's name.
+        #[arg(long)]
+        service: String,
+    },
+    /// List the keys as JSON Lines: id, prefix, created_at, last_used_at
+    /// (to the minute); never the keys.
+    List {
+        #[arg(long)]
+        service: String,
+    },
+    /// Revoke a key: every server refuses it from now on. The service's last
+    /// key cannot be revoked (create another first).
+    Revoke {
+        #[arg(long)]
+        service: String,
+        /// The key's id (`key_…`), as `service key list` shows it.
+        key_id: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -248,6 +278,46 @@ async fn service_command(config: &Config, cmd: ServiceCommand) -> Result<(), Str
                     serde_json::json!({"id": s.id, "name": s.name, "created_at": s.created_at})
                 );
             }
+        }
+        ServiceCommand::Key(cmd) => service_key_command(store.as_ref(), cmd).await?,
+    }
+    Ok(())
+}
+
+async fn service_key_command(
+    store: &dyn countersign_store::Store,
+    cmd: ServiceKeyCommand,
+) -> Result<(), String> {
+    let (ServiceKeyCommand::Create { service }
+    | ServiceKeyCommand::List { service }
+    | ServiceKeyCommand::Revoke { service, .. }) = &cmd;
+    let service = service_named(store, service)
+        .await
+        .map_err(|e| e.to_string())?;
+    let now = SystemClock.now();
+    match cmd {
+        ServiceKeyCommand::Create { .. } => {
+            let created = api_keys::create(store, &service.id, By::Operator, now)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{}", serde_json::to_string(&created).expect("serialises"));
+        }
+        ServiceKeyCommand::List { .. } => {
+            for key in api_keys::list(store, &service.id)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                println!("{}", serde_json::to_string(&key).expect("serialises"));
+            }
+        }
+        ServiceKeyCommand::Revoke { key_id, .. } => {
+            let revoked = api_keys::revoke(store, &service.id, &key_id, By::Operator, now)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::json!({"id": revoked.id, "prefix": revoked.prefix, "revoked": true})
+            );
         }
     }
     Ok(())

@@ -18,8 +18,18 @@ pub enum ContactError {
 /// Parses a phone number written for humans ("+33 6 12 34 56 89",
 /// "0044 20 7946 0958") into E.164 ("+33612345689"). The number must carry
 /// its country code: guessing a region is how codes reach the wrong person.
+/// Only digits and the usual separators are accepted: letters would be read
+/// as keypad digits ("+1-800-FLOWERS") and an extension ("x12", "ext. 12",
+/// ";ext=12") would be dropped, so the number stored would not be the one
+/// the user typed, and a code could go to a switchboard instead of them.
 pub fn normalize_phone(input: &str) -> Result<String, ContactError> {
     let trimmed = input.trim();
+    let plain = trimmed
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')' | '/'));
+    if !plain {
+        return Err(ContactError::InvalidPhone);
+    }
     let international = if let Some(rest) = trimmed.strip_prefix("00") {
         format!("+{rest}")
     } else {
@@ -30,7 +40,7 @@ pub fn normalize_phone(input: &str) -> Result<String, ContactError> {
     }
     let number =
         phonenumber::parse(None, &international).map_err(|_| ContactError::InvalidPhone)?;
-    if !phonenumber::is_valid(&number) {
+    if !phonenumber::is_valid(&number) || number.extension().is_some() {
         return Err(ContactError::InvalidPhone);
     }
     Ok(number.format().mode(phonenumber::Mode::E164).to_string())
@@ -187,6 +197,14 @@ mod tests {
             "hello",
             "+999 123456",
             "+1 555 0100 99999999999",
+            // Keypad letters and extensions change the number silently.
+            "+1-800-FLOWERS",
+            "+1 800 356 9377 ext. 123",
+            "+1 415 555 2671 x12",
+            "+1 415 555 2671;ext=12",
+            "+1 415 555 2671 #12",
+            "+33 6 12 34 56 89\u{200B}",
+            "\u{FF0B}33 6 12 34 56 89",
         ] {
             assert_eq!(
                 normalize_phone(bad),

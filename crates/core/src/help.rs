@@ -15,6 +15,7 @@ use thiserror::Error;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::ids::is_printable;
 use crate::message::escape_markup;
 use crate::Timestamp;
 
@@ -95,7 +96,7 @@ pub enum ArticleError {
     InvalidSlug,
     #[error("expected a language code of 2 or 3 letters, such as \"en\" or \"fr\"")]
     InvalidLocale,
-    #[error("expected 1–200 characters, without control characters")]
+    #[error("expected 1–200 characters, without control, bidirectional-override or invisible characters")]
     InvalidTitle,
     #[error("the body is {0} bytes; at most 102400 (100 KB)")]
     BodyTooLarge(usize),
@@ -136,7 +137,7 @@ pub fn normalize_locale(locale: &str) -> Result<String, ArticleError> {
 pub fn check_title(title: &str) -> Result<(), ArticleError> {
     let ok = (1..=MAX_TITLE_CHARS).contains(&title.chars().count())
         && !title.trim().is_empty()
-        && !title.chars().any(char::is_control);
+        && is_printable(title);
     ok.then_some(()).ok_or(ArticleError::InvalidTitle)
 }
 

@@ -151,6 +151,11 @@ prefixed_id!(
     "apt"
 );
 prefixed_id!(
+    /// One of a service's API keys (the key's id, not the key): `key_…`.
+    ApiKeyId,
+    "key"
+);
+prefixed_id!(
     /// A message sent by SMS, voice or email: `msg_…`.
     MessageId,
     "msg"
@@ -203,10 +208,31 @@ pub fn is_id_of(prefix: &str, id: &str) -> bool {
         })
 }
 
-/// Whether free text is free of control characters (NUL, escape sequences,
-/// line breaks), which no name or header needs and PostgreSQL refuses.
+/// Whether free text shows as what it is: the one check of every display
+/// string (names, labels, agents, transaction details). Refused: control
+/// characters (NUL, escape sequences, line breaks), which no name or header
+/// needs and PostgreSQL refuses, and characters that change what a reader
+/// sees without being seen: bidirectional overrides and isolates (which can
+/// reorder an IBAN or a name on screen) and zero-width or invisible
+/// formatting characters (which make two different strings look alike).
 pub fn is_printable(text: &str) -> bool {
-    !text.chars().any(char::is_control)
+    !text.chars().any(hides_or_reorders)
+}
+
+/// Why text that is not [`is_printable`] is refused, as error details say it.
+pub const NOT_PRINTABLE: &str =
+    "control, bidirectional-override and invisible (zero-width) characters are not allowed";
+
+fn hides_or_reorders(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// The integrator's own user id: 1–128 characters of `[A-Za-z0-9._@:-]`.
@@ -267,11 +293,25 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_not_printable() {
+    fn control_and_hidden_characters_are_not_printable() {
         assert!(is_printable("Alice Dupont-Müller"));
         assert!(!is_printable("a\u{0}b"));
         assert!(!is_printable("line\nbreak"));
         assert!(!is_printable("\u{1b}[31m"));
+        for hidden in [
+            "Alice\u{202E}ecilA",
+            "Bob\u{200B}",
+            "\u{FEFF}Carol",
+            "A\u{2066}B\u{2069}",
+            "Dan\u{2060}",
+            "Eve\u{200F}",
+        ] {
+            assert!(!is_printable(hidden), "{hidden:?}");
+        }
+        assert!(
+            is_printable("عبد الله"),
+            "right-to-left text itself is fine"
+        );
     }
 
     #[test]

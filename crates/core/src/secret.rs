@@ -22,6 +22,13 @@ pub fn new_api_key() -> String {
     )
 }
 
+/// The part of an API key shown in lists: the prefix and 6 of its 43
+/// random characters (36 of 256 bits), enough to tell keys apart and
+/// nothing that helps to guess one.
+pub fn api_key_prefix(key: &str) -> String {
+    key.chars().take(API_KEY_PREFIX.len() + 6).collect()
+}
+
 /// A bearer token for a browser: 256 random bits, base64url. Stored only
 /// as [`token_hash`].
 pub fn new_token() -> String {
@@ -162,6 +169,8 @@ mod tests {
         assert_eq!(k.len(), API_KEY_PREFIX.len() + 43);
         assert_eq!(api_key_hash(&k), api_key_hash(&k));
         assert_ne!(api_key_hash(&k), api_key_hash(&new_api_key()));
+        assert_eq!(api_key_prefix(&k).len(), API_KEY_PREFIX.len() + 6);
+        assert!(k.starts_with(&api_key_prefix(&k)));
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! A service is a tenant: one integrator's application, its API key and its
-//! protection settings.
+//! A service is a tenant: one integrator's application, its API keys and
+//! its protection settings.
 
 use std::collections::BTreeMap;
 
-use crate::ids::ServiceId;
+use crate::ids::{ApiKeyId, ServiceId};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -19,6 +19,50 @@ pub struct Service {
     pub name: String,
     pub created_at: Timestamp,
     pub settings: ServiceSettings,
+}
+
+/// One of a service's API keys, as it is listed: never the key, of which
+/// only a SHA-256 is stored, but the first characters that tell keys apart.
+/// A service has several so that a key can be replaced without downtime:
+/// create the new one, deploy it, revoke the old one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ApiKey {
+    pub id: ApiKeyId,
+    #[serde(skip)]
+    pub service_id: ServiceId,
+    /// The key's first characters (`cs_live_` and 6 more). Keys created
+    /// before keys could be rotated show only `cs_live_`.
+    #[schema(example = "cs_live_Xy3_q9")]
+    pub prefix: String,
+    pub created_at: Timestamp,
+    /// When the key last authenticated a request, to the minute
+    /// ([`ApiKey::LAST_USED_EVERY`]); `null` if never.
+    pub last_used_at: Option<Timestamp>,
+}
+
+impl ApiKey {
+    /// How stale `last_used_at` may get: it is written at most this often
+    /// per key, so that a busy key costs no write per request.
+    pub const LAST_USED_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+    /// A new key's record, for the key `secret` (made by
+    /// [`crate::secret::new_api_key`]).
+    pub fn new(service_id: &ServiceId, secret: &str, now: Timestamp) -> ApiKey {
+        ApiKey {
+            id: ApiKeyId::new(),
+            service_id: service_id.clone(),
+            prefix: crate::secret::api_key_prefix(secret),
+            created_at: now,
+            last_used_at: None,
+        }
+    }
+
+    /// Whether a use at `now` should be recorded: `last_used_at` is unset
+    /// or older than [`ApiKey::LAST_USED_EVERY`].
+    pub fn use_is_news(&self, now: Timestamp) -> bool {
+        self.last_used_at
+            .is_none_or(|at| at.plus(Self::LAST_USED_EVERY) <= now)
+    }
 }
 
 /// Protections, each with the default from the contract.

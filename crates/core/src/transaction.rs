@@ -8,6 +8,8 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 use utoipa::ToSchema;
 
+use crate::ids::is_printable;
+
 /// The payment a challenge approves (`context.transaction`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -35,21 +37,6 @@ pub enum TransactionError {
     Text(&'static str, usize),
     #[error("transaction: give the payee, the destination, or both")]
     NoRecipient,
-}
-
-/// Characters that change what a reader sees without being seen: control
-/// characters, bidirectional overrides and isolates (which can reorder an
-/// IBAN on screen), and zero-width or invisible formatting characters.
-fn hides_or_reorders(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{061C}' | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}')
 }
 
 impl Transaction {
@@ -80,7 +67,7 @@ impl Transaction {
         ] {
             if let Some(v) = value {
                 let n = v.chars().count();
-                if n == 0 || n > max || v.trim() != v || v.chars().any(hides_or_reorders) {
+                if n == 0 || n > max || v.trim() != v || !is_printable(v) {
                     return Err(TransactionError::Text(field, max));
                 }
             }

@@ -251,6 +251,7 @@ impl From<AppError> for ApiError {
                 "factor_exists",
                 "Token already enrolled",
             ),
+            AppError::LastApiKey => status(StatusCode::CONFLICT, "last_api_key", "Last API key"),
             AppError::EnrolmentExpired => status(StatusCode::GONE, "expired", "Enrolment expired"),
             AppError::NotResyncable => unprocessable("not_resyncable", "Cannot resynchronise"),
             AppError::WrongActivationSignature => {

@@ -10,6 +10,7 @@ use countersign_core::support::JOIN_COOKIE;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use countersign_app::services::Caller;
 use countersign_app::App;
 
 /// Largest request body accepted, from the contract.
@@ -75,6 +76,22 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let KeyAuth(caller) = KeyAuth::from_request_parts(parts, state).await?;
+        Ok(ServiceAuth(caller.service))
+    }
+}
+
+/// The service and which of its API keys is in `Authorization: Bearer …`
+/// (for the routes that manage keys, whose events say which key acted).
+pub struct KeyAuth(pub Caller);
+
+impl<S: Send + Sync> FromRequestParts<S> for KeyAuth
+where
+    App: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let app = App::from_ref(state);
         let key = parts
             .headers
@@ -87,9 +104,9 @@ where
             .map(str::trim)
             .filter(|k| !k.is_empty() && k.len() <= 256)
             .ok_or_else(ApiError::unauthorized)?;
-        app.service_for_key(key)
+        app.caller_for_key(key)
             .await?
-            .map(ServiceAuth)
+            .map(KeyAuth)
             .ok_or_else(ApiError::unauthorized)
     }
 }

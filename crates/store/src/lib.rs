@@ -25,7 +25,7 @@ use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::notice::NoticeContent;
 use countersign_core::policy::Channel;
 use countersign_core::portal::{Pending, PortalSession};
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -183,6 +183,17 @@ pub enum Saved {
     Replayed,
     /// Nothing saved: this counter of the write's `counters` is at its cap.
     LimitReached(usize),
+}
+
+/// What became of [`Store::revoke_api_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revoked {
+    /// Deleted: the key authenticates nothing from now on.
+    Done,
+    /// The service has no key with this id.
+    Missing,
+    /// Nothing deleted: it is the service's last key.
+    LastKey,
 }
 
 /// A security notice on its way to one contact point.
@@ -350,8 +361,30 @@ pub trait Store: Send + Sync + 'static {
     /// returns the value that is there now.
     async fn claim_setting(&self, name: &str, value: &str) -> Result<String>;
 
-    async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()>;
-    async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>>;
+    /// Adds a service with its first API key (stored as `key_hash`, the
+    /// key's SHA-256), in one transaction.
+    async fn insert_service(&self, service: &Service, key: &ApiKey, key_hash: &str) -> Result<()>;
+    /// The API key whose SHA-256 is `key_hash`: one read of a unique index.
+    /// Callers never cache it, so that a revoked key is refused at once by
+    /// every process.
+    async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>>;
+    /// A service's API keys, oldest first.
+    async fn api_keys(&self, service_id: &str) -> Result<Vec<ApiKey>>;
+    /// Adds an API key to its service, with `events`.
+    async fn insert_api_key(&self, key: &ApiKey, key_hash: &str, events: &[Event]) -> Result<()>;
+    /// Deletes one of a service's keys, with `events`, unless it is the
+    /// service's last key. Revocations of one service's keys take turns (on
+    /// the service's row), so that two racing revocations never remove the
+    /// last two keys.
+    async fn revoke_api_key(
+        &self,
+        service_id: &str,
+        key_id: &str,
+        events: &[Event],
+    ) -> Result<Revoked>;
+    /// Records a use of a key at `now`, unless one was recorded after
+    /// `since` (by another request or process meanwhile).
+    async fn touch_api_key(&self, key_id: &str, now: Timestamp, since: Timestamp) -> Result<()>;
     async fn services(&self) -> Result<Vec<Service>>;
     async fn service(&self, id: &str) -> Result<Option<Service>>;
     /// Replaces a service's settings if they are still `before` (a change

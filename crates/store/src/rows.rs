@@ -4,11 +4,13 @@ use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::help::{Article, Category};
-use countersign_core::ids::{ChallengeId, FactorId, MessageId, ServiceId, UserId, UserKey};
+use countersign_core::ids::{
+    ApiKeyId, ChallengeId, FactorId, MessageId, ServiceId, UserId, UserKey,
+};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
 use countersign_core::portal::{Pending, PortalSession};
-use countersign_core::service::Service;
+use countersign_core::service::{ApiKey, Service};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -49,6 +51,16 @@ impl_sql_row!(sqlx::postgres::PgRow);
 
 fn json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+pub(crate) fn api_key(row: &impl SqlRow) -> Result<ApiKey> {
+    Ok(ApiKey {
+        id: ApiKeyId::from_trusted(row.text("id")?),
+        service_id: ServiceId::from_trusted(row.text("service_id")?),
+        prefix: row.text("prefix")?,
+        created_at: Timestamp(row.int("created_at")?),
+        last_used_at: row.opt_int("last_used_at")?.map(Timestamp),
+    })
 }
 
 pub(crate) fn service(row: &impl SqlRow) -> Result<Service> {

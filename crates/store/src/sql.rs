@@ -17,7 +17,7 @@ use countersign_core::lockout::{Failures, LockoutPolicy};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::outbox::LEASE;
 use countersign_core::portal::{Pending, PortalSession};
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
@@ -26,8 +26,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 use crate::{
     rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Saved, SecurityWrite, Store, StoreError,
-    UserEffect, WebhookClaim, WebhookDelivery,
+    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite, Store,
+    StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
@@ -277,6 +277,7 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 pub(crate) const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at, security_hold_until";
+pub(crate) const API_KEY_COLUMNS: &str = "id, service_id, prefix, created_at, last_used_at";
 pub(crate) const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
 pub(crate) const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
 /// Factors with the count of unused recovery codes of each set.
@@ -398,6 +399,25 @@ macro_rules! write_security {
             }
         }
     };
+}
+
+/// Inserts an API key's row on the transaction `$tx`.
+macro_rules! insert_api_key {
+    ($tx:expr, $key:expr, $key_hash:expr) => {{
+        let key: &ApiKey = $key;
+        sqlx::query(
+            "INSERT INTO api_keys (id, service_id, key_hash, prefix, created_at, last_used_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&key.id)
+        .bind(&key.service_id)
+        .bind($key_hash)
+        .bind(&key.prefix)
+        .bind(key.created_at.millis())
+        .bind(key.last_used_at.map(Timestamp::millis))
+        .execute(&mut *$tx)
+        .await?;
+    }};
 }
 
 macro_rules! commit_if_changed {
@@ -569,29 +589,89 @@ macro_rules! sql_store {
                     .await?)
             }
 
-            async fn insert_service(&self, s: &Service, api_key_hash: &str) -> Result<()> {
+            async fn insert_service(&self, s: &Service, key: &ApiKey, key_hash: &str) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
                 sqlx::query(
-                    "INSERT INTO services (id, name, api_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO services (id, name, settings, created_at) VALUES ($1, $2, $3, $4)",
                 )
                 .bind(&s.id)
                 .bind(&s.name)
-                .bind(api_key_hash)
                 .bind(to_json(&s.settings))
                 .bind(s.created_at.millis())
-                .execute(self.writes())
+                .execute(&mut *tx)
                 .await
                 .map_err(conflict_on_unique)?;
+                insert_api_key!(tx, key, key_hash);
+                tx.commit().await?;
                 Ok(())
             }
 
-            async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>> {
-                let row = sqlx::query(
-                    "SELECT id, name, settings, created_at FROM services WHERE api_key_hash = $1",
-                )
-                .bind(api_key_hash)
-                .fetch_optional(self.reads())
+            async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
+                let row = sqlx::query(&format!("SELECT {API_KEY_COLUMNS} FROM api_keys WHERE key_hash = $1"))
+                    .bind(key_hash)
+                    .fetch_optional(self.reads())
+                    .await?;
+                row.as_ref().map(rows::api_key).transpose()
+            }
+
+            async fn api_keys(&self, service_id: &str) -> Result<Vec<ApiKey>> {
+                let all = sqlx::query(&format!(
+                    "SELECT {API_KEY_COLUMNS} FROM api_keys WHERE service_id = $1 ORDER BY created_at, id"
+                ))
+                .bind(service_id)
+                .fetch_all(self.reads())
                 .await?;
-                row.as_ref().map(rows::service).transpose()
+                all.iter().map(rows::api_key).collect()
+            }
+
+            async fn insert_api_key(&self, key: &ApiKey, key_hash: &str, events: &[Event]) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                insert_api_key!(tx, key, key_hash);
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn revoke_api_key(&self, service_id: &str, key_id: &str, events: &[Event]) -> Result<Revoked> {
+                let mut tx = self.writes().begin().await?;
+                // The service's row lock makes revocations of its keys take
+                // turns: each counts the keys left by the one before.
+                sqlx::query("SELECT id FROM services WHERE id = $1 FOR UPDATE")
+                    .bind(service_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let (mine, keys): (i64, i64) = sqlx::query_as(
+                    "SELECT COUNT(*) FILTER (WHERE id = $2), COUNT(*) FROM api_keys WHERE service_id = $1",
+                )
+                .bind(service_id)
+                .bind(key_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                if mine == 0 {
+                    return Ok(Revoked::Missing);
+                }
+                if keys < 2 {
+                    return Ok(Revoked::LastKey);
+                }
+                sqlx::query("DELETE FROM api_keys WHERE id = $1")
+                    .bind(key_id)
+                    .execute(&mut *tx)
+                    .await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(Revoked::Done)
+            }
+
+            async fn touch_api_key(&self, key_id: &str, now: Timestamp, since: Timestamp) -> Result<()> {
+                sqlx::query(
+                    "UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)",
+                )
+                .bind(now.millis())
+                .bind(key_id)
+                .bind(since.millis())
+                .execute(self.writes())
+                .await?;
+                Ok(())
             }
 
             async fn services(&self) -> Result<Vec<Service>> {

@@ -6,7 +6,7 @@
 use countersign_core::challenge::{usual_places, Challenge, ChallengeContext, WebauthnAsk};
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
-use countersign_core::ids::is_printable;
+use countersign_core::ids::{is_printable, NOT_PRINTABLE};
 use countersign_core::limits::CounterCheck;
 use countersign_core::policy::{is_valid_purpose_name, Channel, Method};
 use countersign_core::service::Service;
@@ -293,7 +293,7 @@ fn check_context(c: &ChallengeContext) -> AppResult<()> {
             return Err(AppError::field(name, format!("at most {max} characters")));
         }
         if value.as_ref().is_some_and(|v| !is_printable(v)) {
-            return Err(AppError::field(name, "control characters are not allowed"));
+            return Err(AppError::field(name, NOT_PRINTABLE));
         }
     }
     if c.ip

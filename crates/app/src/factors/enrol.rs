@@ -6,7 +6,7 @@
 
 use countersign_core::device::DeviceParams;
 use countersign_core::factor::{Factor, FactorType, WebauthnKind, WebauthnParams};
-use countersign_core::ids::is_printable;
+use countersign_core::ids::{is_printable, NOT_PRINTABLE};
 use countersign_core::otp::{
     base32_encode, new_seed, otpauth_uri, parse_seed, OtpAlgorithm, OtpKind, OtpParams,
     OtpSettingError,
@@ -82,10 +82,7 @@ fn check_label(label: &Option<String>) -> AppResult<()> {
         Some(l) if l.chars().count() > 64 || l.trim().is_empty() => {
             Err(AppError::field("label", "1–64 characters"))
         }
-        Some(l) if !is_printable(l) => Err(AppError::field(
-            "label",
-            "control characters are not allowed",
-        )),
+        Some(l) if !is_printable(l) => Err(AppError::field("label", NOT_PRINTABLE)),
         _ => Ok(()),
     }
 }

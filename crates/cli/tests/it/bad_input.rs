@@ -10,7 +10,8 @@ use crate::on_both_backends;
 on_both_backends!(
     malformed_requests_are_refused_and_write_nothing,
     invalid_contacts_are_refused_and_write_nothing,
-    arrays_in_place_of_objects_are_refused_and_write_nothing
+    arrays_in_place_of_objects_are_refused_and_write_nothing,
+    rewritten_phones_and_hidden_characters_are_refused_and_write_nothing
 );
 
 /// Rows in every table, to show that a refused request wrote nothing.
@@ -380,4 +381,105 @@ async fn arrays_in_place_of_objects_are_refused_and_write_nothing(b: Backend) {
         service,
         "the settings changed"
     );
+}
+
+/// A phone number the parser would change without a word (keypad letters
+/// read as digits, an extension dropped) is refused: the code would go to
+/// another number than the one typed. Display strings that hide or reorder
+/// text (bidirectional overrides and isolates, zero-width characters) are
+/// refused wherever a name or label is shown. Nothing is written.
+async fn rewritten_phones_and_hidden_characters_are_refused_and_write_nothing(b: Backend) {
+    let s = TestServer::start_with(b, |c| {
+        c.support.jwt_secret = Some("jitsi-app-secret-for-tests".into());
+        c.support.video_base_url = Some("https://meet.bank.test".into());
+    })
+    .await;
+    s.alice("alice").await;
+    let before = counts(&s).await;
+    for phone in [
+        "+1-800-FLOWERS",
+        "+1 800 356 9377 ext. 123",
+        "+1 415 555 2671 x12",
+        "+1 415 555 2671;ext=12",
+        "tel:+1-415-555-2671",
+    ] {
+        s.put("/v1/users/bob", json!({"phone": phone}))
+            .await
+            .assert_problem(400, "invalid_phone");
+        s.put(
+            "/v1/users/alice",
+            json!({"phone": phone, "display_name": "Alice"}),
+        )
+        .await
+        .assert_problem(400, "invalid_phone");
+    }
+    let later = countersign_core::Timestamp(crate::harness::T0.millis() + 3_600_000).to_rfc3339();
+    for hidden in [
+        "Alice\u{202E}ecilA",
+        "Bob\u{200B}",
+        "\u{FEFF}Carol",
+        "Dan \u{2066}X\u{2069}",
+        "Eve\u{2060}",
+    ] {
+        let cases = [
+            (
+                "/v1/users/bob",
+                json!({"display_name": hidden}),
+                "display_name",
+                true,
+            ),
+            (
+                "/v1/users/alice",
+                json!({"display_name": hidden}),
+                "display_name",
+                true,
+            ),
+            (
+                "/v1/users/alice/factors",
+                json!({"type": "totp", "label": hidden}),
+                "label",
+                false,
+            ),
+            (
+                "/v1/support/appointments",
+                json!({"user_id": "alice", "ticket_id": "T-1", "contact_email": "a@example.com",
+                       "agent": hidden, "starts_at": later}),
+                "agent",
+                false,
+            ),
+            (
+                "/v1/support/appointments",
+                json!({"user_id": "alice", "ticket_id": hidden, "contact_email": "a@example.com",
+                       "agent": "Bob", "starts_at": later}),
+                "ticket_id",
+                false,
+            ),
+        ];
+        for (path, body, field, put) in cases {
+            let r = if put {
+                s.put(path, body).await
+            } else {
+                s.post(path, body).await
+            };
+            r.assert_problem(400, "invalid_request");
+            assert_eq!(r.body["field"], field, "{hidden:?}: {}", r.body);
+        }
+    }
+    assert_eq!(
+        counts(&s).await,
+        before,
+        "a refused request wrote something"
+    );
+    let alice = s.get("/v1/users/alice").await;
+    assert_eq!(alice.body["display_name"], json!(null));
+    assert_eq!(alice.body["phone"], "+33612345689");
+}
+
+/// [`snapshot`], with the tables of methods and appointments.
+async fn counts(s: &TestServer) -> Vec<i64> {
+    let mut counts = snapshot(s).await;
+    for table in ["factors", "appointments"] {
+        counts.push(s.count_rows(table).await);
+    }
+    counts
 }

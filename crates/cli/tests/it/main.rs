@@ -4,6 +4,7 @@
 mod harness;
 
 mod alerts;
+mod api_keys;
 mod audit;
 mod bad_input;
 mod browser;

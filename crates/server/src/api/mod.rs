@@ -78,6 +78,8 @@ fn api_routes() -> OpenApiRouter<App> {
         .routes(routes!(challenges::cancel_challenge))
         .routes(routes!(challenges::release_challenge))
         .routes(routes!(service::get_service, service::patch_service))
+        .routes(routes!(service::create_key, service::list_keys))
+        .routes(routes!(service::revoke_key))
         .routes(routes!(delivery::delivery_status))
         .routes(routes!(delivery::call_key_pressed))
         .routes(routes!(devices::pending_requests))

@@ -1,13 +1,16 @@
-//! `/v1/service`: the calling service and the policies in force.
+//! `/v1/service`: the calling service and the policies in force;
+//! `/v1/service/keys`: its API keys.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::Json;
+use countersign_app::api_keys::{self, By, CreatedKey};
 use countersign_app::service::ServiceView;
 use countersign_app::App;
-use countersign_core::service::SettingsPatch;
+use countersign_core::service::{ApiKey, SettingsPatch};
 
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ServiceAuth};
+use crate::extract::{ApiJson, KeyAuth, ServiceAuth};
 
 #[utoipa::path(get, path = "/v1/service", tag = "service",
     responses((status = 200, body = ServiceView), (status = 401, description = "unauthorized")),
@@ -34,4 +37,64 @@ pub async fn patch_service(
     ApiJson(patch): ApiJson<SettingsPatch>,
 ) -> ApiResult<Json<ServiceView>> {
     Ok(Json(app.change_settings(&service.id, &patch).await?))
+}
+
+/// Creates an API key for the calling service. The key is in this answer
+/// only (only its SHA-256 is stored). To rotate: create, deploy the new key,
+/// then revoke the old one; both work meanwhile. Audited as
+/// `service.api_key_created`.
+#[utoipa::path(post, path = "/v1/service/keys", tag = "service",
+    responses((status = 201, body = CreatedKey), (status = 401, description = "unauthorized")),
+    security(("api_key" = [])))]
+pub async fn create_key(
+    State(app): State<App>,
+    KeyAuth(caller): KeyAuth,
+) -> ApiResult<(StatusCode, Json<CreatedKey>)> {
+    let created = api_keys::create(
+        app.store.as_ref(),
+        &caller.service.id,
+        By::Api(&caller.key.id),
+        app.now(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// The calling service's API keys, oldest first: id, prefix, creation and
+/// last use (to the minute), never the keys.
+#[utoipa::path(get, path = "/v1/service/keys", tag = "service",
+    responses((status = 200, body = Vec<ApiKey>), (status = 401, description = "unauthorized")),
+    security(("api_key" = [])))]
+pub async fn list_keys(
+    State(app): State<App>,
+    ServiceAuth(service): ServiceAuth,
+) -> ApiResult<Json<Vec<ApiKey>>> {
+    Ok(Json(api_keys::list(app.store.as_ref(), &service.id).await?))
+}
+
+/// Revokes one of the calling service's API keys (it may be the key of this
+/// request): from the answer on, it gets 401 on every server process. The
+/// last key is refused with 409 `last_api_key`. Audited as
+/// `service.api_key_revoked`.
+#[utoipa::path(delete, path = "/v1/service/keys/{id}", tag = "service",
+    params(("id" = String, Path, description = "The key's id (`key_…`)")),
+    responses((status = 200, body = ApiKey, description = "the revoked key"),
+              (status = 401, description = "unauthorized"),
+              (status = 404, description = "not_found"),
+              (status = 409, description = "last_api_key: the service's last key")),
+    security(("api_key" = [])))]
+pub async fn revoke_key(
+    State(app): State<App>,
+    KeyAuth(caller): KeyAuth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ApiKey>> {
+    let revoked = api_keys::revoke(
+        app.store.as_ref(),
+        &caller.service.id,
+        &id,
+        By::Api(&caller.key.id),
+        app.now(),
+    )
+    .await?;
+    Ok(Json(revoked))
 }

@@ -20,15 +20,15 @@ use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::portal::{Pending, PortalSession};
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
     AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Saved, SecurityWrite, Store, StoreError,
-    WebhookClaim, WebhookDelivery,
+    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite, Store,
+    StoreError, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.
@@ -116,12 +116,33 @@ impl Store for SqliteStore {
         SqliteStore::claim_setting(self, name, value).await
     }
 
-    async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()> {
-        SqliteStore::insert_service(self, service, api_key_hash).await
+    async fn insert_service(&self, service: &Service, key: &ApiKey, key_hash: &str) -> Result<()> {
+        SqliteStore::insert_service(self, service, key, key_hash).await
     }
 
-    async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>> {
-        SqliteStore::service_by_key_hash(self, api_key_hash).await
+    async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
+        SqliteStore::api_key_by_hash(self, key_hash).await
+    }
+
+    async fn api_keys(&self, service_id: &str) -> Result<Vec<ApiKey>> {
+        SqliteStore::api_keys(self, service_id).await
+    }
+
+    async fn insert_api_key(&self, key: &ApiKey, key_hash: &str, events: &[Event]) -> Result<()> {
+        SqliteStore::insert_api_key(self, key, key_hash, events).await
+    }
+
+    async fn revoke_api_key(
+        &self,
+        service_id: &str,
+        key_id: &str,
+        events: &[Event],
+    ) -> Result<Revoked> {
+        SqliteStore::revoke_api_key(self, service_id, key_id, events).await
+    }
+
+    async fn touch_api_key(&self, key_id: &str, now: Timestamp, since: Timestamp) -> Result<()> {
+        SqliteStore::touch_api_key(self, key_id, now, since).await
     }
 
     async fn services(&self) -> Result<Vec<Service>> {

@@ -4,14 +4,14 @@ use countersign_core::event::Event;
 use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::portal::{Pending, PortalSession};
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
-use super::engine::{all, conflict_on_unique, exec, one, Unit};
+use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
-use crate::sql::{to_json, PORTAL_COLUMNS, USER_COLUMNS};
-use crate::{rows, LockedEvent, OpenedFrom, Result, Saved, SecurityWrite, StoreError};
+use crate::sql::{to_json, API_KEY_COLUMNS, PORTAL_COLUMNS, USER_COLUMNS};
+use crate::{rows, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite, StoreError};
 
 impl SqliteStore {
     pub(super) async fn ping(&self) -> Result<()> {
@@ -41,37 +41,122 @@ impl SqliteStore {
             .await
     }
 
-    pub(super) async fn insert_service(&self, service: &Service, api_key_hash: &str) -> Result<()> {
-        let (s, api_key_hash) = (service.clone(), api_key_hash.to_owned());
+    pub(super) async fn insert_service(
+        &self,
+        service: &Service,
+        key: &ApiKey,
+        key_hash: &str,
+    ) -> Result<()> {
+        let (s, key, key_hash) = (service.clone(), key.clone(), key_hash.to_owned());
         self.db
             .write(move |w| {
+                // `api_key_hash` is a column migration 0015 could not drop:
+                // never read, it holds the service's id.
                 exec(
                     w.conn,
-                    "INSERT INTO services (id, name, api_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)",
-                    &[
-                        &s.id,
-                        &s.name,
-                        &api_key_hash,
-                        &to_json(&s.settings),
-                        &s.created_at.millis(),
-                    ],
+                    "INSERT INTO services (id, name, api_key_hash, settings, created_at) VALUES ($1, $2, $1, $3, $4)",
+                    &[&s.id, &s.name, &to_json(&s.settings), &s.created_at.millis()],
                 )
                 .map_err(conflict_on_unique)?;
+                insert_api_key(w, &key, &key_hash)?;
                 Ok(Unit::Keep(()))
             })
             .await
     }
 
-    pub(super) async fn service_by_key_hash(&self, api_key_hash: &str) -> Result<Option<Service>> {
-        let api_key_hash = api_key_hash.to_owned();
+    pub(super) async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
+        let key_hash = key_hash.to_owned();
         self.db
             .read(move |c| {
                 one(
                     c,
-                    "SELECT id, name, settings, created_at FROM services WHERE api_key_hash = $1",
-                    &[&api_key_hash],
-                    |r| rows::service(r),
+                    &format!("SELECT {API_KEY_COLUMNS} FROM api_keys WHERE key_hash = $1"),
+                    &[&key_hash],
+                    |r| rows::api_key(r),
                 )
+            })
+            .await
+    }
+
+    pub(super) async fn api_keys(&self, service_id: &str) -> Result<Vec<ApiKey>> {
+        let service_id = service_id.to_owned();
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!(
+                        "SELECT {API_KEY_COLUMNS} FROM api_keys WHERE service_id = $1 ORDER BY created_at, id"
+                    ),
+                    &[&service_id],
+                    |r| rows::api_key(r),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn insert_api_key(
+        &self,
+        key: &ApiKey,
+        key_hash: &str,
+        events: &[Event],
+    ) -> Result<()> {
+        let (key, key_hash, events) = (key.clone(), key_hash.to_owned(), events.to_vec());
+        self.db
+            .write(move |w| {
+                insert_api_key(w, &key, &key_hash)?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    /// One writer: the count and the delete cannot interleave with
+    /// another revocation.
+    pub(super) async fn revoke_api_key(
+        &self,
+        service_id: &str,
+        key_id: &str,
+        events: &[Event],
+    ) -> Result<Revoked> {
+        let (service_id, key_id, events) =
+            (service_id.to_owned(), key_id.to_owned(), events.to_vec());
+        self.db
+            .write(move |w| {
+                let (mine, keys): (i64, i64) = one(
+                    w.conn,
+                    "SELECT COUNT(*) FILTER (WHERE id = $2), COUNT(*) FROM api_keys WHERE service_id = $1",
+                    &[&service_id, &key_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?
+                .unwrap_or((0, 0));
+                if mine == 0 {
+                    return Ok(Unit::Undo(Revoked::Missing));
+                }
+                if keys < 2 {
+                    return Ok(Unit::Undo(Revoked::LastKey));
+                }
+                exec(w.conn, "DELETE FROM api_keys WHERE id = $1", &[&key_id])?;
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(Revoked::Done))
+            })
+            .await
+    }
+
+    pub(super) async fn touch_api_key(
+        &self,
+        key_id: &str,
+        now: Timestamp,
+        since: Timestamp,
+    ) -> Result<()> {
+        let key_id = key_id.to_owned();
+        self.db
+            .write(move |w| {
+                exec(
+                    w.conn,
+                    "UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at <= $3)",
+                    &[&now.millis(), &key_id, &since.millis()],
+                )?;
+                Ok(Unit::Keep(()))
             })
             .await
     }
@@ -667,4 +752,22 @@ fn count_against(conn: &rusqlite::Connection, checks: &[CounterCheck]) -> Result
         }
     }
     Ok(None)
+}
+
+/// Inserts an API key's row.
+fn insert_api_key(w: &Writing<'_>, key: &ApiKey, key_hash: &str) -> Result<()> {
+    exec(
+        w.conn,
+        "INSERT INTO api_keys (id, service_id, key_hash, prefix, created_at, last_used_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[
+            &key.id,
+            &key.service_id,
+            &key_hash,
+            &key.prefix,
+            &key.created_at.millis(),
+            &key.last_used_at.map(Timestamp::millis),
+        ],
+    )?;
+    Ok(())
 }

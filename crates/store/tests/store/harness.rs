@@ -9,7 +9,7 @@ use countersign_core::event::Event;
 use countersign_core::ids::{new_id, ServiceId, UserId};
 use countersign_core::limits::{CounterCheck, Scope};
 use countersign_core::policy::Channel;
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use countersign_store::{ChallengeWrite, Store, UserEffect};
@@ -50,6 +50,13 @@ impl TestDb {
     /// A new, migrated database. PostgreSQL being unreachable fails the
     /// test: it is never skipped.
     pub async fn open(engine: Engine) -> TestDb {
+        let mut db = TestDb::empty(engine).await;
+        db.connect().await;
+        db
+    }
+
+    /// A new database without tables (see [`TestDb::migrate_up_to`]).
+    pub async fn empty(engine: Engine) -> TestDb {
         let (url, dir, schema) = match engine {
             Engine::Sqlite => {
                 let dir = std::env::temp_dir().join(format!("countersign-store-{}", new_id("t")));
@@ -72,18 +79,62 @@ impl TestDb {
                 (url, None, Some(schema))
             }
         };
-        let mut db = TestDb {
+        let db = TestDb {
             engine,
             url,
             store: None,
             dir,
             schema,
         };
-        let store = countersign_store::connect(&db.url)
-            .await
-            .unwrap_or_else(|e| panic!("opening {:?} at {}: {e}", db.engine, db.url));
-        db.store = Some(store);
+        if engine == Engine::Sqlite {
+            // The file exists from here on, as with a released version's.
+            <sqlx::SqliteConnection as sqlx::Connection>::connect(&db.url)
+                .await
+                .unwrap();
+        }
         db
+    }
+
+    /// Applies the engine's migrations up to number `last` only: the
+    /// schema a release from before the later ones left.
+    pub async fn migrate_up_to(&self, last: i64) {
+        let folder = match self.engine {
+            Engine::Sqlite => "sqlite",
+            Engine::Postgres => "postgres",
+        };
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(folder);
+        let mut migrator = sqlx::migrate::Migrator::new(path).await.unwrap();
+        migrator.migrations = migrator
+            .migrations
+            .iter()
+            .filter(|m| m.version <= last)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into();
+        match self.engine {
+            Engine::Sqlite => {
+                let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.url)
+                    .await
+                    .unwrap();
+                migrator.run(&mut c).await.unwrap();
+            }
+            Engine::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.url)
+                    .await
+                    .unwrap();
+                migrator.run(&mut c).await.unwrap();
+            }
+        }
+    }
+
+    /// Opens the store on the database, which applies pending migrations.
+    pub async fn connect(&mut self) {
+        let store = countersign_store::connect(&self.url)
+            .await
+            .unwrap_or_else(|e| panic!("opening {:?} at {}: {e}", self.engine, self.url));
+        self.store = Some(store);
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -200,17 +251,35 @@ macro_rules! on_both_engines {
 
 /// A new service with the default settings.
 pub async fn service(store: &dyn Store) -> Service {
+    service_created(store, T0).await
+}
+
+/// A new service with the default settings, created at `created_at`, with
+/// a first API key (whose hash is its key's, as for every key here: the
+/// store never sees keys).
+pub async fn service_created(store: &dyn Store, created_at: Timestamp) -> Service {
     let service = Service {
         id: ServiceId::new(),
         name: new_id("name"),
-        created_at: T0,
+        created_at,
         settings: ServiceSettings::default(),
     };
+    let key = api_key(&service, created_at);
     store
-        .insert_service(&service, &new_id("key"))
+        .insert_service(&service, &key, &key_hash_of(&key))
         .await
         .unwrap();
     service
+}
+
+/// A new API key record of `service`.
+pub fn api_key(service: &Service, at: Timestamp) -> ApiKey {
+    ApiKey::new(&service.id, &new_id("cs_live"), at)
+}
+
+/// The hash stored for `key` in these tests: its id's, unique like a key's.
+pub fn key_hash_of(key: &ApiKey) -> String {
+    format!("hash-of-{}", key.id)
 }
 
 /// A user of `service_id` not stored yet, with a verified email and phone.

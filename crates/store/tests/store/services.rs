@@ -1,10 +1,15 @@
 //! Services and installation settings: set once, or changed only from the
 //! value that was read; WebAuthn ceremonies finished once.
 
-use countersign_core::service::ServiceSettings;
-use countersign_store::{Store, StoreError};
+use countersign_core::event::Event;
+use countersign_core::ids::{ApiKeyId, ServiceId};
+use countersign_core::service::{ApiKey, Service, ServiceSettings};
+use countersign_core::Timestamp;
+use countersign_store::{Revoked, Store, StoreError};
 
-use crate::harness::{at, event_ids, service, service_and_user, T0};
+use crate::harness::{
+    api_key, at, event_ids, key_hash_of, service, service_and_user, Engine, TestDb, T0,
+};
 
 crate::on_both_engines! {
     settings_and_services_are_never_overwritten_blindly
@@ -16,6 +21,171 @@ crate::on_both_engines! {
     a_live_database_answers_the_readiness_check
         => a_live_database_answers_the_readiness_check_sqlite,
            a_live_database_answers_the_readiness_check_postgres;
+    api_keys_are_found_by_hash_listed_and_revoked_but_never_the_last
+        => api_keys_are_found_by_hash_listed_and_revoked_but_never_the_last_sqlite,
+           api_keys_are_found_by_hash_listed_and_revoked_but_never_the_last_postgres;
+    racing_revocations_never_remove_a_services_last_key
+        => racing_revocations_never_remove_a_services_last_key_sqlite,
+           racing_revocations_never_remove_a_services_last_key_postgres;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_from_before_rotation_keeps_working_sqlite() {
+    a_key_from_before_rotation_keeps_working(Engine::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_from_before_rotation_keeps_working_postgres() {
+    a_key_from_before_rotation_keeps_working(Engine::Postgres).await
+}
+
+/// A service made by a release before migration 0015 (one key, in
+/// `services.api_key_hash`): after the upgrade its key is its first key
+/// and still authenticates it.
+async fn a_key_from_before_rotation_keeps_working(engine: Engine) {
+    let mut db = TestDb::empty(engine).await;
+    db.migrate_up_to(14).await;
+    let id = ServiceId::new();
+    db.sql(&format!(
+        "INSERT INTO services (id, name, api_key_hash, settings, created_at) \
+         VALUES ('{id}', 'Old Co', 'hash-of-the-old-key', '{{}}', {})",
+        T0.millis()
+    ))
+    .await;
+    db.connect().await;
+    let store = db.store();
+    let key = store
+        .api_key_by_hash("hash-of-the-old-key")
+        .await
+        .unwrap()
+        .expect("the old key is the service's first key");
+    assert_eq!(key.service_id, id);
+    assert!(ApiKeyId::parse(&key.id).is_some(), "{}", key.id);
+    assert_eq!(key.prefix, "cs_live_");
+    assert_eq!(key.created_at, T0);
+    assert_eq!(store.api_keys(&id).await.unwrap(), vec![key]);
+    assert_eq!(store.service(&id).await.unwrap().unwrap().name, "Old Co");
+    // New services and keys live alongside.
+    let other = service(store).await;
+    assert_eq!(store.api_keys(&other.id).await.unwrap().len(), 1);
+}
+
+fn service_event(service: &Service, kind: &str, at: Timestamp) -> Event {
+    Event::new(&service.id, None, kind, at, None, serde_json::json!({}))
+}
+
+async fn key_of(store: &dyn Store, key: &ApiKey) -> Option<ApiKey> {
+    store.api_key_by_hash(&key_hash_of(key)).await.unwrap()
+}
+
+async fn api_keys_are_found_by_hash_listed_and_revoked_but_never_the_last(store: &dyn Store) {
+    let svc = service(store).await;
+    let other = service(store).await;
+    let keys = store.api_keys(&svc.id).await.unwrap();
+    assert_eq!(keys.len(), 1, "a service starts with one key");
+    let first = keys[0].clone();
+    assert_eq!(key_of(store, &first).await, Some(first.clone()));
+    assert_eq!(store.api_key_by_hash("none").await.unwrap(), None);
+
+    // The last key stays, and the refused revocation records nothing.
+    let refused = service_event(&svc, "service.api_key_revoked", at(1));
+    assert_eq!(
+        store
+            .revoke_api_key(&svc.id, &first.id, std::slice::from_ref(&refused))
+            .await
+            .unwrap(),
+        Revoked::LastKey
+    );
+    assert_eq!(key_of(store, &first).await, Some(first.clone()));
+    assert_eq!(store.event(&refused.id).await.unwrap(), None);
+
+    // A second key: both authenticate meanwhile.
+    let second = api_key(&svc, at(2));
+    let created = service_event(&svc, "service.api_key_created", at(2));
+    store
+        .insert_api_key(
+            &second,
+            &key_hash_of(&second),
+            std::slice::from_ref(&created),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.api_keys(&svc.id).await.unwrap(),
+        vec![first.clone(), second.clone()]
+    );
+    assert_eq!(key_of(store, &second).await, Some(second.clone()));
+    assert!(store.event(&created.id).await.unwrap().is_some());
+
+    // Another service cannot revoke it.
+    assert_eq!(
+        store
+            .revoke_api_key(&other.id, &second.id, &[])
+            .await
+            .unwrap(),
+        Revoked::Missing
+    );
+
+    // Revoked: the key matches nothing from now on.
+    let revoked = service_event(&svc, "service.api_key_revoked", at(3));
+    assert_eq!(
+        store
+            .revoke_api_key(&svc.id, &first.id, std::slice::from_ref(&revoked))
+            .await
+            .unwrap(),
+        Revoked::Done
+    );
+    assert_eq!(key_of(store, &first).await, None);
+    assert!(store.event(&revoked.id).await.unwrap().is_some());
+    assert_eq!(
+        store.revoke_api_key(&svc.id, &first.id, &[]).await.unwrap(),
+        Revoked::Missing
+    );
+    assert_eq!(store.api_keys(&svc.id).await.unwrap(), vec![second.clone()]);
+
+    // A use is recorded only if none was since `since`.
+    let last_used = |k: Option<ApiKey>| k.and_then(|k| k.last_used_at);
+    store
+        .touch_api_key(&second.id, at(100), at(40))
+        .await
+        .unwrap();
+    assert_eq!(last_used(key_of(store, &second).await), Some(at(100)));
+    store
+        .touch_api_key(&second.id, at(120), at(60))
+        .await
+        .unwrap();
+    assert_eq!(last_used(key_of(store, &second).await), Some(at(100)));
+    store
+        .touch_api_key(&second.id, at(160), at(100))
+        .await
+        .unwrap();
+    assert_eq!(last_used(key_of(store, &second).await), Some(at(160)));
+}
+
+/// Two revocations of a service's last two keys at the same time: one
+/// wins, the other is told it would remove the last key.
+async fn racing_revocations_never_remove_a_services_last_key(store: &dyn Store) {
+    for round in 0..10 {
+        let svc = service(store).await;
+        let first = store.api_keys(&svc.id).await.unwrap().remove(0);
+        let second = api_key(&svc, at(round));
+        store
+            .insert_api_key(&second, &key_hash_of(&second), &[])
+            .await
+            .unwrap();
+        let (a, b) = tokio::join!(
+            store.revoke_api_key(&svc.id, &first.id, &[]),
+            store.revoke_api_key(&svc.id, &second.id, &[]),
+        );
+        let mut outcomes = vec![a.unwrap(), b.unwrap()];
+        outcomes.sort_by_key(|o| format!("{o:?}"));
+        assert_eq!(
+            outcomes,
+            vec![Revoked::Done, Revoked::LastKey],
+            "round {round}"
+        );
+        assert_eq!(store.api_keys(&svc.id).await.unwrap().len(), 1);
+    }
 }
 
 /// `/readyz` asks the store; a database that is there answers.
@@ -36,11 +206,19 @@ async fn settings_and_services_are_never_overwritten_blindly(store: &dyn Store) 
     // Names are unique.
     let mut twin = svc.clone();
     twin.id = countersign_core::ids::ServiceId::new();
-    let err = store.insert_service(&twin, "other-key").await.unwrap_err();
+    let key = api_key(&twin, T0);
+    let err = store
+        .insert_service(&twin, &key, &key_hash_of(&key))
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Conflict), "{err:?}");
+    assert_eq!(
+        store.api_key_by_hash(&key_hash_of(&key)).await.unwrap(),
+        None,
+        "the refused service's key was not written either"
+    );
     let other = service(store).await;
     assert_eq!(store.services().await.unwrap().len(), 2);
-    assert_eq!(store.service_by_key_hash("none").await.unwrap(), None);
 
     // Two admins edit the settings from the same read: the second loses.
     let before = svc.settings.clone();

@@ -2,32 +2,18 @@
 //! claimed by one worker at a time.
 
 use countersign_core::event::Event;
-use countersign_core::ids::{new_id, ServiceId};
+use countersign_core::ids::new_id;
 use countersign_core::outbox::LEASE;
-use countersign_core::service::{Service, ServiceSettings};
+use countersign_core::service::Service;
 use countersign_core::Timestamp;
 use countersign_store::{AfterDelivery, Store, WebhookDelivery};
 
-use crate::harness::{at, T0};
+use crate::harness::{at, service_created, T0};
 
 crate::on_both_engines! {
     a_webhook_cursor_is_claimed_by_one_worker_and_moves_forward
         => a_webhook_cursor_is_claimed_by_one_worker_and_moves_forward_sqlite,
            a_webhook_cursor_is_claimed_by_one_worker_and_moves_forward_postgres;
-}
-
-async fn service_created(store: &dyn Store, created_at: Timestamp) -> Service {
-    let service = Service {
-        id: ServiceId::new(),
-        name: new_id("name"),
-        created_at,
-        settings: ServiceSettings::default(),
-    };
-    store
-        .insert_service(&service, &new_id("key"))
-        .await
-        .unwrap();
-    service
 }
 
 fn service_event(service: &Service, at: Timestamp) -> Event {

@@ -10,7 +10,7 @@ use axum::Json;
 use countersign_app::factors::activate::Activation;
 use countersign_app::App;
 use countersign_core::factor::{FactorType, WebauthnKind};
-use countersign_core::ids::is_printable;
+use countersign_core::ids::{is_printable, NOT_PRINTABLE};
 use countersign_core::portal::MethodKind;
 use serde::Deserialize;
 use serde_json::json;
@@ -136,7 +136,7 @@ pub(super) async fn start(State(state): State<App>, headers: HeaderMap, body: By
         .as_deref()
         .is_some_and(|l| l.chars().count() > 64 || !is_printable(l))
     {
-        return ApiError::invalid_request("label: 1–64 characters, no control characters")
+        return ApiError::invalid_request(format!("label: 1–64 characters; {NOT_PRINTABLE}"))
             .with("field", "label")
             .into_response();
     }
