@@ -5,6 +5,7 @@
 
 use countersign_core::limits::Cap;
 use countersign_core::lockout::LockoutPolicy;
+use countersign_core::support::JOIN_COOKIE;
 use serde_json::{json, Value};
 
 use crate::factors::{active_totp, now_secs, oathtool_totp, run};
@@ -50,10 +51,10 @@ async fn public(s: &TestServer, path: &str, body: Value) -> Response {
 }
 
 /// A customer's browser: no service key, and the join session cookie the
-/// server set (sent back only where its `Path` covers).
+/// server set (sent back on the support calls).
 pub(crate) struct Browser<'s> {
     s: &'s TestServer,
-    /// The `cs_support` cookie, as `name=value`.
+    /// The join session cookie, as `name=value`.
     cookie: std::sync::Mutex<Option<String>>,
 }
 
@@ -524,16 +525,13 @@ async fn only_the_browser_that_joined_gets_the_room(backend: Backend) {
     let challenge = r.body["id"].as_str().unwrap().to_owned();
     let set = r.headers[reqwest::header::SET_COOKIE].to_str().unwrap();
     let session = customer.cookie().unwrap();
-    assert_eq!(session.len(), "cs_support=".len() + 43, "{set}");
-    for flag in [
-        "HttpOnly",
-        "SameSite=Strict",
-        "Secure",
-        "Path=/v1/support/appointments",
-    ] {
+    // The test server is reached over https: a `__Host-` cookie.
+    let prefix = format!("__Host-{JOIN_COOKIE}=");
+    assert_eq!(session.len(), prefix.len() + 43, "{set}");
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
         assert!(set.split("; ").any(|a| a == flag), "{flag} in {set}");
     }
-    let token_value = &session["cs_support=".len()..];
+    let token_value = &session[prefix.len()..];
     assert!(
         !r.body.to_string().contains(token_value),
         "never in a body a script reads"
@@ -557,7 +555,7 @@ async fn only_the_browser_that_joined_gets_the_room(backend: Backend) {
         201
     );
     let nobody = Browser::new(&s);
-    let forged = Browser::with_cookie(&s, &format!("cs_support={}", "A".repeat(43)));
+    let forged = Browser::with_cookie(&s, &format!("{prefix}{}", "A".repeat(43)));
     let intruders = [&nobody, &forged, &other];
     for intruder in intruders {
         for code in [wrong, totp.as_str()] {
