@@ -87,11 +87,18 @@ pub async fn delivery_status(
 
 /// What a provider reported: the message, its status, and the reason for
 /// a failure.
-type Report = (String, DeliveryStatus, Option<String>);
+pub type Report = (String, DeliveryStatus, Option<String>);
 
 /// The webhook provider's report, signed with its secret over the JSON body
-/// (`Countersign-Signature`, at most five minutes old).
-fn webhook_report(secret: &str, headers: &HeaderMap, body: &[u8], now: u64) -> ApiResult<Report> {
+/// (`Countersign-Signature`, at most five minutes old). Public, like
+/// `twilio_report`, because these parse what anyone on the internet can
+/// send: the fuzz target `delivery_callback` drives them as the handler does.
+pub fn webhook_report(
+    secret: &str,
+    headers: &HeaderMap,
+    body: &[u8],
+    now: u64,
+) -> ApiResult<Report> {
     let signed = header(headers, "countersign-signature").is_some_and(|h| {
         verify_signature_header(secret.as_bytes(), h, body, now, SIGNATURE_TOLERANCE_SECONDS)
     });
@@ -110,7 +117,7 @@ fn webhook_report(secret: &str, headers: &HeaderMap, body: &[u8], now: u64) -> A
 /// Twilio's StatusCallback form, signed with the auth token over the
 /// callback URL and the form (`X-Twilio-Signature`); the message id is in
 /// the callback's query.
-fn twilio_report(
+pub fn twilio_report(
     token: &str,
     url: &str,
     uri: &axum::http::Uri,
