@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     // character (they would reach SMTP headers); normalising is idempotent.
     let (local, domain) = email.rsplit_once('@').expect("an @");
     assert!(!local.is_empty(), "{email:?}");
-    assert!(domain.contains('.') && domain == domain.to_ascii_lowercase(), "{email:?}");
+    assert!(
+        domain.contains('.') && domain == domain.to_ascii_lowercase(),
+        "{email:?}"
+    );
     assert!(!email.chars().any(char::is_control), "{email:?}");
     assert_eq!(normalize_email(&email).as_deref(), Ok(email.as_str()));
     assert!(mask_email(&email).ends_with(domain));

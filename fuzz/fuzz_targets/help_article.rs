@@ -8,14 +8,40 @@
 //! whose scheme could run or embed something.
 #![no_main]
 
-use countersign_core::help::{excerpt_html, parse_article_file, plain_text, render_markdown, search};
+use countersign_core::help::{
+    excerpt_html, parse_article_file, plain_text, render_markdown, search,
+};
 use countersign_core::Timestamp;
 use libfuzzer_sys::fuzz_target;
 
 /// What pulldown-cmark writes with tables and strikethrough on.
 const TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "ul", "ol", "li", "em",
-    "strong", "del", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "hr", "br",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "code",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "br",
 ];
 
 fn check_html(html: &str) {
@@ -57,8 +83,8 @@ fn harmless_url(attribute: &str) -> bool {
     let scheme_len = url
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
         .unwrap_or(url.len());
-    let has_scheme = url[scheme_len..].starts_with(':')
-        && url.starts_with(|c: char| c.is_ascii_alphabetic());
+    let has_scheme =
+        url[scheme_len..].starts_with(':') && url.starts_with(|c: char| c.is_ascii_alphabetic());
     !has_scheme || ["http", "https", "mailto"].contains(&&url[..scheme_len])
 }
 
