@@ -312,10 +312,11 @@ pub fn render_markdown(body: &str) -> String {
 /// A link target, or `#` when its scheme could run or embed something.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     // Browsers ignore whitespace and control characters inside a scheme.
+    // The whole URL is read: a scheme may be of any length (fuzzing found
+    // one past 16 characters let through when only the start was read).
     let squeezed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
     let scheme_end = squeezed.find(':');
@@ -753,6 +754,20 @@ mod tests {
         assert!(html.contains("href=\"/help/x\""));
         assert!(!html.to_lowercase().contains("javascript"), "{html}");
         assert!(!html.contains("data:"), "{html}");
+    }
+
+    /// Found by the `help_article` fuzz target (its corpus keeps the input):
+    /// only the first 16 characters were read for the scheme.
+    #[test]
+    fn a_scheme_longer_than_sixteen_characters_is_refused_too() {
+        let html = render_markdown(
+            "[a](javascriDDDDDDDDDDDDDDDDpt:alert(1)) [b](x-very-long-app-handler:run) \
+             [c](/a/b:c) [d](https://example.com/a:b)",
+        );
+        assert!(!html.contains("alert"), "{html}");
+        assert!(!html.contains("handler"), "{html}");
+        assert!(html.contains("href=\"/a/b:c\""), "{html}");
+        assert!(html.contains("href=\"https://example.com/a:b\""), "{html}");
     }
 
     #[test]

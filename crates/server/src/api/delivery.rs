@@ -84,7 +84,7 @@ pub async fn delivery_status(
 
 /// What a provider reported: the message, its status, and the reason for
 /// a failure.
-type Report = (String, DeliveryStatus, Option<String>);
+pub type Report = (String, DeliveryStatus, Option<String>);
 
 /// Checks a provider's request to us: the webhook provider's
 /// `Countersign-Signature` over the body (its secret, at most five minutes
@@ -133,8 +133,10 @@ fn form(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()
 }
 
-/// The webhook provider's report (JSON).
-fn webhook_report(body: &[u8]) -> ApiResult<Report> {
+/// The webhook provider's report (JSON), once [`check_signature`] passed.
+/// Public, like [`twilio_report`], because these parse what anyone on the
+/// internet can send: the fuzz target `delivery_callback` drives them.
+pub fn webhook_report(body: &[u8]) -> ApiResult<Report> {
     let report: WebhookReport = parse_json(body)?;
     let status = DeliveryStatus::parse(&report.status).ok_or_else(|| {
         ApiError::invalid_request("status: expected queued, sent, delivered, failed or undelivered")
@@ -144,7 +146,7 @@ fn webhook_report(body: &[u8]) -> ApiResult<Report> {
 }
 
 /// Twilio's StatusCallback form; the message id is in the callback's query.
-fn twilio_report(uri: &axum::http::Uri, body: &[u8]) -> ApiResult<Report> {
+pub fn twilio_report(uri: &axum::http::Uri, body: &[u8]) -> ApiResult<Report> {
     let form = form(body);
     let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     let message_id = uri

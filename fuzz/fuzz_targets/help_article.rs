@@ -1,0 +1,107 @@
+//! Help articles: the Markdown files of `countersign help import` and the
+//! body of `PUT /v1/help/articles/...` (`parse_article_file`,
+//! `render_markdown`), and the search box of the help center (`search`).
+//! Input: the search query on the first line, then an article file.
+//!
+//! Beyond "never panics", the rendered HTML is checked the way a browser
+//! would read it: only the tags Markdown produces, and no link or image
+//! whose scheme could run or embed something.
+#![no_main]
+
+use countersign_core::help::{
+    excerpt_html, parse_article_file, plain_text, render_markdown, search,
+};
+use countersign_core::Timestamp;
+use libfuzzer_sys::fuzz_target;
+
+/// What pulldown-cmark writes with tables and strikethrough on.
+const TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "code",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "br",
+];
+
+fn check_html(html: &str) {
+    for (i, _) in html.match_indices('<') {
+        let name: String = html[i + 1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        assert!(TAGS.contains(&name.as_str()), "tag {name:?} in {html:?}");
+    }
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let value = &html[i + attr.len()..];
+            let value = &value[..value.find('"').expect("a closed attribute")];
+            assert!(harmless_url(value), "{attr}{value} in {html:?}");
+        }
+    }
+}
+
+/// The URL a browser would follow, from an attribute value, has no scheme
+/// or http, https or mailto.
+fn harmless_url(attribute: &str) -> bool {
+    let decoded = attribute
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    // The URL parser drops tabs and newlines anywhere, and leading controls
+    // and spaces.
+    let url: String = decoded
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme_len = url
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .unwrap_or(url.len());
+    let has_scheme =
+        url[scheme_len..].starts_with(':') && url.starts_with(|c: char| c.is_ascii_alphabetic());
+    !has_scheme || ["http", "https", "mailto"].contains(&&url[..scheme_len])
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (query, file) = text.split_once('\n').unwrap_or(("", text));
+    // The API stores a body as given; the page renders it.
+    check_html(&render_markdown(file));
+    excerpt_html(file);
+    plain_text(file);
+    let Ok(article) = parse_article_file(file, Timestamp(1_790_000_000_000)) else {
+        return;
+    };
+    check_html(&render_markdown(&article.body));
+    for hit in search(std::slice::from_ref(&article), query) {
+        assert_eq!(hit.index, 0);
+    }
+});

@@ -1,0 +1,41 @@
+//! The payment details of a challenge (`context.transaction` of
+//! `POST /v1/challenges`, deserialized by serde_json as inside the whole
+//! body), then validated, and when valid put in every message: the SMS, and
+//! the voice call's text escaped for TwiML (`twiml` is `escape_markup` in a
+//! `<Say>`). A payee's name must never change what the message says around
+//! it. Over countersign-core alone (no `server` feature).
+#![no_main]
+
+use countersign_core::message::{escape_markup, render, MessageParams};
+use countersign_core::policy::Channel;
+use countersign_core::transaction::Transaction;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(transaction) = serde_json::from_slice::<Transaction>(data) else {
+        return;
+    };
+    if transaction.validate().is_err() {
+        return;
+    }
+    let digest = transaction.digest("chl_fuzz");
+    assert!(digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()));
+    for locale in ["en", "fr"] {
+        let params = MessageParams {
+            service_name: "Acme Bank",
+            purpose: "withdrawal",
+            code: "{code}",
+            locale: Some(locale),
+            ttl_minutes: 5,
+            origin_host: Some("acme.example"),
+            transaction: Some(&transaction),
+        };
+        // Valid details carry no control character, so the SMS has exactly
+        // the template's line breaks (the WebOTP line stays the last).
+        let sms = render(Channel::Sms, &params).body;
+        assert!(sms.ends_with("\n\n@acme.example #{code}"), "{sms:?}");
+        assert_eq!(sms.matches('\n').count(), 2, "{sms:?}");
+        let voice = escape_markup(&render(Channel::Voice, &params).body);
+        assert!(!voice.contains(['<', '>', '"']), "{voice:?}");
+    }
+});
