@@ -43,7 +43,13 @@ pub fn normalize_phone(input: &str) -> Result<String, ContactError> {
     if !phonenumber::is_valid(&number) || number.extension().is_some() {
         return Err(ContactError::InvalidPhone);
     }
-    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
+    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    // The number plan's metadata accepts some numbers longer than E.164
+    // allows (at most 15 digits): no provider would take them.
+    if e164.len() > 16 {
+        return Err(ContactError::InvalidPhone);
+    }
+    Ok(e164)
 }
 
 /// The country calling code of an E.164 number ("+33612345689" → 33).
@@ -156,6 +162,16 @@ pub fn normalize_locale(input: &str) -> Result<String, ContactError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `phone` fuzz target: the German number plan let a
+    /// 16-digit number through, one digit more than E.164 allows.
+    #[test]
+    fn numbers_longer_than_e164_allows_are_refused() {
+        assert_eq!(
+            normalize_phone("0049046 6 095857 8 24 58"),
+            Err(ContactError::InvalidPhone)
+        );
+    }
 
     #[test]
     fn regions_come_from_the_number_plan() {
