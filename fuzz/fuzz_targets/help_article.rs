@@ -45,20 +45,38 @@ const TAGS: &[&str] = &[
 ];
 
 fn check_html(html: &str) {
-    for (i, _) in html.match_indices('<') {
-        let name: String = html[i + 1..]
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let tag = &rest[start + 1..];
+        // The tag ends at the first `>` outside a quoted attribute value.
+        // Text outside tags (where `<` is escaped) is not looked at: an
+        // `href="` written in an article's text is only text.
+        let mut quoted = false;
+        let end = tag
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map(|(i, _)| i)
+            .expect("a closed tag");
+        let tag = &tag[..end];
+        let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(char::is_ascii_alphanumeric)
             .collect();
         assert!(TAGS.contains(&name.as_str()), "tag {name:?} in {html:?}");
-    }
-    for attr in ["href=\"", "src=\""] {
-        for (i, _) in html.match_indices(attr) {
-            let value = &html[i + attr.len()..];
-            let value = &value[..value.find('"').expect("a closed attribute")];
-            assert!(harmless_url(value), "{attr}{value} in {html:?}");
+        for attr in [" href=\"", " src=\""] {
+            for (i, _) in tag.match_indices(attr) {
+                let value = &tag[i + attr.len()..];
+                let value = &value[..value.find('"').expect("a closed attribute")];
+                assert!(harmless_url(value), "{attr}{value} in {html:?}");
+            }
         }
+        rest = &rest[start + 1 + end..];
     }
 }
 
