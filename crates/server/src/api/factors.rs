@@ -31,6 +31,7 @@ pub struct ResyncFactor {
     responses((status = 201, body = EnrolmentView),
               (status = 400, description = "invalid_request (the field is named)"),
               (status = 404, description = "not_found"),
+              (status = 409, description = "factor_exists: a token with this seed is already enrolled in this service"),
               (status = 422, description = "invalid_credential, attestation_refused (webauthn)"),
               (status = 503, description = "webauthn_unconfigured")),
     security(("api_key" = [])))]
