@@ -61,7 +61,8 @@ pub fn is_valid_service_name(name: &str) -> bool {
 }
 
 /// Dev mode: on an empty database, creates a "demo" service and prints its
-/// key, so the README's walk-through needs no other command.
+/// key and its help center's address (which needs the service's id), so the
+/// README's walk-through needs no other command.
 pub async fn ensure_demo_service(state: &App) -> Result<(), StoreError> {
     if !state.store.services().await?.is_empty() {
         return Ok(());
@@ -69,10 +70,13 @@ pub async fn ensure_demo_service(state: &App) -> Result<(), StoreError> {
     let (service, key) = create_service(state.store.as_ref(), "Demo", state.now()).await?;
     tracing::warn!(
         target: "countersign::dev",
-        "[dev] created service {} ({}). Its API key, shown only now:\n\n    export CS_KEY={}\n",
+        "[dev] created service {} ({}). Its API key, shown only now:\n\n    export CS_KEY={}\n\n\
+         Its help center: {}/help/{}\n",
         service.name,
         service.id,
-        key
+        key,
+        state.config.public_url.trim_end_matches('/'),
+        service.id,
     );
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `countersign.toml` plus `COUNTERSIGN_*` environment variables (nested keys
-//! joined by `__`, e.g. `COUNTERSIGN_DELIVERY__SMS__KIND=webhook`).
+//! joined by `__`, e.g. `COUNTERSIGN_DELIVERY__SMS__KIND=webhook`), plus the
+//! command line's flags ([`Overrides`]).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -256,6 +257,22 @@ fn default_public_url() -> String {
 /// The file read when `--config` is not given, if it exists.
 pub const DEFAULT_CONFIG_FILE: &str = "countersign.toml";
 
+/// `COUNTERSIGN_*` variables that are not settings: the log filter, and the
+/// device client's API key (`countersign device enroll`).
+const NOT_SETTINGS: [&str; 2] = ["log", "api_key"];
+
+/// Settings given on the command line: they win over the environment and
+/// the file, and are checked like them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Overrides {
+    /// `serve --listen`.
+    pub listen: Option<SocketAddr>,
+    /// `--database`.
+    pub database: Option<String>,
+    /// `serve --dev`; `false` leaves the file's and environment's choice.
+    pub dev: bool,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("config file {0} does not exist")]
@@ -273,8 +290,9 @@ impl Config {
     }
 
     /// Reads the file (the named one, else `countersign.toml` if present),
-    /// then the environment. Errors name the key and what was expected.
-    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+    /// then the environment, then `overrides`. Errors name the key and what
+    /// was expected.
+    pub fn load(path: Option<&Path>, overrides: &Overrides) -> Result<Config, ConfigError> {
         let mut figment = Figment::new();
         match path {
             Some(p) if !p.exists() => return Err(ConfigError::Missing(p.to_owned())),
@@ -284,7 +302,20 @@ impl Config {
             }
             None => {}
         }
-        figment = figment.merge(Env::prefixed("COUNTERSIGN_").ignore(&["log"]).split("__"));
+        figment = figment.merge(
+            Env::prefixed("COUNTERSIGN_")
+                .ignore(&NOT_SETTINGS)
+                .split("__"),
+        );
+        if let Some(listen) = overrides.listen {
+            figment = figment.merge(("listen", listen.to_string()));
+        }
+        if let Some(database) = &overrides.database {
+            figment = figment.merge(("database", database));
+        }
+        if overrides.dev {
+            figment = figment.merge(("dev", true));
+        }
         let config: Config = figment.extract().map_err(|e| {
             ConfigError::Invalid(
                 e.into_iter()
@@ -533,6 +564,35 @@ mod tests {
             "the README shows the defaults"
         );
         assert_eq!(config.webhooks.len(), 1, "the [[webhooks]] example is read");
+    }
+
+    /// `--listen`, `--database` and `--dev` win over the file (and the
+    /// environment, which the integration tests check), and a bad
+    /// `--database` is refused like a bad setting, naming it.
+    #[test]
+    fn the_command_line_wins_over_the_file_and_is_checked() {
+        let file = std::env::temp_dir().join(format!("cs-overrides-{}.toml", std::process::id()));
+        std::fs::write(
+            &file,
+            "listen = \"127.0.0.1:7001\"\ndatabase = \"sqlite://file.db\"\n",
+        )
+        .unwrap();
+        let overrides = Overrides {
+            listen: Some("[::1]:7002".parse().unwrap()),
+            database: Some("sqlite://flag.db".into()),
+            dev: true,
+        };
+        let config = Config::load(Some(&file), &overrides).unwrap();
+        assert_eq!(config.listen, "[::1]:7002".parse().unwrap());
+        assert_eq!(config.database, "sqlite://flag.db");
+        assert!(config.dev);
+        let bad = Overrides {
+            database: Some("mysql://x".into()),
+            ..Overrides::default()
+        };
+        let error = Config::load(Some(&file), &bad).unwrap_err().to_string();
+        assert!(error.contains("database \"mysql://x\""), "{error}");
+        std::fs::remove_file(&file).unwrap();
     }
 
     /// A production config with nothing to say about it.

@@ -183,6 +183,26 @@ impl App {
         Ok(self.store.service(service_id).await?)
     }
 
+    /// The services whose help center has a published article, by name:
+    /// what the public landing page lists. A help center with nothing
+    /// published is not announced (its service id stays unlisted).
+    pub async fn help_centers(&self) -> AppResult<Vec<Service>> {
+        let filter = ArticleFilter {
+            locale: None,
+            category: None,
+            published_by: Some(self.now()),
+        };
+        let mut listed = Vec::new();
+        for service in self.store.services().await? {
+            let (_, published) = self.store.articles(&service.id, filter, 1, 0).await?;
+            if published > 0 {
+                listed.push(service);
+            }
+        }
+        listed.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(listed)
+    }
+
     /// The language articles are shown in: the reader's, or English when
     /// the service has published nothing in it.
     async fn content_locale(&self, service_id: &ServiceId, locale: &str) -> AppResult<String> {

@@ -3,6 +3,7 @@
 
 mod device;
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +12,7 @@ use countersign_app::admin::{
     create_service, import_tokens, is_valid_service_name, rotate_key, service_named,
 };
 use countersign_app::api_keys::{self, By};
-use countersign_app::config::LogFormat;
+use countersign_app::config::{LogFormat, Overrides, DEFAULT_CONFIG_FILE};
 use countersign_app::{redact_url, Config};
 use countersign_core::event::Event;
 use countersign_core::{Clock, SystemClock};
@@ -28,25 +29,59 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     name = "countersign",
     version,
     about = "Account security server: one-time codes, authenticators, passkeys, and the rules that keep accounts safe.",
-    // `help` is the help center's command; `--help` still prints usage.
-    disable_help_subcommand = true
+    after_help = SETTINGS_HELP
 )]
 struct Cli {
-    /// Config file (default: ./countersign.toml when it exists). COUNTERSIGN_* variables override it.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help = config_help())]
     config: Option<PathBuf>,
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "COUNTERSIGN_DATABASE",
+        help = with_default("The database: sqlite://PATH or postgres://USER@HOST/DB; overrides `database` in the config file", &Config::default().database)
+    )]
+    database: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where settings come from, for `--help`.
+const SETTINGS_HELP: &str = "Every setting of the config file can also be set by an environment variable: \
+COUNTERSIGN_ and the key in capitals, nested keys joined by __ (COUNTERSIGN_DELIVERY__SMS__KIND=webhook). \
+Flags win over the environment, which wins over the file.";
+
+/// `help` followed by the default clap would show, for options whose
+/// default comes from the config file's defaults rather than from clap
+/// (a clap default would hide the file's value).
+fn with_default(help: &str, default: &str) -> String {
+    format!("{help} [default: {default}]")
+}
+
+fn config_help() -> String {
+    with_default(
+        "Config file; COUNTERSIGN_* variables and flags override it",
+        &format!("./{DEFAULT_CONFIG_FILE} when it exists"),
+    )
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Run the HTTP server.
+    #[command(after_help = SETTINGS_HELP)]
     Serve {
-        /// Development mode: messages are printed to the console instead of
-        /// sent, and a demo service is created on an empty database.
-        #[arg(long)]
+        /// Development mode (or `dev = true` in the config file): messages are
+        /// printed to the console instead of sent, and a demo service is
+        /// created on an empty database.
+        #[arg(long, env = "COUNTERSIGN_DEV")]
         dev: bool,
+        #[arg(
+            long,
+            value_name = "ADDR",
+            env = "COUNTERSIGN_LISTEN",
+            help = with_default("Address and port to listen on; overrides `listen` in the config file", &Config::default().listen.to_string())
+        )]
+        listen: Option<SocketAddr>,
     },
     /// Manage services (tenants) and their API keys.
     #[command(subcommand)]
@@ -70,13 +105,13 @@ enum Command {
     /// requests, approve or deny them.
     #[command(subcommand)]
     Device(device::DeviceCommand),
-    /// The help center's articles.
+    /// The help centers' articles.
     #[command(subcommand)]
-    Help(HelpCommand),
+    Articles(ArticlesCommand),
 }
 
 #[derive(Subcommand)]
-enum HelpCommand {
+enum ArticlesCommand {
     /// Import (create or update) every *.md article file under DIR, each with
     /// its front matter (title, category, slug, locale, published_at). Every
     /// file is checked first: one bad file and nothing is written.
@@ -204,16 +239,22 @@ enum ServiceKeyCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut config = match Config::load(cli.config.as_deref()) {
+    let (dev, listen) = match cli.command {
+        Command::Serve { dev, listen } => (dev, listen),
+        _ => (false, None),
+    };
+    let overrides = Overrides {
+        listen,
+        database: cli.database.clone(),
+        dev,
+    };
+    let config = match Config::load(cli.config.as_deref(), &overrides) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    if let Command::Serve { dev: true } = cli.command {
-        config.dev = true;
-    }
     init_logging(config.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -236,8 +277,8 @@ fn main() -> ExitCode {
             Command::Device(cmd) => device::run(cmd).await,
             Command::Audit(cmd) => audit_command(&config, cmd).await,
             Command::Webhook(cmd) => webhook_command(&config, cmd).await,
-            Command::Help(HelpCommand::Import { dir, service }) => {
-                help_import(&config, &dir, &service).await
+            Command::Articles(ArticlesCommand::Import { dir, service }) => {
+                articles_import(&config, &dir, &service).await
             }
         }
     });
@@ -518,7 +559,7 @@ fn markdown_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
-async fn help_import(config: &Config, dir: &Path, service: &str) -> Result<(), String> {
+async fn articles_import(config: &Config, dir: &Path, service: &str) -> Result<(), String> {
     let files = markdown_files(dir)?;
     if files.is_empty() {
         return Err(format!("{}: no .md file found", dir.display()));

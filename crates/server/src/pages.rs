@@ -1,6 +1,7 @@
-//! The pages end users see, served by the same binary: the support center,
-//! with its self-service tools "Join video call appointment" and "Check
-//! that an agent is genuine", and each service's help center (help.rs).
+//! The pages end users see, served by the same binary: the landing page
+//! at `/` (landing.rs), the support center, with its self-service tools
+//! "Join video call appointment" and "Check that an agent is genuine", and
+//! each service's help center (help.rs).
 //! Server-rendered, with a small script that calls the customer endpoints;
 //! English and French, chosen by `?lang=` or the browser's
 //! `Accept-Language`. Nothing is loaded from elsewhere.
@@ -18,6 +19,7 @@ use countersign_core::challenge::ChallengeError;
 use crate::error::ApiError;
 
 mod help;
+mod landing;
 mod security;
 mod verify;
 
@@ -443,6 +445,7 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 /// The pages and their assets.
 pub fn routes() -> Router<App> {
     Router::new()
+        .route("/", get(landing::landing))
         .route("/support", get(support_center))
         .route("/support/join", get(join_page))
         .route("/support/check-agent", get(agent_check_page))

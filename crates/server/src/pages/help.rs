@@ -305,7 +305,7 @@ async fn render_help_center(
     };
 
     // Links keep the language, the search and the category they are in.
-    let base = format!("/help/{}", enc(&service.id));
+    let base = center_path(&service.id);
     let link = |category: Option<Category>, page: u64| {
         let mut href = format!("{base}?lang={l}");
         if let Some(c) = category {
@@ -477,7 +477,7 @@ async fn render_article(
          <article{article_lang}>\n<h1>{title}</h1>\n<p class=\"meta\">{meta} · {category}</p>\n\
          <div class=\"prose\">\n{body}</div>\n</article>",
         help = esc(t.title),
-        back = esc(&format!("/help/{}?lang={l}", enc(&service.id))),
+        back = esc(&format!("{}?lang={l}", center_path(&service.id))),
         all = esc(t.all_articles),
         article_lang = lang_attr(&article.locale, lang),
         title = esc(&article.title),
@@ -486,6 +486,11 @@ async fn render_article(
     );
     let title = format!("{} – {}", article.title, service.name);
     Ok(Some(page(lang, &title, &html)))
+}
+
+/// The address of a service's help center.
+pub(super) fn center_path(service_id: &str) -> String {
+    format!("/help/{}", enc(service_id))
 }
 
 /// Percent-encodes a value for a query string or a path segment.
