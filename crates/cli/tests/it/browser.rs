@@ -147,7 +147,8 @@ async fn portal_cookie(s: &TestServer, locale: &str) -> serde_json::Value {
     serde_json::json!([{"name": "__Host-cs_portal", "value": value, "domain": "localhost", "path": "/", "secure": true, "httpOnly": true, "sameSite": "Strict"}])
 }
 
-/// The help center (list, article, search results) and the support pages:
+/// The landing page, the help center (list, article, search results) and
+/// the support pages:
 /// screenshots in `target/artifacts/screenshots`, no serious accessibility
 /// violation at either width, and a search typed like a person would.
 async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
@@ -174,6 +175,7 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         {"name": format!("help-center-fr-{tag}"), "url": format!("{help}?lang=fr")},
         {"name": format!("help-article-{tag}"), "url": format!("{help}/sms-code-not-received?lang=en")},
         {"name": format!("help-search-{tag}"), "url": format!("{help}?lang=en&q=security+key")},
+        {"name": format!("landing-{tag}"), "url": format!("{base}/?lang=en")},
         {"name": format!("support-{tag}"), "url": format!("{base}/support?lang=en")},
         {"name": format!("support-join-{tag}"), "url": format!("{base}/support/join?lang=fr")},
         {"name": format!("support-check-agent-{tag}"), "url": format!("{base}/support/check-agent?lang=en")},

@@ -462,6 +462,145 @@ async fn dev_mode_runs_the_readme_walkthrough() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--help` names each option's default and the variable that sets it;
+/// `countersign help CMD` is the same help (the help centers' articles are
+/// `countersign articles`).
+#[test]
+fn help_shows_every_default_and_its_environment_variable() {
+    let run = |args: &[&str]| {
+        let out = countersign().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let serve = run(&["serve", "--help"]);
+    for (option, expected) in [
+        (
+            "--listen <ADDR>",
+            "[default: 127.0.0.1:8080] [env: COUNTERSIGN_LISTEN=]",
+        ),
+        (
+            "--database <URL>",
+            "[default: sqlite://countersign.db] [env: COUNTERSIGN_DATABASE=]",
+        ),
+        ("--dev", "[env: COUNTERSIGN_DEV=]"),
+        (
+            "--config <FILE>",
+            "[default: ./countersign.toml when it exists]",
+        ),
+    ] {
+        let line = serve
+            .lines()
+            .find(|l| l.trim_start().starts_with(option))
+            .unwrap_or_else(|| panic!("{option} missing from:\n{serve}"));
+        assert!(line.ends_with(expected), "{line}");
+    }
+    assert!(
+        serve.contains("COUNTERSIGN_DELIVERY__SMS__KIND=webhook"),
+        "how any other setting is set: {serve}"
+    );
+    assert_eq!(run(&["help", "serve"]), serve);
+    assert!(run(&["help", "articles", "import"])
+        .contains("Usage: countersign articles import [OPTIONS] --service <SERVICE> <DIR>"));
+    assert!(run(&["webhook", "log", "--help"]).contains("[default: 50]"));
+    let enroll = run(&["device", "enroll", "--help"]);
+    assert!(
+        enroll.contains("[env: COUNTERSIGN_API_KEY]")
+            && enroll.contains("[default: countersign-device.json]"),
+        "{enroll}"
+    );
+
+    // The device client's variable is not a setting: it breaks no command.
+    let dir = temp_dir("cli-api-key-env");
+    let out = countersign()
+        .env("COUNTERSIGN_API_KEY", "cs_live_x")
+        .arg("--database")
+        .arg(format!("sqlite://{}", dir.join("cs.db").display()))
+        .args(["service", "list"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `serve --listen --database --dev` win over the environment, which wins
+/// over the file; dev mode prints the new service's help center, which the
+/// landing page lists too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flags_win_over_the_environment_and_the_file() {
+    let dir = temp_dir("cli-flags");
+    let db = |name: &str| format!("sqlite://{}", dir.join(name).display());
+    let config = dir.join("countersign.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "listen = \"127.0.0.1:{}\"\ndatabase = \"{}\"\nkey_file = \"{}\"\n",
+            free_port(),
+            db("file.db"),
+            dir.join("cs.key").display()
+        ),
+    )
+    .unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut cmd = countersign();
+    cmd.arg("--config")
+        .arg(&config)
+        .env("COUNTERSIGN_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .env("COUNTERSIGN_DATABASE", db("env.db"))
+        .env("COUNTERSIGN_PUBLIC_URL", &base);
+    let listen = format!("127.0.0.1:{port}");
+    let database = db("flag.db");
+    let server = serve_with(
+        &mut cmd,
+        port,
+        &["--listen", &listen, "--database", &database, "--dev"],
+    );
+    assert!(dir.join("flag.db").exists());
+    assert!(!dir.join("env.db").exists() && !dir.join("file.db").exists());
+    let help_center = server
+        .startup
+        .iter()
+        .find_map(|l| l.split("Its help center: ").nth(1))
+        .unwrap_or_else(|| panic!("the help center is printed: {:#?}", server.startup))
+        .trim()
+        .to_owned();
+    assert!(
+        help_center.starts_with(&format!("{base}/help/svc_")),
+        "{help_center}"
+    );
+    let http = reqwest::Client::new();
+    let page = http.get(&help_center).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("<p class=\"eyebrow\">Demo</p>"));
+    let landing = http.get(&base).send().await.unwrap().text().await.unwrap();
+    let path = help_center.strip_prefix(&base).unwrap();
+    assert!(
+        landing.contains(&format!("href=\"{path}?lang=en\"")),
+        "{landing}"
+    );
+
+    // Other commands take --database too.
+    let out = countersign()
+        .args(["--database", &database, "service", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"name\":\"Demo\""));
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn bad_configuration_is_refused_with_the_key_named() {
     let dir = temp_dir("cli-bad");

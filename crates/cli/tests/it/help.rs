@@ -1,5 +1,6 @@
 //! The help center: the articles API, the pages (search, categories,
-//! pagination, languages, view counts) and `countersign help import`.
+//! pagination, languages, view counts), the landing page that links to
+//! them, and `countersign articles import`.
 
 use futures::future::join_all;
 use serde_json::{json, Value};
@@ -450,7 +451,7 @@ async fn the_help_center_pages(backend: Backend) {
     }
 }
 
-/// `countersign help import`: every file checked before anything is
+/// `countersign articles import`: every file checked before anything is
 /// written, each file reported, the starter set refreshed, and a service
 /// created by the CLI gets the starter articles.
 async fn the_cli_imports_articles(backend: Backend) {
@@ -472,7 +473,7 @@ async fn the_cli_imports_articles(backend: Backend) {
     let import = |service: &str| {
         countersign()
             .env("COUNTERSIGN_DATABASE", &s.database)
-            .args(["help", "import", "--service", service])
+            .args(["articles", "import", "--service", service])
             .arg(&dir)
             .output()
             .unwrap()
@@ -533,8 +534,8 @@ async fn the_cli_imports_articles(backend: Backend) {
     // The starter set, refreshed from the repository's help/ folder.
     let starters = concat!(env!("CARGO_MANIFEST_DIR"), "/../../help");
     let out = countersign()
-        .env("COUNTERSIGN_DATABASE", &s.database)
-        .args(["help", "import", starters, "--service", "Acme Bank"])
+        .args(["--database", &s.database])
+        .args(["articles", "import", starters, "--service", "Acme Bank"])
         .output()
         .unwrap();
     assert!(
@@ -572,8 +573,150 @@ async fn the_cli_imports_articles(backend: Backend) {
     assert!(html.contains("Articles 1 à 5 sur 5"), "{html}");
 }
 
+/// `GET /`: the support center and the help centers with something
+/// published, as a page (by language) or as JSON for an API client.
+async fn the_landing_page(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    let acme = s.service_id.clone();
+    // Another service whose only article is scheduled: nothing public yet.
+    let other_key = s.second_service_key().await;
+    let other_call = |method: reqwest::Method, path: &str| {
+        s.http
+            .request(method, format!("{}{path}", s.base))
+            .bearer_auth(&other_key)
+    };
+    let listed: Value = other_call(reqwest::Method::GET, "/v1/help/articles?limit=100")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for a in listed["articles"].as_array().unwrap() {
+        let path = format!(
+            "/v1/help/articles/{}/{}",
+            a["locale"].as_str().unwrap(),
+            a["slug"].as_str().unwrap()
+        );
+        let r = other_call(reqwest::Method::DELETE, &path)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204, "{path}");
+    }
+    let r = other_call(reqwest::Method::PUT, "/v1/help/articles/en/soon")
+        .json(&json!({"title": "Soon", "category": "faq", "body": "Later.", "published_at": "2031-01-01T00:00:00Z"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let other = other_call(reqwest::Method::GET, "/v1/service")
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let (status, ct, html) = page(&s, "/", "en-GB,en;q=0.9").await;
+    assert_eq!((status, ct.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(html.contains("<h1>Help and support</h1>"), "{html}");
+    assert!(
+        html.contains("<a href=\"/support?lang=en\"><strong>Support center</strong>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/help/{acme}?lang=en\"><strong>Acme Bank</strong>"
+        )),
+        "{html}"
+    );
+    assert!(
+        !html.contains(&other) && !html.contains("Other Co"),
+        "nothing published: not listed"
+    );
+    // Every link leads to a page.
+    for link in html
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+    {
+        let (status, _, _) = page(&s, &link.replace("&amp;", "&"), "en").await;
+        assert_eq!(status, 200, "{link}");
+    }
+    let (_, _, html) = page(&s, "/", "fr-FR,fr;q=0.9").await;
+    assert!(html.contains("<h1>Aide et assistance</h1>"), "{html}");
+    assert!(
+        html.contains(&format!("href=\"/help/{acme}?lang=fr\"")),
+        "{html}"
+    );
+
+    // An API client gets the same links, absolute, and the contract.
+    let json_for = |accept: &'static str| {
+        let s = &s;
+        async move {
+            let r = s
+                .http
+                .get(format!("{}/", s.base))
+                .header("accept", accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            assert!(r.headers()["vary"].to_str().unwrap().contains("Accept"));
+            assert_eq!(r.headers()["content-type"], "application/json");
+            r.json::<Value>().await.unwrap()
+        }
+    };
+    let center = |id: &str, name: &str| json!({"service_id": id, "name": name, "url": format!("https://verify.bank.test/help/{id}")});
+    assert_eq!(
+        json_for("application/json").await,
+        json!({
+            "support_center": "https://verify.bank.test/support",
+            "help_centers": [center(&acme, "Acme Bank")],
+            "openapi": "https://verify.bank.test/v1/openapi.json",
+        })
+    );
+    // Once its article is out, the other help center is listed too, by name.
+    s.advance(30_000_000);
+    let found = json_for("text/html;q=0.5, application/json").await;
+    assert_eq!(
+        found["help_centers"],
+        json!([center(&acme, "Acme Bank"), center(&other, "Other Co")])
+    );
+    let (_, _, html) = page(&s, "/", "en").await;
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/help/{other}?lang=en\"><strong>Other Co</strong>"
+        )),
+        "{html}"
+    );
+
+    // A name is shown as text, never as markup.
+    let (odd, _) = countersign_app::admin::create_service(
+        s.state.store.as_ref(),
+        "Tom & <b>Jerry</b>",
+        s.state.now(),
+    )
+    .await
+    .unwrap();
+    let (_, _, html) = page(&s, "/", "en").await;
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/help/{}?lang=en\"><strong>Tom &amp; &lt;b&gt;Jerry&lt;/b&gt;</strong>",
+            odd.id
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("<b>Jerry"));
+}
+
 on_both_backends!(
     the_articles_api,
     the_help_center_pages,
-    the_cli_imports_articles
+    the_cli_imports_articles,
+    the_landing_page
 );
