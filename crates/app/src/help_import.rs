@@ -1,5 +1,5 @@
 //! The help center's content: the starter articles every new service gets,
-//! and the import of article files (`countersign help import`).
+//! and the import of article files (`countersign articles import`).
 
 use countersign_core::help::{parse_article_file, Article};
 use countersign_core::ids::ServiceId;
@@ -92,7 +92,7 @@ pub enum ImportError {
 }
 
 /// Gives a new service the starter articles, published at `now` (the
-/// dates in the files are for `help import`, which keeps them).
+/// dates in the files are for `articles import`, which keeps them).
 pub async fn install_starter_articles(
     store: &dyn Store,
     service_id: &ServiceId,
