@@ -423,7 +423,12 @@ pub async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
             let admin = postgres_url();
             let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
                 .await
-                .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is required for this test: {e}"));
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "PostgreSQL at {admin} is required for this test \
+                         (./test.sh starts one of its own, or set CS_TEST_POSTGRES): {e}"
+                    )
+                });
             sqlx::query(&format!("CREATE SCHEMA {schema}"))
                 .execute(&mut conn)
                 .await

@@ -69,7 +69,12 @@ impl TestDb {
                 let admin = postgres_url();
                 let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
                     .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is required: {e}"));
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "PostgreSQL at {admin} is required \
+                             (./test.sh starts one of its own, or set CS_TEST_POSTGRES): {e}"
+                        )
+                    });
                 sqlx::query(&format!("CREATE SCHEMA {schema}"))
                     .execute(&mut conn)
                     .await
