@@ -16,4 +16,5 @@ for arg in "$@"; do
 done
 # The OTP interop tests compare against oathtool and pyotp.
 .ci/install-test-tools
+export PATH="${XDG_CACHE_HOME:-$HOME/.cache}/countersign/python/bin:$PATH"
 exec .ci/throwaway-postgres cargo test "${scope[@]}" --locked "$@"
