@@ -24,6 +24,7 @@ mod hosted;
 mod isolation;
 mod notices;
 mod ops;
+mod packaging;
 mod portal;
 mod protections;
 mod risk;
