@@ -233,7 +233,10 @@ mod tests {
     fn the_format_is_the_extension_or_else_the_first_character() {
         assert_eq!(Format::of("users.CSV", "{"), Format::Csv);
         assert_eq!(Format::of("users.jsonl", "user_id"), Format::JsonLines);
-        assert_eq!(Format::of("-", "\n {\"user_id\": \"a\"}"), Format::JsonLines);
+        assert_eq!(
+            Format::of("-", "\n {\"user_id\": \"a\"}"),
+            Format::JsonLines
+        );
         assert_eq!(Format::of("export.txt", "user_id,email"), Format::Csv);
     }
 
@@ -276,8 +279,14 @@ mod tests {
 
         for (bad, why) in [
             ("{\"email\": \"a@example.com\"}", "user_id"),
-            ("{\"user_id\": \"a\", \"email_verified\": \"yes\"}", "boolean"),
-            ("{\"user_id\": \"a\", \"emial\": \"a@example.com\"}", "emial"),
+            (
+                "{\"user_id\": \"a\", \"email_verified\": \"yes\"}",
+                "boolean",
+            ),
+            (
+                "{\"user_id\": \"a\", \"emial\": \"a@example.com\"}",
+                "emial",
+            ),
             ("not json", "line 1"),
         ] {
             let refused = parse_user_file(Format::JsonLines, bad)

@@ -215,9 +215,22 @@ impl App {
         let Some(before) = found else {
             let mut user = User::new(&service.id, user_id, now);
             let applied = user.apply(update, now)?;
-            let created = Event::new(&service.id, Some(user_id), "user.created", now, None, created_detail);
+            let created = Event::new(
+                &service.id,
+                Some(user_id),
+                "user.created",
+                now,
+                None,
+                created_detail,
+            );
             let mut events = vec![created];
-            events.extend(vouched_events(&service.id, &user, &applied.vouched, now, ip));
+            events.extend(vouched_events(
+                &service.id,
+                &user,
+                &applied.vouched,
+                now,
+                ip,
+            ));
             return Ok(UserWrite {
                 before: None,
                 user,
@@ -228,7 +241,13 @@ impl App {
         let mut user = before.clone();
         let applied = user.apply(update, now)?;
         let mut events = contact_events(&service.id, &user.user_id, &applied.changes, now);
-        events.extend(vouched_events(&service.id, &user, &applied.vouched, now, ip));
+        events.extend(vouched_events(
+            &service.id,
+            &user,
+            &applied.vouched,
+            now,
+            ip,
+        ));
         let security: Vec<SecurityChange> = applied
             .changes
             .iter()

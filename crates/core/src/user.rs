@@ -288,7 +288,7 @@ mod tests {
         let applied = u
             .apply(
                 UserUpdate {
-                    phone: Change::Set("+33700000001".into()),
+                    phone: Change::Set("+33612345601".into()),
                     email_verified: true,
                     phone_verified: true,
                     ..Default::default()
@@ -305,7 +305,7 @@ mod tests {
         let applied = u
             .apply(
                 UserUpdate {
-                    phone: Change::Set("+33700000002".into()),
+                    phone: Change::Set("+33612345602".into()),
                     email_verified: true,
                     ..Default::default()
                 },

@@ -25,9 +25,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 use crate::{
-    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite, Store,
-    StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
+    Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.

@@ -26,9 +26,9 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
-    AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite, Store,
-    StoreError, WebhookClaim, WebhookDelivery,
+    AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
+    Store, StoreError, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.

@@ -14,7 +14,9 @@ use super::challenges::insert_factor_row;
 use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
 use crate::sql::{to_json, API_KEY_COLUMNS, PORTAL_COLUMNS, USER_COLUMNS};
-use crate::{rows, ImportedUser, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite, StoreError};
+use crate::{
+    rows, ImportedUser, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite, StoreError,
+};
 
 impl SqliteStore {
     pub(super) async fn ping(&self) -> Result<()> {
