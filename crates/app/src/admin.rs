@@ -9,7 +9,7 @@ use countersign_core::secret::{api_key_hash, new_api_key};
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
-use countersign_store::{Store, StoreError};
+use countersign_store::{ImportedUser, Store, StoreError};
 
 use crate::{App, Config, MASTER_KEY_FINGERPRINT};
 
@@ -243,10 +243,11 @@ pub fn parse_token_file(csv_text: &str) -> Result<Vec<TokenSeed>, AdminError> {
     Ok(tokens)
 }
 
-/// Imports hardware OATH tokens from a CSV seed file (`parse_token_file`).
-/// Every row is checked before anything is written; tokens arrive active,
-/// the operator's file being the proof that the user holds them. Users that
-/// do not exist yet are created.
+/// Imports hardware OATH tokens from a CSV seed file (`parse_token_file`)
+/// in one transaction: every row is checked first, and then every token is
+/// written, or none (a seed already enrolled refuses the whole file). Tokens
+/// arrive active, the operator's file being the proof that the user holds
+/// them. Users that do not exist yet are created.
 pub async fn import_tokens(
     store: &dyn Store,
     keys: &Keyring,
@@ -255,7 +256,7 @@ pub async fn import_tokens(
     now: Timestamp,
 ) -> Result<Import, AdminError> {
     let tokens = parse_token_file(csv_text)?;
-    let mut users_created = 0;
+    let mut users: Vec<ImportedUser> = Vec::new();
     for TokenSeed {
         user_id,
         kind,
@@ -265,30 +266,37 @@ pub async fn import_tokens(
         label,
     } in &tokens
     {
-        let user = match store.user(&service.id, user_id).await? {
-            Some(u) => u,
+        let at = match users.iter().position(|u| u.user.user_id == *user_id) {
+            Some(at) => at,
             None => {
-                let u = User::new(&service.id, user_id, now);
-                let created = Event::new(
-                    &service.id,
-                    Some(user_id),
-                    "user.created",
-                    now,
-                    None,
-                    serde_json::json!({"by": "token import"}),
-                );
-                match store.insert_user(&u, &[created]).await {
-                    Ok(()) => users_created += 1,
-                    Err(StoreError::Conflict) => {}
-                    Err(e) => return Err(e.into()),
-                }
-                store.user(&service.id, user_id).await?.ok_or_else(|| {
-                    AdminError::Refused(format!("user {user_id:?} vanished during import"))
-                })?
+                let found = store.user(&service.id, user_id).await?;
+                let (user, events) = match &found {
+                    Some(u) => (u.clone(), Vec::new()),
+                    None => {
+                        let created = Event::new(
+                            &service.id,
+                            Some(user_id),
+                            "user.created",
+                            now,
+                            None,
+                            serde_json::json!({"by": "token import"}),
+                        );
+                        (User::new(&service.id, user_id, now), vec![created])
+                    }
+                };
+                users.push(ImportedUser {
+                    before: found,
+                    user,
+                    factors: Vec::new(),
+                    events,
+                    security: None,
+                });
+                users.len() - 1
             }
         };
+        let entry = &mut users[at];
         let mut factor = Factor::new_otp(
-            &user,
+            &entry.user,
             *kind,
             label.clone(),
             *params,
@@ -298,27 +306,28 @@ pub async fn import_tokens(
             now,
         );
         factor.status = FactorStatus::Active;
-        let added = Event::new(
+        entry.events.push(Event::new(
             &service.id,
             Some(user_id),
             "factor.added",
             now,
             None,
             serde_json::json!({"factor_id": factor.id, "factor_type": kind.as_str(), "by": "token import"}),
-        );
-        match store.insert_factor(&factor, &[], &[added], None).await {
-            Err(StoreError::Conflict) => {
-                return Err(AdminError::Refused(format!(
-                    "{user_id}: this token's seed is already enrolled in the service (one seed, one factor); \
-                     the rows before it were imported"
-                )))
-            }
-            other => other?,
-        }
+        ));
+        entry.factors.push(factor);
     }
+    store.import_users(&users).await.map_err(|e| match e {
+        StoreError::Conflict => AdminError::Refused(
+            "a token's seed is already enrolled in the service (one seed, one factor), \
+             or appears twice in the file, or a user of the file was created meanwhile; \
+             nothing was imported"
+                .into(),
+        ),
+        e => e.into(),
+    })?;
     Ok(Import {
         imported: tokens.len(),
-        users_created,
+        users_created: users.iter().filter(|u| u.before.is_none()).count(),
     })
 }
 

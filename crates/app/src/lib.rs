@@ -26,6 +26,7 @@ pub mod service;
 pub mod services;
 pub mod sign_in;
 pub mod support;
+pub mod user_import;
 pub mod users;
 pub mod views;
 pub mod webauthn;

@@ -7,13 +7,14 @@ use countersign_core::event::Event;
 use countersign_core::ids::{is_id_of, is_printable, ServiceId, UserId, NOT_PRINTABLE};
 use countersign_core::notice::SecurityChange;
 use countersign_core::service::Service;
-use countersign_core::user::{Change, ContactChange, User, UserUpdate};
+use countersign_core::user::{Change, ContactChange, ContactField, User, UserUpdate};
 use countersign_core::Timestamp;
 use countersign_store::{LockedEvent, StoreError};
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 use utoipa::ToSchema;
 
+use crate::security_change::SecurityChanged;
 use crate::views::UserView;
 use crate::{App, AppError, AppResult, Missing};
 
@@ -49,6 +50,47 @@ pub struct PutUser {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     pub display_name: Option<Option<String>>,
+    /// `true`: you have verified the email yourself (after this update), so
+    /// Countersign treats it as if the user had passed a code, and security
+    /// notices reach it. Recorded as a `contact.verified` event `by`
+    /// `integrator`. `false` or absent asserts nothing: a verified address
+    /// stays verified until it changes. A later new address is unverified
+    /// again.
+    #[serde(default)]
+    pub email_verified: bool,
+    /// As `email_verified`, for the phone number.
+    #[serde(default)]
+    pub phone_verified: bool,
+}
+
+impl PutUser {
+    /// Checks and normalises the body: what the API's `PUT` and an import
+    /// line both go through.
+    pub(crate) fn into_update(self) -> AppResult<UserUpdate> {
+        let display_name = change(self.display_name);
+        check_display_name(&display_name)?;
+        let update = UserUpdate::parse(
+            change(self.email),
+            change(self.phone),
+            change(self.locale),
+            display_name,
+        )?;
+        Ok(UserUpdate {
+            email_verified: self.email_verified,
+            phone_verified: self.phone_verified,
+            ..update
+        })
+    }
+}
+
+/// What a `PUT` of one user writes: the user as read (`None`: to be
+/// created) and as it will be, with the events and a security change's
+/// consequences.
+pub(crate) struct UserWrite {
+    pub before: Option<User>,
+    pub user: User,
+    pub events: Vec<Event>,
+    pub changed: Option<SecurityChanged>,
 }
 
 /// Whether a PUT created the user or updated it.
@@ -125,58 +167,89 @@ impl App {
         ip: Option<&str>,
     ) -> AppResult<PutOutcome> {
         let user_id = check_user_id(user_id)?;
-        let display_name = change(put.display_name);
-        check_display_name(&display_name)?;
-        let update = UserUpdate::parse(
-            change(put.email),
-            change(put.phone),
-            change(put.locale),
-            display_name,
-        )?;
+        let update = put.into_update()?;
         for _ in 0..2 {
-            match self.store.user(&service.id, &user_id).await? {
-                Some(user) => return self.update_user(service, user, update, ip).await,
-                None => {
-                    let now = self.now();
-                    let mut user = User::new(&service.id, &user_id, now);
-                    user.apply(update.clone(), now);
-                    let created = Event::new(
-                        &service.id,
-                        Some(&user_id),
-                        "user.created",
-                        now,
-                        None,
-                        json!({}),
-                    );
-                    match self.store.insert_user(&user, &[created]).await {
-                        Ok(()) => {
-                            return Ok(PutOutcome {
-                                created: true,
-                                user: UserView::new(user, &[]),
-                            })
-                        }
-                        Err(StoreError::Conflict) => continue,
-                        Err(e) => return Err(e.into()),
+            let found = self.store.user(&service.id, &user_id).await?;
+            let write = self.user_write(service, &user_id, found, update.clone(), ip, json!({}))?;
+            let Some(before) = &write.before else {
+                match self.store.insert_user(&write.user, &write.events).await {
+                    Ok(()) => {
+                        return Ok(PutOutcome {
+                            created: true,
+                            user: UserView::new(write.user, &[]),
+                        })
                     }
+                    Err(StoreError::Conflict) => continue,
+                    Err(e) => return Err(e.into()),
                 }
+            };
+            let security = write.changed.as_ref().map(|c| &c.write);
+            self.store
+                .update_user(before, &write.user, &write.events, security)
+                .await?;
+            if let Some(c) = &write.changed {
+                self.security_written(c);
             }
+            let factors = self.store.factors(&write.user.id).await?;
+            return Ok(PutOutcome {
+                created: false,
+                user: UserView::new(write.user, &factors),
+            });
         }
         Err(AppError::Internal)
     }
 
-    /// Applies an update; a changed contact is a security change.
-    async fn update_user(
+    /// What applying `update` to the user `found` (or to a new user,
+    /// whose `user.created` event carries `created_detail`) writes. A
+    /// changed contact is a security change; a vouched one is recorded.
+    pub(crate) fn user_write(
         &self,
         service: &Service,
-        mut user: User,
+        user_id: &UserId,
+        found: Option<User>,
         update: UserUpdate,
         ip: Option<&str>,
-    ) -> AppResult<PutOutcome> {
+        created_detail: serde_json::Value,
+    ) -> AppResult<UserWrite> {
         let now = self.now();
-        let before = user.clone();
-        let changes = user.apply(update, now);
-        let mut events = contact_events(&service.id, &user.user_id, &changes, now);
-        let security: Vec<SecurityChange> = changes
+        let Some(before) = found else {
+            let mut user = User::new(&service.id, user_id, now);
+            let applied = user.apply(update, now)?;
+            let created = Event::new(
+                &service.id,
+                Some(user_id),
+                "user.created",
+                now,
+                None,
+                created_detail,
+            );
+            let mut events = vec![created];
+            events.extend(vouched_events(
+                &service.id,
+                &user,
+                &applied.vouched,
+                now,
+                ip,
+            ));
+            return Ok(UserWrite {
+                before: None,
+                user,
+                events,
+                changed: None,
+            });
+        };
+        let mut user = before.clone();
+        let applied = user.apply(update, now)?;
+        let mut events = contact_events(&service.id, &user.user_id, &applied.changes, now);
+        events.extend(vouched_events(
+            &service.id,
+            &user,
+            &applied.vouched,
+            now,
+            ip,
+        ));
+        let security: Vec<SecurityChange> = applied
+            .changes
             .iter()
             .map(|c| match c {
                 ContactChange::Email { .. } => SecurityChange::EmailChanged,
@@ -188,16 +261,11 @@ impl App {
         if let Some(c) = &changed {
             events.extend(c.events.iter().cloned());
         }
-        self.store
-            .update_user(&before, &user, &events, changed.as_ref().map(|c| &c.write))
-            .await?;
-        if let Some(c) = &changed {
-            self.security_written(c);
-        }
-        let factors = self.store.factors(&user.id).await?;
-        Ok(PutOutcome {
-            created: false,
-            user: UserView::new(user, &factors),
+        Ok(UserWrite {
+            before: Some(before),
+            user,
+            events,
+            changed,
         })
     }
 
@@ -247,6 +315,35 @@ impl App {
             .events(service_id, user_id, limit, before)
             .await?)
     }
+}
+
+/// `contact.verified` events for the contacts the integrator vouched for
+/// (`by: integrator`, unlike a code passed, which records
+/// `challenge.method_verified`).
+fn vouched_events(
+    service_id: &ServiceId,
+    user: &User,
+    vouched: &[ContactField],
+    now: Timestamp,
+    ip: Option<&str>,
+) -> Vec<Event> {
+    vouched
+        .iter()
+        .map(|field| {
+            let to = match field {
+                ContactField::Email => user.email.as_deref().map(mask_email),
+                ContactField::Phone => user.phone.as_deref().map(mask_phone),
+            };
+            Event::new(
+                service_id,
+                Some(&user.user_id),
+                "contact.verified",
+                now,
+                ip,
+                json!({"field": field.as_str(), "to": to, "by": "integrator"}),
+            )
+        })
+        .collect()
 }
 
 fn contact_events(

@@ -74,6 +74,8 @@ impl Fixture {
             phone: None,
             locale: None,
             display_name: None,
+            email_verified: false,
+            phone_verified: false,
         };
         self.app
             .put_user(&self.service, user_id, put, None)
@@ -156,6 +158,8 @@ async fn adding_a_first_method_steps_up_with_what_the_user_has() {
         phone: None,
         locale: None,
         display_name: None,
+        email_verified: false,
+        phone_verified: false,
     };
     f.app.put_user(&f.service, "dan", put, None).await.unwrap();
     let portal = f.portal("dan").await;

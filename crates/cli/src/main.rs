@@ -13,6 +13,7 @@ use countersign_app::admin::{
 };
 use countersign_app::api_keys::{self, By};
 use countersign_app::config::{LogFormat, Overrides, DEFAULT_CONFIG_FILE};
+use countersign_app::user_import::{parse_user_file, Format};
 use countersign_app::{redact_url, Config};
 use countersign_core::event::Event;
 use countersign_core::{Clock, SystemClock};
@@ -87,7 +88,7 @@ enum Command {
     #[command(subcommand)]
     Service(ServiceCommand),
     /// Operator actions on end users.
-    #[command(subcommand)]
+    #[command(subcommand, visible_alias = "users")]
     User(UserCommand),
     /// The master key that seals TOTP/HOTP seeds.
     #[command(subcommand)]
@@ -194,6 +195,21 @@ enum UserCommand {
         service: String,
         /// The integrator's user id.
         user_id: String,
+    },
+    /// Create or update users from a file, each line checked as
+    /// `PUT /v1/users/{id}` checks its body (email_verified and
+    /// phone_verified included), in one transaction: one bad line and
+    /// nothing is written. Prints {"created","updated"}.
+    Import {
+        /// CSV with a header (user_id,email,phone,locale,display_name,
+        /// email_verified,phone_verified; an empty cell keeps the field) or
+        /// JSON Lines (one PUT body a line, with its user_id), by the
+        /// extension (.csv, .jsonl) or else by the first character; "-"
+        /// for standard input.
+        file: PathBuf,
+        /// The service's name.
+        #[arg(long)]
+        service: String,
     },
 }
 
@@ -365,9 +381,10 @@ async fn service_key_command(
 }
 
 async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
-    let store = open_store(config).await?;
     match cmd {
+        UserCommand::Import { file, service } => user_import(config, &file, &service).await,
         UserCommand::Unlock { service, user_id } => {
+            let store = open_store(config).await?;
             let service = service_named(store.as_ref(), &service)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -392,9 +409,9 @@ async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
                 "{}",
                 serde_json::json!({"user_id": user_id, "service": service.name, "unlocked": true})
             );
+            Ok(())
         }
     }
-    Ok(())
 }
 
 async fn open_store(
@@ -505,12 +522,35 @@ async fn key_rotate(config: &Config) -> Result<(), String> {
     Ok(())
 }
 
-async fn token_import(config: &Config, file: &Path, service: &str) -> Result<(), String> {
-    let text = if file == Path::new("-") {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))?
+/// A file's text, or standard input's for "-".
+fn read_input(file: &Path) -> Result<String, String> {
+    if file == Path::new("-") {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
-    };
+        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
+    }
+}
+
+async fn user_import(config: &Config, file: &Path, service: &str) -> Result<(), String> {
+    let text = read_input(file)?;
+    let format = Format::of(&file.to_string_lossy(), &text);
+    let lines = parse_user_file(format, &text).map_err(|e| e.to_string())?;
+    let app = countersign_app::App::open(config.clone(), std::sync::Arc::new(SystemClock))
+        .await
+        .map_err(|e| e.to_string())?;
+    let service = service_named(app.store.as_ref(), service)
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = app
+        .import_users(&service, lines)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&report).expect("serialises"));
+    Ok(())
+}
+
+async fn token_import(config: &Config, file: &Path, service: &str) -> Result<(), String> {
+    let text = read_input(file)?;
     let store = open_store(config).await?;
     let keys = countersign_app::checked_keyring(config, store.as_ref())
         .await

@@ -13,6 +13,23 @@ pub enum ContactError {
     InvalidEmail,
     #[error("not a valid locale (expected a language tag such as \"en\" or \"fr-FR\")")]
     InvalidLocale,
+    /// `email_verified` / `phone_verified` for a contact the user will not
+    /// have after the update.
+    #[error("there is no {} to mark verified", .0.as_str())]
+    NothingToVerify(crate::user::ContactField),
+}
+
+impl ContactError {
+    /// The input field at fault.
+    pub fn field(&self) -> &'static str {
+        match self {
+            ContactError::InvalidPhone => "phone",
+            ContactError::InvalidEmail => "email",
+            ContactError::InvalidLocale => "locale",
+            ContactError::NothingToVerify(crate::user::ContactField::Email) => "email_verified",
+            ContactError::NothingToVerify(crate::user::ContactField::Phone) => "phone_verified",
+        }
+    }
 }
 
 /// Parses a phone number written for humans ("+33 6 12 34 56 89",

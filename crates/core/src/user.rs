@@ -52,6 +52,14 @@ pub struct UserUpdate {
     pub phone: Change<String>,
     pub locale: Change<String>,
     pub display_name: Change<String>,
+    /// The integrator vouches for the email (after this update) as if the
+    /// user had passed a code: an imported user's verified contacts hear
+    /// about security changes from the start. `false` vouches for nothing;
+    /// only a new address makes a verified one unverified, and that is
+    /// noticed by the old one.
+    pub email_verified: bool,
+    /// As `email_verified`, for the phone number.
+    pub phone_verified: bool,
 }
 
 impl UserUpdate {
@@ -67,8 +75,35 @@ impl UserUpdate {
             phone: map_change(phone, contact::normalize_phone)?,
             locale: map_change(locale, contact::normalize_locale)?,
             display_name,
+            email_verified: false,
+            phone_verified: false,
         })
     }
+}
+
+/// A contact point a user can have, by its field name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactField {
+    Email,
+    Phone,
+}
+
+impl ContactField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactField::Email => "email",
+            ContactField::Phone => "phone",
+        }
+    }
+}
+
+/// What an update did that is worth recording.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Contacts that changed: security changes.
+    pub changes: Vec<ContactChange>,
+    /// Contacts the integrator vouched for that were not verified before.
+    pub vouched: Vec<ContactField>,
 }
 
 fn map_change<E>(
@@ -115,21 +150,43 @@ impl User {
         }
     }
 
-    /// Applies an update. A new address or number is unverified until proven.
-    pub fn apply(&mut self, update: UserUpdate, now: Timestamp) -> Vec<ContactChange> {
-        let mut changes = Vec::new();
+    /// Applies an update. A new address or number is unverified until
+    /// proven, by a code or by the integrator vouching for it in the same
+    /// update. Vouching for a contact the user will not have is refused,
+    /// before anything changes.
+    pub fn apply(&mut self, update: UserUpdate, now: Timestamp) -> Result<Applied, ContactError> {
+        let will_have = |current: &Option<String>, change: &Change<String>| match change {
+            Change::Keep => current.is_some(),
+            Change::Clear => false,
+            Change::Set(_) => true,
+        };
+        if update.email_verified && !will_have(&self.email, &update.email) {
+            return Err(ContactError::NothingToVerify(ContactField::Email));
+        }
+        if update.phone_verified && !will_have(&self.phone, &update.phone) {
+            return Err(ContactError::NothingToVerify(ContactField::Phone));
+        }
+        let mut applied = Applied::default();
         if let Some((from, to)) = apply_change(&mut self.email, update.email) {
             self.email_verified = false;
-            changes.push(ContactChange::Email { from, to });
+            applied.changes.push(ContactChange::Email { from, to });
         }
         if let Some((from, to)) = apply_change(&mut self.phone, update.phone) {
             self.phone_verified = false;
-            changes.push(ContactChange::Phone { from, to });
+            applied.changes.push(ContactChange::Phone { from, to });
+        }
+        if update.email_verified && !self.email_verified {
+            self.email_verified = true;
+            applied.vouched.push(ContactField::Email);
+        }
+        if update.phone_verified && !self.phone_verified {
+            self.phone_verified = true;
+            applied.vouched.push(ContactField::Phone);
         }
         apply_change(&mut self.locale, update.locale);
         apply_change(&mut self.display_name, update.display_name);
         self.updated_at = now;
-        changes
+        Ok(applied)
     }
 
     pub fn is_locked(&self, now: Timestamp) -> bool {
@@ -181,7 +238,7 @@ mod tests {
             Change::Keep,
         )
         .unwrap();
-        let changes = u.apply(update, Timestamp(5));
+        let changes = u.apply(update, Timestamp(5)).unwrap().changes;
         assert_eq!(u.email.as_deref(), Some("bob@example.org"));
         assert!(!u.email_verified);
         assert!(u.phone_verified);
@@ -204,22 +261,85 @@ mod tests {
             Change::Keep,
         )
         .unwrap();
-        assert!(u.apply(update, Timestamp(5)).is_empty());
+        assert_eq!(u.apply(update, Timestamp(5)).unwrap(), Applied::default());
         assert!(u.phone_verified);
     }
 
     #[test]
     fn null_clears_a_field() {
         let mut u = verified_user();
-        let changes = u.apply(
-            UserUpdate {
-                phone: Change::Clear,
-                ..Default::default()
-            },
-            Timestamp(5),
-        );
+        let applied = u
+            .apply(
+                UserUpdate {
+                    phone: Change::Clear,
+                    ..Default::default()
+                },
+                Timestamp(5),
+            )
+            .unwrap();
         assert_eq!(u.phone, None);
-        assert_eq!(changes.len(), 1);
+        assert_eq!(applied.changes.len(), 1);
+    }
+
+    #[test]
+    fn a_vouched_contact_is_verified_even_when_it_is_new_and_only_then() {
+        let mut u = verified_user();
+        u.email_verified = false;
+        let applied = u
+            .apply(
+                UserUpdate {
+                    phone: Change::Set("+33612345601".into()),
+                    email_verified: true,
+                    phone_verified: true,
+                    ..Default::default()
+                },
+                Timestamp(5),
+            )
+            .unwrap();
+        assert!(u.email_verified && u.phone_verified);
+        assert_eq!(applied.vouched, [ContactField::Email, ContactField::Phone]);
+        assert_eq!(applied.changes.len(), 1, "the new number is still a change");
+
+        // A later new number is unverified again; vouching again for a
+        // verified address records nothing.
+        let applied = u
+            .apply(
+                UserUpdate {
+                    phone: Change::Set("+33612345602".into()),
+                    email_verified: true,
+                    ..Default::default()
+                },
+                Timestamp(6),
+            )
+            .unwrap();
+        assert!(!u.phone_verified);
+        assert!(applied.vouched.is_empty());
+    }
+
+    #[test]
+    fn vouching_for_a_contact_the_user_will_not_have_changes_nothing() {
+        let mut u = verified_user();
+        u.phone_verified = false;
+        let before = u.clone();
+        let clear_and_vouch = UserUpdate {
+            phone: Change::Clear,
+            phone_verified: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            u.apply(clear_and_vouch, Timestamp(5)),
+            Err(ContactError::NothingToVerify(ContactField::Phone))
+        );
+        assert_eq!(u, before);
+        let mut bare = User::new(&before.service_id, &before.user_id, Timestamp(0));
+        let vouch = UserUpdate {
+            email_verified: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            bare.apply(vouch, Timestamp(5)),
+            Err(ContactError::NothingToVerify(ContactField::Email))
+        );
     }
 
     #[test]

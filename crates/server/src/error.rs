@@ -176,10 +176,13 @@ impl From<AppError> for ApiError {
                 }
             }
             AppError::Contact(e) => {
-                let (code, field) = match e {
-                    ContactError::InvalidPhone => ("invalid_phone", "phone"),
-                    ContactError::InvalidEmail => ("invalid_email", "email"),
-                    ContactError::InvalidLocale => ("invalid_request", "locale"),
+                let field = e.field();
+                let code = match e {
+                    ContactError::InvalidPhone => "invalid_phone",
+                    ContactError::InvalidEmail => "invalid_email",
+                    ContactError::InvalidLocale | ContactError::NothingToVerify(_) => {
+                        "invalid_request"
+                    }
                 };
                 ApiError::new(
                     StatusCode::BAD_REQUEST,

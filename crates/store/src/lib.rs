@@ -221,6 +221,18 @@ pub struct SecurityWrite {
     pub notices: Vec<NoticeRecord>,
 }
 
+/// One user's part of an import ([`Store::import_users`]).
+#[derive(Debug, Clone)]
+pub struct ImportedUser {
+    /// The user as read before the import; `None` to create it.
+    pub before: Option<User>,
+    pub user: User,
+    /// Factors to add (hardware tokens, already sealed).
+    pub factors: Vec<Factor>,
+    pub events: Vec<Event>,
+    pub security: Option<SecurityWrite>,
+}
+
 /// What became of one attempt to send a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoticeOutcome {
@@ -411,6 +423,11 @@ pub trait Store: Send + Sync + 'static {
         events: &[Event],
         security: Option<&SecurityWrite>,
     ) -> Result<()>;
+    /// Writes an import whole in one transaction, or nothing: each user
+    /// inserted or updated as [`Store::insert_user`] and
+    /// [`Store::update_user`] would, then its factors. [`StoreError::Conflict`]
+    /// when a user id was taken meanwhile or a seed is already enrolled.
+    async fn import_users(&self, users: &[ImportedUser]) -> Result<()>;
     /// Takes up to `limit` notices due at `now` that no other worker holds,
     /// leasing them for [`countersign_core::outbox::LEASE`].
     async fn claim_notices(&self, now: Timestamp, limit: u32) -> Result<Vec<NoticeRecord>>;

@@ -25,9 +25,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 use crate::{
-    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite, Store,
-    StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
+    Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
@@ -314,6 +314,84 @@ macro_rules! insert_delivery {
         .execute(&mut *$exec)
         .await?;
     };
+}
+
+async fn pg_insert_user(tx: &mut sqlx::PgConnection, u: &User) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+    ))
+    .bind(&u.id)
+    .bind(&u.service_id)
+    .bind(&u.user_id)
+    .bind(&u.email)
+    .bind(&u.phone)
+    .bind(u.email_verified)
+    .bind(u.phone_verified)
+    .bind(&u.locale)
+    .bind(&u.display_name)
+    .bind(i64::from(u.failed_attempts))
+    .bind(u.locked_until.map(Timestamp::millis))
+    .bind(u.created_at.millis())
+    .bind(u.updated_at.millis())
+    .bind(u.security_hold_until.map(Timestamp::millis))
+    .execute(tx)
+    .await
+    .map_err(conflict_on_unique)?;
+    Ok(())
+}
+
+/// The fields that differ between `b` and `u`, and only those (see
+/// [`Store::update_user`]).
+async fn pg_update_user(tx: &mut sqlx::PgConnection, b: &User, u: &User) -> Result<()> {
+    sqlx::query(
+        "UPDATE users SET \
+         email = CASE WHEN $1 THEN $2 ELSE email END, \
+         email_verified = CASE WHEN $3 THEN $4 ELSE email_verified END, \
+         phone = CASE WHEN $5 THEN $6 ELSE phone END, \
+         phone_verified = CASE WHEN $7 THEN $8 ELSE phone_verified END, \
+         locale = CASE WHEN $9 THEN $10 ELSE locale END, \
+         display_name = CASE WHEN $11 THEN $12 ELSE display_name END, \
+         updated_at = $13 WHERE id = $14",
+    )
+    .bind(b.email != u.email)
+    .bind(&u.email)
+    .bind(b.email != u.email || b.email_verified != u.email_verified)
+    .bind(u.email_verified)
+    .bind(b.phone != u.phone)
+    .bind(&u.phone)
+    .bind(b.phone != u.phone || b.phone_verified != u.phone_verified)
+    .bind(u.phone_verified)
+    .bind(b.locale != u.locale)
+    .bind(&u.locale)
+    .bind(b.display_name != u.display_name)
+    .bind(&u.display_name)
+    .bind(u.updated_at.millis())
+    .bind(&u.id)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+async fn pg_insert_factor(tx: &mut sqlx::PgConnection, f: &Factor) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO factors ({FACTOR_COLUMNS}, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+    ))
+    .bind(&f.id)
+    .bind(&f.service_id)
+    .bind(&f.user_pk)
+    .bind(f.kind.as_str())
+    .bind(f.status.as_str())
+    .bind(&f.label)
+    .bind(factor_params(f))
+    .bind(&f.sealed_secret)
+    .bind(i64::try_from(f.moving_factor).unwrap_or(i64::MAX))
+    .bind(f.created_at.millis())
+    .bind(f.last_used_at.map(Timestamp::millis))
+    .bind(&f.seed_fingerprint)
+    .execute(tx)
+    .await
+    .map_err(conflict_on_unique)?;
+    Ok(())
 }
 
 macro_rules! insert_events {
@@ -716,26 +794,7 @@ macro_rules! sql_store {
 
             async fn insert_user(&self, u: &User, events: &[Event]) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
-                sqlx::query(&format!(
-                    "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-                ))
-                .bind(&u.id)
-                .bind(&u.service_id)
-                .bind(&u.user_id)
-                .bind(&u.email)
-                .bind(&u.phone)
-                .bind(u.email_verified)
-                .bind(u.phone_verified)
-                .bind(&u.locale)
-                .bind(&u.display_name)
-                .bind(i64::from(u.failed_attempts))
-                .bind(u.locked_until.map(Timestamp::millis))
-                .bind(u.created_at.millis())
-                .bind(u.updated_at.millis())
-                .bind(u.security_hold_until.map(Timestamp::millis))
-                .execute(&mut *tx)
-                .await
-                .map_err(conflict_on_unique)?;
+                pg_insert_user(&mut tx, u).await?;
                 insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(())
@@ -743,32 +802,27 @@ macro_rules! sql_store {
 
             async fn update_user(&self, before: &User, u: &User, events: &[Event], security: Option<&SecurityWrite>) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
-                sqlx::query(
-                    "UPDATE users SET \
-                     email = CASE WHEN $1 THEN $2 ELSE email END, \
-                     email_verified = CASE WHEN $1 THEN $3 ELSE email_verified END, \
-                     phone = CASE WHEN $4 THEN $5 ELSE phone END, \
-                     phone_verified = CASE WHEN $4 THEN $6 ELSE phone_verified END, \
-                     locale = CASE WHEN $7 THEN $8 ELSE locale END, \
-                     display_name = CASE WHEN $9 THEN $10 ELSE display_name END, \
-                     updated_at = $11 WHERE id = $12",
-                )
-                .bind(before.email != u.email)
-                .bind(&u.email)
-                .bind(u.email_verified)
-                .bind(before.phone != u.phone)
-                .bind(&u.phone)
-                .bind(u.phone_verified)
-                .bind(before.locale != u.locale)
-                .bind(&u.locale)
-                .bind(before.display_name != u.display_name)
-                .bind(&u.display_name)
-                .bind(u.updated_at.millis())
-                .bind(&u.id)
-                .execute(&mut *tx)
-                .await?;
+                pg_update_user(&mut tx, before, u).await?;
                 insert_events!(tx, events);
                 write_security!(tx, security);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn import_users(&self, users: &[ImportedUser]) -> Result<()> {
+                let mut tx = self.writes().begin().await?;
+                for i in users {
+                    match &i.before {
+                        None => pg_insert_user(&mut tx, &i.user).await?,
+                        Some(before) if *before != i.user => pg_update_user(&mut tx, before, &i.user).await?,
+                        Some(_) => {}
+                    }
+                    for f in &i.factors {
+                        pg_insert_factor(&mut tx, f).await?;
+                    }
+                    insert_events!(tx, &i.events);
+                    write_security!(tx, i.security.as_ref());
+                }
                 tx.commit().await?;
                 Ok(())
             }
@@ -1250,24 +1304,7 @@ macro_rules! sql_store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                sqlx::query(&format!(
-                    "INSERT INTO factors ({FACTOR_COLUMNS}, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                ))
-                .bind(&f.id)
-                .bind(&f.service_id)
-                .bind(&f.user_pk)
-                .bind(f.kind.as_str())
-                .bind(f.status.as_str())
-                .bind(&f.label)
-                .bind(factor_params(f))
-                .bind(&f.sealed_secret)
-                .bind(i64::try_from(f.moving_factor).unwrap_or(i64::MAX))
-                .bind(f.created_at.millis())
-                .bind(f.last_used_at.map(Timestamp::millis))
-                .bind(&f.seed_fingerprint)
-                .execute(&mut *tx)
-                .await
-                .map_err(conflict_on_unique)?;
+                pg_insert_factor(&mut tx, f).await?;
                 for hash in recovery_code_hashes {
                     sqlx::query("INSERT INTO recovery_codes (factor_id, code_hash) VALUES ($1, $2)")
                         .bind(&f.id)

@@ -21,6 +21,7 @@ mod flows;
 mod help;
 mod holds;
 mod hosted;
+mod imports;
 mod isolation;
 mod notices;
 mod ops;

@@ -112,13 +112,15 @@ async fn an_update_from_a_stale_read_keeps_other_fields(b: Backend) {
     let code = s.send(&id, "sms").await;
     s.verify(&id, "sms", &code).await;
     let mut changed = stale.clone();
-    changed.apply(
-        UserUpdate {
-            locale: Change::Set("fr".into()),
-            ..Default::default()
-        },
-        countersign_core::Timestamp(crate::harness::T0.millis() + 1),
-    );
+    changed
+        .apply(
+            UserUpdate {
+                locale: Change::Set("fr".into()),
+                ..Default::default()
+            },
+            countersign_core::Timestamp(crate::harness::T0.millis() + 1),
+        )
+        .unwrap();
     s.state
         .store
         .update_user(&stale, &changed, &[], None)

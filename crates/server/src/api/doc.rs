@@ -354,6 +354,11 @@ mod tests {
         let locale = &doc["paths"]["/v1/help/articles/{locale}/{slug}"]["put"]["parameters"][0];
         assert_eq!(locale["schema"]["pattern"], super::HELP_LOCALE_PATTERN);
         assert!(schemas["PutUser"]["properties"]["locale"]["pattern"].is_string());
+        for vouch in ["email_verified", "phone_verified"] {
+            let property = &schemas["PutUser"]["properties"][vouch];
+            assert_eq!(property["type"], "boolean", "{vouch}");
+            assert!(property["description"].is_string(), "{vouch}");
+        }
         assert_eq!(
             schemas["Enrolment"]["properties"]["type"]["$ref"],
             "#/components/schemas/FactorType"

@@ -15,11 +15,18 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, EndUserIp, ServiceAuth};
 
 /// Creates or updates a user.
+///
+/// A contact you have verified yourself (when migrating users) can be
+/// vouched for with `email_verified` / `phone_verified`: it is verified as
+/// if the user had passed a code, so security notices reach it, and the
+/// user's events record `contact.verified` `by` `integrator`. A new address
+/// or number, in a later update, is unverified again until proven.
 #[utoipa::path(put, path = "/v1/users/{user_id}", tag = "users",
     params(("user_id" = String, Path, description = "The integrator's own user id")),
     request_body = PutUser,
     responses((status = 201, body = UserView, description = "Created"), (status = 200, body = UserView, description = "Updated"),
-              (status = 400, description = "invalid_request, invalid_phone, invalid_email")),
+              (status = 400, description = "invalid_request (the field is named; `email_verified` / `phone_verified` \
+                  for a contact the user will not have after the update), invalid_phone, invalid_email")),
     security(("api_key" = [])))]
 pub async fn put_user(
     State(app): State<App>,

@@ -383,7 +383,6 @@ impl SqliteStore {
         security: Option<&SecurityWrite>,
     ) -> Result<()> {
         let f = factor.clone();
-        let params = factor_params(&f);
         let hashes = recovery_code_hashes.to_vec();
         let events = events.to_vec();
         let security = security.cloned();
@@ -403,27 +402,7 @@ impl SqliteStore {
                         &[&f.user_pk, &f.kind.as_str()],
                     )?;
                 }
-                exec(
-                    w.conn,
-                    &format!(
-                        "INSERT INTO factors ({FACTOR_COLUMNS}, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                    ),
-                    &[
-                        &f.id,
-                        &f.service_id,
-                        &f.user_pk,
-                        &f.kind.as_str(),
-                        &f.status.as_str(),
-                        &f.label,
-                        &params,
-                        &f.sealed_secret,
-                        &i64::try_from(f.moving_factor).unwrap_or(i64::MAX),
-                        &f.created_at.millis(),
-                        &f.last_used_at.map(Timestamp::millis),
-                        &f.seed_fingerprint,
-                    ],
-                )
-                .map_err(conflict_on_unique)?;
+                insert_factor_row(w.conn, &f)?;
                 for hash in &hashes {
                     exec(
                         w.conn,
@@ -717,4 +696,29 @@ fn save_in(w: &mut Writing<'_>, row: &ChallengeRow, d: &Decision) -> Result<Unit
         None => w.insert_events(&d.events)?,
     }
     Ok(Unit::Keep(Saved::Done { locked_until }))
+}
+
+pub(super) fn insert_factor_row(conn: &Connection, f: &Factor) -> Result<()> {
+    exec(
+        conn,
+        &format!(
+            "INSERT INTO factors ({FACTOR_COLUMNS}, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        ),
+        &[
+            &f.id,
+            &f.service_id,
+            &f.user_pk,
+            &f.kind.as_str(),
+            &f.status.as_str(),
+            &f.label,
+            &factor_params(f),
+            &f.sealed_secret,
+            &i64::try_from(f.moving_factor).unwrap_or(i64::MAX),
+            &f.created_at.millis(),
+            &f.last_used_at.map(Timestamp::millis),
+            &f.seed_fingerprint,
+        ],
+    )
+    .map_err(conflict_on_unique)?;
+    Ok(())
 }

@@ -26,9 +26,9 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
-    AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, LockedEvent, MessageUpdate,
-    NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite, Store,
-    StoreError, WebhookClaim, WebhookDelivery,
+    AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
+    Store, StoreError, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.
@@ -178,6 +178,10 @@ impl Store for SqliteStore {
         security: Option<&SecurityWrite>,
     ) -> Result<()> {
         SqliteStore::update_user(self, before, user, events, security).await
+    }
+
+    async fn import_users(&self, users: &[ImportedUser]) -> Result<()> {
+        SqliteStore::import_users(self, users).await
     }
 
     async fn claim_notices(&self, now: Timestamp, limit: u32) -> Result<Vec<NoticeRecord>> {

@@ -8,10 +8,15 @@ use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
+use rusqlite::Connection;
+
+use super::challenges::insert_factor_row;
 use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
 use crate::sql::{to_json, API_KEY_COLUMNS, PORTAL_COLUMNS, USER_COLUMNS};
-use crate::{rows, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite, StoreError};
+use crate::{
+    rows, ImportedUser, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite, StoreError,
+};
 
 impl SqliteStore {
     pub(super) async fn ping(&self) -> Result<()> {
@@ -236,29 +241,7 @@ impl SqliteStore {
         let (u, events) = (user.clone(), events.to_vec());
         self.db
             .write(move |w| {
-                exec(
-                    w.conn,
-                    &format!(
-                        "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-                    ),
-                    &[
-                        &u.id,
-                        &u.service_id,
-                        &u.user_id,
-                        &u.email,
-                        &u.phone,
-                        &u.email_verified,
-                        &u.phone_verified,
-                        &u.locale,
-                        &u.display_name,
-                        &i64::from(u.failed_attempts),
-                        &u.locked_until.map(Timestamp::millis),
-                        &u.created_at.millis(),
-                        &u.updated_at.millis(),
-                        &u.security_hold_until.map(Timestamp::millis),
-                    ],
-                )
-                .map_err(conflict_on_unique)?;
+                insert_user_row(w.conn, &u)?;
                 w.insert_events(&events)?;
                 Ok(Unit::Keep(()))
             })
@@ -280,33 +263,32 @@ impl SqliteStore {
         );
         self.db
             .write(move |w| {
-                exec(
-                    w.conn,
-                    "UPDATE users SET \
-                     email = CASE WHEN $1 THEN $2 ELSE email END, \
-                     email_verified = CASE WHEN $1 THEN $3 ELSE email_verified END, \
-                     phone = CASE WHEN $4 THEN $5 ELSE phone END, \
-                     phone_verified = CASE WHEN $4 THEN $6 ELSE phone_verified END, \
-                     locale = CASE WHEN $7 THEN $8 ELSE locale END, \
-                     display_name = CASE WHEN $9 THEN $10 ELSE display_name END, \
-                     updated_at = $11 WHERE id = $12",
-                    &[
-                        &(b.email != u.email),
-                        &u.email,
-                        &u.email_verified,
-                        &(b.phone != u.phone),
-                        &u.phone,
-                        &u.phone_verified,
-                        &(b.locale != u.locale),
-                        &u.locale,
-                        &(b.display_name != u.display_name),
-                        &u.display_name,
-                        &u.updated_at.millis(),
-                        &u.id,
-                    ],
-                )?;
+                update_user_row(w.conn, &b, &u)?;
                 w.insert_events(&events)?;
                 w.security(security.as_ref())?;
+                Ok(Unit::Keep(()))
+            })
+            .await
+    }
+
+    pub(super) async fn import_users(&self, users: &[ImportedUser]) -> Result<()> {
+        let users = users.to_vec();
+        self.db
+            .write(move |w| {
+                for i in &users {
+                    match &i.before {
+                        None => insert_user_row(w.conn, &i.user)?,
+                        Some(before) if *before != i.user => {
+                            update_user_row(w.conn, before, &i.user)?
+                        }
+                        Some(_) => {}
+                    }
+                    for f in &i.factors {
+                        insert_factor_row(w.conn, f)?;
+                    }
+                    w.insert_events(&i.events)?;
+                    w.security(i.security.as_ref())?;
+                }
                 Ok(Unit::Keep(()))
             })
             .await
@@ -767,6 +749,66 @@ fn insert_api_key(w: &Writing<'_>, key: &ApiKey, key_hash: &str) -> Result<()> {
             &key.prefix,
             &key.created_at.millis(),
             &key.last_used_at.map(Timestamp::millis),
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_user_row(conn: &Connection, u: &User) -> Result<()> {
+    exec(
+        conn,
+        &format!(
+            "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+        ),
+        &[
+            &u.id,
+            &u.service_id,
+            &u.user_id,
+            &u.email,
+            &u.phone,
+            &u.email_verified,
+            &u.phone_verified,
+            &u.locale,
+            &u.display_name,
+            &i64::from(u.failed_attempts),
+            &u.locked_until.map(Timestamp::millis),
+            &u.created_at.millis(),
+            &u.updated_at.millis(),
+            &u.security_hold_until.map(Timestamp::millis),
+        ],
+    )
+    .map_err(conflict_on_unique)?;
+    Ok(())
+}
+
+/// The fields that differ between `b` and `u`, and only those (see
+/// [`crate::Store::update_user`]).
+fn update_user_row(conn: &Connection, b: &User, u: &User) -> Result<()> {
+    exec(
+        conn,
+        "UPDATE users SET \
+         email = CASE WHEN $1 THEN $2 ELSE email END, \
+         email_verified = CASE WHEN $3 THEN $4 ELSE email_verified END, \
+         phone = CASE WHEN $5 THEN $6 ELSE phone END, \
+         phone_verified = CASE WHEN $7 THEN $8 ELSE phone_verified END, \
+         locale = CASE WHEN $9 THEN $10 ELSE locale END, \
+         display_name = CASE WHEN $11 THEN $12 ELSE display_name END, \
+         updated_at = $13 WHERE id = $14",
+        &[
+            &(b.email != u.email),
+            &u.email,
+            &(b.email != u.email || b.email_verified != u.email_verified),
+            &u.email_verified,
+            &(b.phone != u.phone),
+            &u.phone,
+            &(b.phone != u.phone || b.phone_verified != u.phone_verified),
+            &u.phone_verified,
+            &(b.locale != u.locale),
+            &u.locale,
+            &(b.display_name != u.display_name),
+            &u.display_name,
+            &u.updated_at.millis(),
+            &u.id,
         ],
     )?;
     Ok(())

@@ -3,7 +3,8 @@
 
 use countersign_core::audit;
 use countersign_core::factor::Factor;
-use countersign_store::{ChallengeWrite, Saved, Store, StoreError, UserEffect};
+use countersign_core::user::User;
+use countersign_store::{ChallengeWrite, ImportedUser, Saved, Store, StoreError, UserEffect};
 
 use crate::harness::{
     at, challenge, event, event_ids, new_user, only_events, reload_user, service, service_and_user,
@@ -20,6 +21,9 @@ crate::on_both_engines! {
     delete_user_removes_user_and_challenges_but_keeps_events
         => delete_user_removes_user_and_challenges_but_keeps_events_sqlite,
            delete_user_removes_user_and_challenges_but_keeps_events_postgres;
+    import_users_writes_everything_or_nothing
+        => import_users_writes_everything_or_nothing_sqlite,
+           import_users_writes_everything_or_nothing_postgres;
 }
 
 async fn insert_user_reads_back_and_refuses_a_duplicate(store: &dyn Store) {
@@ -176,4 +180,48 @@ async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn St
         store.challenge(&service.id, &bobs.id).await.unwrap(),
         Some(bobs)
     );
+}
+
+/// An import: a verification flag alone is written (a vouched contact), new
+/// users are created; a conflict on the last user writes nothing at all.
+async fn import_users_writes_everything_or_nothing(store: &dyn Store) {
+    let service = service(store).await;
+    let mut alice = new_user(&service.id, "alice");
+    alice.phone_verified = false;
+    store.insert_user(&alice, &[]).await.unwrap();
+    let mut vouched = alice.clone();
+    vouched.phone_verified = true;
+    vouched.updated_at = at(1);
+    let bob = new_user(&service.id, "bob");
+    let write = |before: Option<&User>, user: &User| ImportedUser {
+        before: before.cloned(),
+        user: user.clone(),
+        factors: Vec::new(),
+        events: vec![event(user, "user.imported", at(1))],
+        security: None,
+    };
+    store
+        .import_users(&[write(Some(&alice), &vouched), write(None, &bob)])
+        .await
+        .unwrap();
+    assert_eq!(reload_user(store, &alice).await, vouched);
+    assert_eq!(reload_user(store, &bob).await, bob);
+    assert_eq!(event_ids(store, &bob).await.len(), 1);
+
+    let carol = new_user(&service.id, "carol");
+    let mut renamed = vouched.clone();
+    renamed.display_name = Some("Alice".into());
+    let twin = new_user(&service.id, "bob");
+    let err = store
+        .import_users(&[
+            write(None, &carol),
+            write(Some(&vouched), &renamed),
+            write(None, &twin),
+        ])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict), "{err:?}");
+    assert_eq!(store.user(&service.id, "carol").await.unwrap(), None);
+    assert_eq!(reload_user(store, &alice).await, vouched);
+    assert_eq!(event_ids(store, &alice).await.len(), 1);
 }
