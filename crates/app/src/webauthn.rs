@@ -187,7 +187,7 @@ impl RelyingParty {
         let exclude: Vec<CredentialID> = existing
             .iter()
             .filter_map(|f| f.webauthn.as_ref()?.credential_id.as_ref())
-            .filter_map(|id| URL_SAFE.decode(id).ok().map(CredentialID::from))
+            .filter_map(|id| URL_SAFE.decode(id).ok())
             .collect();
         let exclude = (!exclude.is_empty()).then_some(exclude);
         let handle = Self::user_handle(user);

@@ -213,7 +213,7 @@ async fn usernameless_sign_in(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
-    assertion.response.user_handle = Some(hex::decode(&user_pk[4..]).unwrap().into());
+    assertion.response.user_handle = Some(hex::decode(&user_pk[4..]).unwrap());
     let finish_path = format!("/v1/webauthn/sign-ins/{id}/finish");
     let finish = |body: Value| s.post(&finish_path, body);
     // A credential that does not parse, or a body that is an array, leaves
