@@ -187,7 +187,7 @@ impl RelyingParty {
         let exclude: Vec<CredentialID> = existing
             .iter()
             .filter_map(|f| f.webauthn.as_ref()?.credential_id.as_ref())
-            .filter_map(|id| URL_SAFE.decode(id).ok().map(CredentialID::from))
+            .filter_map(|id| URL_SAFE.decode(id).ok())
             .collect();
         let exclude = (!exclude.is_empty()).then_some(exclude);
         let handle = Self::user_handle(user);
@@ -254,7 +254,7 @@ impl RelyingParty {
             kind,
             registration: None,
             credential: Some(stored),
-            credential_id: Some(URL_SAFE.encode(internals.cred_id.as_ref())),
+            credential_id: Some(URL_SAFE.encode(internals.cred_id.as_slice())),
             // As the browser reported them (getTransports()): informational.
             transports: credential["response"]["transports"]
                 .as_array()
@@ -349,12 +349,18 @@ impl RelyingParty {
         factors: &[Factor],
     ) -> Result<Used, CeremonyError> {
         let assertion: PublicKeyCredential = credential_from(credential)?;
+        let (_, used) = self
+            .webauthn
+            .identify_discoverable_authentication(&assertion)?;
         let passkeys: Vec<Passkey> = credentials(factors, WebauthnKind::Passkey)?;
-        let keys: Vec<DiscoverableKey> = passkeys.iter().map(DiscoverableKey::from).collect();
-        let result = self.webauthn.finish_discoverable_authentication(
+        let key = passkeys
+            .iter()
+            .find(|k| k.cred_id().as_slice() == used)
+            .ok_or_else(|| CeremonyError::Refused("no such credential for this user".into()))?;
+        let result = self.webauthn.finish_discoverable_authentication_v2(
             &assertion,
             from_value(state)?,
-            &keys,
+            key,
         )?;
         updated(factors, &result)
     }
@@ -380,7 +386,7 @@ fn credentials<T: serde::de::DeserializeOwned>(
 /// The factor an authentication used, with its credential brought up to
 /// date (counter, backup state).
 fn updated(factors: &[Factor], result: &AuthenticationResult) -> Result<Used, CeremonyError> {
-    let id = URL_SAFE.encode(result.cred_id().as_ref());
+    let id = URL_SAFE.encode(result.cred_id().as_slice());
     let factor = factors
         .iter()
         .find(|f| {

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use der::{pem::LineEnding, EncodePem};
 use serde_json::{json, Value};
 use url::Url;
 use webauthn_authenticator_rs::error::WebauthnCError;
@@ -73,7 +74,7 @@ async fn activate(s: &TestServer, factor: &str, credential: Value) -> Response {
 }
 
 /// Registers a passkey made by a software authenticator; returns the factor id.
-async fn register_passkey(s: &TestServer, key: &mut WebauthnAuthenticator<SoftPasskey>) -> String {
+async fn register_passkey(s: &TestServer, key: &mut SoftPasskey) -> String {
     let (id, options) = start_registration(s, "passkey").await;
     let selection = options.public_key.authenticator_selection.clone().unwrap();
     assert!(selection.require_resident_key, "a passkey is discoverable");
@@ -131,7 +132,7 @@ async fn verify(s: &TestServer, challenge: &str, credential: &PublicKeyCredentia
 async fn a_passkey_registers_and_approves(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
-    let mut key = WebauthnAuthenticator::new(SoftPasskey::new(true));
+    let mut key = SoftPasskey::new(true);
     let factor = register_passkey(&s, &mut key).await;
 
     let (chl, request) = challenge_request(&s, "login").await;
@@ -181,7 +182,7 @@ async fn a_passkey_registers_and_approves(backend: Backend) {
 async fn usernameless_sign_in(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
-    let mut key = WebauthnAuthenticator::new(SoftPasskey::new(true));
+    let mut key = SoftPasskey::new(true);
     let factor = register_passkey(&s, &mut key).await;
     let (_, request) = challenge_request(&s, "login").await;
     let credential_id = request.public_key.allow_credentials[0].id.clone();
@@ -212,7 +213,7 @@ async fn usernameless_sign_in(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
-    assertion.response.user_handle = Some(hex::decode(&user_pk[4..]).unwrap().into());
+    assertion.response.user_handle = Some(hex::decode(&user_pk[4..]).unwrap());
     let finish_path = format!("/v1/webauthn/sign-ins/{id}/finish");
     let finish = |body: Value| s.post(&finish_path, body);
     // A credential that does not parse, or a body that is an array, leaves
@@ -250,7 +251,7 @@ async fn security_keys_follow_the_attestation_policy(backend: Backend) {
     let (token, ca) = SoftToken::new(true).unwrap();
     let dir = crate::harness::temp_dir("wa-ca");
     let pem = dir.join("softtoken-ca.pem");
-    std::fs::write(&pem, ca.to_pem().unwrap()).unwrap();
+    std::fs::write(&pem, ca.to_pem(LineEnding::LF).unwrap()).unwrap();
     let trusted = |aaguid: String| {
         let pem = pem.clone();
         move |c: &mut countersign_app::Config| {
@@ -268,7 +269,7 @@ async fn security_keys_follow_the_attestation_policy(backend: Backend) {
     .await;
     s.alice("alice").await;
     let token = Shared(Rc::new(RefCell::new(token)));
-    let mut key = WebauthnAuthenticator::new(token.clone());
+    let mut key = token.clone();
     let (id, options) = start_registration(&s, "security_key").await;
     assert!(
         options
@@ -293,7 +294,7 @@ async fn security_keys_follow_the_attestation_policy(backend: Backend) {
     assert_eq!(r.body["kind"], "security_key");
     // A copy of the key as it is now: same private key, same counter.
     let copy = SoftToken::from_cbor(&token.0.borrow().to_cbor().unwrap()).unwrap();
-    let mut clone = WebauthnAuthenticator::new(Shared(Rc::new(RefCell::new(copy))));
+    let mut clone = Shared(Rc::new(RefCell::new(copy)));
     s.put("/v1/users/alice", json!({"phone": "+33612345689"}))
         .await;
     let (chl, request) = challenge_request(&s, "withdrawal").await;
@@ -316,7 +317,7 @@ async fn wrong_answers_are_refused(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
     // A registration answered for another site (RP ID and origin).
-    let mut key = WebauthnAuthenticator::new(SoftPasskey::new(true));
+    let mut key = SoftPasskey::new(true);
     let (id, options) = start_registration(&s, "passkey").await;
     let mut for_soft = options.clone();
     for_soft
@@ -400,7 +401,7 @@ async fn wrong_answers_are_refused(backend: Backend) {
 async fn a_passkey_joins_a_support_call(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
-    let mut key = WebauthnAuthenticator::new(SoftPasskey::new(true));
+    let mut key = SoftPasskey::new(true);
     register_passkey(&s, &mut key).await;
     let starts_at = countersign_core::Timestamp(crate::harness::T0.millis() + 600_000).to_rfc3339();
     let booked = s
