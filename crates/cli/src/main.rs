@@ -73,6 +73,9 @@ enum Command {
     /// The help center's articles.
     #[command(subcommand)]
     Help(HelpCommand),
+    /// Print the API's OpenAPI 3.1 document, the one the server serves at
+    /// /v1/openapi.json (no database needed).
+    Openapi,
 }
 
 #[derive(Subcommand)]
@@ -238,6 +241,12 @@ fn main() -> ExitCode {
             Command::Webhook(cmd) => webhook_command(&config, cmd).await,
             Command::Help(HelpCommand::Import { dir, service }) => {
                 help_import(&config, &dir, &service).await
+            }
+            Command::Openapi => {
+                let document = serde_json::to_string_pretty(&countersign_server::api::openapi())
+                    .expect("the OpenAPI document serialises");
+                println!("{document}");
+                Ok(())
             }
         }
     });

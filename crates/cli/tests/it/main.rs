@@ -26,6 +26,7 @@ mod notices;
 mod ops;
 mod portal;
 mod protections;
+mod readme;
 mod risk;
 mod schema;
 mod service;
