@@ -109,6 +109,9 @@ enum Command {
     /// The help centers' articles.
     #[command(subcommand)]
     Articles(ArticlesCommand),
+    /// Print the API's OpenAPI 3.1 document, the one the server serves at
+    /// /v1/openapi.json (no database needed).
+    Openapi,
 }
 
 #[derive(Subcommand)]
@@ -295,6 +298,12 @@ fn main() -> ExitCode {
             Command::Webhook(cmd) => webhook_command(&config, cmd).await,
             Command::Articles(ArticlesCommand::Import { dir, service }) => {
                 articles_import(&config, &dir, &service).await
+            }
+            Command::Openapi => {
+                let document = serde_json::to_string_pretty(&countersign_server::api::openapi())
+                    .expect("the OpenAPI document serialises");
+                println!("{document}");
+                Ok(())
             }
         }
     });

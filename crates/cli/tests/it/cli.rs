@@ -42,7 +42,7 @@ pub(crate) struct Serving {
     pub(crate) base: String,
     /// What it logged up to the line that says it is serving.
     pub(crate) startup: Vec<String>,
-    logs: mpsc::Receiver<String>,
+    pub(crate) logs: mpsc::Receiver<String>,
 }
 
 impl Serving {

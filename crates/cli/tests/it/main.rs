@@ -28,6 +28,7 @@ mod ops;
 mod packaging;
 mod portal;
 mod protections;
+mod readme;
 mod risk;
 mod schema;
 mod service;
