@@ -26,6 +26,7 @@ pub mod service;
 pub mod services;
 pub mod sign_in;
 pub mod support;
+pub mod twilio_verify;
 pub mod user_import;
 pub mod users;
 pub mod views;

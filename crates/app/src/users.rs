@@ -32,7 +32,7 @@ fn change(field: Option<Option<String>>) -> Change<String> {
 }
 
 /// A user's profile: fields left out are kept; `null` clears one.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PutUser {
     #[serde(default, deserialize_with = "present")]

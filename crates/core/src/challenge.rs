@@ -77,6 +77,10 @@ pub struct ChallengeContext {
     /// approval is bound to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transaction: Option<Transaction>,
+    /// The name messages give instead of the service's (a brand or app
+    /// name; Twilio Verify's `CustomFriendlyName`): at most 30 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_name: Option<String>,
 }
 
 /// The contexts that say where a user usually is: approvals of purposes
@@ -569,6 +573,22 @@ impl Challenge {
         Ok(self.settle_attempt(method, matched, now))
     }
 
+    /// The channel whose outstanding code `typed` is, if any, without using
+    /// an attempt: for callers that, like Twilio Verify's, check a code
+    /// without saying how it came. The newest code's channel otherwise, so
+    /// that a wrong code still counts against the challenge.
+    pub fn channel_of_code(&self, typed: &str, keys: &Keyring) -> Option<Channel> {
+        let newest = self.codes.iter().max_by_key(|c| c.issued_at)?.channel;
+        let Some(code) = normalize_typed_code(typed, self.code_digits) else {
+            return Some(newest);
+        };
+        let matching = self
+            .codes
+            .iter()
+            .find(|c| keys.code_matches(&self.id, c.channel.as_str(), &code, &c.hash));
+        Some(matching.map_or(newest, |c| c.channel))
+    }
+
     /// Records a check of a factor the user holds (TOTP, HOTP, recovery
     /// code), which the caller made against the factor: `matched` says whether
     /// it was right. Wrong answers use up attempts as wrong codes do.
@@ -680,6 +700,16 @@ impl Challenge {
         } else {
             false
         }
+    }
+
+    /// Approves on the integrator's word, whatever the policy: a contact
+    /// the integrator proved by other means (Twilio Verify's
+    /// `Status=approved`). The caller decides where its word is enough; the
+    /// Twilio surface takes it only for its own `verify_contact` challenges.
+    pub fn approve_on_integrators_word(&mut self, now: Timestamp) -> Result<(), ChallengeError> {
+        self.ensure_open(now)?;
+        self.close(ChallengeStatus::Approved, now);
+        Ok(())
     }
 
     pub fn cancel(&mut self, now: Timestamp) -> Result<(), ChallengeError> {
@@ -836,6 +866,48 @@ mod tests {
         assert_eq!(
             c.verify_code(Email, &out.code, &keys(), T0),
             Ok(VerifyOutcome::Rejected { attempts_left: 4 })
+        );
+    }
+
+    #[test]
+    fn the_channel_of_a_typed_code_is_the_one_that_sent_it() {
+        let mut c = login(&user(true, true));
+        assert_eq!(c.channel_of_code("123456", &keys()), None);
+        let sms = c.begin_send(Channel::Sms, &keys(), T0).unwrap();
+        let email = c
+            .begin_send(Channel::Email, &keys(), T0.plus(secs(60)))
+            .unwrap();
+        assert_eq!(c.channel_of_code(&sms.code, &keys()), Some(Channel::Sms));
+        assert_eq!(
+            c.channel_of_code(&email.code, &keys()),
+            Some(Channel::Email)
+        );
+        let wrong = (0..10)
+            .map(|d| d.to_string().repeat(6))
+            .find(|w| *w != sms.code && *w != email.code)
+            .unwrap();
+        // A wrong or malformed code is charged to the newest code's channel.
+        assert_eq!(c.channel_of_code(&wrong, &keys()), Some(Channel::Email));
+        assert_eq!(
+            c.channel_of_code("not a code", &keys()),
+            Some(Channel::Email)
+        );
+    }
+
+    #[test]
+    fn the_integrators_word_approves_only_an_open_challenge() {
+        let mut c = login(&user(true, true));
+        c.approve_on_integrators_word(T0).unwrap();
+        assert_eq!(c.status, ChallengeStatus::Approved);
+        assert_eq!(
+            c.approve_on_integrators_word(T0),
+            Err(ChallengeError::Closed(ChallengeStatus::Approved))
+        );
+        let mut late = login(&user(true, true));
+        let after_expiry = late.expires_at.plus(secs(1));
+        assert_eq!(
+            late.approve_on_integrators_word(after_expiry),
+            Err(ChallengeError::Expired)
         );
     }
 

@@ -1,5 +1,5 @@
-//! Countersign's HTTP adapters: the REST API (`api/`) and the end users'
-//! pages (`pages/`). Each handler parses its input, calls one use case of
+//! Countersign's HTTP adapters: the REST API (`api/`), the end users'
+//! pages (`pages/`) and Twilio Verify's API (`twilio/`). Each handler parses its input, calls one use case of
 //! the application (`countersign-app`) and renders the result.
 #![forbid(unsafe_code)]
 
@@ -9,6 +9,7 @@ pub mod error;
 pub mod extract;
 mod metrics;
 pub mod pages;
+pub mod twilio;
 
 use std::sync::Arc;
 

@@ -282,11 +282,12 @@ pub(crate) fn check_return_url(service: &Service, url: Option<&str>) -> AppResul
     }
 }
 
-fn check_context(c: &ChallengeContext) -> AppResult<()> {
+pub(crate) fn check_context(c: &ChallengeContext) -> AppResult<()> {
     let fields = [
         ("context.ip", &c.ip, 64),
         ("context.user_agent", &c.user_agent, 512),
         ("context.device_id", &c.device_id, 128),
+        ("context.sender_name", &c.sender_name, 30),
     ];
     for (name, value, max) in fields {
         if value.as_ref().is_some_and(|v| v.len() > max) {

@@ -230,10 +230,11 @@ impl App {
         let channel = message.channel;
         let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
             .unwrap_or(u32::MAX);
+        let sender = c.context.sender_name.as_deref().unwrap_or(&service.name);
         let rendered = render(
             channel,
             &MessageParams {
-                service_name: &service.name,
+                service_name: sender,
                 purpose: &c.purpose,
                 code: &outgoing.code,
                 locale: user.locale.as_deref(),
@@ -264,7 +265,7 @@ impl App {
             code: outgoing.code.clone(),
             language: rendered.language.to_owned(),
             speech_language: rendered.speech_language.to_owned(),
-            service_name: service.name.clone(),
+            service_name: sender.to_owned(),
             status_callback: self.delivery.callback_auth(channel).map(|_| {
                 format!(
                     "{}/v1/delivery/status/{}?message_id={}",

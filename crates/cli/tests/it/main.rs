@@ -33,6 +33,7 @@ mod risk;
 mod schema;
 mod service;
 mod support;
+mod twilio_verify;
 mod users;
 mod webauthn;
 mod webhooks;

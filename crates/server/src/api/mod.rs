@@ -129,6 +129,7 @@ pub fn app(state: App) -> Router {
         get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi_json) }),
     )
     .merge(crate::pages::routes())
+    .merge(crate::twilio::routes())
     .route("/healthz", get(|| async { "ok" }))
     .route("/readyz", get(readyz))
     .fallback(|| async { ApiError::not_found("route") })
@@ -155,7 +156,8 @@ pub fn app(state: App) -> Router {
 
 /// Turns any error answer that is not already problem+json (an extractor's
 /// plain-text rejection, say) into one, so that clients always get a `code`.
-/// Error pages of the end users' pages (HTML) are left as they are.
+/// Error pages of the end users' pages (HTML) and the Twilio surface's
+/// errors (JSON in Twilio's shape) are left as they are.
 async fn problem_json_everywhere(response: axum::response::Response) -> axum::response::Response {
     let status = response.status();
     let is_problem = response
@@ -163,6 +165,7 @@ async fn problem_json_everywhere(response: axum::response::Response) -> axum::re
         .get(header::CONTENT_TYPE)
         .is_some_and(|ct| {
             ct.as_bytes().starts_with(b"application/problem+json")
+                || ct.as_bytes().starts_with(b"application/json")
                 || ct.as_bytes().starts_with(b"text/html")
         });
     if is_problem || !(status.is_client_error() || status.is_server_error()) {
