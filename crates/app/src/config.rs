@@ -45,11 +45,13 @@ pub struct Config {
     /// Endpoints that receive events (`[[webhooks]]`).
     #[serde(default)]
     pub webhooks: Vec<WebhookEndpoint>,
-    /// How often, in milliseconds, the background worker looks for notices
-    /// and webhook events due from other processes or for a retry (work made
-    /// by this process wakes it at once).
-    #[serde(default = "default_outbox_poll_ms")]
-    pub outbox_poll_ms: u64,
+    /// The longest, in milliseconds, the background worker waits between
+    /// looks for notices and webhook events. Unset by default: it is woken
+    /// by work written in this process or (PostgreSQL) signalled by
+    /// another, and at the next retry; a cap only helps a test whose clock
+    /// jumps.
+    #[serde(default)]
+    pub outbox_poll_ms: Option<u64>,
     /// Where `/metrics` is served: a listener of its own, never the API's,
     /// on loopback unless told otherwise. `off` serves no metrics; port 0
     /// takes a free port and logs it (several servers on one machine).
@@ -247,9 +249,6 @@ fn default_database() -> String {
 fn default_key_file() -> PathBuf {
     "countersign.key".into()
 }
-fn default_outbox_poll_ms() -> u64 {
-    1000
-}
 fn default_public_url() -> String {
     "http://localhost:8080".into()
 }
@@ -354,7 +353,7 @@ impl Config {
             }
             names.push(w.name());
         }
-        if self.outbox_poll_ms == 0 {
+        if self.outbox_poll_ms == Some(0) {
             return Err(ConfigError::Invalid(
                 "outbox_poll_ms: expected at least 1".into(),
             ));
@@ -521,7 +520,7 @@ impl Default for Config {
             support: SupportConfig::default(),
             limits: SendLimits::default(),
             webhooks: Vec::new(),
-            outbox_poll_ms: default_outbox_poll_ms(),
+            outbox_poll_ms: None,
             metrics_listen: MetricsListen::default(),
             trusted_proxies: Vec::new(),
             forwarding_header: ForwardingHeader::default(),

@@ -29,9 +29,9 @@ use crate::{App, AppError, AppResult, Missing};
 /// timeout must exceed it).
 pub const LONG_POLL_MAX: Duration = Duration::from_secs(30);
 
-/// Wakes devices waiting for a user's requests when a challenge is created
-/// in this process; waiters also look at the database every second, for
-/// challenges created by other processes.
+/// Wakes devices waiting for a user's requests when a challenge is opened,
+/// in this process or (PostgreSQL) in another one that signalled it
+/// ([`crate::workers::signals`]): no waiter polls the database.
 #[derive(Default)]
 pub struct DeviceWaiters {
     by_user: Mutex<HashMap<String, Arc<Notify>>>,
@@ -53,6 +53,15 @@ impl DeviceWaiters {
     pub fn notify(&self, user_pk: &str) {
         let map = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(n) = map.get(user_pk) {
+            n.notify_waiters();
+        }
+    }
+
+    /// Wakes every waiting device: challenges may have been opened that no
+    /// signal told of.
+    pub fn notify_all(&self) {
+        let map = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
+        for n in map.values() {
             n.notify_waiters();
         }
     }
@@ -186,8 +195,7 @@ impl App {
             if !pending.is_empty() || now >= deadline {
                 return Ok(pending);
             }
-            let next_look = (now + Duration::from_secs(1)).min(deadline);
-            let _ = tokio::time::timeout_at(next_look, notified).await;
+            let _ = tokio::time::timeout_at(deadline, notified).await;
         }
     }
 

@@ -78,11 +78,20 @@ impl ServiceCache {
             .map(|(s, _)| s.clone())
     }
 
-    /// Drops a service's entry after its settings changed in this process
-    /// (other processes see the change within [`ServiceCache::TTL`]).
+    /// Drops a service's entry after its settings changed, in this process
+    /// or in another one that signalled it (PostgreSQL; on SQLite, a change
+    /// made by the CLI shows within [`ServiceCache::TTL`]).
     pub fn forget(&self, service_id: &ServiceId) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries.remove(service_id);
+    }
+
+    /// Drops every entry: signals of changes may have been missed.
+    pub fn forget_all(&self) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     fn put(&self, service: Service) {

@@ -77,6 +77,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     tokio::spawn(app.clone().watch_key_file());
     tokio::spawn(app.clone().sweep_in_background());
     tokio::spawn(countersign_app::workers::outbox::run(app.clone()));
+    tokio::spawn(countersign_app::workers::signals::run(app.clone()));
     let listener = bind("listen", listen).await?;
     let metrics = match app.config.metrics_listen {
         MetricsListen::At(addr) => Some(bind("metrics_listen", addr).await?),

@@ -364,10 +364,67 @@ pub enum Decided {
     },
 }
 
+/// A change another process made, which this one may be waiting for or
+/// hold a stale copy of ([`Store::signals`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signal {
+    /// Notices or events were written: the outbox worker has work.
+    Outbox,
+    /// A challenge was opened for this user: their devices' long-polls look.
+    NewChallenge(UserKey),
+    /// A service's settings changed: forget any cached copy.
+    ServiceChanged(ServiceId),
+    /// Signals may have been missed (the listener was reconnected): look at
+    /// everything again.
+    CatchUp,
+}
+
+impl Signal {
+    /// The signal a notification's payload names (see the PostgreSQL
+    /// migration `0020_signals.sql`, whose triggers send them).
+    pub fn parse(payload: &str) -> Option<Signal> {
+        match payload.split_once(' ') {
+            None if payload == "outbox" => Some(Signal::Outbox),
+            Some(("challenge", user)) => UserKey::parse(user).map(Signal::NewChallenge),
+            Some(("service", id)) => ServiceId::parse(id).map(Signal::ServiceChanged),
+            _ => None,
+        }
+    }
+}
+
+/// The query behind [`Store::next_outbox_due`], the same on both engines,
+/// for `endpoints` endpoints bound as `$1…`.
+pub(crate) fn next_outbox_due_sql(endpoints: usize) -> String {
+    let later = |a: &str, b: &str| format!("CASE WHEN {a} > {b} THEN {a} ELSE {b} END");
+    let mut sql = format!(
+        "SELECT MIN(due) FROM (SELECT {} AS due FROM notices WHERE status = 'pending'",
+        later("next_attempt_at", "lease_until")
+    );
+    if endpoints > 0 {
+        let names: Vec<String> = (1..=endpoints).map(|i| format!("${i}")).collect();
+        sql.push_str(&format!(
+            " UNION ALL SELECT {} FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
+             WHERE h.seq > c.delivered_seq AND c.endpoint IN ({})",
+            later("c.next_attempt_at", "c.lease_until"),
+            names.join(", ")
+        ));
+    }
+    sql.push_str(") AS due_times");
+    sql
+}
+
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     /// Answers when the database does (readiness).
     async fn ping(&self) -> Result<()>;
+
+    /// Other processes' changes as they commit, for a database that
+    /// several processes share (PostgreSQL `LISTEN/NOTIFY`); `None` where
+    /// this process is the only writer that matters (SQLite). The first
+    /// call starts listening.
+    fn signals(&self) -> Option<tokio::sync::broadcast::Receiver<Signal>> {
+        None
+    }
 
     /// Stores `value` under `name` unless a value is there already, and
     /// returns the value that is there now.
@@ -437,6 +494,10 @@ pub trait Store: Send + Sync + 'static {
     /// A new endpoint starts at each service's current end of the log;
     /// services created after it start at their beginning.
     async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>>;
+    /// When the outbox next has work that no write will announce: the
+    /// earliest retry or lease end of a pending notice, or of a backlog of
+    /// one of `endpoints`. `None`: nothing is pending.
+    async fn next_outbox_due(&self, endpoints: &[String]) -> Result<Option<Timestamp>>;
     /// Claims `endpoint`'s delivery of `service_id`'s events, unless another
     /// worker holds it or its retry is not due.
     async fn claim_webhook(

@@ -2,7 +2,7 @@
 //! what both engines share: column lists and the JSON forms of values.
 
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -23,17 +23,61 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use tokio::sync::broadcast;
 
 use crate::{
     rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
     MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
-    Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    Signal, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: sqlx::PgPool,
+    /// Other processes' changes, once something asked ([`Store::signals`]).
+    signals: Arc<OnceLock<broadcast::Sender<Signal>>>,
+}
+
+/// Signals kept for a slow follower before it is told it lagged (and
+/// catches up).
+const SIGNAL_BACKLOG: usize = 1024;
+
+/// Follows the database's notifications into `signals`, for as long as
+/// anyone follows them. A lost connection is made again, after which
+/// everything is looked at anew ([`Signal::CatchUp`]): what was said
+/// meanwhile is gone.
+async fn listen(pool: sqlx::PgPool, signals: broadcast::Sender<Signal>) {
+    let mut retry = Duration::from_millis(100);
+    while signals.receiver_count() > 0 {
+        match follow(&pool, &signals).await {
+            Ok(()) => retry = Duration::from_millis(100),
+            Err(e) => {
+                tracing::warn!(error = %e, "listening for other processes' changes failed; trying again");
+                tokio::time::sleep(retry).await;
+                retry = (retry * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
+/// One connection's worth of notifications: returns when it is lost.
+async fn follow(pool: &sqlx::PgPool, signals: &broadcast::Sender<Signal>) -> Result<()> {
+    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+    let (schema,): (String,) = sqlx::query_as("SELECT current_schema()")
+        .fetch_one(&mut listener)
+        .await?;
+    listener.listen(&format!("countersign_{schema}")).await?;
+    let _ = signals.send(Signal::CatchUp);
+    while let Some(notification) = listener.try_recv().await? {
+        if let Some(signal) = Signal::parse(notification.payload()) {
+            let _ = signals.send(signal);
+        }
+        if signals.receiver_count() == 0 {
+            break;
+        }
+    }
+    Ok(())
 }
 
 impl PgStore {
@@ -226,7 +270,10 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
             .connect_with(options)
             .await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
-        Ok(Arc::new(PgStore { pool }))
+        Ok(Arc::new(PgStore {
+            pool,
+            signals: Arc::default(),
+        }))
     } else {
         Err(StoreError::BadUrl(format!(
             "{url:?}: expected sqlite://PATH or postgres://USER@HOST/DB"
@@ -655,6 +702,19 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            fn signals(&self) -> Option<broadcast::Receiver<Signal>> {
+                let sender = self.signals.get_or_init(|| {
+                    let (sender, _) = broadcast::channel(SIGNAL_BACKLOG);
+                    sender
+                });
+                let receiver = sender.subscribe();
+                if sender.receiver_count() == 1 {
+                    // The first follower (again): start listening.
+                    tokio::spawn(listen(self.pool.clone(), sender.clone()));
+                }
+                Some(receiver)
+            }
+
             async fn claim_setting(&self, name: &str, value: &str) -> Result<String> {
                 sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
                     .bind(name)
@@ -863,6 +923,15 @@ macro_rules! sql_store {
                 .execute(self.writes())
                 .await?;
                 Ok(())
+            }
+
+            async fn next_outbox_due(&self, endpoints: &[String]) -> Result<Option<Timestamp>> {
+                let sql = crate::next_outbox_due_sql(endpoints.len());
+                let mut query = sqlx::query_scalar::<_, Option<i64>>(&sql);
+                for name in endpoints {
+                    query = query.bind(name);
+                }
+                Ok(query.fetch_one(self.reads()).await?.map(Timestamp))
             }
 
             async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>> {

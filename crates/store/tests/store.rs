@@ -27,6 +27,8 @@ mod portal;
 mod races;
 #[path = "store/services.rs"]
 mod services;
+#[path = "store/signals.rs"]
+mod signals;
 #[path = "store/users.rs"]
 mod users;
 #[path = "store/webhooks.rs"]

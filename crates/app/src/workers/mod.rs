@@ -1,4 +1,5 @@
 //! Background work: what must happen after a request has returned.
 
 pub mod outbox;
+pub mod signals;
 pub mod sweep;

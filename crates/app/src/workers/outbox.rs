@@ -5,6 +5,7 @@
 //! so a crash or restart loses nothing; several `serve` processes share the
 //! work through leases in the database.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use countersign_core::contact::{calling_code, region};
@@ -30,26 +31,85 @@ use crate::App as AppState;
 #[derive(Default)]
 pub struct Outbox {
     wake: Notify,
+    /// Whether every write of events and notices, by any process, wakes
+    /// the worker (PostgreSQL's signals are followed).
+    signalled: AtomicBool,
 }
 
 impl Outbox {
     pub fn wake(&self) {
         self.wake.notify_one();
     }
+
+    /// From now on every write wakes the worker: it need not poll.
+    pub fn follow_signals(&self) {
+        self.signalled.store(true, Ordering::Relaxed);
+    }
+
+    /// The longest the worker waits without being woken.
+    fn cap(&self, configured: Option<u64>) -> Option<Duration> {
+        configured
+            .map(Duration::from_millis)
+            .or_else(|| (!self.signalled.load(Ordering::Relaxed)).then_some(WITHOUT_SIGNALS))
+    }
 }
+
+/// Without signals (SQLite), a look every second picks up events that no
+/// local wake announced, and the CLI's writes.
+const WITHOUT_SIGNALS: Duration = Duration::from_secs(1);
 
 /// Events read per query while catching up.
 const BATCH: u32 = 100;
 
-/// Runs until the task is dropped: a pass whenever woken or every
-/// `outbox_poll_ms`, for the work of other processes and for retries.
+/// Runs until the task is dropped: a pass whenever woken (work written by
+/// this process, or signalled by another: [`crate::workers::signals`]) and
+/// when the next retry or lease falls due. It polls only where writes are
+/// not signalled (SQLite, see [`Outbox::cap`]) or `outbox_poll_ms` caps the
+/// wait (tests whose clock jumps).
 pub async fn run(state: AppState) {
-    let poll = Duration::from_millis(state.config.outbox_poll_ms);
     loop {
-        if let Err(e) = pass(&state).await {
-            tracing::warn!(error = %e, "outbox pass failed; trying again");
+        let cap = state.outbox.cap(state.config.outbox_poll_ms);
+        let wait = match pass(&state).await {
+            Ok(()) => until_due(&state).await,
+            Err(e) => {
+                tracing::warn!(error = %e, "outbox pass failed; trying again");
+                Some(AFTER_FAILURE)
+            }
+        };
+        let wait = match (wait, cap) {
+            (Some(w), Some(c)) => Some(w.min(c)),
+            (w, c) => w.or(c),
+        };
+        let woken = state.outbox.wake.notified();
+        match wait {
+            Some(wait) => {
+                let _ = tokio::time::timeout(wait, woken).await;
+            }
+            None => woken.await,
         }
-        let _ = tokio::time::timeout(poll, state.outbox.wake.notified()).await;
+    }
+}
+
+/// The wait before trying again after a failed pass or a failed look.
+const AFTER_FAILURE: Duration = Duration::from_secs(1);
+
+/// How long until the next retry or lease end (`None`: nothing pending).
+/// Work already due that the last pass could not take waits a moment,
+/// so that it is retried without spinning.
+async fn until_due(state: &AppState) -> Option<Duration> {
+    let endpoints: Vec<String> = state.config.webhooks.iter().map(|w| w.name()).collect();
+    match state.store.next_outbox_due(&endpoints).await {
+        Ok(due) => due.map(|at| {
+            let ms = at.millis().saturating_sub(state.now().millis());
+            u64::try_from(ms)
+                .ok()
+                .filter(|ms| *ms > 0)
+                .map_or(AFTER_FAILURE, Duration::from_millis)
+        }),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading when the outbox is next due failed");
+            Some(AFTER_FAILURE)
+        }
     }
 }
 

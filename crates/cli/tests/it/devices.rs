@@ -495,6 +495,50 @@ async fn a_waiting_device_hears_of_a_new_request_at_once(backend: Backend) {
     assert_eq!(r.body[0]["challenge_id"], chl);
 }
 
+/// Three `serve` processes on one PostgreSQL: a device long-polling on one
+/// hears of a challenge opened on another through `LISTEN/NOTIFY`, at once
+/// rather than when its 30 s wait runs out (no process polls for it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_device_waiting_on_one_node_hears_of_a_challenge_opened_on_another() {
+    let mut s = TestServer::start(Backend::Postgres).await;
+    let (_, _) = s.another_node().await;
+    let (waiting_base, waiting_node) = s.another_node().await;
+    s.alice("alice").await;
+    let device = TestDevice::enrol(&s, "alice", 9).await;
+    let user_pk = s.get("/v1/users/alice").await.body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let target = format!("/v1/devices/{}/pending?wait=30", device.factor_id);
+    let header = device.header(&s, "GET", &target, b"", 0);
+    let url = format!("{waiting_base}{target}");
+    let http = s.http.clone();
+    let poll = tokio::spawn(async move {
+        let r = http
+            .get(url)
+            .header("Countersign-Device", header)
+            .send()
+            .await
+            .unwrap();
+        (Response::read(r).await, std::time::Instant::now())
+    });
+    while waiting_node.device_waiters.waiting(&user_pk) == 0 {
+        assert!(!poll.is_finished(), "the poll answered before any request");
+        tokio::task::yield_now().await;
+    }
+    let chl = s.challenge("alice", "login").await;
+    let opened = std::time::Instant::now();
+    let (r, answered) = poll.await.unwrap();
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body[0]["challenge_id"], chl);
+    let latency = answered.saturating_duration_since(opened);
+    println!("challenge opened on one node to the device's answer on another: {latency:?}");
+    assert!(
+        latency < std::time::Duration::from_secs(5),
+        "the waiter heard only after {latency:?}: no signal reached it"
+    );
+}
+
 on_both_backends!(
     approve_with_the_right_number_or_deny,
     a_wrong_number_ends_the_request,

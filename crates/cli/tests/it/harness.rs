@@ -380,7 +380,13 @@ async fn launch(
         std::future::pending(),
     ));
     let worker = tokio::spawn(countersign_app::workers::outbox::run(state.clone()));
-    (state, base, metrics_base, vec![server, metrics, worker])
+    let signals = tokio::spawn(countersign_app::workers::signals::run(state.clone()));
+    (
+        state,
+        base,
+        metrics_base,
+        vec![server, metrics, worker, signals],
+    )
 }
 
 /// A running Countersign with one service and its providers.
@@ -474,7 +480,7 @@ impl TestServer {
         config.webauthn.origin = format!("http://localhost:{port}");
         // Retries wait for the manual clock; a short poll picks them up soon
         // after a test moves it.
-        config.outbox_poll_ms = 50;
+        config.outbox_poll_ms = Some(50);
         tweak(&mut config);
         let clock = Arc::new(ManualClock::new(T0));
         let (state, base, metrics_base, tasks) = launch(config, clock.clone(), listener).await;
@@ -521,11 +527,17 @@ impl TestServer {
     /// file, clock and providers: what several `serve` processes behind a
     /// load balancer are (PostgreSQL). Its base URL; it stops with this one.
     pub async fn another_process(&mut self) -> String {
+        self.another_node().await.0
+    }
+
+    /// [`Self::another_process`], with its application state (to see who
+    /// waits there).
+    pub async fn another_node(&mut self) -> (String, App) {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let config = self.state.config.clone();
-        let (_, base, _, tasks) = launch(config, self.clock.clone(), listener).await;
+        let (state, base, _, tasks) = launch(config, self.clock.clone(), listener).await;
         self.tasks.extend(tasks);
-        base
+        (base, state)
     }
 
     /// Another service on the same server, with its own key.

@@ -96,6 +96,39 @@ async fn policies_and_settings_are_patched(backend: Backend) {
 
 on_both_backends!(policies_and_settings_are_patched);
 
+/// Three `serve` processes on one PostgreSQL: a settings change made on
+/// one is in force on the others at once (`LISTEN/NOTIFY` drops their
+/// cached copy), not when the cache's 10 s run out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_settings_change_reaches_every_node_at_once() {
+    let mut s = TestServer::start(Backend::Postgres).await;
+    let nodes = [s.another_process().await, s.another_process().await];
+    let settings_on = |base: &str| {
+        let request = s
+            .http
+            .get(format!("{base}/v1/service"))
+            .bearer_auth(&s.key)
+            .send();
+        async move { Response::read(request.await.unwrap()).await.body["settings"].clone() }
+    };
+    for node in &nodes {
+        // Each node caches the service.
+        assert_eq!(settings_on(node).await["max_attempts"], 5);
+    }
+    let r = patch_service(&s, json!({"max_attempts": 3})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let changed = std::time::Instant::now();
+    for node in &nodes {
+        while settings_on(node).await["max_attempts"] != 3 {
+            assert!(
+                changed.elapsed() < countersign_app::services::ServiceCache::TTL / 2,
+                "{node} still has the old settings: no signal reached it"
+            );
+            tokio::task::yield_now().await;
+        }
+    }
+}
+
 /// The rules that guard money hang on a purpose's class, not its name: a
 /// service's own `payout` declared `sensitive` is refused an SMS-only
 /// policy and held after a security change, like `withdrawal`; a purpose

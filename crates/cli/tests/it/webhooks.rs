@@ -229,3 +229,54 @@ on_both_backends!(
     only_subscribed_events_are_sent,
     replayed_from_the_cli,
 );
+
+/// Three `serve` processes on one PostgreSQL, none polling: an event
+/// written outside any of them (as the CLI writes) wakes their workers
+/// through `LISTEN/NOTIFY`, and exactly one delivers it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_event_written_elsewhere_wakes_the_nodes_through_notify() {
+    let receiver = ProviderEndpoint::default();
+    let url = receiver.start().await;
+    let mut s = TestServer::start_with(Backend::Postgres, |c| {
+        c.webhooks = vec![WebhookEndpoint {
+            name: Some("crm".into()),
+            url: format!("{url}/hooks"),
+            secret: Some(SECRET.into()),
+            events: Vec::new(),
+        }];
+        // No timed look at all: only a signal can wake a worker.
+        c.outbox_poll_ms = None;
+    })
+    .await;
+    s.another_process().await;
+    s.another_process().await;
+    // The endpoint starts at the newest event: let a first one through.
+    s.alice("alice").await;
+    receiver
+        .wait_for("the first event", |r| !r.is_empty())
+        .await;
+    let before = receiver.all().len();
+    let written = countersign_core::event::Event::new(
+        &s.service_id,
+        None,
+        "service.note",
+        s.clock.now(),
+        None,
+        json!({"by": "operator"}),
+    );
+    s.state
+        .store
+        .insert_events(std::slice::from_ref(&written))
+        .await
+        .unwrap();
+    let arrived = receiver
+        .wait_for("the event written elsewhere", |r| {
+            r.iter().any(|r| r.json()["id"] == written.id)
+        })
+        .await;
+    let copies = arrived[before..]
+        .iter()
+        .filter(|r| r.json()["id"] == written.id)
+        .count();
+    assert_eq!(copies, 1, "delivered once by one of the three nodes");
+}

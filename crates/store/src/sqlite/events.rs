@@ -87,6 +87,21 @@ impl SqliteStore {
             .await
     }
 
+    pub(super) async fn next_outbox_due(&self, endpoints: &[String]) -> Result<Option<Timestamp>> {
+        let sql = crate::next_outbox_due_sql(endpoints.len());
+        let endpoints = endpoints.to_vec();
+        self.db
+            .read(move |c| {
+                let values: Vec<&dyn rusqlite::ToSql> = endpoints
+                    .iter()
+                    .map(|e| e as &dyn rusqlite::ToSql)
+                    .collect();
+                let due = one(c, &sql, &values, |r| Ok(r.get::<_, Option<i64>>(0)?))?;
+                Ok(due.flatten().map(Timestamp))
+            })
+            .await
+    }
+
     pub(super) async fn webhook_backlog(
         &self,
         endpoint: &str,

@@ -196,6 +196,10 @@ impl Store for SqliteStore {
         SqliteStore::webhook_backlog(self, endpoint, now).await
     }
 
+    async fn next_outbox_due(&self, endpoints: &[String]) -> Result<Option<Timestamp>> {
+        SqliteStore::next_outbox_due(self, endpoints).await
+    }
+
     async fn claim_webhook(
         &self,
         endpoint: &str,

@@ -91,6 +91,13 @@ async fn a_security_change_writes_notices_claimed_once_under_a_lease(store: &dyn
     assert_eq!(stored.security_hold_until, Some(hold_until));
     assert_eq!(event_ids(store, &before).await.last(), Some(&changed.id));
 
+    // The outbox is due when the notices were written.
+    assert_eq!(
+        store.next_outbox_due(&[]).await.unwrap(),
+        Some(changed_at),
+        "written notices are due"
+    );
+
     // Not due before the change happened.
     assert!(store
         .claim_notices(Timestamp(changed_at.millis() - 1), 10)
@@ -134,6 +141,11 @@ async fn a_security_change_writes_notices_claimed_once_under_a_lease(store: &dyn
     let retried = store.claim_notices(retry_at, 10).await.unwrap();
     assert_eq!(ids(&retried), [to_phone.id.as_str()]);
     assert_eq!(retried[0].attempts, 1);
+    // Claimed, it is next due when its lease ends (if its worker died).
+    assert_eq!(
+        store.next_outbox_due(&[]).await.unwrap(),
+        Some(retry_at.plus(LEASE))
+    );
     // A worker that died holding it loses it when the lease ends.
     let taken_over = store.claim_notices(retry_at.plus(LEASE), 10).await.unwrap();
     assert_eq!(ids(&taken_over), [to_phone.id.as_str()]);
@@ -152,6 +164,11 @@ async fn a_security_change_writes_notices_claimed_once_under_a_lease(store: &dyn
         .await
         .unwrap()
         .is_empty());
+    assert_eq!(
+        store.next_outbox_due(&[]).await.unwrap(),
+        None,
+        "nothing pending"
+    );
 
     // A shorter hold never cuts a longer one short.
     let shorter = SecurityWrite {

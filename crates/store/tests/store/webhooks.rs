@@ -99,6 +99,14 @@ async fn a_webhook_cursor_is_claimed_by_one_worker_and_moves_forward(store: &dyn
         store.claim_webhook("ep", &old.id, at(99)).await.unwrap(),
         None
     );
+    // The outbox is next due at once for the young service's backlog, and
+    // at the retry for the old one's; other endpoints' cursors count not.
+    let ep = ["ep".to_owned()];
+    assert!(store.next_outbox_due(&ep).await.unwrap() <= Some(at(100)));
+    assert_eq!(
+        store.next_outbox_due(&["other".to_owned()]).await.unwrap(),
+        None
+    );
     let retry = store
         .claim_webhook("ep", &old.id, at(100))
         .await
