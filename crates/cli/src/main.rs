@@ -109,18 +109,21 @@ enum Command {
     /// The help centers' articles.
     #[command(subcommand)]
     Articles(ArticlesCommand),
-    /// Copy the SQLite database into a new FILE (mode 0600) while the server
-    /// runs: a consistent snapshot. Prints {"path","bytes","services","users",
-    /// "events","at","key_file",…}. The master key file is not in it: back it
-    /// up separately. On PostgreSQL, use pg_dump -Fc.
+    /// Copy the SQLite database into a new file while the server runs.
+    ///
+    /// A consistent snapshot, written with mode 0600; prints
+    /// {"path","bytes","services","users","events","at","key_file","note"}.
+    /// The master key file is not in it: back it up separately. On
+    /// PostgreSQL, use pg_dump -Fc.
     Backup {
         /// The new backup file (never overwritten).
         file: PathBuf,
     },
-    /// Bring a backup back into the configured SQLite database. The server
-    /// must be stopped (refused while anything has the database open); a
-    /// database that holds a service is replaced only with --force. On
-    /// PostgreSQL, use pg_restore.
+    /// Bring a backup back into the SQLite database, the server stopped.
+    ///
+    /// Refused while anything has the database open; a database that holds
+    /// a service is replaced only with --force. On PostgreSQL, use
+    /// pg_restore.
     Restore {
         /// A file written by `countersign backup`.
         file: PathBuf,

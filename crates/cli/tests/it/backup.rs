@@ -204,6 +204,8 @@ async fn postgres_readme_commands_back_up_and_restore() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let dump = std::fs::metadata(s.dir.join("countersign.dump")).unwrap();
+    assert_eq!(dump.permissions().mode() & 0o777, 0o600);
     let key = s.dir.join("countersign.key");
     let audit = succeeded(&run(&restored, &key, &["audit", "verify"]).await);
     assert_eq!(audit["intact"], true, "{audit}");
