@@ -11,6 +11,7 @@
 pub mod admin;
 pub mod api_keys;
 pub mod audit;
+pub mod backup;
 pub mod challenges;
 pub mod config;
 pub mod devices;

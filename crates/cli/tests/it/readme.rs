@@ -19,20 +19,26 @@ use crate::on_both_backends;
 
 on_both_backends!(the_walkthrough_runs_as_written);
 
-/// The shell blocks of README's "## Try a whole challenge", in order.
-fn walkthrough() -> String {
+/// The shell blocks of README's section `heading` ("## Title"), in order.
+pub(crate) fn shell_blocks(heading: &str) -> Vec<String> {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
     let section = readme
-        .split("\n## Try a whole challenge\n")
+        .split(&format!("\n{heading}\n"))
         .nth(1)
-        .expect("README has a \"Try a whole challenge\" section");
-    let section = section.split("\n## ").next().unwrap();
-    let blocks: Vec<&str> = section
+        .unwrap_or_else(|| panic!("README has a {heading:?} section"));
+    let level = heading.split(' ').next().unwrap();
+    let section = section.split(&format!("\n{level} ")).next().unwrap();
+    section
         .split("```sh\n")
         .skip(1)
-        .map(|b| b.split("```").next().unwrap())
-        .collect();
+        .map(|b| b.split("```").next().unwrap().to_owned())
+        .collect()
+}
+
+/// The shell blocks of README's "## Try a whole challenge", in order.
+fn walkthrough() -> String {
+    let blocks = shell_blocks("## Try a whole challenge");
     assert!(
         blocks.len() >= 2,
         "the walkthrough's shell blocks: {blocks:?}"

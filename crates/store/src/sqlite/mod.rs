@@ -2,6 +2,7 @@
 //! so that a unit of work runs all its statements in one hop and concurrent
 //! writes commit together. Several `serve` processes need PostgreSQL.
 
+pub mod backup;
 mod challenges;
 pub(crate) mod engine;
 mod events;
