@@ -500,9 +500,9 @@ async fn a_waiting_device_hears_of_a_new_request_at_once(backend: Backend) {
 /// rather than when its 30 s wait runs out (no process polls for it).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_device_waiting_on_one_node_hears_of_a_challenge_opened_on_another() {
-    let mut s = TestServer::start(Backend::Postgres).await;
-    let (_, _) = s.another_node().await;
-    let (waiting_base, waiting_node) = s.another_node().await;
+    let s = TestServer::start(Backend::Postgres).await;
+    let _third = s.another_node().await;
+    let waiting = s.another_node().await;
     s.alice("alice").await;
     let device = TestDevice::enrol(&s, "alice", 9).await;
     let user_pk = s.get("/v1/users/alice").await.body["id"]
@@ -511,7 +511,7 @@ async fn a_device_waiting_on_one_node_hears_of_a_challenge_opened_on_another() {
         .to_owned();
     let target = format!("/v1/devices/{}/pending?wait=30", device.factor_id);
     let header = device.header(&s, "GET", &target, b"", 0);
-    let url = format!("{waiting_base}{target}");
+    let url = format!("{}{target}", waiting.base);
     let http = s.http.clone();
     let poll = tokio::spawn(async move {
         let r = http
@@ -522,7 +522,7 @@ async fn a_device_waiting_on_one_node_hears_of_a_challenge_opened_on_another() {
             .unwrap();
         (Response::read(r).await, std::time::Instant::now())
     });
-    while waiting_node.device_waiters.waiting(&user_pk) == 0 {
+    while waiting.state.device_waiters.waiting(&user_pk) == 0 {
         assert!(!poll.is_finished(), "the poll answered before any request");
         tokio::task::yield_now().await;
     }

@@ -408,6 +408,31 @@ pub struct TestServer {
     pub database: String,
 }
 
+/// Another `serve` process on a [`TestServer`]'s database.
+pub struct Node {
+    pub base: String,
+    pub state: App,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Node {
+    /// Stops it mid-work, as `kill -9` would its requests and its worker.
+    pub async fn stop(mut self) {
+        for task in self.tasks.drain(..) {
+            task.abort();
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}
+
 /// A start time far from the real clock, so nothing can depend on it.
 pub const T0: Timestamp = Timestamp(1_900_000_000_000);
 
@@ -527,17 +552,18 @@ impl TestServer {
     /// file, clock and providers: what several `serve` processes behind a
     /// load balancer are (PostgreSQL). Its base URL; it stops with this one.
     pub async fn another_process(&mut self) -> String {
-        self.another_node().await.0
+        let mut node = self.another_node().await;
+        self.tasks.append(&mut node.tasks);
+        node.base.clone()
     }
 
     /// [`Self::another_process`], with its application state (to see who
-    /// waits there).
-    pub async fn another_node(&mut self) -> (String, App) {
+    /// waits there); it stops when dropped or [`Node::stop`]ped.
+    pub async fn another_node(&self) -> Node {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let config = self.state.config.clone();
         let (state, base, _, tasks) = launch(config, self.clock.clone(), listener).await;
-        self.tasks.extend(tasks);
-        (base, state)
+        Node { base, state, tasks }
     }
 
     /// Another service on the same server, with its own key.

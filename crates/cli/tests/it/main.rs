@@ -24,6 +24,7 @@ mod holds;
 mod hosted;
 mod imports;
 mod isolation;
+mod nodes;
 mod notices;
 mod ops;
 mod packaging;

@@ -280,3 +280,59 @@ async fn an_event_written_elsewhere_wakes_the_nodes_through_notify() {
         .count();
     assert_eq!(copies, 1, "delivered once by one of the three nodes");
 }
+
+/// Three nodes share the delivery: every event reaches the endpoint, the
+/// first copies in chain order, and stopping a node mid-work loses nothing
+/// (its lease runs out and another node carries on).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_nodes_deliver_in_order_and_lose_nothing_when_one_stops() {
+    let (s, receiver) = with_endpoint(Backend::Postgres, &[]).await;
+    let nodes = [s.another_node().await, s.another_node().await];
+    let put = |base: &str, i: usize| {
+        let request = s
+            .http
+            .put(format!("{base}/v1/users/u{i}"))
+            .bearer_auth(&s.key)
+            .json(&json!({"email": format!("u{i}@example.test")}))
+            .send();
+        async move { assert!(request.await.unwrap().status().is_success()) }
+    };
+    let bases = [&s.base, &nodes[0].base, &nodes[1].base];
+    for i in 0..15 {
+        put(bases[i % 3], i).await;
+    }
+    let [second, third] = nodes;
+    third.stop().await;
+    let bases = [&s.base, &second.base];
+    for i in 15..30 {
+        put(bases[i % 2], i).await;
+    }
+    // A lease the stopped node held runs out.
+    s.advance(countersign_core::outbox::LEASE.as_secs() + 1);
+    let logged: Vec<String> = logged_events(&s)
+        .await
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(logged.len() >= 30, "{logged:?}");
+    let firsts = |requests: &[ProviderRequest]| {
+        let mut seen = HashSet::new();
+        delivered(requests)
+            .into_iter()
+            .filter(|id| seen.insert(id.clone()))
+            .collect::<Vec<_>>()
+    };
+    let arrived = receiver
+        .wait_for("every event", |r| {
+            let firsts = firsts(r);
+            logged.iter().all(|id| firsts.contains(id))
+        })
+        .await;
+    let firsts = firsts(&arrived);
+    let in_chain: Vec<&String> = firsts.iter().filter(|id| logged.contains(id)).collect();
+    assert_eq!(
+        in_chain,
+        logged.iter().collect::<Vec<_>>(),
+        "first deliveries in chain order"
+    );
+}
