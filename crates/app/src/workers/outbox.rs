@@ -87,8 +87,15 @@ pub async fn run(state: AppState) {
             }
             None => woken.await,
         }
+        // Under load every write wakes the worker (on PostgreSQL, every
+        // process's): the wakes of a short while make one pass.
+        tokio::time::sleep(GATHER_WAKES).await;
     }
 }
+
+/// How long a woken worker lets further wakes gather before its pass: at
+/// most this much added latency, at most one pass per this much time.
+const GATHER_WAKES: Duration = Duration::from_millis(20);
 
 /// The wait before trying again after a failed pass or a failed look.
 const AFTER_FAILURE: Duration = Duration::from_secs(1);
