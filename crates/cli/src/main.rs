@@ -109,6 +109,11 @@ enum Command {
     /// The help centers' articles.
     #[command(subcommand)]
     Articles(ArticlesCommand),
+    /// Delete now what is past its retention (`[retention]`: ended
+    /// challenges and their messages, old events behind a checkpoint) and
+    /// what has expired, in small batches; prints what was deleted as JSON.
+    /// A running server does the same every ten minutes.
+    Purge,
     /// Print the API's OpenAPI 3.1 document, the one the server serves at
     /// /v1/openapi.json (no database needed).
     Openapi,
@@ -299,6 +304,7 @@ fn main() -> ExitCode {
             Command::Articles(ArticlesCommand::Import { dir, service }) => {
                 articles_import(&config, &dir, &service).await
             }
+            Command::Purge => purge(&config).await,
             Command::Openapi => {
                 let document = serde_json::to_string_pretty(&countersign_server::api::openapi())
                     .expect("the OpenAPI document serialises");
@@ -538,6 +544,15 @@ fn read_input(file: &Path) -> Result<String, String> {
     } else {
         std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
     }
+}
+
+async fn purge(config: &Config) -> Result<(), String> {
+    let app = countersign_app::App::open(config.clone(), std::sync::Arc::new(SystemClock))
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = app.purge().await.map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&report).expect("serialises"));
+    Ok(())
 }
 
 async fn user_import(config: &Config, file: &Path, service: &str) -> Result<(), String> {

@@ -10,7 +10,7 @@ mod users;
 use std::path::PathBuf;
 
 use async_trait::async_trait;
-use countersign_core::audit::ChainLink;
+use countersign_core::retention::Cutoffs;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
@@ -26,7 +26,7 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
-    AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, Purged, FactorUse, ImportedUser, LockedEvent,
     MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
     Store, StoreError, WebhookClaim, WebhookDelivery,
 };
@@ -438,15 +438,22 @@ impl Store for SqliteStore {
         SqliteStore::take_ceremony(self, id, service_id, now).await
     }
 
-    async fn audit_chain(
-        &self,
-        service_id: &str,
-    ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)> {
+    async fn audit_chain(&self, service_id: &str) -> Result<AuditChain> {
         SqliteStore::audit_chain(self, service_id).await
     }
 
-    async fn sweep(&self, now: Timestamp) -> Result<u64> {
-        SqliteStore::sweep(self, now).await
+    async fn purge_expired(&self, cut: &Cutoffs, limit: u32) -> Result<Purged> {
+        SqliteStore::purge_expired(self, cut, limit).await
+    }
+
+    async fn prune_events(
+        &self,
+        service_id: &str,
+        before: Timestamp,
+        now: Timestamp,
+        limit: u32,
+    ) -> Result<u64> {
+        SqliteStore::prune_events(self, service_id, before, now, limit).await
     }
 
     async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {
