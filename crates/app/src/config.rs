@@ -562,6 +562,11 @@ mod tests {
             "the [support] example is read"
         );
         config.validate().unwrap();
+        assert_eq!(
+            config.retention,
+            Retention::default(),
+            "the README shows the retention defaults"
+        );
         assert_eq!(config.limits.per_destination.max, 5);
         assert_eq!(config.limits.daily_phone_budget, 2000);
         assert_eq!(

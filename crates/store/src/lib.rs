@@ -13,7 +13,7 @@ mod sql;
 pub mod sqlite;
 
 use async_trait::async_trait;
-use countersign_core::audit::{Checkpoint, ChainLink};
+use countersign_core::audit::{ChainLink, Checkpoint};
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;

@@ -26,9 +26,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 use crate::{
-    rows, AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, Purged, FactorUse, ImportedUser, LockedEvent,
-    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
-    Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, FactorUse, ImportedUser,
+    LockedEvent, MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged, Result, Revoked,
+    Saved, SecurityWrite, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.

@@ -53,7 +53,10 @@ async fn old_challenges_go_and_live_ones_stay(backend: Backend) {
     s.advance(29 * DAY);
     let report = s.state.purge().await.unwrap();
     assert_eq!(report.purged.challenges, 0, "{report:?}");
-    assert_eq!(s.get(&format!("/v1/challenges/{approved}")).await.status, 200);
+    assert_eq!(
+        s.get(&format!("/v1/challenges/{approved}")).await.status,
+        200
+    );
 
     // Past 30 days, the ended ones go with their message; one opened now
     // stays, pending.
@@ -195,12 +198,11 @@ async fn undelivered_webhook_events_are_kept(backend: Backend) {
 async fn the_purge_command_prints_what_it_deleted(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
-    let long_ago = SystemClock
-        .now()
-        .minus(Duration::from_secs(500 * DAY));
-    let (old, _) = countersign_app::admin::create_service(s.state.store.as_ref(), "Old Co", long_ago)
-        .await
-        .unwrap();
+    let long_ago = SystemClock.now().minus(Duration::from_secs(500 * DAY));
+    let (old, _) =
+        countersign_app::admin::create_service(s.state.store.as_ref(), "Old Co", long_ago)
+            .await
+            .unwrap();
     let events: Vec<Event> = (0..3)
         .map(|_| Event::new(&old.id, None, "service.updated", long_ago, None, json!({})))
         .collect();
@@ -227,7 +229,10 @@ async fn the_purge_command_prints_what_it_deleted(backend: Backend) {
     // Events are kept for ever unless told otherwise.
     let report = purge(None);
     assert_eq!(report["events"], 0, "{report}");
-    assert!(report["challenges"].is_u64() && report["batches"].is_u64(), "{report}");
+    assert!(
+        report["challenges"].is_u64() && report["batches"].is_u64(),
+        "{report}"
+    );
     let report = purge(Some("400"));
     assert_eq!(report["events"], 3, "{report}");
     let (report, ok) = audit_verify(&s, "Old Co");

@@ -450,7 +450,11 @@ impl SqliteStore {
         self.db
             .write(move |w| {
                 let mut counts = [0; 6];
-                for ((sql, cutoff), n) in PURGE_STATEMENTS.iter().zip(purge_cutoffs(&cut)).zip(&mut counts) {
+                for ((sql, cutoff), n) in PURGE_STATEMENTS
+                    .iter()
+                    .zip(purge_cutoffs(&cut))
+                    .zip(&mut counts)
+                {
                     *n = exec(w.conn, sql, &[&cutoff, &limit])? as u64;
                 }
                 let mut ended = [0; 2];
@@ -458,7 +462,11 @@ impl SqliteStore {
                     *n = exec(
                         w.conn,
                         sql,
-                        &[&cut.challenges.millis(), &cut.held_challenges.millis(), &limit],
+                        &[
+                            &cut.challenges.millis(),
+                            &cut.held_challenges.millis(),
+                            &limit,
+                        ],
                     )? as u64;
                 }
                 let [messages, challenges] = ended;
@@ -493,7 +501,11 @@ impl SqliteStore {
                 let Some((_, last)) = n.checked_sub(1).map(|i| &candidates[i]) else {
                     return Ok(Unit::Keep(0));
                 };
-                let pruned = exec(w.conn, PRUNE_EVENTS, &[&service_id, &after, &last.chain_seq])?;
+                let pruned = exec(
+                    w.conn,
+                    PRUNE_EVENTS,
+                    &[&service_id, &after, &last.chain_seq],
+                )?;
                 exec(
                     w.conn,
                     SAVE_CHECKPOINT,

@@ -10,7 +10,6 @@ mod users;
 use std::path::PathBuf;
 
 use async_trait::async_trait;
-use countersign_core::retention::Cutoffs;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
@@ -20,15 +19,16 @@ use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::portal::{Pending, PortalSession};
+use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
-    AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, Purged, FactorUse, ImportedUser, LockedEvent,
-    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
-    Store, StoreError, WebhookClaim, WebhookDelivery,
+    AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged, Result, Revoked, Saved,
+    SecurityWrite, Store, StoreError, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.

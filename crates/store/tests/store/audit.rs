@@ -35,7 +35,10 @@ pub(crate) async fn verified_chain(store: &dyn Store, service_id: &str) -> Vec<S
 async fn events_of_several_writes_form_a_verifying_chain_per_service(store: &dyn Store) {
     let a = service(store).await;
     let b = service(store).await;
-    assert_eq!(store.audit_chain(&a.id).await.unwrap(), AuditChain::default());
+    assert_eq!(
+        store.audit_chain(&a.id).await.unwrap(),
+        AuditChain::default()
+    );
 
     let alice = user(store, &a, "alice").await;
     let bob = user(store, &b, "bob").await;

@@ -15,7 +15,9 @@ use countersign_core::service::Service;
 use countersign_core::Timestamp;
 use countersign_store::{AfterDelivery, AuditChain, ChallengeWrite, Store, StoreError};
 
-use crate::harness::{at, challenge, only_events, reload, service, service_and_user, Engine, TestDb};
+use crate::harness::{
+    at, challenge, only_events, reload, service, service_and_user, Engine, TestDb,
+};
 
 crate::on_both_engines! {
     ended_challenges_and_their_messages_go_in_batches
@@ -212,20 +214,24 @@ async fn old_events_are_pruned_behind_a_checkpoint_written_with_the_deletion(db:
 /// Triggers that make the database refuse to record a checkpoint.
 fn refuse_checkpoints(engine: Engine) -> String {
     match engine {
-        Engine::Sqlite => "CREATE TRIGGER refuse_checkpoint_insert BEFORE INSERT ON audit_checkpoints \
+        Engine::Sqlite => {
+            "CREATE TRIGGER refuse_checkpoint_insert BEFORE INSERT ON audit_checkpoints \
              WHEN NEW.seq > 0 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END; \
              CREATE TRIGGER refuse_checkpoint_update BEFORE UPDATE ON audit_checkpoints \
              WHEN NEW.seq > 0 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
-            .into(),
+                .into()
+        }
         // PostgreSQL locks the checkpoint's row first with a seq-0 row.
-        Engine::Postgres => "CREATE FUNCTION refuse_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$ \
+        Engine::Postgres => {
+            "CREATE FUNCTION refuse_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$ \
              BEGIN IF NEW.seq > 0 AND (TG_OP = 'INSERT' OR NEW.seq <> OLD.seq) THEN \
              RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$; \
              CREATE TRIGGER refuse_checkpoint_insert BEFORE INSERT ON audit_checkpoints \
              FOR EACH ROW EXECUTE FUNCTION refuse_checkpoint(); \
              CREATE TRIGGER refuse_checkpoint_update BEFORE UPDATE ON audit_checkpoints \
              FOR EACH ROW EXECUTE FUNCTION refuse_checkpoint();"
-            .into(),
+                .into()
+        }
     }
 }
 
@@ -234,7 +240,11 @@ async fn pruning_stops_at_a_break_and_at_undelivered_events(db: &TestDb) {
     let s = service(store).await;
     // An endpoint first seen when the service was created starts at its
     // first event; it has delivered two.
-    assert!(store.webhook_backlog("crm", at(0)).await.unwrap().is_empty());
+    assert!(store
+        .webhook_backlog("crm", at(0))
+        .await
+        .unwrap()
+        .is_empty());
     let all = daily_events(store, &s, 6).await;
     let claim = store
         .claim_webhook("crm", &s.id, at(1))
@@ -267,7 +277,10 @@ async fn pruning_stops_at_a_break_and_at_undelivered_events(db: &TestDb) {
         .unwrap());
     assert!(matches!(
         store.prune_events(&s.id, now, now, 10).await,
-        Err(StoreError::BrokenChain(audit::ChainBreak::Edited { chain_seq: 4, .. }))
+        Err(StoreError::BrokenChain(audit::ChainBreak::Edited {
+            chain_seq: 4,
+            ..
+        }))
     ));
     let chain = store.audit_chain(&s.id).await.unwrap();
     assert_eq!(chain.events.len(), 4, "nothing was pruned");

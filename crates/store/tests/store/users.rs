@@ -158,7 +158,11 @@ async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn St
     let mut kept = before.clone();
     kept.push(tombstone.id.clone());
     assert_eq!(event_ids(store, &alice).await, kept);
-    let AuditChain { events: chain, head, .. } = store.audit_chain(&service.id).await.unwrap();
+    let AuditChain {
+        events: chain,
+        head,
+        ..
+    } = store.audit_chain(&service.id).await.unwrap();
     let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
     assert_eq!(audit::verify(&chain, head), Ok(chain.len() as u64));
 
