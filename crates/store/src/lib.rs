@@ -216,10 +216,25 @@ pub struct Purged {
 impl Purged {
     /// Whether a batch of at most `limit` per kind took a whole batch of
     /// some kind: more may be left.
+    /// (Messages count too: they are many per challenge, so this may ask
+    /// for one batch more than needed, never one less.)
     pub fn full(&self, limit: u32) -> bool {
+        let mut counts = *self;
+        let full = counts.each().into_iter().any(|n| *n >= u64::from(limit));
+        full
+    }
+
+    pub fn add(&mut self, other: &Purged) {
+        let mut other = *other;
+        for (n, more) in self.each().into_iter().zip(other.each()) {
+            *n += *more;
+        }
+    }
+
+    fn each(&mut self) -> [&mut u64; 9] {
         let Purged {
             challenges,
-            messages: _,
+            messages,
             portal_sessions,
             webauthn_ceremonies,
             device_signatures,
@@ -227,9 +242,10 @@ impl Purged {
             notices,
             webhook_deliveries,
             events,
-        } = *self;
+        } = self;
         [
             challenges,
+            messages,
             portal_sessions,
             webauthn_ceremonies,
             device_signatures,
@@ -238,20 +254,6 @@ impl Purged {
             webhook_deliveries,
             events,
         ]
-        .into_iter()
-        .any(|n| n >= u64::from(limit))
-    }
-
-    pub fn add(&mut self, other: &Purged) {
-        self.challenges += other.challenges;
-        self.messages += other.messages;
-        self.portal_sessions += other.portal_sessions;
-        self.webauthn_ceremonies += other.webauthn_ceremonies;
-        self.device_signatures += other.device_signatures;
-        self.send_counters += other.send_counters;
-        self.notices += other.notices;
-        self.webhook_deliveries += other.webhook_deliveries;
-        self.events += other.events;
     }
 }
 

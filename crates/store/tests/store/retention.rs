@@ -7,17 +7,17 @@ use std::time::Duration;
 use countersign_core::audit;
 use countersign_core::challenge::{Challenge, ChallengeStatus};
 use countersign_core::event::Event;
-use countersign_core::ids::MessageId;
-use countersign_core::message::{DeliveryStatus, MessageRecord};
-use countersign_core::policy::Channel;
+use countersign_core::message::MessageRecord;
 use countersign_core::retention::Retention;
 use countersign_core::service::Service;
 use countersign_core::Timestamp;
-use countersign_store::{AfterDelivery, AuditChain, ChallengeWrite, Store, StoreError};
+use countersign_store::{AfterDelivery, AuditChain, Store, StoreError};
 
 use crate::harness::{
     at, challenge, only_events, reload, service, service_and_user, Engine, TestDb,
 };
+use crate::messages::queued;
+use crate::webhooks::service_event;
 
 crate::on_both_engines! {
     ended_challenges_and_their_messages_go_in_batches
@@ -40,26 +40,10 @@ fn days_after(t: Timestamp, days: u64) -> Timestamp {
     t.plus(Duration::from_secs(days * DAY))
 }
 
-/// Saves `c` as it is now, with one queued SMS.
+/// Saves `c` as it is now, then sends it a queued SMS.
 async fn save_with_message(store: &dyn Store, c: &Challenge) -> MessageRecord {
-    let message = MessageRecord {
-        id: MessageId::new(),
-        challenge_id: c.id.clone(),
-        channel: Channel::Sms,
-        to: "+33 6 •• •• •• 78".into(),
-        status: DeliveryStatus::Queued,
-        provider_ref: None,
-        attempts: 0,
-        error: None,
-        created_at: c.created_at,
-        updated_at: c.created_at,
-    };
-    let write = ChallengeWrite {
-        new_message: Some(&message),
-        ..only_events(&[])
-    };
-    store.save_challenge(c, write).await.unwrap();
-    message
+    store.save_challenge(c, only_events(&[])).await.unwrap();
+    queued(store, c, c.created_at).await
 }
 
 async fn ended_challenges_and_their_messages_go_in_batches(store: &dyn Store) {
@@ -110,17 +94,6 @@ async fn ended_challenges_and_their_messages_go_in_batches(store: &dyn Store) {
     let last = store.purge_expired(&later, 2).await.unwrap();
     assert_eq!((last.challenges, last.messages), (1, 1));
     assert_eq!(store.message(&held_message.id).await.unwrap(), None);
-}
-
-fn service_event(service: &Service, at: Timestamp) -> Event {
-    Event::new(
-        &service.id,
-        None,
-        "service.updated",
-        at,
-        None,
-        serde_json::json!({}),
-    )
 }
 
 /// `n` events of `service`, one a day from `at(0)`, chained.
