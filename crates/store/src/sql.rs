@@ -295,30 +295,62 @@ pub(crate) const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, ex
 pub(crate) const CHAINED_EVENT_COLUMNS: &str =
     "id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash";
 
-/// One purge batch ([`Store::purge_expired`]), the same text on both
-/// engines: each statement deletes at most `$2` rows that ended before
-/// `$1` (the cutoffs of [`purge_cutoffs`], in order), oldest first.
-pub(crate) const PURGE_STATEMENTS: [&str; 6] = [
-    "DELETE FROM send_counters WHERE (key, window_start) IN (SELECT key, window_start FROM send_counters \
-     WHERE window_end < $1 ORDER BY window_end LIMIT $2)",
-    "DELETE FROM device_signatures WHERE signature_hash IN (SELECT signature_hash FROM device_signatures \
-     WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)",
-    "DELETE FROM webauthn_ceremonies WHERE id IN (SELECT id FROM webauthn_ceremonies \
-     WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)",
-    "DELETE FROM portal_sessions WHERE id IN (SELECT id FROM portal_sessions \
-     WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)",
-    "DELETE FROM notices WHERE id IN (SELECT id FROM notices \
-     WHERE status <> 'pending' AND updated_at < $1 LIMIT $2)",
-    "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE at < $1 LIMIT $2)",
-];
+/// One purge batch ([`Store::purge_expired`]): each statement deletes at
+/// most `$2` rows that ended before `$1` (the cutoffs of [`purge_cutoffs`],
+/// in order), oldest first. `lock` ends each choice of rows: PostgreSQL
+/// skips rows another purge is deleting (`FOR UPDATE SKIP LOCKED`), so two
+/// purges at once neither wait for nor deadlock on each other; SQLite's one
+/// writer needs nothing.
+fn purge_statements(lock: &str) -> [String; 6] {
+    [
+        ("send_counters", "(key, window_start)", "key, window_start", "window_end < $1 ORDER BY window_end"),
+        ("device_signatures", "signature_hash", "signature_hash", "expires_at < $1 ORDER BY expires_at"),
+        ("webauthn_ceremonies", "id", "id", "expires_at < $1 ORDER BY expires_at"),
+        ("portal_sessions", "id", "id", "expires_at < $1 ORDER BY expires_at"),
+        ("notices", "id", "id", "status <> 'pending' AND updated_at < $1"),
+        ("webhook_deliveries", "id", "id", "at < $1"),
+    ]
+    .map(|(table, key, columns, ended)| {
+        format!("DELETE FROM {table} WHERE {key} IN (SELECT {columns} FROM {table} WHERE {ended} LIMIT $2{lock})")
+    })
+}
 
-/// The cutoff of each of [`PURGE_STATEMENTS`].
+/// The challenges of one purge batch (expired before `$1`, held ones
+/// before `$2`, at most `$3`): their messages, then themselves.
+fn purge_challenges(lock: &str) -> [String; 2] {
+    let ended = format!(
+        "SELECT id FROM challenges WHERE expires_at < $1 AND (status <> 'held' OR expires_at < $2) \
+         ORDER BY expires_at, id LIMIT $3{lock}"
+    );
+    [
+        format!("DELETE FROM messages WHERE challenge_id IN ({ended})"),
+        format!("DELETE FROM challenges WHERE id IN ({ended})"),
+    ]
+}
+
+/// [`purge_statements`] then [`purge_challenges`], per engine.
+pub(crate) struct PurgeSql {
+    pub(crate) expired: [String; 6],
+    pub(crate) challenges: [String; 2],
+}
+
+pub(crate) static PURGE_SQLITE: std::sync::LazyLock<PurgeSql> =
+    std::sync::LazyLock::new(|| PurgeSql {
+        expired: purge_statements(""),
+        challenges: purge_challenges(""),
+    });
+static PURGE_PG: std::sync::LazyLock<PurgeSql> = std::sync::LazyLock::new(|| PurgeSql {
+    expired: purge_statements(" FOR UPDATE SKIP LOCKED"),
+    challenges: purge_challenges(" FOR UPDATE SKIP LOCKED"),
+});
+
+/// The cutoff of each of [`purge_statements`].
 pub(crate) fn purge_cutoffs(cut: &Cutoffs) -> [i64; 6] {
     let (now, logs) = (cut.now.millis(), cut.logs.millis());
     [now, now, now, now, logs, logs]
 }
 
-/// What [`PURGE_STATEMENTS`] and [`PURGE_CHALLENGES`] deleted.
+/// What [`purge_statements`] and [`purge_challenges`] deleted.
 pub(crate) fn purged(counts: [u64; 6], (challenges, messages): (u64, u64)) -> Purged {
     let [send_counters, device_signatures, webauthn_ceremonies, portal_sessions, notices, webhook_deliveries] =
         counts;
@@ -334,18 +366,6 @@ pub(crate) fn purged(counts: [u64; 6], (challenges, messages): (u64, u64)) -> Pu
         events: 0,
     }
 }
-
-/// The challenges of one purge batch (expired before `$1`, held ones
-/// before `$2`, at most `$3`): their messages, then themselves.
-const PURGEABLE_CHALLENGES: &str = "SELECT id FROM challenges WHERE expires_at < $1 \
-     AND (status <> 'held' OR expires_at < $2) ORDER BY expires_at, id LIMIT $3";
-pub(crate) static PURGE_CHALLENGES: std::sync::LazyLock<[String; 2]> =
-    std::sync::LazyLock::new(|| {
-        [
-            format!("DELETE FROM messages WHERE challenge_id IN ({PURGEABLE_CHALLENGES})"),
-            format!("DELETE FROM challenges WHERE id IN ({PURGEABLE_CHALLENGES})"),
-        ]
-    });
 
 /// The oldest chain position any webhook endpoint still has to deliver
 /// from, for service `$1` (`None`: no endpoint waits). An endpoint without
@@ -1653,7 +1673,7 @@ macro_rules! sql_store {
             async fn purge_expired(&self, cut: &Cutoffs, limit: u32) -> Result<Purged> {
                 let mut tx = self.writes().begin().await?;
                 let mut counts = [0; 6];
-                for ((sql, cutoff), n) in PURGE_STATEMENTS.iter().zip(purge_cutoffs(cut)).zip(&mut counts) {
+                for ((sql, cutoff), n) in PURGE_PG.expired.iter().zip(purge_cutoffs(cut)).zip(&mut counts) {
                     *n = sqlx::query(sql)
                         .bind(cutoff)
                         .bind(i64::from(limit))
@@ -1662,7 +1682,7 @@ macro_rules! sql_store {
                         .rows_affected();
                 }
                 let mut ended = [0; 2];
-                for (sql, n) in PURGE_CHALLENGES.iter().zip(&mut ended) {
+                for (sql, n) in PURGE_PG.challenges.iter().zip(&mut ended) {
                     *n = sqlx::query(sql)
                         .bind(cut.challenges.millis())
                         .bind(cut.held_challenges.millis())

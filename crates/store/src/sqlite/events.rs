@@ -13,8 +13,8 @@ use super::engine::{all, conflict_on_unique, exec, one, Unit};
 use super::SqliteStore;
 use crate::sql::{
     prunable, purge_cutoffs, purged, to_json, ARTICLE_COLUMNS, ARTICLE_WHERE,
-    CHAINED_EVENT_COLUMNS, EVENT_COLUMNS, PRUNE_CANDIDATES, PRUNE_EVENTS, PURGE_CHALLENGES,
-    PURGE_STATEMENTS, SAVE_CHECKPOINT, UNDELIVERED_FROM,
+    CHAINED_EVENT_COLUMNS, EVENT_COLUMNS, PRUNE_CANDIDATES, PRUNE_EVENTS, PURGE_SQLITE,
+    SAVE_CHECKPOINT, UNDELIVERED_FROM,
 };
 use crate::{
     rows, AfterDelivery, ArticleFilter, AuditChain, NoticeOutcome, NoticeRecord, Purged, Result,
@@ -450,7 +450,8 @@ impl SqliteStore {
         self.db
             .write(move |w| {
                 let mut counts = [0; 6];
-                for ((sql, cutoff), n) in PURGE_STATEMENTS
+                for ((sql, cutoff), n) in PURGE_SQLITE
+                    .expired
                     .iter()
                     .zip(purge_cutoffs(&cut))
                     .zip(&mut counts)
@@ -458,7 +459,7 @@ impl SqliteStore {
                     *n = exec(w.conn, sql, &[&cutoff, &limit])? as u64;
                 }
                 let mut ended = [0; 2];
-                for (sql, n) in PURGE_CHALLENGES.iter().zip(&mut ended) {
+                for (sql, n) in PURGE_SQLITE.challenges.iter().zip(&mut ended) {
                     *n = exec(
                         w.conn,
                         sql,

@@ -29,9 +29,9 @@ crate::on_both_engines! {
     db pruning_stops_at_a_break_and_at_undelivered_events
         => pruning_stops_at_a_break_and_at_undelivered_events_sqlite,
            pruning_stops_at_a_break_and_at_undelivered_events_postgres;
-    two_purges_at_once_prune_each_event_once
-        => two_purges_at_once_prune_each_event_once_sqlite,
-           two_purges_at_once_prune_each_event_once_postgres;
+    two_purges_at_once_delete_each_row_once
+        => two_purges_at_once_delete_each_row_once_sqlite,
+           two_purges_at_once_delete_each_row_once_postgres;
 }
 
 const DAY: u64 = 86_400;
@@ -259,21 +259,39 @@ async fn pruning_stops_at_a_break_and_at_undelivered_events(db: &TestDb) {
     assert_eq!(chain.events.len(), 4, "nothing was pruned");
 }
 
-async fn two_purges_at_once_prune_each_event_once(store: &dyn Store) {
-    let s = service(store).await;
+async fn two_purges_at_once_delete_each_row_once(store: &dyn Store) {
+    let (s, user) = service_and_user(store).await;
+    for _ in 0..9 {
+        let mut c = challenge(store, &user).await;
+        c.status = ChallengeStatus::Approved;
+        save_with_message(store, &c).await;
+    }
     let all = daily_events(store, &s, 40).await;
-    let now = days_after(at(0), 30);
-    let prune = || async {
-        let mut total = 0;
+    let now = days_after(at(0), 31);
+    let cut = Retention::default().cutoffs(now);
+    // Both loop as `App::purge` does, in batches of 3.
+    let purge = || async {
+        let (mut challenges, mut messages, mut events) = (0, 0, 0);
+        loop {
+            let batch = store.purge_expired(&cut, 3).await.unwrap();
+            challenges += batch.challenges;
+            messages += batch.messages;
+            if !batch.full(3) {
+                break;
+            }
+        }
         loop {
             let n = store.prune_events(&s.id, now, now, 3).await.unwrap();
-            total += n;
+            events += n;
             if n < 3 {
-                return total;
+                return (challenges, messages, events);
             }
         }
     };
-    let (a, b) = tokio::join!(prune(), prune());
-    assert_eq!(a + b, 30);
-    assert_eq!(verified(store, &s).await, (ids(&all[30..]), Some(30)));
+    let (a, b) = tokio::join!(purge(), purge());
+    assert_eq!((a.0 + b.0, a.1 + b.1), (9, 9));
+    // The user's and the challenges' events, and the service's of days 0
+    // to 30.
+    assert_eq!(a.2 + b.2, 1 + 9 + 31);
+    assert_eq!(verified(store, &s).await, (ids(&all[31..]), Some(41)));
 }
