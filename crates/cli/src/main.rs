@@ -547,10 +547,14 @@ fn read_input(file: &Path) -> Result<String, String> {
 }
 
 async fn purge(config: &Config) -> Result<(), String> {
-    let app = countersign_app::App::open(config.clone(), std::sync::Arc::new(SystemClock))
-        .await
-        .map_err(|e| e.to_string())?;
-    let report = app.purge().await.map_err(|e| e.to_string())?;
+    let store = open_store(config).await?;
+    let report = countersign_app::workers::sweep::purge(
+        store.as_ref(),
+        &config.retention,
+        SystemClock.now(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     println!("{}", serde_json::to_string(&report).expect("serialises"));
     Ok(())
 }

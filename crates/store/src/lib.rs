@@ -231,7 +231,9 @@ impl Purged {
         }
     }
 
-    fn each(&mut self) -> [&mut u64; 9] {
+    /// Every count: first those of the expired kinds in the order the
+    /// engines delete them, then challenges, messages and events.
+    pub(crate) fn each(&mut self) -> [&mut u64; 9] {
         let Purged {
             challenges,
             messages,
@@ -244,14 +246,14 @@ impl Purged {
             events,
         } = self;
         [
-            challenges,
-            messages,
-            portal_sessions,
-            webauthn_ceremonies,
-            device_signatures,
             send_counters,
+            device_signatures,
+            webauthn_ceremonies,
+            portal_sessions,
             notices,
             webhook_deliveries,
+            challenges,
+            messages,
             events,
         ]
     }

@@ -351,20 +351,13 @@ pub(crate) fn purge_cutoffs(cut: &Cutoffs) -> [i64; 6] {
 }
 
 /// What [`purge_statements`] and [`purge_challenges`] deleted.
-pub(crate) fn purged(counts: [u64; 6], (challenges, messages): (u64, u64)) -> Purged {
-    let [send_counters, device_signatures, webauthn_ceremonies, portal_sessions, notices, webhook_deliveries] =
-        counts;
-    Purged {
-        challenges,
-        messages,
-        portal_sessions,
-        webauthn_ceremonies,
-        device_signatures,
-        send_counters,
-        notices,
-        webhook_deliveries,
-        events: 0,
+pub(crate) fn purged(expired: [u64; 6], (challenges, messages): (u64, u64)) -> Purged {
+    let mut purged = Purged::default();
+    let counts = expired.into_iter().chain([challenges, messages]);
+    for (n, count) in purged.each().into_iter().zip(counts) {
+        *n = count;
     }
+    purged
 }
 
 /// The oldest chain position any webhook endpoint still has to deliver

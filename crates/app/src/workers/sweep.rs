@@ -6,8 +6,9 @@
 //! transaction, so that a purge never holds the database for long; several
 //! processes may purge at once.
 
-use countersign_core::retention::PURGE_BATCH;
-use countersign_store::{Purged, StoreError};
+use countersign_core::retention::{Retention, PURGE_BATCH};
+use countersign_core::Timestamp;
+use countersign_store::{Purged, Store, StoreError};
 use serde::Serialize;
 
 use crate::App;
@@ -25,47 +26,56 @@ pub struct PurgeReport {
     pub not_pruned: Vec<String>,
 }
 
-impl App {
-    /// Purges everything past its retention now, batch after batch until
-    /// nothing is left.
-    pub async fn purge(&self) -> crate::AppResult<PurgeReport> {
-        let cut = self.config.retention.cutoffs(self.now());
-        let mut report = PurgeReport::default();
-        loop {
-            let batch = self.store.purge_expired(&cut, PURGE_BATCH).await?;
-            report.purged.add(&batch);
-            report.batches += 1;
-            if !batch.full(PURGE_BATCH) {
-                break;
-            }
+/// Purges everything past `retention` at `now`, batch after batch until
+/// nothing is left. Needs only the database (not the master key): the CLI
+/// calls it as it is.
+pub async fn purge(
+    store: &dyn Store,
+    retention: &Retention,
+    now: Timestamp,
+) -> crate::AppResult<PurgeReport> {
+    let cut = retention.cutoffs(now);
+    let mut report = PurgeReport::default();
+    loop {
+        let batch = store.purge_expired(&cut, PURGE_BATCH).await?;
+        report.purged.add(&batch);
+        report.batches += 1;
+        if !batch.full(PURGE_BATCH) {
+            break;
         }
-        let Some(before) = cut.events else {
-            return Ok(report);
-        };
-        for service in self.store.services().await? {
-            loop {
-                match self
-                    .store
-                    .prune_events(&service.id, before, cut.now, PURGE_BATCH)
-                    .await
-                {
-                    Ok(n) => {
-                        report.purged.events += n;
-                        report.batches += 1;
-                        if n < u64::from(PURGE_BATCH) {
-                            break;
-                        }
-                    }
-                    Err(StoreError::BrokenChain(why)) => {
-                        tracing::error!(service = %service.name, problem = %why, "audit chain broken: events not pruned past it");
-                        report.not_pruned.push(service.name.clone());
+    }
+    let Some(before) = cut.events else {
+        return Ok(report);
+    };
+    for service in store.services().await? {
+        loop {
+            match store
+                .prune_events(&service.id, before, now, PURGE_BATCH)
+                .await
+            {
+                Ok(n) => {
+                    report.purged.events += n;
+                    report.batches += 1;
+                    if n < u64::from(PURGE_BATCH) {
                         break;
                     }
-                    Err(e) => return Err(e.into()),
                 }
+                Err(StoreError::BrokenChain(why)) => {
+                    tracing::error!(service = %service.name, problem = %why, "audit chain broken: events not pruned past it");
+                    report.not_pruned.push(service.name.clone());
+                    break;
+                }
+                Err(e) => return Err(e.into()),
             }
         }
-        Ok(report)
+    }
+    Ok(report)
+}
+
+impl App {
+    /// [`purge`] on this server's database, settings and clock.
+    pub async fn purge(&self) -> crate::AppResult<PurgeReport> {
+        purge(self.store.as_ref(), &self.config.retention, self.now()).await
     }
 
     /// Purges every ten minutes, until the task is dropped.
