@@ -123,12 +123,14 @@ impl SqliteStore {
                     &[&name, &now.millis()],
                 )?;
                 // The chain's head from its events: `audit_heads` is
-                // written at the end of the writer's batch.
+                // written at the end of the writer's batch; from
+                // `audit_heads` when retention pruned every event.
                 exec(
                     w.conn,
                     "INSERT INTO webhook_cursors (endpoint, service_id, delivered_seq, attempts, next_attempt_at, lease_until) \
                      SELECT e.name, s.id, CASE WHEN s.created_at >= e.first_seen THEN 0 ELSE \
-                     COALESCE((SELECT MAX(chain_seq) FROM events WHERE service_id = s.id), 0) END, 0, 0, 0 \
+                     MAX(COALESCE((SELECT MAX(chain_seq) FROM events WHERE service_id = s.id), 0), \
+                     COALESCE((SELECT seq FROM audit_heads WHERE service_id = s.id), 0)) END, 0, 0, 0 \
                      FROM services s JOIN webhook_endpoints e ON e.name = $1 \
                      WHERE NOT EXISTS (SELECT 1 FROM webhook_cursors c WHERE c.endpoint = $1 AND c.service_id = s.id) \
                      ON CONFLICT (endpoint, service_id) DO NOTHING",

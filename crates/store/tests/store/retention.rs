@@ -182,6 +182,8 @@ async fn old_events_are_pruned_behind_a_checkpoint_written_with_the_deletion(db:
     // Everything pruned: the checkpoint is the head.
     assert_eq!(store.prune_events(&s.id, now, now, 10).await.unwrap(), 3);
     assert_eq!(verified(store, &s).await, (vec![], Some(7)));
+    // A new endpoint starts at the head all the same: no backlog.
+    assert!(store.webhook_backlog("late", now).await.unwrap().is_empty());
 }
 
 /// Triggers that make the database refuse to record a checkpoint.
