@@ -1,7 +1,8 @@
 //! The audit log as an operator reads it: each service's hash chain,
-//! verified from its first event to its head, or exported line by line.
+//! verified from its first event (or, once retention pruned the oldest,
+//! from its checkpoint) to its head, or exported line by line.
 
-use countersign_core::audit::ChainLink;
+use countersign_core::audit::{ChainLink, Checkpoint};
 use countersign_core::event::Event;
 use countersign_store::Store;
 use serde::Serialize;
@@ -16,6 +17,10 @@ pub struct ChainCheck {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<u64>,
     pub intact: bool,
+    /// Where the chain starts when retention pruned its oldest events: it
+    /// is verified from this one's hash on (`seq`: the last pruned event).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<Checkpoint>,
     /// What is wrong, when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
@@ -32,21 +37,16 @@ pub async fn verify_chains(
     };
     let mut checks = Vec::with_capacity(services.len());
     for s in services {
-        let (chain, head) = store.audit_chain(&s.id).await?;
-        let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
-        checks.push(match countersign_core::audit::verify(&chain, head) {
-            Ok(n) => ChainCheck {
-                service: s.name,
-                events: Some(n),
-                intact: true,
-                problem: None,
-            },
-            Err(e) => ChainCheck {
-                service: s.name,
-                events: None,
-                intact: false,
-                problem: Some(e.to_string()),
-            },
+        let chain = store.audit_chain(&s.id).await?;
+        let head = chain.head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
+        let from = chain.checkpoint.as_ref().map(|c| (c.seq, c.hash.as_str()));
+        let verified = countersign_core::audit::verify_from(from, &chain.events, head);
+        checks.push(ChainCheck {
+            service: s.name,
+            events: verified.as_ref().ok().copied(),
+            intact: verified.is_ok(),
+            checkpoint: chain.checkpoint,
+            problem: verified.err().map(|e| e.to_string()),
         });
     }
     Ok(checks)
@@ -58,5 +58,5 @@ pub async fn export_chain(
     service: &str,
 ) -> Result<Vec<(Event, ChainLink)>, AdminError> {
     let s = service_named(store, service).await?;
-    Ok(store.audit_chain(&s.id).await?.0)
+    Ok(store.audit_chain(&s.id).await?.events)
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use countersign_core::limits::{Cap, SendLimits};
 use countersign_core::net::{ForwardingHeader, IpNet};
+use countersign_core::retention::Retention;
 use countersign_core::support::JoinWindow;
 use countersign_delivery::ProvidersConfig;
 use figment::providers::{Env, Format, Toml};
@@ -69,6 +70,9 @@ pub struct Config {
     /// Connection limits and timeouts of the API's listener.
     #[serde(default)]
     pub http: HttpConfig,
+    /// How long ended challenges and audit events are kept.
+    #[serde(default)]
+    pub retention: Retention,
 }
 
 /// Where `/metrics` listens, or `off`.
@@ -370,6 +374,7 @@ impl Config {
                 "http.request_timeout_seconds: expected more than {long_poll} (a device's long-poll waits that long)"
             )));
         }
+        self.retention.check().map_err(ConfigError::Invalid)?;
         Ok(())
     }
 
@@ -525,6 +530,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             forwarding_header: ForwardingHeader::default(),
             http: HttpConfig::default(),
+            retention: Retention::default(),
         }
     }
 }
@@ -555,6 +561,11 @@ mod tests {
             "the [support] example is read"
         );
         config.validate().unwrap();
+        assert_eq!(
+            config.retention,
+            Retention::default(),
+            "the README shows the retention defaults"
+        );
         assert_eq!(config.limits.per_destination.max, 5);
         assert_eq!(config.limits.daily_phone_budget, 2000);
         assert_eq!(

@@ -131,6 +131,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Delete now what is past its retention (`[retention]`: ended
+    /// challenges and their messages, old events behind a checkpoint) and
+    /// what has expired, in small batches; prints what was deleted as JSON.
+    /// A running server does the same every ten minutes.
+    Purge,
     /// Print the API's OpenAPI 3.1 document, the one the server serves at
     /// /v1/openapi.json (no database needed).
     Openapi,
@@ -323,6 +328,7 @@ fn main() -> ExitCode {
             }
             Command::Backup { file } => backup(&config, &file).await,
             Command::Restore { file, force } => restore(&config, &file, force).await,
+            Command::Purge => purge(&config).await,
             Command::Openapi => {
                 let document = serde_json::to_string_pretty(&countersign_server::api::openapi())
                     .expect("the OpenAPI document serialises");
@@ -578,6 +584,19 @@ fn read_input(file: &Path) -> Result<String, String> {
     } else {
         std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
     }
+}
+
+async fn purge(config: &Config) -> Result<(), String> {
+    let store = open_store(config).await?;
+    let report = countersign_app::workers::sweep::purge(
+        store.as_ref(),
+        &config.retention,
+        SystemClock.now(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&report).expect("serialises"));
+    Ok(())
 }
 
 async fn user_import(config: &Config, file: &Path, service: &str) -> Result<(), String> {

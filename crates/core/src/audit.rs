@@ -75,36 +75,91 @@ pub enum ChainBreak {
     Truncated { found: i64, expected: i64 },
 }
 
+/// Where a pruned chain starts again: the place and hash of the last event
+/// retention deleted, and when. The first kept event must follow it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Checkpoint {
+    /// The `chain_seq` of the last pruned event.
+    pub seq: i64,
+    pub hash: String,
+    /// When it was pruned.
+    pub at: crate::Timestamp,
+}
+
+/// Checks one link: `event` must sit at `expected_seq` right after `prev`,
+/// and hash to what its link says. Its hash, to check the next one against.
+fn check_link(
+    event: &Event,
+    link: &ChainLink,
+    expected_seq: i64,
+    prev: &str,
+) -> Result<String, ChainBreak> {
+    if link.chain_seq != expected_seq || link.prev_hash != prev {
+        return Err(ChainBreak::Missing {
+            event_id: event.id.clone(),
+            chain_seq: link.chain_seq,
+        });
+    }
+    let hash = chain_hash(prev, event);
+    if hash != link.hash {
+        return Err(ChainBreak::Edited {
+            event_id: event.id.clone(),
+            chain_seq: link.chain_seq,
+        });
+    }
+    Ok(hash)
+}
+
 /// Checks a service's chained events, in chain order, against the head the
 /// database keeps; returns how many events were checked.
 pub fn verify(events: &[(Event, ChainLink)], head: Option<(i64, &str)>) -> Result<u64, ChainBreak> {
-    let mut expected_seq = 1;
-    let mut prev = GENESIS.to_owned();
-    for (event, link) in events {
-        if link.chain_seq != expected_seq || link.prev_hash != prev {
-            return Err(ChainBreak::Missing {
-                event_id: event.id.clone(),
-                chain_seq: link.chain_seq,
-            });
-        }
-        let hash = chain_hash(&prev, event);
-        if hash != link.hash {
-            return Err(ChainBreak::Edited {
-                event_id: event.id.clone(),
-                chain_seq: link.chain_seq,
-            });
-        }
-        prev = hash;
-        expected_seq += 1;
+    verify_from(None, events, head)
+}
+
+/// [`verify`] for a chain whose oldest events were pruned: it starts right
+/// after `checkpoint` (`(seq, hash)` of the last pruned event), or at the
+/// beginning when there is none.
+pub fn verify_from(
+    checkpoint: Option<(i64, &str)>,
+    events: &[(Event, ChainLink)],
+    head: Option<(i64, &str)>,
+) -> Result<u64, ChainBreak> {
+    let (start, mut prev) = checkpoint.map_or((0, GENESIS.to_owned()), |(seq, hash)| {
+        (seq, hash.to_owned())
+    });
+    for (i, (event, link)) in events.iter().enumerate() {
+        prev = check_link(event, link, start + 1 + i as i64, &prev)?;
     }
-    let found = expected_seq - 1;
+    let found = start + events.len() as i64;
     match head {
         Some((seq, hash)) if seq != found || hash != prev => Err(ChainBreak::Truncated {
             found,
             expected: seq,
         }),
-        _ => Ok(found as u64),
+        _ => Ok(events.len() as u64),
     }
+}
+
+/// How many of `events` — a chain's oldest, in order, right after
+/// `checkpoint` — retention may delete: the run from the first that `keep`
+/// does not hold back (too young, not yet delivered…). Each is checked
+/// first, so that pruning never hides an edited or missing event behind a
+/// new checkpoint.
+pub fn prunable(
+    checkpoint: Option<(i64, &str)>,
+    events: &[(Event, ChainLink)],
+    keep: impl Fn(&Event, &ChainLink) -> bool,
+) -> Result<usize, ChainBreak> {
+    let (start, mut prev) = checkpoint.map_or((0, GENESIS.to_owned()), |(seq, hash)| {
+        (seq, hash.to_owned())
+    });
+    for (i, (event, link)) in events.iter().enumerate() {
+        if keep(event, link) {
+            return Ok(i);
+        }
+        prev = check_link(event, link, start + 1 + i as i64, &prev)?;
+    }
+    Ok(events.len())
 }
 
 #[cfg(test)]
@@ -193,5 +248,53 @@ mod tests {
                 expected: 4
             })
         );
+    }
+
+    /// After pruning, the chain verifies from the checkpoint; a checkpoint
+    /// that does not match the first kept event, or a gap after it, is a
+    /// break.
+    #[test]
+    fn a_pruned_chain_verifies_from_its_checkpoint() {
+        let list = events(5);
+        let chain = chained(&list);
+        let head = Some((5, chain[4].1.hash.as_str()));
+        let cut = Some((2, chain[1].1.hash.as_str()));
+        assert_eq!(verify_from(cut, &chain[2..], head), Ok(3));
+        assert!(matches!(
+            verify(&chain[2..], head),
+            Err(ChainBreak::Missing { chain_seq: 3, .. })
+        ));
+        let wrong = Some((2, chain[0].1.hash.as_str()));
+        assert!(matches!(
+            verify_from(wrong, &chain[2..], head),
+            Err(ChainBreak::Missing { chain_seq: 3, .. })
+        ));
+        let mut gap = chain[2..].to_vec();
+        gap.remove(1);
+        assert!(matches!(
+            verify_from(cut, &gap, head),
+            Err(ChainBreak::Missing { chain_seq: 5, .. })
+        ));
+        // Everything pruned: the head is the checkpoint.
+        let all = Some((5, chain[4].1.hash.as_str()));
+        assert_eq!(verify_from(all, &[], head), Ok(0));
+    }
+
+    #[test]
+    fn pruning_stops_at_the_first_kept_event_and_at_a_break() {
+        let list = events(5);
+        let chain = chained(&list);
+        let young = |e: &Event, _: &ChainLink| e.at >= list[3].at;
+        assert_eq!(prunable(None, &chain, young), Ok(3));
+        let cut = Some((1, chain[0].1.hash.as_str()));
+        assert_eq!(prunable(cut, &chain[1..], |_, l| l.chain_seq > 2), Ok(1));
+        let mut edited = chain.clone();
+        edited[1].0.detail = json!({"i": 99});
+        assert!(matches!(
+            prunable(None, &edited, young),
+            Err(ChainBreak::Edited { chain_seq: 2, .. })
+        ));
+        // An edited event that is kept anyway is for `verify` to report.
+        assert_eq!(prunable(None, &edited, |_, l| l.chain_seq > 1), Ok(1));
     }
 }

@@ -23,6 +23,9 @@ impl Timestamp {
     pub fn plus(self, d: Duration) -> Self {
         Timestamp(self.0.saturating_add(d.as_millis() as i64))
     }
+    pub fn minus(self, d: Duration) -> Self {
+        Timestamp(self.0.saturating_sub(d.as_millis() as i64))
+    }
     /// Whole seconds from `self` until `later`, rounded up, never negative:
     /// the value of a `Retry-After` header.
     pub fn seconds_until(self, later: Timestamp) -> u64 {

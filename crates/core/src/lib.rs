@@ -26,6 +26,7 @@ pub mod otp;
 pub mod outbox;
 pub mod policy;
 pub mod portal;
+pub mod retention;
 pub mod risk;
 pub mod secret;
 pub mod service;

@@ -65,6 +65,10 @@ impl ApiKey {
     }
 }
 
+/// The longest security hold a service may set: a held challenge is over
+/// at most this long after it opened (see [`crate::retention`]).
+pub const MAX_SECURITY_HOLD_SECONDS: u32 = 604_800;
+
 /// Protections, each with the default from the contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -322,7 +326,7 @@ impl ServiceSettings {
             "security_hold_seconds",
             patch.security_hold_seconds,
             0,
-            604_800,
+            MAX_SECURITY_HOLD_SECONDS,
             &mut next.security_hold_seconds,
         )?;
         if let Some(signals) = &patch.raise_on_signals {

@@ -13,7 +13,7 @@ mod sql;
 pub mod sqlite;
 
 use async_trait::async_trait;
-use countersign_core::audit::ChainLink;
+use countersign_core::audit::{ChainLink, Checkpoint};
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
@@ -25,6 +25,7 @@ use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::notice::NoticeContent;
 use countersign_core::policy::Channel;
 use countersign_core::portal::{Pending, PortalSession};
+use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -60,6 +61,9 @@ pub enum StoreError {
     /// The database's threads have stopped.
     #[error("the database is shutting down")]
     Stopped,
+    /// Retention found a break in an audit chain and pruned nothing past it.
+    #[error("the audit chain is broken, nothing pruned past it: {0}")]
+    BrokenChain(#[from] countersign_core::audit::ChainBreak),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -183,6 +187,76 @@ pub enum Saved {
     Replayed,
     /// Nothing saved: this counter of the write's `counters` is at its cap.
     LimitReached(usize),
+}
+
+/// A service's audit chain as one snapshot: its events in chain order, its
+/// head, and where it starts if its oldest events were pruned.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AuditChain {
+    pub events: Vec<(Event, ChainLink)>,
+    /// `(chain_seq, hash)` of the newest link.
+    pub head: Option<(i64, String)>,
+    pub checkpoint: Option<Checkpoint>,
+}
+
+/// Rows deleted by retention, per kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Purged {
+    pub challenges: u64,
+    pub messages: u64,
+    pub portal_sessions: u64,
+    pub webauthn_ceremonies: u64,
+    pub device_signatures: u64,
+    pub send_counters: u64,
+    pub notices: u64,
+    pub webhook_deliveries: u64,
+    pub events: u64,
+}
+
+impl Purged {
+    /// Whether a batch of at most `limit` per kind took a whole batch of
+    /// some kind: more may be left.
+    /// (Messages count too: they are many per challenge, so this may ask
+    /// for one batch more than needed, never one less.)
+    pub fn full(&self, limit: u32) -> bool {
+        let mut counts = *self;
+        let full = counts.each().into_iter().any(|n| *n >= u64::from(limit));
+        full
+    }
+
+    pub fn add(&mut self, other: &Purged) {
+        let mut other = *other;
+        for (n, more) in self.each().into_iter().zip(other.each()) {
+            *n += *more;
+        }
+    }
+
+    /// Every count: first those of the expired kinds in the order the
+    /// engines delete them, then challenges, messages and events.
+    pub(crate) fn each(&mut self) -> [&mut u64; 9] {
+        let Purged {
+            challenges,
+            messages,
+            portal_sessions,
+            webauthn_ceremonies,
+            device_signatures,
+            send_counters,
+            notices,
+            webhook_deliveries,
+            events,
+        } = self;
+        [
+            send_counters,
+            device_signatures,
+            webauthn_ceremonies,
+            portal_sessions,
+            notices,
+            webhook_deliveries,
+            challenges,
+            messages,
+            events,
+        ]
+    }
 }
 
 /// What became of [`Store::revoke_api_key`].
@@ -746,16 +820,33 @@ pub trait Store: Send + Sync + 'static {
         Ok(0)
     }
 
-    /// A service's chained events in chain order, and the chain's head.
-    #[allow(clippy::type_complexity)]
-    async fn audit_chain(
+    /// A service's chained events in chain order, its head and its
+    /// checkpoint, read in one snapshot (a purge meanwhile cannot make an
+    /// intact chain look broken).
+    async fn audit_chain(&self, service_id: &str) -> Result<AuditChain>;
+
+    /// One batch of retention, in one transaction: at most `limit` rows of
+    /// each kind that ended before its cutoff (send counters, device
+    /// signatures, ceremonies and portal sessions past their expiry;
+    /// challenges with their messages, sent notices and webhook deliveries
+    /// past their retention). Pending challenges and held ones whose hold
+    /// may still run are kept.
+    async fn purge_expired(&self, cut: &Cutoffs, limit: u32) -> Result<Purged>;
+
+    /// Prunes up to `limit` of a service's oldest chained events that
+    /// happened before `before` and that every webhook endpoint has
+    /// delivered, and records the checkpoint (the last one's place and
+    /// hash, at `now`) in the same transaction; how many. Stops at the first
+    /// event that must stay, and refuses ([`StoreError::BrokenChain`]) to
+    /// prune past a break in the chain, which would hide it. Purges of one
+    /// service take turns (on its checkpoint row).
+    async fn prune_events(
         &self,
         service_id: &str,
-    ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)>;
-
-    /// Deletes what only matters for a while: send counters of windows that
-    /// ended before `now`, device signatures and portal sessions past their expiry.
-    async fn sweep(&self, now: Timestamp) -> Result<u64>;
+        before: Timestamp,
+        now: Timestamp,
+        limit: u32,
+    ) -> Result<u64>;
 
     /// Inserts or updates each article of `service_id` (by locale and slug),
     /// all in one transaction: an import writes everything or nothing.

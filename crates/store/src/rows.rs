@@ -1,5 +1,6 @@
 //! Reading rows the same way from both engines.
 
+use countersign_core::audit::ChainLink;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
@@ -140,6 +141,18 @@ pub(crate) fn event(row: &impl SqlRow) -> Result<Event> {
         ip: row.opt_text("ip")?,
         detail: json("event detail", &row.text("detail")?)?,
     })
+}
+
+/// An event with its place in the chain ([`crate::sql::CHAINED_EVENT_COLUMNS`]).
+pub(crate) fn chained_event(row: &impl SqlRow) -> Result<(Event, ChainLink)> {
+    Ok((
+        event(row)?,
+        ChainLink {
+            chain_seq: row.int("chain_seq")?,
+            prev_hash: row.text("prev_hash")?,
+            hash: row.text("hash")?,
+        },
+    ))
 }
 
 pub(crate) fn factor(row: &impl SqlRow) -> Result<Factor> {

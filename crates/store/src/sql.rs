@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
-use countersign_core::audit::{link, ChainLink, GENESIS};
+use countersign_core::audit::{link, ChainLink, Checkpoint, GENESIS};
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
@@ -17,6 +17,7 @@ use countersign_core::lockout::{Failures, LockoutPolicy};
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::outbox::LEASE;
 use countersign_core::portal::{Pending, PortalSession};
+use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
@@ -26,9 +27,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use tokio::sync::broadcast;
 
 use crate::{
-    rows, AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
-    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
-    Signal, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, FactorUse, ImportedUser,
+    LockedEvent, MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged, Result, Revoked,
+    Saved, SecurityWrite, Signal, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
@@ -338,6 +339,111 @@ pub(crate) const ARTICLE_WHERE: &str =
      AND (CAST($3 AS TEXT) IS NULL OR category = $3) \
      AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))";
 pub(crate) const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_action, user_agent, ip";
+pub(crate) const CHAINED_EVENT_COLUMNS: &str =
+    "id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash";
+
+/// One purge batch ([`Store::purge_expired`]): each statement deletes at
+/// most `$2` rows that ended before `$1` (the cutoffs of [`purge_cutoffs`],
+/// in order), oldest first. `lock` ends each choice of rows: PostgreSQL
+/// skips rows another purge is deleting (`FOR UPDATE SKIP LOCKED`), so two
+/// purges at once neither wait for nor deadlock on each other; SQLite's one
+/// writer needs nothing.
+fn purge_statements(lock: &str) -> [String; 6] {
+    [
+        ("send_counters", "(key, window_start)", "key, window_start", "window_end < $1 ORDER BY window_end"),
+        ("device_signatures", "signature_hash", "signature_hash", "expires_at < $1 ORDER BY expires_at"),
+        ("webauthn_ceremonies", "id", "id", "expires_at < $1 ORDER BY expires_at"),
+        ("portal_sessions", "id", "id", "expires_at < $1 ORDER BY expires_at"),
+        ("notices", "id", "id", "status <> 'pending' AND updated_at < $1"),
+        ("webhook_deliveries", "id", "id", "at < $1"),
+    ]
+    .map(|(table, key, columns, ended)| {
+        format!("DELETE FROM {table} WHERE {key} IN (SELECT {columns} FROM {table} WHERE {ended} LIMIT $2{lock})")
+    })
+}
+
+/// The challenges of one purge batch (expired before `$1`, held ones
+/// before `$2`, at most `$3`): their messages, then themselves.
+fn purge_challenges(lock: &str) -> [String; 2] {
+    let ended = format!(
+        "SELECT id FROM challenges WHERE expires_at < $1 AND (status <> 'held' OR expires_at < $2) \
+         ORDER BY expires_at, id LIMIT $3{lock}"
+    );
+    [
+        format!("DELETE FROM messages WHERE challenge_id IN ({ended})"),
+        format!("DELETE FROM challenges WHERE id IN ({ended})"),
+    ]
+}
+
+/// [`purge_statements`] then [`purge_challenges`], per engine.
+pub(crate) struct PurgeSql {
+    pub(crate) expired: [String; 6],
+    pub(crate) challenges: [String; 2],
+}
+
+pub(crate) static PURGE_SQLITE: std::sync::LazyLock<PurgeSql> =
+    std::sync::LazyLock::new(|| PurgeSql {
+        expired: purge_statements(""),
+        challenges: purge_challenges(""),
+    });
+static PURGE_PG: std::sync::LazyLock<PurgeSql> = std::sync::LazyLock::new(|| PurgeSql {
+    expired: purge_statements(" FOR UPDATE SKIP LOCKED"),
+    challenges: purge_challenges(" FOR UPDATE SKIP LOCKED"),
+});
+
+/// The cutoff of each of [`purge_statements`].
+pub(crate) fn purge_cutoffs(cut: &Cutoffs) -> [i64; 6] {
+    let (now, logs) = (cut.now.millis(), cut.logs.millis());
+    [now, now, now, now, logs, logs]
+}
+
+/// What [`purge_statements`] and [`purge_challenges`] deleted.
+pub(crate) fn purged(expired: [u64; 6], (challenges, messages): (u64, u64)) -> Purged {
+    let mut purged = Purged::default();
+    let counts = expired.into_iter().chain([challenges, messages]);
+    for (n, count) in purged.each().into_iter().zip(counts) {
+        *n = count;
+    }
+    purged
+}
+
+/// The oldest chain position any webhook endpoint still has to deliver
+/// from, for service `$1` (`None`: no endpoint waits). An endpoint without
+/// a cursor yet starts at 0 for a service created after it was first seen.
+pub(crate) const UNDELIVERED_FROM: &str = "SELECT MIN(pos) AS pos FROM (\
+     SELECT delivered_seq AS pos FROM webhook_cursors WHERE service_id = $1 \
+     UNION ALL SELECT 0 AS pos FROM webhook_endpoints e JOIN services s ON s.id = $1 \
+     WHERE s.created_at >= e.first_seen AND NOT EXISTS \
+     (SELECT 1 FROM webhook_cursors c WHERE c.endpoint = e.name AND c.service_id = $1)) AS p";
+/// A service's chained events after position `$2`, at most `$3`, in order.
+pub(crate) static PRUNE_CANDIDATES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {CHAINED_EVENT_COLUMNS} FROM events WHERE service_id = $1 AND chain_seq > $2 \
+         ORDER BY chain_seq LIMIT $3"
+    )
+});
+pub(crate) const PRUNE_EVENTS: &str =
+    "DELETE FROM events WHERE service_id = $1 AND chain_seq > $2 AND chain_seq <= $3";
+pub(crate) const SAVE_CHECKPOINT: &str =
+    "INSERT INTO audit_checkpoints (service_id, seq, hash, at) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (service_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at";
+
+/// How many of `candidates` (a service's oldest chained events after
+/// `checkpoint`) may be pruned: before `before`, delivered to every
+/// webhook endpoint (up to `delivered`), and intact.
+pub(crate) fn prunable(
+    checkpoint: Option<&(i64, String)>,
+    candidates: &[(Event, ChainLink)],
+    before: Timestamp,
+    delivered: Option<i64>,
+) -> Result<usize> {
+    Ok(countersign_core::audit::prunable(
+        checkpoint.map(|(seq, hash)| (*seq, hash.as_str())),
+        candidates,
+        |event, link| event.at >= before || delivered.is_some_and(|d| link.chain_seq > d),
+    )?)
+}
+
 pub(crate) const MESSAGE_COLUMNS: &str = "id, challenge_id, channel, destination, status, provider_ref, attempts, error, created_at, updated_at";
 
 /// Inserts events in one statement, on any executor of the engine (pool or
@@ -1590,72 +1696,112 @@ macro_rules! sql_store {
                 self.seal_all().await
             }
 
-            async fn audit_chain(&self, service_id: &str) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)> {
+            async fn audit_chain(&self, service_id: &str) -> Result<AuditChain> {
                 self.seal_all().await?;
-                let rows = sqlx::query(&format!(
-                    "SELECT {EVENT_COLUMNS}, chain_seq, prev_hash, hash FROM events \
+                // One snapshot: a purge or a seal meanwhile must not make an
+                // intact chain look broken.
+                let mut tx = self.reads().begin().await?;
+                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .execute(&mut *tx)
+                    .await?;
+                let events = sqlx::query(&format!(
+                    "SELECT {CHAINED_EVENT_COLUMNS} FROM events \
                      WHERE service_id = $1 AND chain_seq IS NOT NULL ORDER BY chain_seq, seq"
                 ))
                 .bind(service_id)
-                .fetch_all(self.reads())
-                .await?;
-                let chain = rows
-                    .iter()
-                    .map(|r| {
-                        Ok((
-                            rows::event(r)?,
-                            ChainLink {
-                                chain_seq: rows::SqlRow::int(r, "chain_seq")?,
-                                prev_hash: rows::SqlRow::text(r, "prev_hash")?,
-                                hash: rows::SqlRow::text(r, "hash")?,
-                            },
-                        ))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(rows::chained_event)
+                .collect::<Result<Vec<_>>>()?;
                 let head: Option<(i64, String)> =
                     sqlx::query_as("SELECT seq, hash FROM audit_heads WHERE service_id = $1")
                         .bind(service_id)
-                        .fetch_optional(self.reads())
+                        .fetch_optional(&mut *tx)
                         .await?;
-                Ok((chain, head))
+                let checkpoint: Option<(i64, String, i64)> =
+                    sqlx::query_as("SELECT seq, hash, at FROM audit_checkpoints WHERE service_id = $1")
+                        .bind(service_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                tx.commit().await?;
+                Ok(AuditChain {
+                    events,
+                    head,
+                    checkpoint: checkpoint.map(|(seq, hash, at)| Checkpoint { seq, hash, at: Timestamp(at) }),
+                })
             }
 
-            async fn sweep(&self, now: Timestamp) -> Result<u64> {
+            async fn purge_expired(&self, cut: &Cutoffs, limit: u32) -> Result<Purged> {
                 let mut tx = self.writes().begin().await?;
-                let counters = sqlx::query("DELETE FROM send_counters WHERE window_end < $1")
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                let signatures = sqlx::query("DELETE FROM device_signatures WHERE expires_at < $1")
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                let ceremonies = sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < $1")
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                let sessions = sqlx::query("DELETE FROM portal_sessions WHERE expires_at < $1")
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                // Sent notices and the delivery log are kept for 30 days.
-                let month_ago = now.millis() - 30 * 86_400_000;
-                let notices = sqlx::query("DELETE FROM notices WHERE status <> 'pending' AND updated_at < $1")
-                    .bind(month_ago)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                let deliveries = sqlx::query("DELETE FROM webhook_deliveries WHERE at < $1")
-                    .bind(month_ago)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
+                let mut counts = [0; 6];
+                for ((sql, cutoff), n) in PURGE_PG.expired.iter().zip(purge_cutoffs(cut)).zip(&mut counts) {
+                    *n = sqlx::query(sql)
+                        .bind(cutoff)
+                        .bind(i64::from(limit))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
+                let mut ended = [0; 2];
+                for (sql, n) in PURGE_PG.challenges.iter().zip(&mut ended) {
+                    *n = sqlx::query(sql)
+                        .bind(cut.challenges.millis())
+                        .bind(cut.held_challenges.millis())
+                        .bind(i64::from(limit))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
                 tx.commit().await?;
-                Ok(counters + signatures + ceremonies + sessions + notices + deliveries)
+                let [messages, challenges] = ended;
+                Ok(purged(counts, (challenges, messages)))
+            }
+
+            async fn prune_events(&self, service_id: &str, before: Timestamp, now: Timestamp, limit: u32) -> Result<u64> {
+                let mut tx = self.writes().begin().await?;
+                // The checkpoint's row lock makes purges of one service take
+                // turns, each starting from where the last one stopped.
+                let checkpoint: (i64, String) = sqlx::query_as(&format!(
+                    "INSERT INTO audit_checkpoints (service_id, seq, hash, at) VALUES ($1, 0, '{GENESIS}', 0) \
+                     ON CONFLICT (service_id) DO UPDATE SET seq = audit_checkpoints.seq RETURNING seq, hash"
+                ))
+                .bind(service_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let (delivered,): (Option<i64>,) = sqlx::query_as(UNDELIVERED_FROM)
+                    .bind(service_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let candidates = sqlx::query(&PRUNE_CANDIDATES)
+                    .bind(service_id)
+                    .bind(checkpoint.0)
+                    .bind(i64::from(limit))
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(rows::chained_event)
+                    .collect::<Result<Vec<_>>>()?;
+                let n = prunable(Some(&checkpoint), &candidates, before, delivered)?;
+                let Some((_, last)) = n.checked_sub(1).map(|i| &candidates[i]) else {
+                    return Ok(0);
+                };
+                let pruned = sqlx::query(PRUNE_EVENTS)
+                    .bind(service_id)
+                    .bind(checkpoint.0)
+                    .bind(last.chain_seq)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                sqlx::query(SAVE_CHECKPOINT)
+                    .bind(service_id)
+                    .bind(last.chain_seq)
+                    .bind(&last.hash)
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(pruned)
             }
 
             async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {

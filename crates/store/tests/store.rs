@@ -25,6 +25,8 @@ mod notices;
 mod portal;
 #[path = "store/races.rs"]
 mod races;
+#[path = "store/retention.rs"]
+mod retention;
 #[path = "store/services.rs"]
 mod services;
 #[path = "store/signals.rs"]

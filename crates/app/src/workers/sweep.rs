@@ -1,23 +1,91 @@
-//! Deletes what only matters for a while: expired send counters, device
-//! signatures, ceremonies and portal sessions, and month-old notices and
-//! webhook deliveries.
+//! Retention: deletes what only matters for a while (expired send counters,
+//! device signatures, ceremonies and portal sessions), what has been kept
+//! long enough (ended challenges with their messages, month-old notices and
+//! webhook deliveries, and, when `retention.events_days` is set, old audit
+//! events behind a checkpoint). Always in small batches, each its own
+//! transaction, so that a purge never holds the database for long; several
+//! processes may purge at once.
+
+use countersign_core::retention::{Retention, PURGE_BATCH};
+use countersign_core::Timestamp;
+use countersign_store::{Purged, Store, StoreError};
+use serde::Serialize;
 
 use crate::App;
 
+/// What one purge deleted.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PurgeReport {
+    #[serde(flatten)]
+    pub purged: Purged,
+    /// Transactions it took.
+    pub batches: u64,
+    /// Services whose chain is broken: their events were not pruned past
+    /// the break (`countersign audit verify` says where).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_pruned: Vec<String>,
+}
+
+/// Purges everything past `retention` at `now`, batch after batch until
+/// nothing is left. Needs only the database (not the master key): the CLI
+/// calls it as it is.
+pub async fn purge(
+    store: &dyn Store,
+    retention: &Retention,
+    now: Timestamp,
+) -> crate::AppResult<PurgeReport> {
+    let cut = retention.cutoffs(now);
+    let mut report = PurgeReport::default();
+    loop {
+        let batch = store.purge_expired(&cut, PURGE_BATCH).await?;
+        report.purged.add(&batch);
+        report.batches += 1;
+        if !batch.full(PURGE_BATCH) {
+            break;
+        }
+    }
+    let Some(before) = cut.events else {
+        return Ok(report);
+    };
+    for service in store.services().await? {
+        loop {
+            match store
+                .prune_events(&service.id, before, now, PURGE_BATCH)
+                .await
+            {
+                Ok(n) => {
+                    report.purged.events += n;
+                    report.batches += 1;
+                    if n < u64::from(PURGE_BATCH) {
+                        break;
+                    }
+                }
+                Err(StoreError::BrokenChain(why)) => {
+                    tracing::error!(service = %service.name, problem = %why, "audit chain broken: events not pruned past it");
+                    report.not_pruned.push(service.name.clone());
+                    break;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(report)
+}
+
 impl App {
-    /// One sweep now; the number of rows deleted.
-    pub async fn sweep(&self) -> crate::AppResult<u64> {
-        Ok(self.store.sweep(self.now()).await?)
+    /// [`purge`] on this server's database, settings and clock.
+    pub async fn purge(&self) -> crate::AppResult<PurgeReport> {
+        purge(self.store.as_ref(), &self.config.retention, self.now()).await
     }
 
-    /// Sweeps every ten minutes, until the task is dropped.
+    /// Purges every ten minutes, until the task is dropped.
     pub async fn sweep_in_background(self) {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
             tick.tick().await;
-            match self.sweep().await {
-                Ok(n) => tracing::debug!(rows = n, "expired counters and signatures swept"),
-                Err(e) => tracing::warn!(error = %e, "sweep failed"),
+            match self.purge().await {
+                Ok(report) => tracing::debug!(?report, "retention purge"),
+                Err(e) => tracing::warn!(error = %e, "retention purge failed"),
             }
         }
     }

@@ -19,8 +19,9 @@ on_both_backends!(
 /// The service's events of `kind`, oldest first, from its audit chain.
 async fn service_events(s: &TestServer, kind: &str) -> Vec<Value> {
     s.state.store.seal_chains().await.unwrap();
-    let (chain, _) = s.state.store.audit_chain(&s.service_id).await.unwrap();
+    let chain = s.state.store.audit_chain(&s.service_id).await.unwrap();
     chain
+        .events
         .into_iter()
         .filter(|(e, _)| e.kind == kind)
         .map(|(e, _)| e.detail)

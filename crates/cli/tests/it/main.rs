@@ -31,6 +31,7 @@ mod packaging;
 mod portal;
 mod protections;
 mod readme;
+mod retention;
 mod risk;
 mod schema;
 mod service;

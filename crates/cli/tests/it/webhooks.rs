@@ -40,8 +40,9 @@ fn delivered(requests: &[ProviderRequest]) -> Vec<String> {
 
 /// Every chained event of the service, oldest first.
 async fn logged_events(s: &TestServer) -> Vec<Value> {
-    let (chain, _) = s.state.store.audit_chain(&s.service_id).await.unwrap();
+    let chain = s.state.store.audit_chain(&s.service_id).await.unwrap();
     chain
+        .events
         .into_iter()
         .map(|(e, _)| json!({"id": e.id, "type": e.kind}))
         .collect()

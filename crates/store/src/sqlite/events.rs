@@ -1,20 +1,41 @@
 //! SQLite: see the module's comment in `mod.rs`.
 
-use countersign_core::audit::ChainLink;
+use countersign_core::audit::Checkpoint;
 use countersign_core::event::Event;
 use countersign_core::help::Article;
 use countersign_core::ids::ServiceId;
 use countersign_core::outbox::LEASE;
+use countersign_core::retention::Cutoffs;
 use countersign_core::support::Appointment;
 use countersign_core::Timestamp;
 
 use super::engine::{all, conflict_on_unique, exec, one, Unit};
 use super::SqliteStore;
-use crate::sql::{to_json, ARTICLE_COLUMNS, ARTICLE_WHERE, EVENT_COLUMNS};
-use crate::{
-    rows, AfterDelivery, ArticleFilter, NoticeOutcome, NoticeRecord, Result, WebhookClaim,
-    WebhookDelivery,
+use crate::sql::{
+    prunable, purge_cutoffs, purged, to_json, ARTICLE_COLUMNS, ARTICLE_WHERE,
+    CHAINED_EVENT_COLUMNS, EVENT_COLUMNS, PRUNE_CANDIDATES, PRUNE_EVENTS, PURGE_SQLITE,
+    SAVE_CHECKPOINT, UNDELIVERED_FROM,
 };
+use crate::{
+    rows, AfterDelivery, ArticleFilter, AuditChain, NoticeOutcome, NoticeRecord, Purged, Result,
+    WebhookClaim, WebhookDelivery,
+};
+
+/// Where a service's pruned chain starts again, if it was pruned.
+fn checkpoint(conn: &rusqlite::Connection, service_id: &str) -> Result<Option<Checkpoint>> {
+    one(
+        conn,
+        "SELECT seq, hash, at FROM audit_checkpoints WHERE service_id = $1",
+        &[&service_id],
+        |r| {
+            Ok(Checkpoint {
+                seq: r.get(0)?,
+                hash: r.get(1)?,
+                at: Timestamp(r.get(2)?),
+            })
+        },
+    )
+}
 
 /// Appends one attempt to the webhook delivery log (`insert_delivery!` in
 /// `sql.rs`).
@@ -117,12 +138,14 @@ impl SqliteStore {
                     &[&name, &now.millis()],
                 )?;
                 // The chain's head from its events: `audit_heads` is
-                // written at the end of the writer's batch.
+                // written at the end of the writer's batch; from
+                // `audit_heads` when retention pruned every event.
                 exec(
                     w.conn,
                     "INSERT INTO webhook_cursors (endpoint, service_id, delivered_seq, attempts, next_attempt_at, lease_until) \
                      SELECT e.name, s.id, CASE WHEN s.created_at >= e.first_seen THEN 0 ELSE \
-                     COALESCE((SELECT MAX(chain_seq) FROM events WHERE service_id = s.id), 0) END, 0, 0, 0 \
+                     MAX(COALESCE((SELECT MAX(chain_seq) FROM events WHERE service_id = s.id), 0), \
+                     COALESCE((SELECT seq FROM audit_heads WHERE service_id = s.id), 0)) END, 0, 0, 0 \
                      FROM services s JOIN webhook_endpoints e ON e.name = $1 \
                      WHERE NOT EXISTS (SELECT 1 FROM webhook_cursors c WHERE c.endpoint = $1 AND c.service_id = s.id) \
                      ON CONFLICT (endpoint, service_id) DO NOTHING",
@@ -406,38 +429,107 @@ impl SqliteStore {
             .await
     }
 
-    pub(super) async fn audit_chain(
-        &self,
-        service_id: &str,
-    ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)> {
+    pub(super) async fn audit_chain(&self, service_id: &str) -> Result<AuditChain> {
         let service_id = service_id.to_owned();
         self.db
             .read(move |c| {
-                let chain = all(
-                    c,
+                // One snapshot: a purge meanwhile must not make an intact
+                // chain look broken.
+                let tx = c.unchecked_transaction()?;
+                let events = all(
+                    &tx,
                     &format!(
-                        "SELECT {EVENT_COLUMNS}, chain_seq, prev_hash, hash FROM events \
+                        "SELECT {CHAINED_EVENT_COLUMNS} FROM events \
                          WHERE service_id = $1 AND chain_seq IS NOT NULL ORDER BY chain_seq, seq"
                     ),
                     &[&service_id],
-                    |r| {
-                        Ok((
-                            rows::event(r)?,
-                            ChainLink {
-                                chain_seq: rows::SqlRow::int(r, "chain_seq")?,
-                                prev_hash: rows::SqlRow::text(r, "prev_hash")?,
-                                hash: rows::SqlRow::text(r, "hash")?,
-                            },
-                        ))
-                    },
+                    |r| rows::chained_event(r),
                 )?;
                 let head = one(
-                    c,
+                    &tx,
                     "SELECT seq, hash FROM audit_heads WHERE service_id = $1",
                     &[&service_id],
                     |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
                 )?;
-                Ok((chain, head))
+                let checkpoint = checkpoint(&tx, &service_id)?;
+                tx.finish()?;
+                Ok(AuditChain {
+                    events,
+                    head,
+                    checkpoint,
+                })
+            })
+            .await
+    }
+
+    pub(super) async fn purge_expired(&self, cut: &Cutoffs, limit: u32) -> Result<Purged> {
+        let (cut, limit) = (*cut, i64::from(limit));
+        self.db
+            .write(move |w| {
+                let mut counts = [0; 6];
+                for ((sql, cutoff), n) in PURGE_SQLITE
+                    .expired
+                    .iter()
+                    .zip(purge_cutoffs(&cut))
+                    .zip(&mut counts)
+                {
+                    *n = exec(w.conn, sql, &[&cutoff, &limit])? as u64;
+                }
+                let mut ended = [0; 2];
+                for (sql, n) in PURGE_SQLITE.challenges.iter().zip(&mut ended) {
+                    *n = exec(
+                        w.conn,
+                        sql,
+                        &[
+                            &cut.challenges.millis(),
+                            &cut.held_challenges.millis(),
+                            &limit,
+                        ],
+                    )? as u64;
+                }
+                let [messages, challenges] = ended;
+                Ok(Unit::Keep(purged(counts, (challenges, messages))))
+            })
+            .await
+    }
+
+    pub(super) async fn prune_events(
+        &self,
+        service_id: &str,
+        before: Timestamp,
+        now: Timestamp,
+        limit: u32,
+    ) -> Result<u64> {
+        let service_id = service_id.to_owned();
+        self.db
+            .write(move |w| {
+                let start = checkpoint(w.conn, &service_id)?.map(|c| (c.seq, c.hash));
+                let delivered = one(w.conn, UNDELIVERED_FROM, &[&service_id], |r| {
+                    Ok(r.get::<_, Option<i64>>(0)?)
+                })?
+                .flatten();
+                let after = start.as_ref().map_or(0, |(seq, _)| *seq);
+                let candidates = all(
+                    w.conn,
+                    &PRUNE_CANDIDATES,
+                    &[&service_id, &after, &i64::from(limit)],
+                    |r| rows::chained_event(r),
+                )?;
+                let n = prunable(start.as_ref(), &candidates, before, delivered)?;
+                let Some((_, last)) = n.checked_sub(1).map(|i| &candidates[i]) else {
+                    return Ok(Unit::Keep(0));
+                };
+                let pruned = exec(
+                    w.conn,
+                    PRUNE_EVENTS,
+                    &[&service_id, &after, &last.chain_seq],
+                )?;
+                exec(
+                    w.conn,
+                    SAVE_CHECKPOINT,
+                    &[&service_id, &last.chain_seq, &last.hash, &now.millis()],
+                )?;
+                Ok(Unit::Keep(pruned as u64))
             })
             .await
     }

@@ -11,7 +11,6 @@ mod users;
 use std::path::PathBuf;
 
 use async_trait::async_trait;
-use countersign_core::audit::ChainLink;
 use countersign_core::challenge::Challenge;
 use countersign_core::event::Event;
 use countersign_core::factor::Factor;
@@ -21,15 +20,16 @@ use countersign_core::limits::CounterCheck;
 use countersign_core::lockout::LockoutPolicy;
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::portal::{Pending, PortalSession};
+use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
-    AfterDelivery, ArticleFilter, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
-    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
-    Store, StoreError, WebhookClaim, WebhookDelivery,
+    AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
+    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged, Result, Revoked, Saved,
+    SecurityWrite, Store, StoreError, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.
@@ -443,15 +443,22 @@ impl Store for SqliteStore {
         SqliteStore::take_ceremony(self, id, service_id, now).await
     }
 
-    async fn audit_chain(
-        &self,
-        service_id: &str,
-    ) -> Result<(Vec<(Event, ChainLink)>, Option<(i64, String)>)> {
+    async fn audit_chain(&self, service_id: &str) -> Result<AuditChain> {
         SqliteStore::audit_chain(self, service_id).await
     }
 
-    async fn sweep(&self, now: Timestamp) -> Result<u64> {
-        SqliteStore::sweep(self, now).await
+    async fn purge_expired(&self, cut: &Cutoffs, limit: u32) -> Result<Purged> {
+        SqliteStore::purge_expired(self, cut, limit).await
+    }
+
+    async fn prune_events(
+        &self,
+        service_id: &str,
+        before: Timestamp,
+        now: Timestamp,
+        limit: u32,
+    ) -> Result<u64> {
+        SqliteStore::prune_events(self, service_id, before, now, limit).await
     }
 
     async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {

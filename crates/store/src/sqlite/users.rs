@@ -459,47 +459,6 @@ impl SqliteStore {
             .await
     }
 
-    pub(super) async fn sweep(&self, now: Timestamp) -> Result<u64> {
-        self.db
-            .write(move |w| {
-                let counters = exec(
-                    w.conn,
-                    "DELETE FROM send_counters WHERE window_end < $1",
-                    &[&now.millis()],
-                )?;
-                let signatures = exec(
-                    w.conn,
-                    "DELETE FROM device_signatures WHERE expires_at < $1",
-                    &[&now.millis()],
-                )?;
-                let ceremonies = exec(
-                    w.conn,
-                    "DELETE FROM webauthn_ceremonies WHERE expires_at < $1",
-                    &[&now.millis()],
-                )?;
-                let sessions = exec(
-                    w.conn,
-                    "DELETE FROM portal_sessions WHERE expires_at < $1",
-                    &[&now.millis()],
-                )?;
-                // Sent notices and the delivery log are kept for 30 days.
-                let month_ago = now.millis() - 30 * 86_400_000;
-                let notices = exec(
-                    w.conn,
-                    "DELETE FROM notices WHERE status <> 'pending' AND updated_at < $1",
-                    &[&month_ago],
-                )?;
-                let deliveries = exec(
-                    w.conn,
-                    "DELETE FROM webhook_deliveries WHERE at < $1",
-                    &[&month_ago],
-                )?;
-                let total = counters + signatures + ceremonies + sessions + notices + deliveries;
-                Ok(Unit::Keep(u64::try_from(total).unwrap_or(u64::MAX)))
-            })
-            .await
-    }
-
     pub(super) async fn insert_portal_session(
         &self,
         session: &PortalSession,

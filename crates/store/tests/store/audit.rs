@@ -1,9 +1,9 @@
 //! The audit log: every write's events, chained per service in the order
 //! they were written.
 
-use countersign_core::audit::{self, ChainLink};
+use countersign_core::audit;
 use countersign_core::event::Event;
-use countersign_store::{Saved, Store};
+use countersign_store::{AuditChain, Saved, Store};
 
 use crate::harness::{at, challenge, event, event_ids, only_events, service, user};
 
@@ -15,7 +15,12 @@ crate::on_both_engines! {
 
 /// The service's chain, checked; the ids of its events in chain order.
 pub(crate) async fn verified_chain(store: &dyn Store, service_id: &str) -> Vec<String> {
-    let (chain, head): (Vec<(Event, ChainLink)>, _) = store.audit_chain(service_id).await.unwrap();
+    let AuditChain {
+        events: chain,
+        head,
+        checkpoint,
+    } = store.audit_chain(service_id).await.unwrap();
+    assert_eq!(checkpoint, None);
     let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
     assert_eq!(
         audit::verify(&chain, head),
@@ -30,7 +35,10 @@ pub(crate) async fn verified_chain(store: &dyn Store, service_id: &str) -> Vec<S
 async fn events_of_several_writes_form_a_verifying_chain_per_service(store: &dyn Store) {
     let a = service(store).await;
     let b = service(store).await;
-    assert_eq!(store.audit_chain(&a.id).await.unwrap(), (vec![], None));
+    assert_eq!(
+        store.audit_chain(&a.id).await.unwrap(),
+        AuditChain::default()
+    );
 
     let alice = user(store, &a, "alice").await;
     let bob = user(store, &b, "bob").await;
@@ -81,7 +89,7 @@ async fn events_of_several_writes_form_a_verifying_chain_per_service(store: &dyn
     assert_eq!(verified_chain(store, &b.id).await, expected_b);
 
     // Events read back as written.
-    let (chain, _) = store.audit_chain(&a.id).await.unwrap();
+    let chain = store.audit_chain(&a.id).await.unwrap().events;
     assert_eq!(chain.last().map(|(e, _)| e), Some(&mixed[2]));
     assert_eq!(
         store.event(&mixed[2].id).await.unwrap().as_ref(),

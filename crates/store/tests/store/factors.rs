@@ -7,6 +7,7 @@ use countersign_core::factor::{
     WebauthnParams,
 };
 use countersign_core::otp::OtpParams;
+use countersign_core::retention::{Retention, PURGE_BATCH};
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 use countersign_store::{ChallengeWrite, FactorUse, Saved, Store};
@@ -261,9 +262,13 @@ async fn a_device_signature_is_claimed_once(store: &dyn Store) {
     assert!(store.claim_device_signature("sig-2", at(60)).await.unwrap());
 
     // Remembered until it expires: a sweep before then keeps it.
-    store.sweep(at(60)).await.unwrap();
+    let sweep = |now| async move {
+        let cut = Retention::default().cutoffs(now);
+        store.purge_expired(&cut, PURGE_BATCH).await.unwrap()
+    };
+    assert_eq!(sweep(at(60)).await.device_signatures, 0);
     assert!(!store.claim_device_signature("sig-1", at(60)).await.unwrap());
-    store.sweep(at(61)).await.unwrap();
+    assert_eq!(sweep(at(61)).await.device_signatures, 2);
     assert!(store
         .claim_device_signature("sig-1", at(120))
         .await

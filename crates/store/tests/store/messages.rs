@@ -16,7 +16,7 @@ crate::on_both_engines! {
 }
 
 /// Sends a queued SMS for `c`, and returns it.
-async fn queued(store: &dyn Store, c: &Challenge, now: Timestamp) -> MessageRecord {
+pub(crate) async fn queued(store: &dyn Store, c: &Challenge, now: Timestamp) -> MessageRecord {
     let message = MessageRecord {
         id: countersign_core::ids::MessageId::new(),
         challenge_id: c.id.clone(),

@@ -4,7 +4,9 @@
 use countersign_core::audit;
 use countersign_core::factor::Factor;
 use countersign_core::user::User;
-use countersign_store::{ChallengeWrite, ImportedUser, Saved, Store, StoreError, UserEffect};
+use countersign_store::{
+    AuditChain, ChallengeWrite, ImportedUser, Saved, Store, StoreError, UserEffect,
+};
 
 use crate::harness::{
     at, challenge, event, event_ids, new_user, only_events, reload_user, service, service_and_user,
@@ -156,7 +158,11 @@ async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn St
     let mut kept = before.clone();
     kept.push(tombstone.id.clone());
     assert_eq!(event_ids(store, &alice).await, kept);
-    let (chain, head) = store.audit_chain(&service.id).await.unwrap();
+    let AuditChain {
+        events: chain,
+        head,
+        ..
+    } = store.audit_chain(&service.id).await.unwrap();
     let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
     assert_eq!(audit::verify(&chain, head), Ok(chain.len() as u64));
 

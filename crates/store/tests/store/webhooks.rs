@@ -16,7 +16,7 @@ crate::on_both_engines! {
            a_webhook_cursor_is_claimed_by_one_worker_and_moves_forward_postgres;
 }
 
-fn service_event(service: &Service, at: Timestamp) -> Event {
+pub(crate) fn service_event(service: &Service, at: Timestamp) -> Event {
     Event::new(
         &service.id,
         None,
