@@ -118,12 +118,30 @@ impl App {
     /// Opens the database (migrating it), loads the master key and builds
     /// the providers: everything the use cases need, with the clock given.
     pub async fn open(config: Config, clock: Arc<dyn Clock>) -> Result<App, SetupError> {
-        let store = countersign_store::connect(&config.database)
-            .await
-            .map_err(|source| SetupError::Store {
-                url: redact_url(&config.database),
-                source,
-            })?;
+        Self::open_as(config, clock, false).await
+    }
+
+    /// [`App::open`] for a `serve` process, which wakes its own outbox
+    /// worker after its writes instead of having the database announce
+    /// them ([`countersign_store::connect_server`]).
+    pub async fn open_serving(config: Config, clock: Arc<dyn Clock>) -> Result<App, SetupError> {
+        Self::open_as(config, clock, true).await
+    }
+
+    async fn open_as(
+        config: Config,
+        clock: Arc<dyn Clock>,
+        serving: bool,
+    ) -> Result<App, SetupError> {
+        let connected = if serving {
+            countersign_store::connect_server(&config.database).await
+        } else {
+            countersign_store::connect(&config.database).await
+        };
+        let store = connected.map_err(|source| SetupError::Store {
+            url: redact_url(&config.database),
+            source,
+        })?;
         let keyring = checked_keyring(&config, store.as_ref()).await?;
         let delivery = Delivery::from_config(&config.delivery, config.dev)?;
         let app = App::new(config, store, delivery, clock, keyring);

@@ -44,7 +44,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     if !refused.is_empty() {
         return Err(ServeError::Insecure(refused));
     }
-    let app = App::open(config, Arc::new(SystemClock)).await?;
+    let app = App::open_serving(config, Arc::new(SystemClock)).await?;
     let services = app
         .store
         .services()

@@ -32,7 +32,7 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 use thiserror::Error;
 
-pub use sql::{connect, PgStore};
+pub use sql::{connect, connect_server, PgStore};
 pub use sqlite::SqliteStore;
 pub use sqlx::Error as SqlxError;
 
@@ -454,8 +454,18 @@ pub enum Signal {
 }
 
 impl Signal {
+    /// The notification's payload ([`Signal::parse`] reads it back).
+    pub fn payload(&self) -> Option<String> {
+        match self {
+            Signal::Outbox => Some("outbox".into()),
+            Signal::NewChallenge(user) => Some(format!("challenge {user}")),
+            Signal::ServiceChanged(id) => Some(format!("service {id}")),
+            Signal::CatchUp => None,
+        }
+    }
+
     /// The signal a notification's payload names (see the PostgreSQL
-    /// migration `0020_signals.sql`, whose triggers send them).
+    /// migration `0020_signals.sql`, whose triggers send some of them).
     pub fn parse(payload: &str) -> Option<Signal> {
         match payload.split_once(' ') {
             None if payload == "outbox" => Some(Signal::Outbox),
@@ -498,6 +508,13 @@ pub trait Store: Send + Sync + 'static {
     /// call starts listening.
     fn signals(&self) -> Option<tokio::sync::broadcast::Receiver<Signal>> {
         None
+    }
+
+    /// Tells the other processes (PostgreSQL `NOTIFY`; nothing on SQLite).
+    /// For what no trigger announces: a challenge a device can approve.
+    async fn announce(&self, signal: Signal) -> Result<()> {
+        let _ = signal;
+        Ok(())
     }
 
     /// Stores `value` under `name` unless a value is there already, and

@@ -259,11 +259,32 @@ const SEAL_BATCH: usize = 1000;
 /// applies pending migrations. SQLite is served by [`crate::sqlite`];
 /// PostgreSQL by the statements below.
 pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
+    open(url, Role::Tool).await
+}
+
+/// [`connect`] for a `serve` process: it wakes its own outbox worker after
+/// its writes, so the database does not announce them to every process
+/// (see the migration `0020_signals.sql`).
+pub async fn connect_server(url: &str) -> Result<Arc<dyn Store>> {
+    open(url, Role::Server).await
+}
+
+/// Who writes through a connection, for the signals its writes send.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Server,
+    Tool,
+}
+
+async fn open(url: &str, role: Role) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(crate::sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        let options =
+        let mut options =
             PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
+        if role == Role::Server {
+            options = options.options([("countersign.quiet", "on")]);
+        }
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .test_before_acquire(false)
@@ -805,6 +826,16 @@ macro_rules! sql_store {
         impl Store for $store {
             async fn ping(&self) -> Result<()> {
                 sqlx::query("SELECT 1").execute(self.reads()).await?;
+                Ok(())
+            }
+
+            async fn announce(&self, signal: Signal) -> Result<()> {
+                if let Some(payload) = signal.payload() {
+                    sqlx::query("SELECT pg_notify('countersign_' || current_schema(), $1)")
+                        .bind(payload)
+                        .execute(self.writes())
+                        .await?;
+                }
                 Ok(())
             }
 

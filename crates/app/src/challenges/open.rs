@@ -217,6 +217,12 @@ impl App {
         self.store.insert_challenge(&c, &events).await?;
         if c.device_match.is_some() {
             self.device_waiters.notify(&c.user_pk);
+            // Devices may wait on another process: tell them (best effort;
+            // a device that misses it sees the request on its next poll).
+            let signal = countersign_store::Signal::NewChallenge(c.user_pk.clone());
+            if let Err(e) = self.store.announce(signal).await {
+                tracing::warn!(error = %e, "announcing a challenge to other processes failed");
+            }
         }
         Ok(Opened {
             challenge: c,

@@ -355,7 +355,9 @@ async fn launch(
     listener: TcpListener,
 ) -> (App, String, String, Vec<tokio::task::JoinHandle<()>>) {
     let key = countersign_app::keys::load_or_create(&config.key_file).unwrap();
-    let store = countersign_store::connect(&config.database).await.unwrap();
+    let store = countersign_store::connect_server(&config.database)
+        .await
+        .unwrap();
     let delivery = Delivery::from_config(&config.delivery, config.dev)
         .unwrap()
         .with_retry(RetryPolicy {

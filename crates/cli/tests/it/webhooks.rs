@@ -231,11 +231,11 @@ on_both_backends!(
     replayed_from_the_cli,
 );
 
-/// Three `serve` processes on one PostgreSQL, none polling: an event
-/// written outside any of them (as the CLI writes) wakes their workers
-/// through `LISTEN/NOTIFY`, and exactly one delivers it.
+/// Three `serve` processes on one PostgreSQL, none polling: an event the
+/// CLI writes beside them (a new API key) wakes their workers through
+/// `LISTEN/NOTIFY`, and exactly one delivers it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn an_event_written_elsewhere_wakes_the_nodes_through_notify() {
+async fn an_event_the_cli_writes_wakes_the_nodes_through_notify() {
     let receiver = ProviderEndpoint::default();
     let url = receiver.start().await;
     let mut s = TestServer::start_with(Backend::Postgres, |c| {
@@ -256,30 +256,26 @@ async fn an_event_written_elsewhere_wakes_the_nodes_through_notify() {
     receiver
         .wait_for("the first event", |r| !r.is_empty())
         .await;
-    let before = receiver.all().len();
-    let written = countersign_core::event::Event::new(
-        &s.service_id,
-        None,
-        "service.note",
-        s.clock.now(),
-        None,
-        json!({"by": "operator"}),
-    );
-    s.state
-        .store
-        .insert_events(std::slice::from_ref(&written))
-        .await
+    let out = crate::cli::countersign()
+        .env("COUNTERSIGN_DATABASE", &s.database)
+        .env("COUNTERSIGN_KEY_FILE", s.dir.join("countersign.key"))
+        .args(["service", "key", "create", "--service", "Acme Bank"])
+        .output()
         .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let is_new_key = |r: &ProviderRequest| r.json()["type"] == "service.api_key_created";
     let arrived = receiver
-        .wait_for("the event written elsewhere", |r| {
-            r.iter().any(|r| r.json()["id"] == written.id)
-        })
+        .wait_for("the CLI's event", |r| r.iter().any(is_new_key))
         .await;
-    let copies = arrived[before..]
-        .iter()
-        .filter(|r| r.json()["id"] == written.id)
-        .count();
-    assert_eq!(copies, 1, "delivered once by one of the three nodes");
+    assert_eq!(
+        arrived.iter().filter(|r| is_new_key(r)).count(),
+        1,
+        "delivered once by one of the three nodes"
+    );
 }
 
 /// Three nodes share the delivery: every event reaches the endpoint, the

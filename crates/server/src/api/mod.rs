@@ -14,7 +14,7 @@ pub mod users;
 pub mod webauthn;
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
@@ -142,6 +142,10 @@ pub fn app(state: App) -> Router {
         )
     })
     .layer(middleware::from_fn_with_state(state.clone(), deadline))
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        wake_outbox_after_writes,
+    ))
     .layer(middleware::map_response(problem_json_everywhere))
     .layer(middleware::from_fn_with_state(
         state.clone(),
@@ -176,6 +180,24 @@ async fn problem_json_everywhere(response: axum::response::Response) -> axum::re
     } else {
         ApiError::internal().into_response()
     }
+}
+
+/// Wakes this process's outbox worker after every request that may have
+/// written events or notices (any method but `GET` and `HEAD`): its
+/// connections do not announce them through the database (see
+/// [`countersign_store::connect_server`]). Wakes gather, so this costs
+/// nothing under load.
+async fn wake_outbox_after_writes(
+    State(state): State<App>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let reads_only = matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = next.run(request).await;
+    if !reads_only {
+        state.outbox.wake();
+    }
+    response
 }
 
 async fn readyz(State(state): State<App>) -> Result<&'static str, ApiError> {

@@ -1,6 +1,8 @@
 //! Signals to the other processes on a shared database (PostgreSQL
-//! `LISTEN/NOTIFY`, sent by triggers): what each write says, and the
-//! catch-up after the listening connection is lost. SQLite has none.
+//! `LISTEN/NOTIFY`): what each write says through a tool's connection (a
+//! server's connections keep quiet, see `connect_server`), what is
+//! announced, and the catch-up after the listening connection is lost.
+//! SQLite has none.
 
 use std::time::Duration;
 
@@ -40,7 +42,12 @@ async fn each_write_signals_the_other_processes_and_a_lost_listener_catches_up()
     // The user's creation wrote an event.
     expect(&mut signals, Signal::Outbox).await;
 
+    // A challenge a device can approve is announced by the application.
     challenge(store, &user).await;
+    store
+        .announce(Signal::NewChallenge(user.id.clone()))
+        .await
+        .unwrap();
     expect(&mut signals, Signal::NewChallenge(user.id.clone())).await;
 
     store
@@ -76,4 +83,39 @@ async fn each_write_signals_the_other_processes_and_a_lost_listener_catches_up()
         .await
         .unwrap();
     expect(&mut signals, Signal::Outbox).await;
+}
+
+/// A server's own writes wake only its own worker: the hot path never
+/// notifies (a NOTIFY serialises every notifying commit).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_servers_writes_do_not_notify() {
+    let db = TestDb::open(Engine::Postgres).await;
+    let listening = db.store();
+    let mut signals = listening.signals().expect("PostgreSQL signals");
+    expect(&mut signals, Signal::CatchUp).await;
+    let server = countersign_store::connect_server(&db.url).await.unwrap();
+    let (_, user) = service_and_user(server.as_ref()).await;
+    server
+        .insert_events(&[event(&user, "user.updated", at(5))])
+        .await
+        .unwrap();
+    // What the server wrote says nothing; what a tool writes next does.
+    listening
+        .insert_events(&[event(&user, "user.updated", at(6))])
+        .await
+        .unwrap();
+    // Notifications arrive in commit order: everything before this fence
+    // has arrived when it does.
+    let fence = Signal::NewChallenge(user.id.clone());
+    listening.announce(fence.clone()).await.unwrap();
+    let mut outbox = 0;
+    loop {
+        match tokio::time::timeout(Duration::from_secs(10), signals.recv()).await {
+            Ok(Ok(signal)) if signal == fence => break,
+            Ok(Ok(Signal::Outbox)) => outbox += 1,
+            Ok(Ok(_)) => {}
+            other => panic!("no fence: {other:?}"),
+        }
+    }
+    assert_eq!(outbox, 1, "one signal only: the tool's");
 }
