@@ -261,17 +261,8 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(crate::sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        let options =
-            PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .test_before_acquire(false)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("migrations/postgres").run(&pool).await?;
         Ok(Arc::new(PgStore {
-            pool,
+            pool: pg_pool(url, 16).await?,
             signals: Arc::default(),
         }))
     } else {
@@ -279,6 +270,20 @@ pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
             "{url:?}: expected sqlite://PATH or postgres://USER@HOST/DB"
         )))
     }
+}
+
+/// A pool of up to `connections` on the PostgreSQL database of `url`,
+/// migrated to this version.
+pub(crate) async fn pg_pool(url: &str, connections: u32) -> Result<sqlx::PgPool> {
+    let options = PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
+    let pool = PgPoolOptions::new()
+        .max_connections(connections)
+        .test_before_acquire(false)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("migrations/postgres").run(&pool).await?;
+    Ok(pool)
 }
 
 /// Creates the SQLite database file of `url` if needed and applies pending
