@@ -345,6 +345,10 @@ pub enum CopyError {
         in_source: u64,
         target: i64,
     },
+    #[error("the source database: {0}")]
+    Source(StoreError),
+    #[error("the target database: {0}")]
+    Target(StoreError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -379,8 +383,12 @@ pub async fn sqlite_to_postgres(from: &str, to: &str) -> Result<Vec<Copied>, Cop
     if !path.is_file() {
         return Err(CopyError::SourceMissing(path));
     }
-    crate::sql::migrate_sqlite(&without_our_options(from)).await?;
-    let pool = crate::sql::pg_pool(to, 1).await?;
+    crate::sql::migrate_sqlite(&without_our_options(from))
+        .await
+        .map_err(CopyError::Source)?;
+    let pool = crate::sql::pg_pool(to, 1)
+        .await
+        .map_err(CopyError::Target)?;
     let tables = tokio::task::spawn_blocking(move || read_source(&path))
         .await
         .expect("reading the source does not panic")?;

@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 
 use crate::backup::{refused, run};
 use crate::factors::{active_totp, now_secs, oathtool_totp};
-use crate::harness::{fresh_database, Backend, TestServer};
+use crate::harness::{eventually, fresh_database, Backend, ProviderEndpoint, TestServer};
+use crate::webhooks::{delivered, logged_events, with_endpoint};
 
 /// The standard output of a command that succeeded.
 fn stdout(out: &Output) -> String {
@@ -35,9 +36,24 @@ async fn column(database: &str, table: &str, column: &str) -> Vec<Option<String>
     }
 }
 
+/// Whether the webhook endpoint got every event of the chain, each once, in
+/// order.
+async fn all_delivered(s: &TestServer, receiver: &ProviderEndpoint) -> bool {
+    let chain: Vec<Value> = logged_events(s)
+        .await
+        .iter()
+        .map(|e| e["id"].clone())
+        .collect();
+    let ids: Vec<Value> = delivered(&receiver.all())
+        .into_iter()
+        .map(Value::from)
+        .collect();
+    ids == chain
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_sqlite_deployment_moves_to_postgres() {
-    let mut s = TestServer::start(Backend::Sqlite).await;
+    let (mut s, receiver) = with_endpoint(Backend::Sqlite, &[]).await;
     s.alice("alice").await;
     let (_, secret) = active_totp(&s, "alice").await;
     s.alice("bob").await;
@@ -52,6 +68,8 @@ async fn a_sqlite_deployment_moves_to_postgres() {
     assert_eq!(r.body["status"], "approved", "{}", r.body);
     s.challenge("bob", "login").await;
 
+    // Every event so far reached the webhook endpoint.
+    eventually("every event delivered", || all_delivered(&s, &receiver)).await;
     // The fingerprint of the key, as `serve` records it at its start.
     countersign_app::checked_keyring(&s.state.config, s.state.store.as_ref())
         .await
@@ -80,6 +98,14 @@ async fn a_sqlite_deployment_moves_to_postgres() {
     );
     let missing = format!("sqlite://{}", s.dir.join("none.db").display());
     refused(&migrate(&missing, &pg).await, "no database at");
+    refused(
+        &migrate(
+            &sqlite,
+            "postgres://nobody@127.0.0.1:5432/test?sslmode=bogus",
+        )
+        .await,
+        "the target database: database URL not understood",
+    );
     assert!(!s.dir.join("none.db").exists());
 
     // The SQLite server is idle (stopping it would guarantee that): the
@@ -107,6 +133,7 @@ async fn a_sqlite_deployment_moves_to_postgres() {
         (rows("services"), rows("users"), rows("factors")),
         (1, 2, 1)
     );
+    assert_eq!((rows("webhook_endpoints"), rows("webhook_cursors")), (1, 1));
     assert!(
         rows("challenges") >= 3 && rows("messages") >= 1 && rows("settings") >= 1,
         "{report}"
@@ -188,6 +215,10 @@ async fn a_sqlite_deployment_moves_to_postgres() {
     let next = oathtool_totp(&secret, now_secs(&s), "SHA1", 6, 30);
     let r = s.verify(&login, "totp", &next).await;
     assert_eq!(r.body["status"], "approved", "{}", r.body);
+
+    // The webhook endpoint gets the new events, and none of the copied
+    // ones again: its position in the chain was copied.
+    eventually("the new events delivered", || all_delivered(&s, &receiver)).await;
 
     // The new events link after the copied head.
     let verified: Value =
