@@ -21,6 +21,7 @@ pub mod help;
 pub mod help_import;
 pub mod keys;
 pub mod metrics;
+pub mod migrate_db;
 pub mod portal;
 pub mod security_change;
 pub mod service;

@@ -136,6 +136,21 @@ enum Command {
     /// what has expired, in small batches; prints what was deleted as JSON.
     /// A running server does the same every ten minutes.
     Purge,
+    /// Copy a whole SQLite deployment into an empty PostgreSQL database.
+    ///
+    /// Stop the servers first. One read transaction on the source, one
+    /// transaction on the target (all or nothing); then every table's row
+    /// count and every service's audit chain are checked on the target.
+    /// Prints {"from","to","tables","services","at","note"}. The PostgreSQL
+    /// servers use the same key file.
+    MigrateDb {
+        /// The source: sqlite://PATH.
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// The target, new and empty: postgres://USER@HOST/DB.
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// Print the API's OpenAPI 3.1 document, the one the server serves at
     /// /v1/openapi.json (no database needed).
     Openapi,
@@ -329,6 +344,7 @@ fn main() -> ExitCode {
             Command::Backup { file } => backup(&config, &file).await,
             Command::Restore { file, force } => restore(&config, &file, force).await,
             Command::Purge => purge(&config).await,
+            Command::MigrateDb { from, to } => migrate_db(&from, &to).await,
             Command::Openapi => {
                 let document = serde_json::to_string_pretty(&countersign_server::api::openapi())
                     .expect("the OpenAPI document serialises");
@@ -571,6 +587,14 @@ async fn backup(config: &Config, file: &Path) -> Result<(), String> {
 
 async fn restore(config: &Config, file: &Path, force: bool) -> Result<(), String> {
     let report = countersign_app::backup::restore(config, file, force, SystemClock.now())
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&report).expect("serialises"));
+    Ok(())
+}
+
+async fn migrate_db(from: &str, to: &str) -> Result<(), String> {
+    let report = countersign_app::migrate_db::migrate_db(from, to, SystemClock.now())
         .await
         .map_err(|e| e.to_string())?;
     println!("{}", serde_json::to_string(&report).expect("serialises"));

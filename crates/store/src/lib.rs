@@ -8,6 +8,7 @@
 //! are incremented in the database, never read-modify-written in memory.
 #![forbid(unsafe_code)]
 
+pub mod copy;
 mod rows;
 mod sql;
 pub mod sqlite;

@@ -271,7 +271,7 @@ pub async fn connect_server(url: &str) -> Result<Arc<dyn Store>> {
 
 /// Who writes through a connection, for the signals its writes send.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(crate) enum Role {
     Server,
     Tool,
 }
@@ -280,20 +280,8 @@ async fn open(url: &str, role: Role) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(crate::sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        let mut options =
-            PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
-        if role == Role::Server {
-            options = options.options([("countersign.quiet", "on")]);
-        }
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .test_before_acquire(false)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("migrations/postgres").run(&pool).await?;
         Ok(Arc::new(PgStore {
-            pool,
+            pool: pg_pool(url, 16, role).await?,
             signals: Arc::default(),
         }))
     } else {
@@ -301,6 +289,24 @@ async fn open(url: &str, role: Role) -> Result<Arc<dyn Store>> {
             "{url:?}: expected sqlite://PATH or postgres://USER@HOST/DB"
         )))
     }
+}
+
+/// A pool of up to `connections` on the PostgreSQL database of `url`,
+/// migrated to this version.
+pub(crate) async fn pg_pool(url: &str, connections: u32, role: Role) -> Result<sqlx::PgPool> {
+    let mut options =
+        PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
+    if role == Role::Server {
+        options = options.options([("countersign.quiet", "on")]);
+    }
+    let pool = PgPoolOptions::new()
+        .max_connections(connections)
+        .test_before_acquire(false)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("migrations/postgres").run(&pool).await?;
+    Ok(pool)
 }
 
 /// Creates the SQLite database file of `url` if needed and applies pending

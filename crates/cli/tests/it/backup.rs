@@ -19,7 +19,7 @@ use crate::readme::shell_blocks;
 
 /// `countersign ARGS…` on `database` with `key_file`, run off the async
 /// threads.
-async fn run(database: &str, key_file: &Path, args: &[&str]) -> Output {
+pub(crate) async fn run(database: &str, key_file: &Path, args: &[&str]) -> Output {
     let mut cmd = countersign();
     cmd.env("COUNTERSIGN_DATABASE", database)
         .env("COUNTERSIGN_KEY_FILE", key_file)
@@ -38,7 +38,7 @@ fn succeeded(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn refused(out: &Output, because: &str) {
+pub(crate) fn refused(out: &Output, because: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         !out.status.success(),

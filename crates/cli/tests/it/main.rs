@@ -24,6 +24,7 @@ mod holds;
 mod hosted;
 mod imports;
 mod isolation;
+mod migrate_db;
 mod nodes;
 mod notices;
 mod ops;

@@ -13,7 +13,7 @@ use crate::on_both_backends;
 
 const SECRET: &str = "whsec_test";
 
-async fn with_endpoint(b: Backend, events: &[&str]) -> (TestServer, ProviderEndpoint) {
+pub(crate) async fn with_endpoint(b: Backend, events: &[&str]) -> (TestServer, ProviderEndpoint) {
     let receiver = ProviderEndpoint::default();
     let url = receiver.start().await;
     let events: Vec<String> = events.iter().map(|e| e.to_string()).collect();
@@ -30,7 +30,7 @@ async fn with_endpoint(b: Backend, events: &[&str]) -> (TestServer, ProviderEndp
 }
 
 /// The ids of the events that got a 2xx, in the order they arrived.
-fn delivered(requests: &[ProviderRequest]) -> Vec<String> {
+pub(crate) fn delivered(requests: &[ProviderRequest]) -> Vec<String> {
     requests
         .iter()
         .filter(|r| r.status == 200)
@@ -39,7 +39,7 @@ fn delivered(requests: &[ProviderRequest]) -> Vec<String> {
 }
 
 /// Every chained event of the service, oldest first.
-async fn logged_events(s: &TestServer) -> Vec<Value> {
+pub(crate) async fn logged_events(s: &TestServer) -> Vec<Value> {
     let chain = s.state.store.audit_chain(&s.service_id).await.unwrap();
     chain
         .events

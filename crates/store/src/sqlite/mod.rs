@@ -77,7 +77,7 @@ fn durability(url: &str) -> Result<engine::Durability> {
 
 /// The URL without the options only this engine reads, for sqlx (which
 /// runs the migrations and refuses options it does not know).
-fn without_our_options(url: &str) -> String {
+pub(crate) fn without_our_options(url: &str) -> String {
     let Some((base, query)) = url.split_once('?') else {
         return url.to_owned();
     };
@@ -93,7 +93,7 @@ fn without_our_options(url: &str) -> String {
 }
 
 /// The file a `sqlite://PATH?options` URL names.
-fn sqlite_path(url: &str) -> Result<PathBuf> {
+pub(crate) fn sqlite_path(url: &str) -> Result<PathBuf> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
