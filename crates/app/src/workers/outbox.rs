@@ -94,8 +94,10 @@ pub async fn run(state: AppState) {
 }
 
 /// How long a woken worker lets further wakes gather before its pass: at
-/// most this much added latency, at most one pass per this much time.
-const GATHER_WAKES: Duration = Duration::from_millis(20);
+/// most this much added latency for a notice or a webhook, and at most
+/// four passes a second under load (a pass is several queries: at one
+/// per 20 ms, two processes verified 23 % fewer codes on PostgreSQL).
+const GATHER_WAKES: Duration = Duration::from_millis(250);
 
 /// The wait before trying again after a failed pass or a failed look.
 const AFTER_FAILURE: Duration = Duration::from_secs(1);
