@@ -458,39 +458,44 @@ async fn device_requests_must_be_signed_right(backend: Backend) {
     }
 }
 
-async fn a_waiting_device_hears_of_a_new_request_at_once(backend: Backend) {
-    let s = TestServer::start(backend).await;
-    s.alice("alice").await;
-    let device = TestDevice::enrol(&s, "alice", 7).await;
+/// A device's 30 s long-poll on the server at `waiting` (another node, or
+/// the same), started once that server holds the request open: its answer
+/// and when it came.
+async fn held_long_poll(
+    s: &TestServer,
+    device: &TestDevice,
+    waiting: (&str, &countersign_app::App),
+) -> tokio::task::JoinHandle<(Response, std::time::Instant)> {
+    let (base, node) = waiting;
     let user_pk = s.get("/v1/users/alice").await.body["id"]
         .as_str()
         .unwrap()
         .to_owned();
     let target = format!("/v1/devices/{}/pending?wait=30", device.factor_id);
-    let header = device.header(&s, "GET", &target, b"", 0);
-    let url = format!("{}{target}", s.base);
-    let http = s.http.clone();
+    let header = device.header(s, "GET", &target, b"", 0);
+    let request = s
+        .http
+        .get(format!("{base}{target}"))
+        .header("Countersign-Device", header)
+        .send();
     let poll = tokio::spawn(async move {
-        Response::read(
-            http.get(url)
-                .header("Countersign-Device", header)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await
+        let r = Response::read(request.await.unwrap()).await;
+        (r, std::time::Instant::now())
     });
-    // Wait until the server holds the request open, then create a challenge.
-    while s.state.device_waiters.waiting(&user_pk) == 0 {
-        assert!(
-            !poll.is_finished(),
-            "the poll answered before any request: {:?}",
-            poll.await
-        );
+    while node.device_waiters.waiting(&user_pk) == 0 {
+        assert!(!poll.is_finished(), "the poll answered before any request");
         tokio::task::yield_now().await;
     }
+    poll
+}
+
+async fn a_waiting_device_hears_of_a_new_request_at_once(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let device = TestDevice::enrol(&s, "alice", 7).await;
+    let poll = held_long_poll(&s, &device, (&s.base, &s.state)).await;
     let chl = s.challenge("alice", "login").await;
-    let r = poll.await.unwrap();
+    let (r, _) = poll.await.unwrap();
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body[0]["challenge_id"], chl);
 }
@@ -505,27 +510,7 @@ async fn a_device_waiting_on_one_node_hears_of_a_challenge_opened_on_another() {
     let waiting = s.another_node().await;
     s.alice("alice").await;
     let device = TestDevice::enrol(&s, "alice", 9).await;
-    let user_pk = s.get("/v1/users/alice").await.body["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let target = format!("/v1/devices/{}/pending?wait=30", device.factor_id);
-    let header = device.header(&s, "GET", &target, b"", 0);
-    let url = format!("{}{target}", waiting.base);
-    let http = s.http.clone();
-    let poll = tokio::spawn(async move {
-        let r = http
-            .get(url)
-            .header("Countersign-Device", header)
-            .send()
-            .await
-            .unwrap();
-        (Response::read(r).await, std::time::Instant::now())
-    });
-    while waiting.state.device_waiters.waiting(&user_pk) == 0 {
-        assert!(!poll.is_finished(), "the poll answered before any request");
-        tokio::task::yield_now().await;
-    }
+    let poll = held_long_poll(&s, &device, (&waiting.base, &waiting.state)).await;
     let chl = s.challenge("alice", "login").await;
     let opened = std::time::Instant::now();
     let (r, answered) = poll.await.unwrap();
