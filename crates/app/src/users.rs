@@ -275,8 +275,11 @@ impl App {
         Ok(UserView::new(user, &factors))
     }
 
-    /// Removes the user, their factors and challenges; the event log keeps
-    /// a tombstone.
+    /// Removes the user, their factors, challenges, sessions and notices,
+    /// and erases what past events say about them (the log keeps a
+    /// tombstone, erased with the rest: see [`crate::erasure`]). The
+    /// deletion stands even if erasing fails half-way: the next retention
+    /// pass finishes it.
     pub async fn delete_user(&self, service_id: &ServiceId, user_id: &str) -> AppResult<()> {
         let user = self.user(service_id, user_id).await?;
         let tombstone = Event::new(
@@ -287,11 +290,13 @@ impl App {
             None,
             json!({"id": user.id}),
         );
-        if self.store.delete_user(&user, &tombstone).await? {
-            Ok(())
-        } else {
-            Err(AppError::NotFound(Missing::User))
+        let Some(erasure) = self.store.delete_user(&user, &tombstone).await? else {
+            return Err(AppError::NotFound(Missing::User));
+        };
+        if let Err(e) = crate::erasure::erase(self.store.as_ref(), &erasure).await {
+            tracing::warn!(error = %e, "erasing a deleted user's events failed; the retention pass will finish it");
         }
+        Ok(())
     }
 
     /// A user's security events, newest first: `limit` (1–200) of them,

@@ -510,8 +510,13 @@ async fn audit_command(config: &Config, cmd: AuditCommand) -> Result<(), String>
                     "{}",
                     serde_json::json!({
                         "id": event.id, "type": event.kind, "at": event.at, "user_id": event.user_id,
-                        "ip": event.ip, "detail": event.detail, "chain_seq": link.chain_seq,
-                        "prev_hash": link.prev_hash, "hash": link.hash,
+                        "ip": event.ip, "detail": event.detail,
+                        // What the hash covers in place of the personal
+                        // fields: their salt while kept, their digest once
+                        // erased (absent for events from before erasure).
+                        "personal_salt": event.personal.salt(),
+                        "personal_digest": event.personal.erased_digest(),
+                        "chain_seq": link.chain_seq, "prev_hash": link.prev_hash, "hash": link.hash,
                     })
                 );
             }

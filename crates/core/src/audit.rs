@@ -6,7 +6,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::event::Event;
+use crate::event::{personal_digest, DetailPart, Event, Personal};
 
 /// The hash before a service's first event.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -30,20 +30,39 @@ pub fn chain_hash(prev_hash: &str, event: &Event) -> String {
     crate::to_hex(h.finalize())
 }
 
-/// The event as the JSON array `[id, service_id, user_id, kind, at, ip,
-/// detail]`, serialised from the fields themselves (no copy into a
-/// `serde_json::Value` first).
+/// The event as a JSON array, serialised from the fields themselves (no
+/// copy into a `serde_json::Value` first). Events written before erasure
+/// existed: `[id, service_id, user_id, kind, at, ip, detail]`. Since then
+/// the personal fields are covered through their salted digest, so that
+/// erasing them leaves the same array: `["v2", id, service_id, kind, at,
+/// digest, public detail]`.
 fn canonical(event: &Event) -> Vec<u8> {
+    let digest = match &event.personal {
+        Personal::Inline => {
+            let fields = (
+                &event.id,
+                &event.service_id,
+                &event.user_id,
+                &event.kind,
+                event.at.millis(),
+                &event.ip,
+                &event.detail,
+            );
+            // Strings, numbers and a JSON value always serialise.
+            return serde_json::to_vec(&fields).unwrap_or_default();
+        }
+        Personal::Salted(salt) => personal_digest(salt, event),
+        Personal::Erased(digest) => digest.clone(),
+    };
     let fields = (
+        "v2",
         &event.id,
         &event.service_id,
-        &event.user_id,
         &event.kind,
         event.at.millis(),
-        &event.ip,
-        &event.detail,
+        digest,
+        DetailPart(&event.detail, true),
     );
-    // Strings, numbers and a JSON value always serialise.
     serde_json::to_vec(&fields).unwrap_or_default()
 }
 
@@ -173,6 +192,7 @@ mod tests {
     #[test]
     fn the_canonical_form_has_not_changed() {
         let mut e = events(1).remove(0);
+        e.personal = Personal::Inline;
         e.ip = Some("203.0.113.7".into());
         e.detail = json!({"b": [1, "x\"y"], "a": {"z": null}, "u": "é\u{1}"});
         for user_id in [Some("alice".to_owned()), None] {
@@ -188,6 +208,83 @@ mod tests {
             ]);
             assert_eq!(canonical(&e), old.to_string().into_bytes());
         }
+    }
+
+    /// Erasing an event's personal data leaves its hash, so the chain
+    /// still verifies; what stays is the public part of its detail.
+    #[test]
+    fn erasure_keeps_the_chain_and_removes_what_names_the_person() {
+        let mut list = events(3);
+        list[1].ip = Some("203.0.113.7".into());
+        list[1].detail =
+            json!({"challenge_id": "chl_1", "to": "+4479•••123", "notified": ["a•••@example.com"]});
+        let chain = chained(&list);
+        let head = Some((3, chain[2].1.hash.as_str()));
+        let mut erased = chain.clone();
+        assert!(erased[1].0.erase());
+        assert!(!erased[1].0.erase(), "erasing twice changes nothing");
+        let e = &erased[1].0;
+        assert_eq!((e.user_id.as_deref(), e.ip.as_deref()), (None, None));
+        assert_eq!(e.detail, json!({"challenge_id": "chl_1"}));
+        assert!(matches!(e.personal, Personal::Erased(_)));
+        assert_eq!(verify(&erased, head), Ok(3));
+        // The API says so; a kept event does not carry the flag.
+        assert_eq!(serde_json::to_value(e).unwrap()["erased"], json!(true));
+        assert!(serde_json::to_value(&chain[1].0)
+            .unwrap()
+            .get("erased")
+            .is_none());
+    }
+
+    /// The digest covers every personal field: changing one (or the
+    /// salt) before erasure is an edit; after erasure the public part is
+    /// still covered.
+    #[test]
+    fn personal_and_public_fields_are_both_covered() {
+        let list = events(2);
+        let chain = chained(&list);
+        let head = Some((2, chain[1].1.hash.as_str()));
+        let edits: [fn(&mut Event); 5] = [
+            |e| e.user_id = Some("mallory".into()),
+            |e| e.ip = Some("198.51.100.1".into()),
+            |e| e.detail = json!({"i": 0, "to": "x"}),
+            |e| e.personal = Personal::salted(),
+            |e| {
+                e.erase();
+                e.detail = json!({"i": 0, "challenge_id": "chl_forged"});
+            },
+        ];
+        for edit in edits {
+            let mut edited = chain.clone();
+            edit(&mut edited[0].0);
+            assert!(
+                matches!(
+                    verify(&edited, head),
+                    Err(ChainBreak::Edited { chain_seq: 1, .. })
+                ),
+                "{:?}",
+                edited[0].0
+            );
+        }
+    }
+
+    /// Two events saying the same thing about the same person have
+    /// unrelated digests: without the salt, a digest cannot be matched
+    /// against guesses.
+    #[test]
+    fn the_same_personal_data_gives_unrelated_digests() {
+        let mut a = events(1).remove(0);
+        let mut b = a.clone();
+        b.personal = Personal::salted();
+        a.erase();
+        b.erase();
+        assert_ne!(a.personal, b.personal);
+    }
+
+    #[test]
+    fn the_public_keys_are_sorted_for_their_binary_search() {
+        let keys = crate::event::PUBLIC_DETAIL_KEYS;
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
     }
 
     fn events(n: usize) -> Vec<Event> {

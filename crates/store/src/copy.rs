@@ -200,9 +200,21 @@ const TABLES: &[Table] = &[
             ("at", Int),
             ("ip", Text),
             ("detail", Text),
+            ("personal_salt", Text),
+            ("personal_digest", Text),
             ("chain_seq", Int),
             ("prev_hash", Text),
             ("hash", Text),
+        ],
+    },
+    // Erasures a crash interrupted: the target's retention pass ends them.
+    Table {
+        name: "erasures",
+        columns: &[
+            ("service_id", Text),
+            ("user_id", Text),
+            ("up_to_seq", Int),
+            ("requested_at", Int),
         ],
     },
     // Written in the same transaction as the events that move it, so the

@@ -116,6 +116,24 @@ impl LockedEvent {
     }
 }
 
+/// A deleted user whose events are to be erased: those of `user_id` in
+/// `service_id` up to the deletion's own event (`up_to_seq`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erasure {
+    pub service_id: String,
+    pub user_id: String,
+    pub up_to_seq: i64,
+    pub requested_at: Timestamp,
+}
+
+/// What one batch of an erasure did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Erased {
+    pub events: u64,
+    /// Nothing is left to erase: the erasure is finished.
+    pub done: bool,
+}
+
 /// Everything written together with a challenge.
 #[derive(Debug, Clone)]
 pub struct ChallengeWrite<'a> {
@@ -625,8 +643,18 @@ pub trait Store: Send + Sync + 'static {
     /// Lifts a lockout and clears the failure count (an operator's decision,
     /// after a hard lock). False when there is no such user.
     async fn unlock_user(&self, user: &User, event: &Event) -> Result<bool>;
-    /// Removes the user with their challenges; the events stay.
-    async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<bool>;
+    /// Removes the user with their challenges, factors, sessions and
+    /// notices, records `tombstone`, and requests the erasure of their
+    /// events up to it ([`Store::erase_events`] does it), all in one
+    /// transaction. `None` when there is no such user.
+    async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<Option<Erasure>>;
+    /// Erasures not finished yet, oldest first (normally none: a deletion
+    /// finishes its own; a crash can leave one).
+    async fn pending_erasures(&self, limit: u32) -> Result<Vec<Erasure>>;
+    /// One batch of `erasure`, in one transaction: up to `limit` of the
+    /// user's events erased ([`Event::erase`]); when fewer were left, the
+    /// erasure is finished in the same transaction.
+    async fn erase_events(&self, erasure: &Erasure, limit: u32) -> Result<Erased>;
 
     async fn insert_challenge(&self, challenge: &Challenge, events: &[Event]) -> Result<()>;
     async fn challenge(&self, service_id: &str, id: &str) -> Result<Option<Challenge>>;

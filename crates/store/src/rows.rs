@@ -2,7 +2,7 @@
 
 use countersign_core::audit::ChainLink;
 use countersign_core::challenge::Challenge;
-use countersign_core::event::Event;
+use countersign_core::event::{Event, Personal};
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::help::{Article, Category};
 use countersign_core::ids::{
@@ -16,7 +16,7 @@ use countersign_core::support::Appointment;
 use countersign_core::user::User;
 use countersign_core::Timestamp;
 
-use crate::{NoticeRecord, Result, StoreError, WebhookDelivery};
+use crate::{Erasure, NoticeRecord, Result, StoreError, WebhookDelivery};
 
 /// The column reads this crate needs, for SQLite and PostgreSQL rows alike.
 pub(crate) trait SqlRow {
@@ -140,6 +140,19 @@ pub(crate) fn event(row: &impl SqlRow) -> Result<Event> {
         at: Timestamp(row.int("at")?),
         ip: row.opt_text("ip")?,
         detail: json("event detail", &row.text("detail")?)?,
+        personal: Personal::from_columns(
+            row.opt_text("personal_salt")?,
+            row.opt_text("personal_digest")?,
+        ),
+    })
+}
+
+pub(crate) fn erasure(row: &impl SqlRow) -> Result<Erasure> {
+    Ok(Erasure {
+        service_id: row.text("service_id")?,
+        user_id: row.text("user_id")?,
+        up_to_seq: row.int("up_to_seq")?,
+        requested_at: Timestamp(row.int("requested_at")?),
     })
 }
 

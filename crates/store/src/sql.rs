@@ -27,9 +27,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use tokio::sync::broadcast;
 
 use crate::{
-    rows, AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, FactorUse, ImportedUser,
-    LockedEvent, MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged, Result, Revoked,
-    Saved, SecurityWrite, Signal, Store, StoreError, UserEffect, WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, Erased, Erasure, FactorUse,
+    ImportedUser, LockedEvent, MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged,
+    Result, Revoked, Saved, SecurityWrite, Signal, Store, StoreError, UserEffect, WebhookClaim,
+    WebhookDelivery,
 };
 
 /// The PostgreSQL backend, for several `serve` processes on one database.
@@ -209,6 +210,8 @@ impl PgStore {
             .bind(column(events, |e| e.at.millis()))
             .bind(column(events, |e| e.ip.as_deref()))
             .bind(column(events, |e| e.detail.to_string()))
+            .bind(column(events, |e| e.personal.salt()))
+            .bind(column(events, |e| e.personal.erased_digest()))
             .fetch_all(self.writes())
             .await?;
         let first = rows.first().ok_or(sqlx::Error::RowNotFound)?;
@@ -243,8 +246,8 @@ static PLAIN_SUCCESS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| 
                    WHERE id IN (SELECT id FROM ok) AND EXISTS (SELECT 1 FROM c) \
                    AND (($10 AND failed_attempts <> 0) OR (email = $8 AND NOT email_verified) \
                         OR (phone = $9 AND NOT phone_verified))), \
-             e AS (INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, unsealed) \
-                   SELECT *, TRUE FROM UNNEST($11::TEXT[], $12::TEXT[], $13::TEXT[], $14::TEXT[], $15::BIGINT[], $16::TEXT[], $17::TEXT[]) \
+             e AS (INSERT INTO events ({EVENT_COLUMNS}, unsealed) \
+                   SELECT *, TRUE FROM UNNEST($11::TEXT[], $12::TEXT[], $13::TEXT[], $14::TEXT[], $15::BIGINT[], $16::TEXT[], $17::TEXT[], $18::TEXT[], $19::TEXT[]) \
                    WHERE EXISTS (SELECT 1 FROM c)), \
              o AS (SELECT EXISTS (SELECT 1 FROM ok) AS user_ok, EXISTS (SELECT 1 FROM c) AS saved) \
              SELECT o.user_ok, o.saved, {MESSAGE_COLUMNS} FROM o \
@@ -353,7 +356,8 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 pub(crate) const USER_COLUMNS: &str = "id, service_id, external_id, email, phone, email_verified, phone_verified, locale, display_name, failed_attempts, locked_until, created_at, updated_at, security_hold_until";
 pub(crate) const API_KEY_COLUMNS: &str = "id, service_id, prefix, created_at, last_used_at";
-pub(crate) const EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail";
+pub(crate) const EVENT_COLUMNS: &str =
+    "id, service_id, user_id, kind, at, ip, detail, personal_salt, personal_digest";
 pub(crate) const FACTOR_COLUMNS: &str = "id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at";
 /// Factors with the count of unused recovery codes of each set.
 pub(crate) const FACTOR_SELECT: &str = "SELECT id, service_id, user_pk, kind, status, label, params, secret, moving_factor, created_at, last_used_at, \
@@ -366,8 +370,46 @@ pub(crate) const ARTICLE_WHERE: &str =
      AND (CAST($3 AS TEXT) IS NULL OR category = $3) \
      AND (CAST($4 AS BIGINT) IS NULL OR (published_at IS NOT NULL AND published_at <= $4))";
 pub(crate) const PORTAL_COLUMNS: &str = "id, service_id, user_pk, created_at, expires_at, link_expires_at, last_seen_at, return_url, locale, step_up_challenge, step_up_until, pending_action, user_agent, ip";
-pub(crate) const CHAINED_EVENT_COLUMNS: &str =
-    "id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash";
+pub(crate) const CHAINED_EVENT_COLUMNS: &str = "id, service_id, user_id, kind, at, ip, detail, personal_salt, personal_digest, chain_seq, prev_hash, hash";
+
+/// What deleting a user does besides removing their row and what cascades
+/// with it: requests the erasure of their events up to the deletion's own
+/// (`$1`, the `user.deleted` event's id; a later user with the same id
+/// keeps theirs), and removes their security notices, sent or not
+/// ([`FORGET_NOTICES`], `$1` the user's row id: a deleted user is not
+/// written to).
+pub(crate) const REQUEST_ERASURE: &str =
+    "INSERT INTO erasures (service_id, user_id, up_to_seq, requested_at) \
+     SELECT service_id, user_id, seq, at FROM events WHERE id = $1 \
+     RETURNING service_id, user_id, up_to_seq, requested_at";
+pub(crate) const FORGET_NOTICES: &str = "DELETE FROM notices WHERE user_pk = $1";
+/// Erasures to finish, oldest first, at most `$1`.
+pub(crate) const PENDING_ERASURES: &str = "SELECT service_id, user_id, up_to_seq, requested_at \
+     FROM erasures ORDER BY requested_at, service_id, user_id LIMIT $1";
+/// Up to `$4` events of user `$2` in service `$1`, up to `$3`, not erased
+/// yet (the `events_by_user` index finds them).
+pub(crate) static ERASABLE_EVENTS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM events WHERE service_id = $1 AND user_id = $2 AND seq <= $3 \
+         AND personal_salt IS NOT NULL ORDER BY seq LIMIT $4"
+    )
+});
+/// Writes what [`Event::erase`] left of an event (`$3`).
+pub(crate) const ERASE_EVENT: &str = "UPDATE events SET user_id = NULL, ip = NULL, detail = $1, \
+     personal_salt = NULL, personal_digest = $2 WHERE id = $3";
+pub(crate) const FINISH_ERASURE: &str =
+    "DELETE FROM erasures WHERE service_id = $1 AND user_id = $2 AND up_to_seq = $3";
+
+/// `events` with their personal data erased (see [`Event::erase`]).
+pub(crate) fn erased_events(events: Vec<Event>) -> Vec<Event> {
+    events
+        .into_iter()
+        .map(|mut e| {
+            e.erase();
+            e
+        })
+        .collect()
+}
 
 /// One purge batch ([`Store::purge_expired`]): each statement deletes at
 /// most `$2` rows that ended before `$1` (the cutoffs of [`purge_cutoffs`],
@@ -590,7 +632,9 @@ macro_rules! insert_events {
                     .bind(&e.kind)
                     .bind(e.at.millis())
                     .bind(&e.ip)
-                    .bind(e.detail.to_string());
+                    .bind(e.detail.to_string())
+                    .bind(e.personal.salt())
+                    .bind(e.personal.erased_digest());
             }
             query.execute(&mut *$exec).await?;
         }
@@ -611,11 +655,11 @@ pub(crate) fn values_lists(rows: usize, columns: usize, tail: &str) -> String {
     values.join(", ")
 }
 
-/// `INSERT INTO events … VALUES ($1, …, $7, TRUE), ($8, …)` for `rows` events.
+/// `INSERT INTO events … VALUES ($1, …, $9, TRUE), ($10, …)` for `rows` events.
 fn events_insert_sql(rows: usize) -> String {
     format!(
         "INSERT INTO events ({EVENT_COLUMNS}, unsealed) VALUES {}",
-        values_lists(rows, 7, ", TRUE")
+        values_lists(rows, 9, ", TRUE")
     )
 }
 
@@ -1233,7 +1277,7 @@ macro_rules! sql_store {
                 commit_if_changed!(tx, found, std::slice::from_ref(event), None)
             }
 
-            async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<bool> {
+            async fn delete_user(&self, u: &User, tombstone: &Event) -> Result<Option<Erasure>> {
                 let mut tx = self.writes().begin().await?;
                 // Lock the user's challenges before the user, in the order a
                 // challenge save takes them, so the two cannot deadlock.
@@ -1246,7 +1290,57 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                commit_if_changed!(tx, gone, std::slice::from_ref(tombstone), None)
+                if gone == 0 {
+                    return Ok(None);
+                }
+                insert_events!(tx, std::slice::from_ref(tombstone));
+                let erasure = sqlx::query(REQUEST_ERASURE).bind(&tombstone.id).fetch_one(&mut *tx).await?;
+                let erasure = rows::erasure(&erasure)?;
+                sqlx::query(FORGET_NOTICES).bind(&u.id).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(Some(erasure))
+            }
+
+            async fn pending_erasures(&self, limit: u32) -> Result<Vec<Erasure>> {
+                let found = sqlx::query(PENDING_ERASURES)
+                    .bind(i64::from(limit))
+                    .fetch_all(self.reads())
+                    .await?;
+                found.iter().map(rows::erasure).collect()
+            }
+
+            async fn erase_events(&self, erasure: &Erasure, limit: u32) -> Result<Erased> {
+                let mut tx = self.writes().begin().await?;
+                // Skips events another erasure of the same user is rewriting.
+                let found = sqlx::query(&format!("{} FOR UPDATE SKIP LOCKED", *ERASABLE_EVENTS))
+                    .bind(&erasure.service_id)
+                    .bind(&erasure.user_id)
+                    .bind(erasure.up_to_seq)
+                    .bind(i64::from(limit))
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(rows::event)
+                    .collect::<Result<Vec<_>>>()?;
+                for e in erased_events(found.clone()) {
+                    sqlx::query(ERASE_EVENT)
+                        .bind(e.detail.to_string())
+                        .bind(e.personal.erased_digest())
+                        .bind(&e.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let done = found.len() < limit as usize;
+                if done {
+                    sqlx::query(FINISH_ERASURE)
+                        .bind(&erasure.service_id)
+                        .bind(&erasure.user_id)
+                        .bind(erasure.up_to_seq)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(Erased { events: found.len() as u64, done })
             }
 
             async fn insert_challenge(&self, c: &Challenge, events: &[Event]) -> Result<()> {

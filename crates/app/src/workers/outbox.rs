@@ -273,9 +273,10 @@ async fn finish(
     state.store.finish_notice(&notice.id, &outcome, now).await
 }
 
-/// The JSON an endpoint receives for one event.
+/// The JSON an endpoint receives for one event (`erased` once the user
+/// was deleted and the event's personal data erased).
 pub fn event_body(event: &Event) -> String {
-    json!({
+    let mut body = json!({
         "id": event.id,
         "type": event.kind,
         "service_id": event.service_id,
@@ -283,8 +284,11 @@ pub fn event_body(event: &Event) -> String {
         "at": event.at,
         "ip": event.ip,
         "detail": event.detail,
-    })
-    .to_string()
+    });
+    if event.personal.erased_digest().is_some() {
+        body["erased"] = json!(true);
+    }
+    body.to_string()
 }
 
 /// Posts one event to one endpoint and says how it went, for the log.

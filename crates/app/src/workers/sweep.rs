@@ -2,7 +2,7 @@
 //! device signatures, ceremonies and portal sessions), what has been kept
 //! long enough (ended challenges with their messages, month-old notices and
 //! webhook deliveries, and, when `retention.events_days` is set, old audit
-//! events behind a checkpoint). Always in small batches, each its own
+//! events behind a checkpoint), and finishes erasures a crash interrupted. Always in small batches, each its own
 //! transaction, so that a purge never holds the database for long; several
 //! processes may purge at once.
 
@@ -20,6 +20,8 @@ pub struct PurgeReport {
     pub purged: Purged,
     /// Transactions it took.
     pub batches: u64,
+    /// Events of deleted users erased (erasures a crash interrupted).
+    pub erased_events: u64,
     /// Services whose chain is broken: their events were not pruned past
     /// the break (`countersign audit verify` says where).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -35,7 +37,10 @@ pub async fn purge(
     now: Timestamp,
 ) -> crate::AppResult<PurgeReport> {
     let cut = retention.cutoffs(now);
-    let mut report = PurgeReport::default();
+    let mut report = PurgeReport {
+        erased_events: crate::erasure::finish_pending(store).await?,
+        ..PurgeReport::default()
+    };
     loop {
         let batch = store.purge_expired(&cut, PURGE_BATCH).await?;
         report.purged.add(&batch);

@@ -58,7 +58,9 @@ pub async fn get_user(
     Ok(Json(app.user_view(&service.id, &user_id).await?))
 }
 
-/// Removes the user, their factors and challenges; the event log keeps a tombstone.
+/// Removes the user with their factors, challenges, sessions and security
+/// notices, and erases their personal data from past events (user id, IP,
+/// masked contacts; the events stay in the audit chain marked `erased`).
 #[utoipa::path(delete, path = "/v1/users/{user_id}", tag = "users",
     params(("user_id" = String, Path)),
     responses((status = 204), (status = 404, description = "not_found")),

@@ -43,6 +43,10 @@ const RESTART_WAL_AT: i64 = 4096;
 const LEFT_FOR_THE_WRITER: i64 = 512;
 /// Catching-up passes at most, in case the writer outruns them.
 const CATCH_UP_PASSES: u32 = 8;
+/// The WAL's size limit, in multiples of `restart_wal_at` frames: past it
+/// the writer checkpoints everything itself, so the WAL stays bounded
+/// even when the checkpointer thread gets no CPU for a while.
+const WAL_LIMIT_FACTOR: i64 = 4;
 
 /// What a unit of work decided about its own writes.
 pub(crate) enum Unit<T> {
@@ -145,8 +149,16 @@ fn start_with(path: &Path, durability: Durability, tuning: Tuning) -> Result<Eng
         }
     }
     // The writer never checkpoints: a checkpoint copies pages and syncs the
-    // database file, and every unit queued behind it would wait.
+    // database file, and every unit queued behind it would wait. Unless the
+    // WAL outgrows its limit, which the writer's next commit after a
+    // restart truncates it back to.
     writer.execute_batch("PRAGMA wal_autocheckpoint = 0")?;
+    let page: i64 = writer.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    let wal_limit = WalLimit {
+        path: wal_path(path),
+        bytes: (tuning.restart_wal_at * WAL_LIMIT_FACTOR * page) as u64,
+    };
+    writer.execute_batch(&format!("PRAGMA journal_size_limit = {}", wal_limit.bytes))?;
     let (commits, committed) = mpsc::sync_channel::<()>(1);
     let db = database_file(path)
         .map_err(|e| StoreError::Corrupt(format!("cannot open {}: {e}", path.display())))?;
@@ -159,7 +171,7 @@ fn start_with(path: &Path, durability: Durability, tuning: Tuning) -> Result<Eng
     let (writes, queue) = mpsc::sync_channel::<WriteJob>(tuning.queue);
     std::thread::Builder::new()
         .name("countersign-sqlite-writer".into())
-        .spawn(move || write_loop(writer, queue, commits, &restart))
+        .spawn(move || write_loop(writer, queue, commits, &restart, &wal_limit))
         .map_err(|e| StoreError::Corrupt(format!("cannot start the SQLite writer: {e}")))?;
     let (reads, read_queue) = mpsc::sync_channel::<ReadJob>(WRITE_QUEUE);
     let read_queue = Arc::new(Mutex::new(read_queue));
@@ -256,6 +268,7 @@ fn write_loop(
     queue: Receiver<WriteJob>,
     commits: SyncSender<()>,
     restart: &AtomicBool,
+    wal_limit: &WalLimit,
 ) {
     let mut heads = Heads::default();
     loop {
@@ -287,10 +300,38 @@ fn write_loop(
         if restart.swap(false, Ordering::Relaxed) {
             checkpoint(&conn);
         }
+        if wal_limit.exceeded() {
+            tracing::warn!("the SQLite WAL outgrew its limit: the writer checkpoints it");
+            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(())) {
+                tracing::warn!(error = %e, "WAL checkpoint failed");
+            }
+        }
         // Full: the checkpointer has not run since the last commit, and
         // will see this one too.
         let _ = commits.try_send(());
     }
+}
+
+/// The WAL file's size past which the writer checkpoints it all itself.
+struct WalLimit {
+    path: std::path::PathBuf,
+    bytes: u64,
+}
+
+impl WalLimit {
+    /// The WAL file is longer than the limit: since a restart truncates it
+    /// to the limit (`journal_size_limit`), that many frames accumulated
+    /// since the last restart. One `stat` per batch.
+    fn exceeded(&self) -> bool {
+        std::fs::metadata(&self.path).is_ok_and(|m| m.len() > self.bytes)
+    }
+}
+
+/// The WAL file beside the database file.
+fn wal_path(db: &Path) -> std::path::PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
 }
 
 /// The WAL as a checkpoint left it.
@@ -547,13 +588,18 @@ pub(crate) fn all<T>(
 /// of its own in the cache).
 const EVENTS_PER_INSERT: usize = 4;
 
+/// An event's columns that are not plain fields: `at` in milliseconds,
+/// the detail's JSON, the personal salt and the erased digest.
+type Encoded<'a> = (i64, String, Option<&'a str>, Option<&'a str>);
+
 /// `INSERT INTO events …` for 1 to [`EVENTS_PER_INSERT`] rows.
 static INSERT_EVENTS: LazyLock<Vec<String>> = LazyLock::new(|| {
     (1..=EVENTS_PER_INSERT)
         .map(|rows| {
             format!(
-                "INSERT INTO events (id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash) VALUES {}",
-                crate::sql::values_lists(rows, 10, "")
+                "INSERT INTO events ({}, chain_seq, prev_hash, hash) VALUES {}",
+                crate::sql::EVENT_COLUMNS,
+                crate::sql::values_lists(rows, 12, "")
             )
         })
         .collect()
@@ -601,15 +647,23 @@ impl Writing<'_> {
                 .collect();
             let chain = link(&mine, seq, &hash);
             // One statement for up to four events (a verify writes two).
-            let encoded: Vec<(i64, String)> = mine
+            let encoded: Vec<Encoded> = mine
                 .iter()
-                .map(|e| (e.at.millis(), e.detail.to_string()))
+                .map(|e| {
+                    let p = &e.personal;
+                    (
+                        e.at.millis(),
+                        e.detail.to_string(),
+                        p.salt(),
+                        p.erased_digest(),
+                    )
+                })
                 .collect();
             let n = EVENTS_PER_INSERT;
             let chunks = mine.chunks(n).zip(chain.chunks(n)).zip(encoded.chunks(n));
             for ((chunk, links), encoded) in chunks {
-                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 10);
-                for ((e, l), (at, detail)) in chunk.iter().zip(links).zip(encoded) {
+                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 12);
+                for ((e, l), (at, detail, salt, digest)) in chunk.iter().zip(links).zip(encoded) {
                     values.extend_from_slice(&[
                         &e.id,
                         &e.service_id,
@@ -618,6 +672,8 @@ impl Writing<'_> {
                         at,
                         &e.ip,
                         detail,
+                        salt,
+                        digest,
                         &l.chain_seq,
                         &l.prev_hash,
                         &l.hash,
@@ -853,7 +909,8 @@ mod tests {
         let conn = Connection::open(dir.0.join("t.db")).unwrap();
         conn.execute_batch(
             "CREATE TABLE events (id TEXT, service_id TEXT, user_id TEXT, kind TEXT, at BIGINT, \
-             ip TEXT, detail TEXT, chain_seq BIGINT, prev_hash TEXT, hash TEXT); \
+             ip TEXT, detail TEXT, personal_salt TEXT, personal_digest TEXT, chain_seq BIGINT, \
+             prev_hash TEXT, hash TEXT); \
              CREATE TABLE audit_heads (service_id TEXT PRIMARY KEY, seq BIGINT, hash TEXT);",
         )
         .unwrap();
@@ -905,27 +962,12 @@ mod tests {
             .read(|c| {
                 let chain = all(
                     c,
-                    "SELECT id, service_id, user_id, kind, at, ip, detail, chain_seq, prev_hash, hash \
-                     FROM events ORDER BY chain_seq",
+                    &format!(
+                        "SELECT {} FROM events ORDER BY chain_seq",
+                        crate::sql::CHAINED_EVENT_COLUMNS
+                    ),
                     &[],
-                    |r| {
-                        let detail: String = r.get(6)?;
-                        let event = Event {
-                            id: r.get(0)?,
-                            service_id: r.get(1)?,
-                            user_id: r.get(2)?,
-                            kind: r.get(3)?,
-                            at: Timestamp(r.get(4)?),
-                            ip: r.get(5)?,
-                            detail: serde_json::from_str(&detail).unwrap(),
-                        };
-                        let link = countersign_core::audit::ChainLink {
-                            chain_seq: r.get(7)?,
-                            prev_hash: r.get(8)?,
-                            hash: r.get(9)?,
-                        };
-                        Ok((event, link))
-                    },
+                    |r| crate::rows::chained_event(r),
                 )?;
                 let head = one(c, "SELECT seq, hash FROM audit_heads", &[], |r| {
                     Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
@@ -952,6 +994,36 @@ mod tests {
     /// (a benchmark once grew it to 4 GB).
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_wal_stays_bounded_while_commits_never_pause() {
+        let tuning = Tuning {
+            checkpoint_every: Duration::from_millis(5),
+            restart_wal_at: 256,
+            ..Tuning::DEFAULT
+        };
+        assert!(wal_after_writing_without_pause(tuning).await < 16 << 20);
+    }
+
+    /// The same with a checkpointer that never gets to run again (as when
+    /// the machine is so busy that its thread gets no CPU): the writer
+    /// keeps the WAL within its limit (4 × 256 pages) by itself.
+    #[tokio::test]
+    async fn the_wal_stays_bounded_without_the_checkpointer() {
+        let tuning = Tuning {
+            checkpoint_every: Duration::from_secs(3600),
+            restart_wal_at: 256,
+            ..Tuning::DEFAULT
+        };
+        let wal = wal_after_writing_without_pause(tuning).await;
+        // The limit, and the frames of one batch committed past it.
+        assert!(
+            wal <= (4 * 256 + 2 * BATCH as u64) * 4096 + 4096,
+            "the WAL grew to {wal} bytes"
+        );
+    }
+
+    /// The WAL's size after 64 MiB written in rows of a page each, from a
+    /// few writers that never pause: small batches, committed one right
+    /// after the other.
+    async fn wal_after_writing_without_pause(tuning: Tuning) -> u64 {
         let dir = tempfile_dir::Dir::new();
         let path = dir.0.join("t.db");
         let conn = Connection::open(&path).unwrap();
@@ -960,14 +1032,7 @@ mod tests {
         )
         .unwrap();
         drop(conn);
-        let tuning = Tuning {
-            checkpoint_every: Duration::from_millis(5),
-            restart_wal_at: 256,
-            ..Tuning::DEFAULT
-        };
         let engine = start_with(&path, Durability::Normal, tuning).unwrap();
-        // 64 MiB in rows of a page each, from a few writers that never
-        // pause: small batches, committed one right after the other.
         const ROWS: u64 = 16 * 1024;
         let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let writers: Vec<_> = (0..4)
@@ -993,8 +1058,7 @@ mod tests {
         for writer in writers {
             writer.await.unwrap();
         }
-        let wal = std::fs::metadata(dir.0.join("t.db-wal")).unwrap().len();
-        assert!(wal < 16 << 20, "the WAL grew to {wal} bytes");
+        std::fs::metadata(dir.0.join("t.db-wal")).unwrap().len()
     }
 
     /// Polls `f` once: a write is queued, and its answer not waited for.

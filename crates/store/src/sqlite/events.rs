@@ -12,13 +12,14 @@ use countersign_core::Timestamp;
 use super::engine::{all, conflict_on_unique, exec, one, Unit};
 use super::SqliteStore;
 use crate::sql::{
-    prunable, purge_cutoffs, purged, to_json, ARTICLE_COLUMNS, ARTICLE_WHERE,
-    CHAINED_EVENT_COLUMNS, EVENT_COLUMNS, PRUNE_CANDIDATES, PRUNE_EVENTS, PURGE_SQLITE,
-    SAVE_CHECKPOINT, UNDELIVERED_FROM,
+    erased_events, prunable, purge_cutoffs, purged, to_json, ARTICLE_COLUMNS, ARTICLE_WHERE,
+    CHAINED_EVENT_COLUMNS, ERASABLE_EVENTS, ERASE_EVENT, EVENT_COLUMNS, FINISH_ERASURE,
+    PENDING_ERASURES, PRUNE_CANDIDATES, PRUNE_EVENTS, PURGE_SQLITE, SAVE_CHECKPOINT,
+    UNDELIVERED_FROM,
 };
 use crate::{
-    rows, AfterDelivery, ArticleFilter, AuditChain, NoticeOutcome, NoticeRecord, Purged, Result,
-    WebhookClaim, WebhookDelivery,
+    rows, AfterDelivery, ArticleFilter, AuditChain, Erased, Erasure, NoticeOutcome, NoticeRecord,
+    Purged, Result, WebhookClaim, WebhookDelivery,
 };
 
 /// Where a service's pruned chain starts again, if it was pruned.
@@ -530,6 +531,53 @@ impl SqliteStore {
                     &[&service_id, &last.chain_seq, &last.hash, &now.millis()],
                 )?;
                 Ok(Unit::Keep(pruned as u64))
+            })
+            .await
+    }
+
+    pub(super) async fn pending_erasures(&self, limit: u32) -> Result<Vec<Erasure>> {
+        self.db
+            .read(move |c| {
+                all(c, PENDING_ERASURES, &[&i64::from(limit)], |r| {
+                    rows::erasure(r)
+                })
+            })
+            .await
+    }
+
+    pub(super) async fn erase_events(&self, erasure: &Erasure, limit: u32) -> Result<Erased> {
+        let erasure = erasure.clone();
+        self.db
+            .write(move |w| {
+                let found = all(
+                    w.conn,
+                    &ERASABLE_EVENTS,
+                    &[
+                        &erasure.service_id,
+                        &erasure.user_id,
+                        &erasure.up_to_seq,
+                        &i64::from(limit),
+                    ],
+                    |r| rows::event(r),
+                )?;
+                let events = found.len() as u64;
+                for e in erased_events(found) {
+                    let detail = e.detail.to_string();
+                    exec(
+                        w.conn,
+                        ERASE_EVENT,
+                        &[&detail, &e.personal.erased_digest(), &e.id],
+                    )?;
+                }
+                let done = events < u64::from(limit);
+                if done {
+                    exec(
+                        w.conn,
+                        FINISH_ERASURE,
+                        &[&erasure.service_id, &erasure.user_id, &erasure.up_to_seq],
+                    )?;
+                }
+                Ok(Unit::Keep(Erased { events, done }))
             })
             .await
     }

@@ -27,9 +27,9 @@ use countersign_core::user::User;
 use countersign_core::Timestamp;
 
 use crate::{
-    AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, FactorUse, ImportedUser, LockedEvent,
-    MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged, Result, Revoked, Saved,
-    SecurityWrite, Store, StoreError, WebhookClaim, WebhookDelivery,
+    AfterDelivery, ArticleFilter, AuditChain, ChallengeWrite, Erased, Erasure, FactorUse,
+    ImportedUser, LockedEvent, MessageUpdate, NoticeOutcome, NoticeRecord, OpenedFrom, Purged,
+    Result, Revoked, Saved, SecurityWrite, Store, StoreError, WebhookClaim, WebhookDelivery,
 };
 
 /// The embedded SQLite backend: one file in WAL mode.
@@ -249,8 +249,16 @@ impl Store for SqliteStore {
         SqliteStore::unlock_user(self, user, event).await
     }
 
-    async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<bool> {
+    async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<Option<Erasure>> {
         SqliteStore::delete_user(self, user, tombstone).await
+    }
+
+    async fn pending_erasures(&self, limit: u32) -> Result<Vec<Erasure>> {
+        SqliteStore::pending_erasures(self, limit).await
+    }
+
+    async fn erase_events(&self, erasure: &Erasure, limit: u32) -> Result<Erased> {
+        SqliteStore::erase_events(self, erasure, limit).await
     }
 
     async fn insert_challenge(&self, challenge: &Challenge, events: &[Event]) -> Result<()> {

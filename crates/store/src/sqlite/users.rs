@@ -13,9 +13,12 @@ use rusqlite::Connection;
 use super::challenges::insert_factor_row;
 use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
-use crate::sql::{to_json, API_KEY_COLUMNS, PORTAL_COLUMNS, USER_COLUMNS};
+use crate::sql::{
+    to_json, API_KEY_COLUMNS, FORGET_NOTICES, PORTAL_COLUMNS, REQUEST_ERASURE, USER_COLUMNS,
+};
 use crate::{
-    rows, ImportedUser, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite, StoreError,
+    rows, Erasure, ImportedUser, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
+    StoreError,
 };
 
 impl SqliteStore {
@@ -312,7 +315,11 @@ impl SqliteStore {
             .await
     }
 
-    pub(super) async fn delete_user(&self, user: &User, tombstone: &Event) -> Result<bool> {
+    pub(super) async fn delete_user(
+        &self,
+        user: &User,
+        tombstone: &Event,
+    ) -> Result<Option<Erasure>> {
         let (id, tombstone) = (user.id.clone(), tombstone.clone());
         self.db
             .write(move |w| {
@@ -325,10 +332,14 @@ impl SqliteStore {
                 )?;
                 let gone = exec(w.conn, "DELETE FROM users WHERE id = $1", &[&id])?;
                 if gone == 0 {
-                    return Ok(Unit::Undo(false));
+                    return Ok(Unit::Undo(None));
                 }
                 w.insert_events(std::slice::from_ref(&tombstone))?;
-                Ok(Unit::Keep(true))
+                let erasure = one(w.conn, REQUEST_ERASURE, &[&tombstone.id], |r| {
+                    rows::erasure(r)
+                })?;
+                exec(w.conn, FORGET_NOTICES, &[&id])?;
+                Ok(Unit::Keep(erasure))
             })
             .await
     }

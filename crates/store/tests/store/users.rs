@@ -2,11 +2,13 @@
 //! challenges while their events stay.
 
 use countersign_core::audit;
+use countersign_core::event::{Event, Personal};
 use countersign_core::factor::Factor;
 use countersign_core::user::User;
 use countersign_store::{
-    AuditChain, ChallengeWrite, ImportedUser, Saved, Store, StoreError, UserEffect,
+    AuditChain, ChallengeWrite, Erased, ImportedUser, Saved, Store, StoreError, UserEffect,
 };
+use serde_json::json;
 
 use crate::harness::{
     at, challenge, event, event_ids, new_user, only_events, reload_user, service, service_and_user,
@@ -26,6 +28,9 @@ crate::on_both_engines! {
     import_users_writes_everything_or_nothing
         => import_users_writes_everything_or_nothing_sqlite,
            import_users_writes_everything_or_nothing_postgres;
+    erasure_removes_a_deleted_users_personal_data_and_the_chain_still_verifies
+        => erasure_removes_a_deleted_users_personal_data_and_the_chain_still_verifies_sqlite,
+           erasure_removes_a_deleted_users_personal_data_and_the_chain_still_verifies_postgres;
 }
 
 async fn insert_user_reads_back_and_refuses_a_duplicate(store: &dyn Store) {
@@ -145,7 +150,17 @@ async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn St
     assert_eq!(before.len(), 2, "user.created and challenge.created");
 
     let tombstone = event(&alice, "user.deleted", at(10));
-    assert!(store.delete_user(&alice, &tombstone).await.unwrap());
+    let erasure = store.delete_user(&alice, &tombstone).await.unwrap();
+    assert_eq!(
+        store.pending_erasures(10).await.unwrap(),
+        Vec::from_iter(erasure.clone()),
+        "the erasure is requested with the deletion"
+    );
+    let erasure = erasure.expect("deleted");
+    assert_eq!(
+        (erasure.user_id.as_str(), erasure.requested_at),
+        ("alice", at(10))
+    );
     assert_eq!(store.user(&service.id, "alice").await.unwrap(), None);
     assert_eq!(store.user_by_pk(&alice.id).await.unwrap(), None);
     assert_eq!(
@@ -176,7 +191,7 @@ async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn St
     );
     // Deleting again changes nothing and writes no second tombstone.
     let again = event(&alice, "user.deleted", at(12));
-    assert!(!store.delete_user(&alice, &again).await.unwrap());
+    assert_eq!(store.delete_user(&alice, &again).await.unwrap(), None);
     assert_eq!(event_ids(store, &alice).await, kept);
     assert_eq!(store.event(&again.id).await.unwrap(), None);
 
@@ -186,6 +201,105 @@ async fn delete_user_removes_user_and_challenges_but_keeps_events(store: &dyn St
         store.challenge(&service.id, &bobs.id).await.unwrap(),
         Some(bobs)
     );
+}
+
+/// Deleting a user requests the erasure of their events up to the
+/// deletion; batches erase them (IP, user id, personal detail) and finish
+/// the request; another user's events, and those of a later user with the
+/// same id, stay whole; the chain verifies before, between and after, on
+/// events sealed before and after the erasure (PostgreSQL seals later).
+async fn erasure_removes_a_deleted_users_personal_data_and_the_chain_still_verifies(
+    store: &dyn Store,
+) {
+    let (service, alice) = service_and_user(store).await;
+    let bob = crate::harness::user(store, &service, "bob").await;
+    let personal = |user: &User, i: i64| {
+        Event::new(
+            &user.service_id,
+            Some(&user.user_id),
+            "challenge.code_sent",
+            at(i),
+            Some("203.0.113.7"),
+            json!({"challenge_id": format!("chl_{i}"), "channel": "sms", "to": "+44 7700 •••123"}),
+        )
+    };
+    let alices: Vec<Event> = (1..=5).map(|i| personal(&alice, i)).collect();
+    store.insert_events(&alices[..3]).await.unwrap();
+    let chain_verifies = || async {
+        let AuditChain { events, head, .. } = store.audit_chain(&service.id).await.unwrap();
+        let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
+        assert_eq!(audit::verify(&events, head), Ok(events.len() as u64));
+        events.len()
+    };
+    chain_verifies().await; // the first three are sealed now
+    store.insert_events(&alices[3..]).await.unwrap();
+    let bobs = personal(&bob, 6);
+    store
+        .insert_events(std::slice::from_ref(&bobs))
+        .await
+        .unwrap();
+
+    let tombstone = event(&alice, "user.deleted", at(10));
+    let erasure = store
+        .delete_user(&alice, &tombstone)
+        .await
+        .unwrap()
+        .unwrap();
+    // A new Alice, after the deletion, keeps her events.
+    let new_alice = crate::harness::user(store, &service, "alice").await;
+    let hers = personal(&new_alice, 11);
+    store
+        .insert_events(std::slice::from_ref(&hers))
+        .await
+        .unwrap();
+
+    let first = store.erase_events(&erasure, 2).await.unwrap();
+    assert_eq!(
+        first,
+        Erased {
+            events: 2,
+            done: false
+        }
+    );
+    let total = chain_verifies().await;
+    let mut erased = 2;
+    loop {
+        let batch = store.erase_events(&erasure, 2).await.unwrap();
+        erased += batch.events;
+        if batch.done {
+            break;
+        }
+    }
+    // user.created, five events and the tombstone.
+    assert_eq!(erased, 7);
+    assert!(store.pending_erasures(10).await.unwrap().is_empty());
+    assert_eq!(
+        store.erase_events(&erasure, 2).await.unwrap(),
+        Erased {
+            events: 0,
+            done: true
+        }
+    );
+
+    for old in alices.iter().chain([&tombstone]) {
+        let e = store.event(&old.id).await.unwrap().unwrap();
+        assert_eq!(
+            (e.user_id.as_deref(), e.ip.as_deref()),
+            (None, None),
+            "{}",
+            e.kind
+        );
+        assert!(matches!(e.personal, Personal::Erased(_)));
+        assert!(e.detail.get("to").is_none(), "{}", e.detail);
+        assert_eq!(e.detail.get("channel"), old.detail.get("channel"));
+        assert_eq!((e.kind.as_str(), e.at), (old.kind.as_str(), old.at));
+    }
+    for kept in [&bobs, &hers] {
+        assert_eq!(&store.event(&kept.id).await.unwrap().unwrap(), kept);
+    }
+    assert_eq!(event_ids(store, &new_alice).await.last(), Some(&hers.id));
+    assert!(!event_ids(store, &new_alice).await.contains(&alices[0].id));
+    assert_eq!(chain_verifies().await, total, "nothing added, nothing lost");
 }
 
 /// An import: a verification flag alone is written (a vouched contact), new
