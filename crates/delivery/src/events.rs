@@ -1,9 +1,11 @@
-//! Webhooks to the integrator: each event POSTed as JSON and signed like
-//! the SMS webhook, so one verification routine serves both.
+//! Webhooks to the integrator: each event POSTed as JSON and signed the
+//! Standard Webhooks way, like the messages to the SMS/voice gateway, so
+//! one off-the-shelf library verifies both.
 
 use std::time::Duration;
 
-use crate::phone::{check_url, signature_header, without_url};
+use crate::phone::{check_url, without_url};
+use crate::standard_webhooks;
 
 /// Posts events; one client (and its connection pool) for every endpoint.
 #[derive(Clone)]
@@ -35,9 +37,11 @@ impl EventPoster {
         check_url(url)
     }
 
-    /// POSTs `body` with `Countersign-Signature` (when there is a secret)
-    /// made at `unix_seconds` and `Countersign-Event-Id`; a 2xx answer is a
-    /// delivery, anything else a failure to retry.
+    /// POSTs `body` with the Standard Webhooks headers (`webhook-id`: the
+    /// event's id, `webhook-timestamp`: `unix_seconds`, and, when there is
+    /// a secret, `webhook-signature`), and, deprecated, the older
+    /// `Countersign-Event-Id` and `Countersign-Signature`; a 2xx answer is
+    /// a delivery, anything else a failure to retry.
     pub async fn post(
         &self,
         url: &str,
@@ -46,18 +50,13 @@ impl EventPoster {
         body: &str,
         unix_seconds: u64,
     ) -> Result<u16, PostFailure> {
-        let mut request = self
+        let request = self
             .http
             .post(url)
             .header("content-type", "application/json")
             .header("countersign-event-id", event_id)
             .body(body.to_owned());
-        if let Some(secret) = secret {
-            request = request.header(
-                "countersign-signature",
-                signature_header(secret.as_bytes(), unix_seconds, body.as_bytes()),
-            );
-        }
+        let request = standard_webhooks::sign(request, event_id, secret, unix_seconds, body);
         let response = request.send().await.map_err(|e| PostFailure {
             status: None,
             reason: without_url(e),

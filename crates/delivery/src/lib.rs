@@ -8,6 +8,7 @@ mod config;
 mod events;
 mod phone;
 mod smtp;
+pub mod standard_webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -186,20 +186,21 @@ impl Provider for WebhookProvider {
             });
         }
         let body = body.to_string();
-        let mut request = self
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let request = self
             .http
             .post(&self.config.url)
             .header(reqwest::header::CONTENT_TYPE, "application/json");
-        if let Some(secret) = &self.config.secret {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0);
-            request = request.header(
-                "Countersign-Signature",
-                signature_header(secret.as_bytes(), now, body.as_bytes()),
-            );
-        }
+        let request = crate::standard_webhooks::sign(
+            request,
+            &m.message_id,
+            self.config.secret.as_deref(),
+            now,
+            &body,
+        );
         classify(request.body(body).send().await, Refusals::None).await?;
         Ok(Receipt::default())
     }

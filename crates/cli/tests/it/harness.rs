@@ -28,7 +28,8 @@ pub fn postgres_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
-pub const WEBHOOK_SECRET: &str = "whsec_test_secret";
+/// The SMS/voice gateway's secret, in the Standard Webhooks form.
+pub const WEBHOOK_SECRET: &str = "whsec_dGhlIGdhdGV3YXkncyBzZWNyZXQsIDMyIGJ5dGVzIQ==";
 pub const TWILIO_SID: &str = "AC0123456789";
 pub const TWILIO_TOKEN: &str = "twilio-token";
 

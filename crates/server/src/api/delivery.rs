@@ -7,7 +7,8 @@
 //! [`call_key_pressed`]).
 //!
 //! Authenticated by the provider's own signature: the webhook provider's
-//! `Countersign-Signature` over the JSON body (its `secret`), Twilio's
+//! Standard Webhooks signature (or the deprecated `Countersign-Signature`)
+//! over the JSON body (its `secret`), Twilio's
 //! `X-Twilio-Signature` over the callback URL and form (its auth token).
 
 use axum::body::Bytes;
@@ -17,7 +18,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use countersign_core::message::DeliveryStatus;
 use countersign_core::policy::Channel;
-use countersign_delivery::{twilio_signature, twiml, verify_signature_header, CallbackAuth};
+use countersign_delivery::{
+    standard_webhooks, twilio_signature, twiml, verify_signature_header, CallbackAuth,
+};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
@@ -51,7 +54,7 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 /// Records a provider's delivery report.
 #[utoipa::path(post, path = "/v1/delivery/status/{channel}", tag = "delivery",
     params(("channel" = String, Path, description = "sms or voice")),
-    request_body(content = WebhookReport, description = "JSON from the webhook provider (Countersign-Signature), or Twilio's StatusCallback form (X-Twilio-Signature, ?message_id=)"),
+    request_body(content = WebhookReport, description = "JSON from the webhook provider (Standard Webhooks headers, or the deprecated Countersign-Signature), or Twilio's StatusCallback form (X-Twilio-Signature, ?message_id=)"),
     responses((status = 204, description = "Recorded (or already known)"),
               (status = 400, description = "invalid_request"),
               (status = 401, description = "invalid_signature"),
@@ -86,9 +89,10 @@ pub async fn delivery_status(
 /// a failure.
 pub type Report = (String, DeliveryStatus, Option<String>);
 
-/// Checks a provider's request to us: the webhook provider's
-/// `Countersign-Signature` over the body (its secret, at most five minutes
-/// old), or Twilio's `X-Twilio-Signature` over our public URL of the
+/// Checks a provider's request to us: the webhook provider's Standard
+/// Webhooks signature (`webhook-id`, `webhook-timestamp`,
+/// `webhook-signature`) or, deprecated, its `Countersign-Signature`, over
+/// the body (its secret, at most five minutes old), or Twilio's `X-Twilio-Signature` over our public URL of the
 /// request and its form (the auth token).
 fn check_signature(
     app: &App,
@@ -100,15 +104,31 @@ fn check_signature(
     let signed = match auth {
         CallbackAuth::Webhook(secret) => {
             let now = u64::try_from(app.now().millis() / 1000).unwrap_or(0);
-            header(headers, "countersign-signature").is_some_and(|h| {
-                verify_signature_header(
-                    secret.as_bytes(),
-                    h,
+            let standard = |name| header(headers, name);
+            match (
+                standard(standard_webhooks::ID_HEADER),
+                standard(standard_webhooks::TIMESTAMP_HEADER),
+                standard(standard_webhooks::SIGNATURE_HEADER),
+            ) {
+                (Some(id), Some(timestamp), Some(signatures)) => standard_webhooks::verify(
+                    &standard_webhooks::key(secret),
+                    id,
+                    timestamp,
+                    signatures,
                     body,
                     now,
                     SIGNATURE_TOLERANCE_SECONDS,
-                )
-            })
+                ),
+                _ => header(headers, "countersign-signature").is_some_and(|h| {
+                    verify_signature_header(
+                        secret.as_bytes(),
+                        h,
+                        body,
+                        now,
+                        SIGNATURE_TOLERANCE_SECONDS,
+                    )
+                }),
+            }
         }
         CallbackAuth::Twilio(token) => {
             let url = format!(
@@ -181,7 +201,7 @@ pub struct KeyPressReport {
 #[utoipa::path(post, path = "/v1/delivery/calls/{message_id}/{token}", tag = "delivery",
     params(("message_id" = String, Path, description = "The call's message id"),
            ("token" = String, Path, description = "The call's single-use token")),
-    request_body(content = KeyPressReport, description = "JSON from the webhook provider (Countersign-Signature, when it has a secret), or Twilio's Gather form (X-Twilio-Signature)"),
+    request_body(content = KeyPressReport, description = "JSON from the webhook provider (Standard Webhooks headers or the deprecated Countersign-Signature, when it has a secret), or Twilio's Gather form (X-Twilio-Signature)"),
     responses((status = 200, description = "TwiML for Twilio; JSON `{\"say\", \"speech_language\"}` or `{\"hangup\": true}` for the webhook provider"),
               (status = 400, description = "invalid_request"),
               (status = 401, description = "invalid_signature"),
