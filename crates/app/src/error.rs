@@ -29,6 +29,7 @@ pub enum Missing {
     SignIn,
     Article,
     ApiKey,
+    Webhook,
     /// A route that exists only when a provider is configured.
     Route,
 }
@@ -46,6 +47,7 @@ impl Missing {
             Missing::SignIn => "sign-in",
             Missing::Article => "article",
             Missing::ApiKey => "API key",
+            Missing::Webhook => "webhook endpoint",
             Missing::Route => "route",
         }
     }
@@ -138,6 +140,8 @@ pub enum AppError {
     FactorExists,
     #[error("this is the service's last API key: revoking it would lock the service out; create a new key first")]
     LastApiKey,
+    #[error("a service has at most {limit} webhook endpoints; remove one first")]
+    TooManyWebhooks { limit: usize },
     #[error("this factor waited more than 24 hours for its first code; remove it and enrol again")]
     EnrolmentExpired,
     #[error("only an active hotp factor can be resynchronised")]

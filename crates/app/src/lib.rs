@@ -34,6 +34,7 @@ pub mod user_import;
 pub mod users;
 pub mod views;
 pub mod webauthn;
+pub mod webhooks;
 pub mod workers;
 
 use std::sync::Arc;
@@ -72,8 +73,11 @@ pub struct Inner {
     pub webauthn: Result<RelyingParty, String>,
     /// Wakes the notice and webhook worker.
     pub outbox: Outbox,
-    /// Posts webhook events.
+    /// Posts webhook events to the operator's endpoints.
     pub poster: EventPoster,
+    /// Posts them to the endpoints services registered: public addresses
+    /// only, unless `webhook_private_targets` says otherwise.
+    pub service_poster: EventPoster,
 }
 
 impl std::ops::Deref for App {
@@ -91,6 +95,12 @@ impl App {
         clock: Arc<dyn Clock>,
         keyring: Keyring,
     ) -> App {
+        let service_poster = if config.webhook_private_targets {
+            EventPoster::new()
+        } else {
+            EventPoster::public_only()
+        }
+        .expect("an HTTP client without custom TLS always builds");
         App(Arc::new(Inner {
             keys: KeyFile::new(config.key_file.clone(), keyring),
             webauthn: RelyingParty::from_config(&config.webauthn),
@@ -103,6 +113,7 @@ impl App {
             device_waiters: DeviceWaiters::default(),
             outbox: Outbox::default(),
             poster: EventPoster::new().expect("an HTTP client without custom TLS always builds"),
+            service_poster,
         }))
     }
 

@@ -556,6 +556,7 @@ async fn webhook_command(config: &Config, cmd: WebhookCommand) -> Result<(), Str
                 &poster,
                 endpoint,
                 &event_ids,
+                None,
                 SystemClock.now(),
             )
             .await

@@ -160,6 +160,11 @@ prefixed_id!(
     MessageId,
     "msg"
 );
+prefixed_id!(
+    /// A webhook endpoint a service registered for its own events: `whk_…`.
+    WebhookId,
+    "whk"
+);
 typed_id!(
     /// The integrator's own id for a user: 1–128 characters of
     /// `[A-Za-z0-9._@:-]`.

@@ -33,6 +33,7 @@ pub mod service;
 pub mod support;
 pub mod transaction;
 pub mod user;
+pub mod webhook;
 
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 

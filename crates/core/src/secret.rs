@@ -37,6 +37,17 @@ pub fn new_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A webhook signing secret in the Standard Webhooks form: `whsec_` and
+/// the base64 of 256 random bits.
+pub fn new_webhook_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill(&mut bytes);
+    format!(
+        "whsec_{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
 /// Hex SHA-256 of a token: enough for 256 random bits.
 pub fn token_hash(token: &str) -> String {
     use sha2::Digest;

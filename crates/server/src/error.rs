@@ -255,6 +255,11 @@ impl From<AppError> for ApiError {
                 "Token already enrolled",
             ),
             AppError::LastApiKey => status(StatusCode::CONFLICT, "last_api_key", "Last API key"),
+            AppError::TooManyWebhooks { .. } => status(
+                StatusCode::CONFLICT,
+                "too_many_webhooks",
+                "Too many webhook endpoints",
+            ),
             AppError::EnrolmentExpired => status(StatusCode::GONE, "expired", "Enrolment expired"),
             AppError::NotResyncable => unprocessable("not_resyncable", "Cannot resynchronise"),
             AppError::WrongActivationSignature => {

@@ -207,6 +207,18 @@ const TABLES: &[Table] = &[
             ("hash", Text),
         ],
     },
+    // A service's own webhook endpoints (their secrets stay sealed).
+    Table {
+        name: "service_webhooks",
+        columns: &[
+            ("id", Text),
+            ("service_id", Text),
+            ("url", Text),
+            ("secret", Text),
+            ("events", Text),
+            ("created_at", Int),
+        ],
+    },
     // Erasures a crash interrupted: the target's retention pass ends them.
     Table {
         name: "erasures",

@@ -30,6 +30,7 @@ use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
+use countersign_core::webhook::ServiceWebhook;
 use countersign_core::Timestamp;
 use thiserror::Error;
 
@@ -600,10 +601,38 @@ pub trait Store: Send + Sync + 'static {
     async fn claim_notices(&self, now: Timestamp, limit: u32) -> Result<Vec<NoticeRecord>>;
     /// Records an attempt to send a claimed notice.
     async fn finish_notice(&self, id: &str, outcome: &NoticeOutcome, now: Timestamp) -> Result<()>;
-    /// Services with events `endpoint` has yet to deliver and may try now.
-    /// A new endpoint starts at each service's current end of the log;
-    /// services created after it start at their beginning.
+    /// Makes sure the operator's `endpoint` (every service's events) has a
+    /// cursor for each service: a new endpoint starts at each service's
+    /// current end of the log; services created after it start at their
+    /// beginning.
+    async fn register_webhook_endpoint(&self, endpoint: &str, now: Timestamp) -> Result<()>;
+    /// Services with events `endpoint` has yet to deliver and may try now
+    /// (those it has a cursor for).
     async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>>;
+    /// Registers a service's own endpoint with its sealed secret and its
+    /// cursor at the service's newest event, and records `events`, in one
+    /// transaction; false (nothing written) when the service has `limit`
+    /// endpoints already.
+    async fn insert_service_webhook(
+        &self,
+        webhook: &ServiceWebhook,
+        sealed_secret: &str,
+        limit: usize,
+        events: &[Event],
+    ) -> Result<bool>;
+    /// A service's endpoints, oldest first.
+    async fn service_webhooks(&self, service_id: &str) -> Result<Vec<ServiceWebhook>>;
+    /// Every service's endpoints with their sealed secrets, for the worker.
+    async fn all_service_webhooks(&self) -> Result<Vec<(ServiceWebhook, String)>>;
+    /// Removes a service's endpoint and its cursor (so that it holds back
+    /// no pruning) and records `events`; false (nothing written) when the
+    /// service has no such endpoint.
+    async fn delete_service_webhook(
+        &self,
+        service_id: &str,
+        id: &str,
+        events: &[Event],
+    ) -> Result<bool>;
     /// When the outbox next has work that no write will announce: the
     /// earliest retry or lease end of a pending notice, or of a backlog of
     /// one of `endpoints`. `None`: nothing is pending.
@@ -799,10 +828,12 @@ pub trait Store: Send + Sync + 'static {
         events: &[Event],
         security: Option<&SecurityWrite>,
     ) -> Result<bool>;
-    /// Every sealed secret as `(factor id, sealed value)`, for key rotation.
+    /// Every sealed secret as `(id, sealed value)`, for key rotation: the
+    /// factors' seeds and the service webhooks' secrets (sealed with their
+    /// own id as context).
     async fn sealed_secrets(&self) -> Result<Vec<(String, String)>>;
     /// Replaces a sealed secret if it is still `old`.
-    async fn reseal_secret(&self, factor_id: &str, old: &str, new: &str) -> Result<bool>;
+    async fn reseal_secret(&self, id: &str, old: &str, new: &str) -> Result<bool>;
     /// Sets `name` to `value`, whatever was there.
     async fn put_setting(&self, name: &str, value: &str) -> Result<()>;
     /// Counts one failure against the user outside a challenge (a wrong code

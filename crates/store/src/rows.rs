@@ -6,7 +6,7 @@ use countersign_core::event::{Event, Personal};
 use countersign_core::factor::{Factor, FactorStatus, FactorType};
 use countersign_core::help::{Article, Category};
 use countersign_core::ids::{
-    ApiKeyId, ChallengeId, FactorId, MessageId, ServiceId, UserId, UserKey,
+    ApiKeyId, ChallengeId, FactorId, MessageId, ServiceId, UserId, UserKey, WebhookId,
 };
 use countersign_core::message::{DeliveryStatus, MessageRecord};
 use countersign_core::policy::Channel;
@@ -14,6 +14,7 @@ use countersign_core::portal::{Pending, PortalSession};
 use countersign_core::service::{ApiKey, Service};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
+use countersign_core::webhook::ServiceWebhook;
 use countersign_core::Timestamp;
 
 use crate::{Erasure, NoticeRecord, Result, StoreError, WebhookDelivery};
@@ -144,6 +145,16 @@ pub(crate) fn event(row: &impl SqlRow) -> Result<Event> {
             row.opt_text("personal_salt")?,
             row.opt_text("personal_digest")?,
         ),
+    })
+}
+
+pub(crate) fn service_webhook(row: &impl SqlRow) -> Result<ServiceWebhook> {
+    Ok(ServiceWebhook {
+        id: WebhookId::from_trusted(row.text("id")?),
+        service_id: ServiceId::from_trusted(row.text("service_id")?),
+        url: row.text("url")?,
+        events: json("webhook events", &row.text("events")?)?,
+        created_at: Timestamp(row.int("created_at")?),
     })
 }
 

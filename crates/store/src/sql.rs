@@ -21,6 +21,7 @@ use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
+use countersign_core::webhook::ServiceWebhook;
 use countersign_core::Timestamp;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
@@ -410,6 +411,30 @@ pub(crate) fn erased_events(events: Vec<Event>) -> Vec<Event> {
         })
         .collect()
 }
+
+/// Every sealed secret: factors' seeds and service webhooks' secrets.
+pub(crate) const SEALED_SECRETS: &str = "SELECT id, secret FROM factors WHERE secret IS NOT NULL \
+     UNION ALL SELECT id, secret FROM service_webhooks ORDER BY id";
+/// Replaces sealed secret `$2` if it is still `$3` (ids are unique across
+/// both tables: their prefixes differ).
+pub(crate) const RESEAL_SECRET: [&str; 2] = [
+    "UPDATE factors SET secret = $1 WHERE id = $2 AND secret = $3",
+    "UPDATE service_webhooks SET secret = $1 WHERE id = $2 AND secret = $3",
+];
+pub(crate) const WEBHOOK_COLUMNS: &str = "id, service_id, url, events, created_at";
+/// Registers endpoint `$1` of service `$2` unless it has `$7` already.
+pub(crate) const INSERT_SERVICE_WEBHOOK: &str =
+    "INSERT INTO service_webhooks (id, service_id, url, secret, events, created_at) \
+     SELECT $1, $2, $3, $4, $5, $6 WHERE (SELECT COUNT(*) FROM service_webhooks WHERE service_id = $2) < $7";
+pub(crate) const DELETE_SERVICE_WEBHOOK: [&str; 2] = [
+    "DELETE FROM service_webhooks WHERE service_id = $1 AND id = $2",
+    "DELETE FROM webhook_cursors WHERE service_id = $1 AND endpoint = $2",
+];
+/// Services whose events endpoint `$1` has yet to deliver and may try at `$2`.
+pub(crate) const WEBHOOK_BACKLOG: &str =
+    "SELECT c.service_id FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
+     WHERE c.endpoint = $1 AND h.seq > c.delivered_seq AND c.next_attempt_at <= $2 AND c.lease_until <= $2 \
+     ORDER BY c.service_id";
 
 /// One purge batch ([`Store::purge_expired`]): each statement deletes at
 /// most `$2` rows that ended before `$1` (the cutoffs of [`purge_cutoffs`],
@@ -1121,8 +1146,7 @@ macro_rules! sql_store {
                 Ok(query.fetch_one(self.reads()).await?.map(Timestamp))
             }
 
-            async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>> {
-                self.seal_all().await?;
+            async fn register_webhook_endpoint(&self, endpoint: &str, now: Timestamp) -> Result<()> {
                 let mut tx = self.writes().begin().await?;
                 sqlx::query("INSERT INTO webhook_endpoints (name, first_seen) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
                     .bind(endpoint)
@@ -1141,16 +1165,82 @@ macro_rules! sql_store {
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;
-                let due: Vec<(ServiceId,)> = sqlx::query_as(
-                    "SELECT c.service_id FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
-                     WHERE c.endpoint = $1 AND h.seq > c.delivered_seq AND c.next_attempt_at <= $2 AND c.lease_until <= $2 \
-                     ORDER BY c.service_id",
+                Ok(())
+            }
+
+            async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>> {
+                self.seal_all().await?;
+                let due: Vec<(ServiceId,)> = sqlx::query_as(WEBHOOK_BACKLOG)
+                    .bind(endpoint)
+                    .bind(now.millis())
+                    .fetch_all(self.reads())
+                    .await?;
+                Ok(due.into_iter().map(|(s,)| s).collect())
+            }
+
+            async fn insert_service_webhook(&self, w: &ServiceWebhook, sealed_secret: &str, limit: usize, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                // Registrations of one service take turns, so the limit holds.
+                sqlx::query("SELECT id FROM services WHERE id = $1 FOR UPDATE")
+                    .bind(w.service_id.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                let inserted = sqlx::query(INSERT_SERVICE_WEBHOOK)
+                    .bind(w.id.as_str())
+                    .bind(w.service_id.as_str())
+                    .bind(&w.url)
+                    .bind(sealed_secret)
+                    .bind(to_json(&w.events))
+                    .bind(w.created_at.millis())
+                    .bind(limit as i64)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if inserted == 0 {
+                    return Ok(false);
+                }
+                // Unsealed events get links after the head: those just
+                // before the registration may be delivered too.
+                sqlx::query(
+                    "INSERT INTO webhook_cursors (endpoint, service_id, delivered_seq, attempts, next_attempt_at, lease_until) \
+                     SELECT $1, $2, COALESCE((SELECT seq FROM audit_heads WHERE service_id = $2), 0), 0, 0, 0",
                 )
-                .bind(endpoint)
-                .bind(now.millis())
+                .bind(w.id.as_str())
+                .bind(w.service_id.as_str())
+                .execute(&mut *tx)
+                .await?;
+                insert_events!(tx, events);
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn service_webhooks(&self, service_id: &str) -> Result<Vec<ServiceWebhook>> {
+                let found = sqlx::query(&format!(
+                    "SELECT {WEBHOOK_COLUMNS} FROM service_webhooks WHERE service_id = $1 ORDER BY created_at, id"
+                ))
+                .bind(service_id)
                 .fetch_all(self.reads())
                 .await?;
-                Ok(due.into_iter().map(|(s,)| s).collect())
+                found.iter().map(rows::service_webhook).collect()
+            }
+
+            async fn all_service_webhooks(&self) -> Result<Vec<(ServiceWebhook, String)>> {
+                let found = sqlx::query(&format!("SELECT {WEBHOOK_COLUMNS}, secret FROM service_webhooks ORDER BY id"))
+                    .fetch_all(self.reads())
+                    .await?;
+                found
+                    .iter()
+                    .map(|r| Ok((rows::service_webhook(r)?, rows::SqlRow::text(r, "secret")?)))
+                    .collect()
+            }
+
+            async fn delete_service_webhook(&self, service_id: &str, id: &str, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
+                let mut changed = [0; 2];
+                for (sql, n) in DELETE_SERVICE_WEBHOOK.iter().zip(&mut changed) {
+                    *n = sqlx::query(sql).bind(service_id).bind(id).execute(&mut *tx).await?.rows_affected();
+                }
+                commit_if_changed!(tx, changed[0], events, None)
             }
 
             async fn claim_webhook(&self, endpoint: &str, service_id: &str, now: Timestamp) -> Result<Option<WebhookClaim>> {
@@ -1683,20 +1773,21 @@ macro_rules! sql_store {
             }
 
             async fn sealed_secrets(&self) -> Result<Vec<(String, String)>> {
-                Ok(sqlx::query_as("SELECT id, secret FROM factors WHERE secret IS NOT NULL ORDER BY id")
-                    .fetch_all(self.reads())
-                    .await?)
+                Ok(sqlx::query_as(SEALED_SECRETS).fetch_all(self.reads()).await?)
             }
 
-            async fn reseal_secret(&self, factor_id: &str, old: &str, new: &str) -> Result<bool> {
-                Ok(sqlx::query("UPDATE factors SET secret = $1 WHERE id = $2 AND secret = $3")
-                    .bind(new)
-                    .bind(factor_id)
-                    .bind(old)
-                    .execute(self.writes())
-                    .await?
-                    .rows_affected()
-                    == 1)
+            async fn reseal_secret(&self, id: &str, old: &str, new: &str) -> Result<bool> {
+                let mut changed = 0;
+                for sql in RESEAL_SECRET {
+                    changed += sqlx::query(sql)
+                        .bind(new)
+                        .bind(id)
+                        .bind(old)
+                        .execute(self.writes())
+                        .await?
+                        .rows_affected();
+                }
+                Ok(changed == 1)
             }
 
             async fn put_setting(&self, name: &str, value: &str) -> Result<()> {

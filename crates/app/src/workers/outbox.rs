@@ -106,7 +106,14 @@ const AFTER_FAILURE: Duration = Duration::from_secs(1);
 /// Work already due that the last pass could not take waits a moment,
 /// so that it is retried without spinning.
 async fn until_due(state: &AppState) -> Option<Duration> {
-    let endpoints: Vec<String> = state.config.webhooks.iter().map(|w| w.name()).collect();
+    let mut endpoints: Vec<String> = state.config.webhooks.iter().map(|w| w.name()).collect();
+    match state.store.all_service_webhooks().await {
+        Ok(registered) => endpoints.extend(registered.into_iter().map(|(w, _)| w.id.to_string())),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the services' webhooks failed");
+            return Some(AFTER_FAILURE);
+        }
+    }
     match state.store.next_outbox_due(&endpoints).await {
         Ok(due) => due.map(|at| {
             let ms = at.millis().saturating_sub(state.now().millis());
@@ -139,23 +146,66 @@ pub async fn pass(state: &AppState) -> Result<(), countersign_store::StoreError>
         }
     }
     for endpoint in &state.config.webhooks {
-        for service_id in state
+        state
             .store
-            .webhook_backlog(&endpoint.name(), state.now())
+            .register_webhook_endpoint(&endpoint.name(), state.now())
+            .await?;
+        deliver_backlog(state, &state.poster, endpoint).await?;
+    }
+    for endpoint in service_endpoints(state).await? {
+        deliver_backlog(state, &state.service_poster, &endpoint).await?;
+    }
+    Ok(())
+}
+
+/// Delivers each service's events that `endpoint` has yet to receive.
+async fn deliver_backlog(
+    state: &AppState,
+    poster: &EventPoster,
+    endpoint: &WebhookEndpoint,
+) -> Result<(), countersign_store::StoreError> {
+    for service_id in state
+        .store
+        .webhook_backlog(&endpoint.name(), state.now())
+        .await?
+    {
+        if let Some(claim) = state
+            .store
+            .claim_webhook(&endpoint.name(), &service_id, state.now())
             .await?
         {
-            if let Some(claim) = state
-                .store
-                .claim_webhook(&endpoint.name(), &service_id, state.now())
-                .await?
-            {
-                let result = deliver_events(state, endpoint, claim.clone()).await;
-                state.store.release_webhook(&claim).await?;
-                result?;
-            }
+            let result = deliver_events(state, poster, endpoint, claim.clone()).await;
+            state.store.release_webhook(&claim).await?;
+            result?;
         }
     }
     Ok(())
+}
+
+/// The endpoints services registered, named by their id, with their
+/// secrets opened: their only cursor is their own service's, so they get
+/// that service's events alone. One whose secret does not open (a key
+/// file missing the key it was sealed with) is skipped and logged.
+pub(crate) async fn service_endpoints(
+    state: &AppState,
+) -> Result<Vec<WebhookEndpoint>, countersign_store::StoreError> {
+    let keys = state.keys.ring();
+    let registered = state.store.all_service_webhooks().await?;
+    Ok(registered
+        .into_iter()
+        .filter_map(|(w, sealed)| match keys.open(&sealed, w.id.as_str()) {
+            Ok(secret) => Some(WebhookEndpoint {
+                name: Some(w.id.to_string()),
+                url: w.url,
+                secret: Some(String::from_utf8_lossy(&secret).into_owned()),
+                events: w.events,
+            }),
+            Err(e) => {
+                tracing::error!(webhook = %w.id, error = %e, "a webhook secret does not open; its events wait");
+                None
+            }
+        })
+        .collect())
 }
 
 async fn send_notice(
@@ -330,6 +380,7 @@ pub async fn post_event(
 /// the end of the log or a failure (retried later, from the same event).
 async fn deliver_events(
     state: &AppState,
+    poster: &EventPoster,
     endpoint: &WebhookEndpoint,
     mut claim: WebhookClaim,
 ) -> Result<(), countersign_store::StoreError> {
@@ -343,7 +394,7 @@ async fn deliver_events(
         };
         for (seq, event) in events.into_iter().filter(|(_, e)| endpoint.wants(&e.kind)) {
             let attempt = claim.attempts + 1;
-            let delivery = post_event(&state.poster, endpoint, &event, attempt, state.now()).await;
+            let delivery = post_event(poster, endpoint, &event, attempt, state.now()).await;
             let next = if delivery.error.is_none() {
                 AfterDelivery::Advance { seq }
             } else if attempt >= MAX_ATTEMPTS {
@@ -407,13 +458,15 @@ async fn deliver_events(
 }
 
 /// Delivers the events `ids` to `endpoint` again, outside the worker's
-/// order (an operator's replay), and logs each attempt. Refuses an event the
-/// endpoint does not subscribe to. Answers the attempts, in order.
+/// order (an operator's or a service's replay), and logs each attempt.
+/// Refuses an event the endpoint does not subscribe to, and one of another
+/// service than `only` when given. Answers the attempts, in order.
 pub async fn replay(
     store: &dyn countersign_store::Store,
     poster: &EventPoster,
     endpoint: &WebhookEndpoint,
     ids: &[String],
+    only: Option<&str>,
     now: Timestamp,
 ) -> Result<Vec<WebhookDelivery>, crate::admin::AdminError> {
     use crate::admin::AdminError;
@@ -422,6 +475,7 @@ pub async fn replay(
         let event = store
             .event(id)
             .await?
+            .filter(|e| only.is_none_or(|s| e.service_id == s))
             .ok_or_else(|| AdminError::Refused(format!("no event {id:?}")))?;
         if !endpoint.wants(&event.kind) {
             return Err(AdminError::Refused(format!(

@@ -37,6 +37,7 @@ mod retention;
 mod risk;
 mod schema;
 mod service;
+mod service_webhooks;
 mod standard_webhooks;
 mod support;
 mod twilio_verify;

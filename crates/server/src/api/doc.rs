@@ -82,6 +82,11 @@ const LINKS: &[Links] = &[
         &[("id", "$response.body#/id")],
         &["finish_sign_in"],
     ),
+    (
+        "create_webhook",
+        &[("id", "$response.body#/id")],
+        &["delete_webhook", "list_deliveries", "replay"],
+    ),
 ];
 
 /// Completes the generated document (see the module's doc).

@@ -12,6 +12,7 @@ pub mod service;
 pub mod support;
 pub mod users;
 pub mod webauthn;
+pub mod webhooks;
 
 use axum::extract::State;
 use axum::http::{header, Method, StatusCode};
@@ -80,6 +81,10 @@ fn api_routes() -> OpenApiRouter<App> {
         .routes(routes!(service::get_service, service::patch_service))
         .routes(routes!(service::create_key, service::list_keys))
         .routes(routes!(service::revoke_key))
+        .routes(routes!(webhooks::create_webhook, webhooks::list_webhooks))
+        .routes(routes!(webhooks::delete_webhook))
+        .routes(routes!(webhooks::list_deliveries))
+        .routes(routes!(webhooks::replay))
         .routes(routes!(delivery::delivery_status))
         .routes(routes!(delivery::call_key_pressed))
         .routes(routes!(devices::pending_requests))

@@ -11,7 +11,10 @@ use rusqlite::{Connection, ToSql};
 
 use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
-use crate::sql::{factor_params, to_json, FACTOR_COLUMNS, FACTOR_SELECT, MESSAGE_COLUMNS};
+use crate::sql::{
+    factor_params, to_json, FACTOR_COLUMNS, FACTOR_SELECT, MESSAGE_COLUMNS, RESEAL_SECRET,
+    SEALED_SECRETS,
+};
 use crate::{
     rows, ChallengeWrite, Decide, Decided, Decision, FactorUse, MessageUpdate, Result, Saved,
     SecurityWrite, UserEffect, MAX_RACES,
@@ -512,31 +515,18 @@ impl SqliteStore {
 
     pub(super) async fn sealed_secrets(&self) -> Result<Vec<(String, String)>> {
         self.db
-            .read(|c| {
-                all(
-                    c,
-                    "SELECT id, secret FROM factors WHERE secret IS NOT NULL ORDER BY id",
-                    &[],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-            })
+            .read(|c| all(c, SEALED_SECRETS, &[], |r| Ok((r.get(0)?, r.get(1)?))))
             .await
     }
 
-    pub(super) async fn reseal_secret(
-        &self,
-        factor_id: &str,
-        old: &str,
-        new: &str,
-    ) -> Result<bool> {
-        let (factor_id, old, new) = (factor_id.to_owned(), old.to_owned(), new.to_owned());
+    pub(super) async fn reseal_secret(&self, id: &str, old: &str, new: &str) -> Result<bool> {
+        let (id, old, new) = (id.to_owned(), old.to_owned(), new.to_owned());
         self.db
             .write(move |w| {
-                let changed = exec(
-                    w.conn,
-                    "UPDATE factors SET secret = $1 WHERE id = $2 AND secret = $3",
-                    &[&new, &factor_id, &old],
-                )?;
+                let mut changed = 0;
+                for sql in RESEAL_SECRET {
+                    changed += exec(w.conn, sql, &[&new, &id, &old])?;
+                }
                 Ok(Unit::Keep(changed == 1))
             })
             .await

@@ -7,15 +7,16 @@ use countersign_core::ids::ServiceId;
 use countersign_core::outbox::LEASE;
 use countersign_core::retention::Cutoffs;
 use countersign_core::support::Appointment;
+use countersign_core::webhook::ServiceWebhook;
 use countersign_core::Timestamp;
 
 use super::engine::{all, conflict_on_unique, exec, one, Unit};
 use super::SqliteStore;
 use crate::sql::{
     erased_events, prunable, purge_cutoffs, purged, to_json, ARTICLE_COLUMNS, ARTICLE_WHERE,
-    CHAINED_EVENT_COLUMNS, ERASABLE_EVENTS, ERASE_EVENT, EVENT_COLUMNS, FINISH_ERASURE,
-    PENDING_ERASURES, PRUNE_CANDIDATES, PRUNE_EVENTS, PURGE_SQLITE, SAVE_CHECKPOINT,
-    UNDELIVERED_FROM,
+    CHAINED_EVENT_COLUMNS, DELETE_SERVICE_WEBHOOK, ERASABLE_EVENTS, ERASE_EVENT, EVENT_COLUMNS,
+    FINISH_ERASURE, INSERT_SERVICE_WEBHOOK, PENDING_ERASURES, PRUNE_CANDIDATES, PRUNE_EVENTS,
+    PURGE_SQLITE, SAVE_CHECKPOINT, UNDELIVERED_FROM, WEBHOOK_BACKLOG, WEBHOOK_COLUMNS,
 };
 use crate::{
     rows, AfterDelivery, ArticleFilter, AuditChain, Erased, Erasure, NoticeOutcome, NoticeRecord,
@@ -124,13 +125,12 @@ impl SqliteStore {
             .await
     }
 
-    pub(super) async fn webhook_backlog(
+    pub(super) async fn register_webhook_endpoint(
         &self,
         endpoint: &str,
         now: Timestamp,
-    ) -> Result<Vec<ServiceId>> {
-        let endpoint = endpoint.to_owned();
-        let name = endpoint.clone();
+    ) -> Result<()> {
+        let name = endpoint.to_owned();
         self.db
             .write(move |w| {
                 exec(
@@ -154,17 +154,110 @@ impl SqliteStore {
                 )?;
                 Ok(Unit::Keep(()))
             })
-            .await?;
+            .await
+    }
+
+    pub(super) async fn webhook_backlog(
+        &self,
+        endpoint: &str,
+        now: Timestamp,
+    ) -> Result<Vec<ServiceId>> {
+        let endpoint = endpoint.to_owned();
+        self.db
+            .read(move |c| {
+                all(c, WEBHOOK_BACKLOG, &[&endpoint, &now.millis()], |r| {
+                    Ok(r.get::<_, ServiceId>(0)?)
+                })
+            })
+            .await
+    }
+
+    pub(super) async fn insert_service_webhook(
+        &self,
+        webhook: &ServiceWebhook,
+        sealed_secret: &str,
+        limit: usize,
+        events: &[Event],
+    ) -> Result<bool> {
+        let (w, secret, events) = (webhook.clone(), sealed_secret.to_owned(), events.to_vec());
+        self.db
+            .write(move |wr| {
+                let inserted = exec(
+                    wr.conn,
+                    INSERT_SERVICE_WEBHOOK,
+                    &[
+                        &w.id.as_str(),
+                        &w.service_id.as_str(),
+                        &w.url,
+                        &secret,
+                        &to_json(&w.events),
+                        &w.created_at.millis(),
+                        &(limit as i64),
+                    ],
+                )?;
+                if inserted == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                exec(
+                    wr.conn,
+                    "INSERT INTO webhook_cursors (endpoint, service_id, delivered_seq, attempts, next_attempt_at, lease_until) \
+                     SELECT $1, $2, MAX(COALESCE((SELECT MAX(chain_seq) FROM events WHERE service_id = $2), 0), \
+                     COALESCE((SELECT seq FROM audit_heads WHERE service_id = $2), 0)), 0, 0, 0",
+                    &[&w.id.as_str(), &w.service_id.as_str()],
+                )?;
+                wr.insert_events(&events)?;
+                Ok(Unit::Keep(true))
+            })
+            .await
+    }
+
+    pub(super) async fn service_webhooks(&self, service_id: &str) -> Result<Vec<ServiceWebhook>> {
+        let service_id = service_id.to_owned();
         self.db
             .read(move |c| {
                 all(
                     c,
-                    "SELECT c.service_id FROM webhook_cursors c JOIN audit_heads h ON h.service_id = c.service_id \
-                     WHERE c.endpoint = $1 AND h.seq > c.delivered_seq AND c.next_attempt_at <= $2 AND c.lease_until <= $2 \
-                     ORDER BY c.service_id",
-                    &[&endpoint, &now.millis()],
-                    |r| Ok(r.get::<_, ServiceId>(0)?),
+                    &format!(
+                        "SELECT {WEBHOOK_COLUMNS} FROM service_webhooks WHERE service_id = $1 ORDER BY created_at, id"
+                    ),
+                    &[&service_id],
+                    |r| rows::service_webhook(r),
                 )
+            })
+            .await
+    }
+
+    pub(super) async fn all_service_webhooks(&self) -> Result<Vec<(ServiceWebhook, String)>> {
+        self.db
+            .read(move |c| {
+                all(
+                    c,
+                    &format!("SELECT {WEBHOOK_COLUMNS}, secret FROM service_webhooks ORDER BY id"),
+                    &[],
+                    |r| Ok((rows::service_webhook(r)?, r.get::<_, String>("secret")?)),
+                )
+            })
+            .await
+    }
+
+    pub(super) async fn delete_service_webhook(
+        &self,
+        service_id: &str,
+        id: &str,
+        events: &[Event],
+    ) -> Result<bool> {
+        let (service_id, id, events) = (service_id.to_owned(), id.to_owned(), events.to_vec());
+        self.db
+            .write(move |w| {
+                let mut changed = [0; 2];
+                for (sql, n) in DELETE_SERVICE_WEBHOOK.iter().zip(&mut changed) {
+                    *n = exec(w.conn, sql, &[&service_id, &id])?;
+                }
+                if changed[0] == 0 {
+                    return Ok(Unit::Undo(false));
+                }
+                w.insert_events(&events)?;
+                Ok(Unit::Keep(true))
             })
             .await
     }

@@ -24,6 +24,7 @@ use countersign_core::retention::Cutoffs;
 use countersign_core::service::{ApiKey, Service, ServiceSettings};
 use countersign_core::support::Appointment;
 use countersign_core::user::User;
+use countersign_core::webhook::ServiceWebhook;
 use countersign_core::Timestamp;
 
 use crate::{
@@ -193,8 +194,39 @@ impl Store for SqliteStore {
         SqliteStore::finish_notice(self, id, outcome, now).await
     }
 
+    async fn register_webhook_endpoint(&self, endpoint: &str, now: Timestamp) -> Result<()> {
+        SqliteStore::register_webhook_endpoint(self, endpoint, now).await
+    }
+
     async fn webhook_backlog(&self, endpoint: &str, now: Timestamp) -> Result<Vec<ServiceId>> {
         SqliteStore::webhook_backlog(self, endpoint, now).await
+    }
+
+    async fn insert_service_webhook(
+        &self,
+        webhook: &ServiceWebhook,
+        sealed_secret: &str,
+        limit: usize,
+        events: &[Event],
+    ) -> Result<bool> {
+        SqliteStore::insert_service_webhook(self, webhook, sealed_secret, limit, events).await
+    }
+
+    async fn service_webhooks(&self, service_id: &str) -> Result<Vec<ServiceWebhook>> {
+        SqliteStore::service_webhooks(self, service_id).await
+    }
+
+    async fn all_service_webhooks(&self) -> Result<Vec<(ServiceWebhook, String)>> {
+        SqliteStore::all_service_webhooks(self).await
+    }
+
+    async fn delete_service_webhook(
+        &self,
+        service_id: &str,
+        id: &str,
+        events: &[Event],
+    ) -> Result<bool> {
+        SqliteStore::delete_service_webhook(self, service_id, id, events).await
     }
 
     async fn next_outbox_due(&self, endpoints: &[String]) -> Result<Option<Timestamp>> {
@@ -384,8 +416,8 @@ impl Store for SqliteStore {
         SqliteStore::sealed_secrets(self).await
     }
 
-    async fn reseal_secret(&self, factor_id: &str, old: &str, new: &str) -> Result<bool> {
-        SqliteStore::reseal_secret(self, factor_id, old, new).await
+    async fn reseal_secret(&self, id: &str, old: &str, new: &str) -> Result<bool> {
+        SqliteStore::reseal_secret(self, id, old, new).await
     }
 
     async fn put_setting(&self, name: &str, value: &str) -> Result<()> {
