@@ -74,8 +74,9 @@ impl DeliveryStatus {
     }
 }
 
-/// Escapes text for HTML or XML element content and attribute values
-/// (pages, TwiML).
+/// Escapes text for HTML or XML element content and attribute values,
+/// for markup built outside a template: TwiML, and the help center's
+/// search highlights (the pages themselves are askama templates).
 pub fn escape_markup(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

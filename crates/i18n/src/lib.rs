@@ -24,7 +24,7 @@ pub mod message;
 pub mod notice;
 
 pub use negotiate::{accept_language_ranges, negotiate};
-pub use texts::{Arg, Msg, Texts};
+pub use texts::{Arg, Instant, Msg, Texts};
 
 /// Which way a language is written: pages set `dir` from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -80,6 +80,16 @@ impl Texts {
         self.locale
     }
 
+    /// The language's tag, for `<html lang>` and links' `?lang=`.
+    pub fn lang(self) -> &'static str {
+        self.locale.tag()
+    }
+
+    /// `ltr` or `rtl`, for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        self.locale.dir()
+    }
+
     /// Message `id`, without variables.
     pub fn get(self, id: &str) -> String {
         self.msg(id).to_string()
@@ -95,8 +105,8 @@ impl Texts {
     }
 
     /// "1 November 2026" (UTC).
-    pub fn date(self, at: Timestamp) -> String {
-        let d = utc(at);
+    pub fn date(self, at: impl Instant) -> String {
+        let d = utc(at.timestamp());
         self.msg("date")
             .arg("day", d.day())
             .arg("month", u8::from(d.month()))
@@ -106,8 +116,8 @@ impl Texts {
 
     /// "Nov 1, 2026 at 14:05 UTC": the zone is named, as the product knows
     /// no user's own.
-    pub fn datetime(self, at: Timestamp) -> String {
-        let d = utc(at);
+    pub fn datetime(self, at: impl Instant) -> String {
+        let d = utc(at.timestamp());
         self.msg("datetime")
             .arg("day", d.day())
             .arg("month", u8::from(d.month()))
@@ -133,6 +143,23 @@ impl Texts {
                 Medium::Page => &catalogs()[i].page,
                 Medium::Plain => &catalogs()[i].plain,
             })
+    }
+}
+
+/// A moment, by value or by reference (askama passes references).
+pub trait Instant {
+    fn timestamp(&self) -> Timestamp;
+}
+
+impl Instant for Timestamp {
+    fn timestamp(&self) -> Timestamp {
+        *self
+    }
+}
+
+impl<T: Instant + ?Sized> Instant for &T {
+    fn timestamp(&self) -> Timestamp {
+        (**self).timestamp()
     }
 }
 

@@ -208,14 +208,17 @@ async fn a_withdrawal_in_french_with_call_me_instead(b: Backend) {
     .await;
     let id = h.id.clone();
     let (_, html) = page(&s, &h, "").await;
-    assert!(html.contains("<html lang=\"fr\">"), "the user's language");
+    assert!(
+        html.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        "the user's language"
+    );
     assert!(
         html.contains("Acme Bank vous demande d&#39;approuver un retrait."),
         "{html}"
     );
     assert!(html.contains("125.00 EUR"), "{html}");
     assert!(
-        html.contains("Alice &lt;Martin&gt;"),
+        html.contains("Alice &#60;Martin&#62;"),
         "the payee is escaped: {html}"
     );
 

@@ -446,7 +446,7 @@ async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Bac
         .unwrap()
         .replace(' ', "");
     assert!(page.contains(&format!(
-        "href=\"otpauth://totp/Acme%20Bank:alice%40example%2Ecom?secret={secret}&amp;"
+        "href=\"otpauth://totp/Acme%20Bank:alice%40example%2Ecom?secret={secret}&#38;"
     )));
     let id = page
         .split("action=\"/security/totp/")
