@@ -10,7 +10,11 @@ use crate::harness::{Backend, TestServer};
 use crate::on_both_backends;
 
 /// A page as a browser gets it: status, content type, HTML.
-async fn page(s: &TestServer, path: &str, accept_language: &str) -> (u16, String, String) {
+pub(crate) async fn page(
+    s: &TestServer,
+    path: &str,
+    accept_language: &str,
+) -> (u16, String, String) {
     let r = s
         .http
         .get(format!("{}{path}", s.base))
@@ -653,6 +657,12 @@ async fn the_landing_page(backend: Backend) {
         html.contains(&format!("href=\"/help/{acme}?lang=fr\"")),
         "{html}"
     );
+    // The browser's preferences go by q-value, not by their order, and a
+    // regional variant falls back to its language.
+    let (_, _, html) = page(&s, "/", "en;q=0.3, de-CH, fr-CA;q=0.8").await;
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    let (_, _, html) = page(&s, "/", "fr;q=0, en-GB;q=0.5").await;
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
 
     // An API client gets the same links, absolute, and the contract.
     let json_for = |accept: &'static str| {

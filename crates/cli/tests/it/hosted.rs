@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::harness::{Backend, TestServer};
 use crate::on_both_backends;
 
-const BACK: &str = "https://bank.example/verified";
+pub(crate) const BACK: &str = "https://bank.example/verified";
 
 /// A client that shows redirects instead of following them.
 fn browser() -> reqwest::Client {
@@ -33,13 +33,13 @@ async fn with_return_url(b: Backend) -> TestServer {
 }
 
 /// A challenge's hosted page, as a browser holds it after the first visit.
-struct Hosted {
+pub(crate) struct Hosted {
     id: String,
     /// The page token from `hosted_url`, sent back as the page's cookie.
     token: String,
 }
 
-async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
+pub(crate) async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
     let r = s.post("/v1/challenges", body).await;
     assert_eq!(r.status, 201, "{}", r.body);
     let id = r.body["id"].as_str().unwrap().to_owned();
@@ -58,7 +58,7 @@ impl Hosted {
 }
 
 /// GETs the page (`rest`: `?lang=en`…) with the page's cookie.
-async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
+pub(crate) async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
     let r = browser()
         .get(format!("{}/verify/{}{rest}", s.base, h.id))
         .header("cookie", h.cookie())
@@ -69,7 +69,7 @@ async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
 }
 
 /// POSTs one of the page's forms (`action`: `/send?lang=en`…).
-async fn form(
+pub(crate) async fn form(
     s: &TestServer,
     h: &Hosted,
     action: &str,

@@ -16,6 +16,7 @@ mod delivery;
 mod devices;
 mod durability;
 mod edge;
+mod escaping;
 mod factors;
 mod fallback;
 mod flows;
