@@ -38,8 +38,6 @@ pub enum Direction {
 pub struct Language {
     /// BCP 47 tag: "en", "fr", "pt-BR".
     pub tag: &'static str,
-    /// The language's own name, for a language menu.
-    pub name: &'static str,
     /// The voice's language for text-to-speech (TwiML's `language`).
     pub speech: &'static str,
     pub direction: Direction,
@@ -60,10 +58,9 @@ pub const FILES: [&str; 7] = [
 
 /// A language's line in [`LANGUAGES`]: embeds its folder's [`FILES`].
 macro_rules! language {
-    ($tag:literal, $name:literal, speech: $speech:literal, $direction:ident) => {
+    ($tag:literal, speech: $speech:literal, $direction:ident) => {
         Language {
             tag: $tag,
-            name: $name,
             speech: $speech,
             direction: Direction::$direction,
             resources: [
@@ -82,8 +79,8 @@ macro_rules! language {
 /// Every language, the default (English) first. Adding one: a folder
 /// `locales/<tag>/` with the same files as `locales/en/`, and a line here.
 pub const LANGUAGES: &[Language] = &[
-    language!("en", "English", speech: "en-US", LeftToRight),
-    language!("fr", "Français", speech: "fr-FR", LeftToRight),
+    language!("en", speech: "en-US", LeftToRight),
+    language!("fr", speech: "fr-FR", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

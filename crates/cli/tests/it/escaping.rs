@@ -7,7 +7,7 @@
 use serde_json::json;
 
 use crate::harness::{Backend, TestServer};
-use crate::hosted::{form, open, page as hosted_page, BACK};
+use crate::hosted::{form, open, page as hosted_page, register_return_url, BACK};
 use crate::on_both_backends;
 use crate::portal::{get as portal_get, html, session};
 
@@ -51,15 +51,7 @@ async fn hostile_text_is_shown_as_text_on_every_page(b: Backend) {
     s.key = key;
     s.service_id = service.id.to_string();
     let svc = s.service_id.clone();
-    let r = s
-        .call(
-            reqwest::Method::PATCH,
-            "/v1/service",
-            Some(&s.key),
-            Some(json!({"return_urls": [BACK]})),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    register_return_url(&s).await;
     let r = s
         .put(
             "/v1/users/alice",

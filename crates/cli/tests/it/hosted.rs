@@ -19,6 +19,13 @@ fn browser() -> reqwest::Client {
 
 async fn with_return_url(b: Backend) -> TestServer {
     let s = TestServer::start(b).await;
+    register_return_url(&s).await;
+    s.alice("alice").await;
+    s
+}
+
+/// Registers [`BACK`] as the service's return URL.
+pub(crate) async fn register_return_url(s: &TestServer) {
     let r = s
         .call(
             reqwest::Method::PATCH,
@@ -28,8 +35,6 @@ async fn with_return_url(b: Backend) -> TestServer {
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
-    s.alice("alice").await;
-    s
 }
 
 /// A challenge's hosted page, as a browser holds it after the first visit.
