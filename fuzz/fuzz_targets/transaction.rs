@@ -3,12 +3,13 @@
 //! body), then validated, and when valid put in every message: the SMS, and
 //! the voice call's text escaped for TwiML (`twiml` is `escape_markup` in a
 //! `<Say>`). A payee's name must never change what the message says around
-//! it. Over countersign-core alone (no `server` feature).
+//! it. Over countersign-core and countersign-i18n (no `server` feature).
 #![no_main]
 
-use countersign_core::message::{escape_markup, render, MessageParams};
+use countersign_core::message::escape_markup;
 use countersign_core::policy::Channel;
 use countersign_core::transaction::Transaction;
+use countersign_i18n::message::{render, MessageParams};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -136,7 +136,12 @@ pub async fn run(cmd: DeviceCommand) -> Result<(), String> {
                 let shown: Transaction = serde_json::from_value(t).map_err(|e| {
                     format!("the server sent a payment this client cannot show: {e}")
                 })?;
-                eprintln!("approving a payment of {}", shown.summary("to"));
+                eprintln!(
+                    "approving a payment of {} {} to {}",
+                    shown.amount,
+                    shown.currency,
+                    shown.recipient()
+                );
                 // The digest of exactly what was shown, computed here.
                 body["transaction_digest"] = json!(shown.digest(&challenge_id));
             }

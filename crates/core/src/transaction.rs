@@ -92,16 +92,16 @@ impl Transaction {
         crate::to_hex(Sha256::digest(canonical.as_bytes()))
     }
 
-    /// "125.00 EUR to Alice Martin (FR76 3000 6000 0112 3456 7890 189)", in
-    /// the language of `to` ("to" / "à").
-    pub fn summary(&self, to: &str) -> String {
-        let recipient = match (&self.payee, &self.destination) {
+    /// Who gets the money, as messages and pages name them: "Alice Martin
+    /// (FR76 3000 6000 0112 3456 7890 189)", or whichever of the two is
+    /// given.
+    pub fn recipient(&self) -> String {
+        match (&self.payee, &self.destination) {
             (Some(p), Some(d)) => format!("{p} ({d})"),
             (Some(p), None) => p.clone(),
             (None, Some(d)) => d.clone(),
             (None, None) => String::new(),
-        };
-        format!("{} {} {to} {recipient}", self.amount, self.currency)
+        }
     }
 }
 
@@ -221,10 +221,13 @@ mod tests {
     }
 
     #[test]
-    fn summary_names_amount_and_recipient() {
+    fn the_recipient_is_the_payee_and_the_destination() {
         assert_eq!(
-            payment().summary("to"),
-            "125.00 EUR to Alice Martin (FR7630006000011234567890189)"
+            payment().recipient(),
+            "Alice Martin (FR7630006000011234567890189)"
         );
+        let mut t = payment();
+        t.payee = None;
+        assert_eq!(t.recipient(), "FR7630006000011234567890189");
     }
 }

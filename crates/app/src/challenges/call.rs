@@ -10,11 +10,11 @@
 
 use countersign_core::ids::{is_id_of, MessageId};
 use countersign_core::keyring::key_id_of;
-use countersign_core::message::CallPrompt;
 use countersign_core::policy::Channel;
 use countersign_core::secret::{new_token, token_hash};
 use countersign_core::Timestamp;
 use countersign_delivery::KeyPress;
+use countersign_i18n::message::CallPrompt;
 use serde::{Deserialize, Serialize};
 
 use crate::{App, AppError, AppResult, Missing};

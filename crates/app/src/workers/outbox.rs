@@ -12,11 +12,11 @@ use countersign_core::contact::{calling_code, region};
 use countersign_core::event::Event;
 use countersign_core::ids::new_id;
 use countersign_core::limits::SendFacts;
-use countersign_core::notice::render;
 use countersign_core::outbox::{backoff, MAX_ATTEMPTS};
 use countersign_core::Timestamp;
 pub use countersign_delivery::EventPoster;
 use countersign_delivery::{DeliveryError, OutboundMessage};
+use countersign_i18n::notice::render;
 use countersign_store::{
     AfterDelivery, NoticeOutcome, NoticeRecord, WebhookClaim, WebhookDelivery,
 };

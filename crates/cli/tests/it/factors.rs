@@ -73,13 +73,13 @@ pub(crate) fn now_secs(s: &TestServer) -> i64 {
     s.clock.now().millis() / 1000
 }
 
-async fn enrol_totp(s: &TestServer, user: &str, body: Value) -> Value {
+pub(crate) async fn enrol_totp(s: &TestServer, user: &str, body: Value) -> Value {
     let r = s.post(&format!("/v1/users/{user}/factors"), body).await;
     assert_eq!(r.status, 201, "{}", r.body);
     r.body
 }
 
-async fn activate(s: &TestServer, user: &str, factor: &str, code: &str) -> Response {
+pub(crate) async fn activate(s: &TestServer, user: &str, factor: &str, code: &str) -> Response {
     s.post(
         &format!("/v1/users/{user}/factors/{factor}/activate"),
         json!({ "code": code }),

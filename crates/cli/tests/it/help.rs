@@ -10,7 +10,11 @@ use crate::harness::{Backend, TestServer};
 use crate::on_both_backends;
 
 /// A page as a browser gets it: status, content type, HTML.
-async fn page(s: &TestServer, path: &str, accept_language: &str) -> (u16, String, String) {
+pub(crate) async fn page(
+    s: &TestServer,
+    path: &str,
+    accept_language: &str,
+) -> (u16, String, String) {
     let r = s
         .http
         .get(format!("{}{path}", s.base))
@@ -275,7 +279,7 @@ async fn the_help_center_pages(backend: Backend) {
     )
     .await;
     assert!(!html.contains("<script>alert"), "{html}");
-    assert!(html.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    assert!(html.contains("value=\"&#60;script&#62;alert(1)&#60;/script&#62;\""));
     assert!(html.contains("No article matches your search"));
 
     // Categories and pagination: 12 announcements, 10 per page.
@@ -346,7 +350,7 @@ async fn the_help_center_pages(backend: Backend) {
 
     // French: the interface and the articles.
     let (_, _, html) = page(&s, &format!("/help/{svc}"), "fr-FR,fr;q=0.9").await;
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"));
     assert!(html.contains("<h1>Centre d&#39;aide</h1>"), "{html}");
     assert!(html.contains("Articles 1 à 5 sur 5"), "{html}");
     assert!(html.contains("Que faire quand un code par SMS n&#39;arrive pas"));
@@ -644,7 +648,7 @@ async fn the_landing_page(backend: Backend) {
         .skip(1)
         .map(|rest| rest.split('"').next().unwrap())
     {
-        let (status, _, _) = page(&s, &link.replace("&amp;", "&"), "en").await;
+        let (status, _, _) = page(&s, &link.replace("&#38;", "&"), "en").await;
         assert_eq!(status, 200, "{link}");
     }
     let (_, _, html) = page(&s, "/", "fr-FR,fr;q=0.9").await;
@@ -653,6 +657,12 @@ async fn the_landing_page(backend: Backend) {
         html.contains(&format!("href=\"/help/{acme}?lang=fr\"")),
         "{html}"
     );
+    // The browser's preferences go by q-value, not by their order, and a
+    // regional variant falls back to its language.
+    let (_, _, html) = page(&s, "/", "en;q=0.3, de-CH, fr-CA;q=0.8").await;
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    let (_, _, html) = page(&s, "/", "fr;q=0, en-GB;q=0.5").await;
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
 
     // An API client gets the same links, absolute, and the contract.
     let json_for = |accept: &'static str| {
@@ -706,7 +716,7 @@ async fn the_landing_page(backend: Backend) {
     let (_, _, html) = page(&s, "/", "en").await;
     assert!(
         html.contains(&format!(
-            "<a href=\"/help/{}?lang=en\"><strong>Tom &amp; &lt;b&gt;Jerry&lt;/b&gt;</strong>",
+            "<a href=\"/help/{}?lang=en\"><strong>Tom &#38; &#60;b&#62;Jerry&#60;/b&#62;</strong>",
             odd.id
         )),
         "{html}"

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::harness::{Backend, TestServer};
 use crate::on_both_backends;
 
-const BACK: &str = "https://bank.example/verified";
+pub(crate) const BACK: &str = "https://bank.example/verified";
 
 /// A client that shows redirects instead of following them.
 fn browser() -> reqwest::Client {
@@ -19,6 +19,13 @@ fn browser() -> reqwest::Client {
 
 async fn with_return_url(b: Backend) -> TestServer {
     let s = TestServer::start(b).await;
+    register_return_url(&s).await;
+    s.alice("alice").await;
+    s
+}
+
+/// Registers [`BACK`] as the service's return URL.
+pub(crate) async fn register_return_url(s: &TestServer) {
     let r = s
         .call(
             reqwest::Method::PATCH,
@@ -28,18 +35,16 @@ async fn with_return_url(b: Backend) -> TestServer {
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
-    s.alice("alice").await;
-    s
 }
 
 /// A challenge's hosted page, as a browser holds it after the first visit.
-struct Hosted {
+pub(crate) struct Hosted {
     id: String,
     /// The page token from `hosted_url`, sent back as the page's cookie.
     token: String,
 }
 
-async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
+pub(crate) async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
     let r = s.post("/v1/challenges", body).await;
     assert_eq!(r.status, 201, "{}", r.body);
     let id = r.body["id"].as_str().unwrap().to_owned();
@@ -58,7 +63,7 @@ impl Hosted {
 }
 
 /// GETs the page (`rest`: `?lang=en`…) with the page's cookie.
-async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
+pub(crate) async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
     let r = browser()
         .get(format!("{}/verify/{}{rest}", s.base, h.id))
         .header("cookie", h.cookie())
@@ -69,7 +74,7 @@ async fn page(s: &TestServer, h: &Hosted, rest: &str) -> (u16, String) {
 }
 
 /// POSTs one of the page's forms (`action`: `/send?lang=en`…).
-async fn form(
+pub(crate) async fn form(
     s: &TestServer,
     h: &Hosted,
     action: &str,
@@ -208,14 +213,17 @@ async fn a_withdrawal_in_french_with_call_me_instead(b: Backend) {
     .await;
     let id = h.id.clone();
     let (_, html) = page(&s, &h, "").await;
-    assert!(html.contains("<html lang=\"fr\">"), "the user's language");
+    assert!(
+        html.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        "the user's language"
+    );
     assert!(
         html.contains("Acme Bank vous demande d&#39;approuver un retrait."),
         "{html}"
     );
     assert!(html.contains("125.00 EUR"), "{html}");
     assert!(
-        html.contains("Alice &lt;Martin&gt;"),
+        html.contains("Alice &#60;Martin&#62;"),
         "the payee is escaped: {html}"
     );
 

@@ -17,6 +17,7 @@ mod devices;
 mod durability;
 mod edge;
 mod erasure;
+mod escaping;
 mod factors;
 mod fallback;
 mod flows;

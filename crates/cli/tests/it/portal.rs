@@ -56,7 +56,7 @@ fn set_cookie_value(r: &Response) -> Option<String> {
         .map(|v| v.split(';').next().unwrap().to_owned())
 }
 
-async fn get(s: &TestServer, path: &str, cookie: Option<&str>) -> Response {
+pub(crate) async fn get(s: &TestServer, path: &str, cookie: Option<&str>) -> Response {
     get_as(s, path, cookie, None).await
 }
 
@@ -99,14 +99,14 @@ async fn open(s: &TestServer, path: &str, planted: Option<&str>) -> (Response, O
     (r, cookie)
 }
 
-async fn session(s: &TestServer, user_id: &str) -> String {
+pub(crate) async fn session(s: &TestServer, user_id: &str) -> String {
     let path = link(s, user_id).await;
     let (r, cookie) = open(s, &path, None).await;
     assert_eq!(r.status, 200, "{}", r.body);
     cookie.expect("a session cookie")
 }
 
-fn html(r: &Response) -> &str {
+pub(crate) fn html(r: &Response) -> &str {
     r.body.as_str().unwrap_or_default()
 }
 
@@ -446,7 +446,7 @@ async fn an_authenticator_is_added_and_removed_only_after_a_step_up(backend: Bac
         .unwrap()
         .replace(' ', "");
     assert!(page.contains(&format!(
-        "href=\"otpauth://totp/Acme%20Bank:alice%40example%2Ecom?secret={secret}&amp;"
+        "href=\"otpauth://totp/Acme%20Bank:alice%40example%2Ecom?secret={secret}&#38;"
     )));
     let id = page
         .split("action=\"/security/totp/")

@@ -742,7 +742,7 @@ async fn the_support_pages_are_served_in_the_users_language() {
     let r = get("/support", "fr-FR,fr;q=0.9").await.unwrap();
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
-    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
     assert!(html.contains("Rejoindre un rendez-vous vidéo"));
     assert!(html.contains("href=\"/support/join?lang=fr\""));
     for (path, lang, heading) in [

@@ -5,6 +5,7 @@
 //! falls back to English ones. An unknown service or article gets the same
 //! plain 404 page, so the pages do not tell which service ids exist.
 
+use askama::Template;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -15,171 +16,14 @@ use countersign_app::help::{self, Listing, MAX_QUERY_CHARS};
 use countersign_app::AppResult;
 use countersign_core::help::{excerpt_html, render_markdown, Article, Category, Pagination};
 use countersign_core::Timestamp;
+use countersign_i18n::Texts;
 use serde::Deserialize;
 
-use super::{esc, page, plain_page, Lang, LangQuery};
+use super::{page, plain_page, texts, LangQuery};
 use countersign_app::App;
 
 /// Articles per page.
 const PER_PAGE: u64 = 10;
-
-/// Every text of the help pages, in one language.
-struct HelpTexts {
-    title: &'static str,
-    lead: &'static str,
-    search_label: &'static str,
-    search_button: &'static str,
-    categories: &'static str,
-    all: &'static str,
-    faq: &'static str,
-    announcements: &'static str,
-    product_documents: &'static str,
-    /// `{first}`, `{last}`, `{total}`; the last word is chosen by `{total}`.
-    showing: &'static str,
-    article_one: &'static str,
-    article_many: &'static str,
-    results_for: &'static str,
-    no_results: &'static str,
-    empty: &'static str,
-    pages: &'static str,
-    previous: &'static str,
-    next: &'static str,
-    page_of: &'static str,
-    published: &'static str,
-    updated: &'static str,
-    all_articles: &'static str,
-    only_in_english: &'static str,
-    not_found_title: &'static str,
-    not_found_lead: &'static str,
-    error_title: &'static str,
-    error_lead: &'static str,
-    months: [&'static str; 12],
-}
-
-const EN: HelpTexts = HelpTexts {
-    title: "Help center",
-    lead: "Answers about signing in, codes and keeping your account safe.",
-    search_label: "Search the help center",
-    search_button: "Search",
-    categories: "Categories",
-    all: "All",
-    faq: "FAQ",
-    announcements: "Announcements",
-    product_documents: "Product documents",
-    showing: "Showing {first}–{last} of {total} {articles}",
-    article_one: "article",
-    article_many: "articles",
-    results_for: "Results for “{q}”",
-    no_results: "No article matches your search. Try other words, or browse the categories.",
-    empty: "No articles here yet.",
-    pages: "Pages",
-    previous: "Previous page",
-    next: "Next page",
-    page_of: "Page {page} of {pages}",
-    published: "Published",
-    updated: "Updated",
-    all_articles: "All help articles",
-    only_in_english: "This article is not available in your language yet.",
-    not_found_title: "Page not found",
-    not_found_lead: "There is no page at this address. Check the link you followed.",
-    error_title: "Something went wrong",
-    error_lead: "The help center cannot be shown right now. Try again in a moment.",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-};
-
-const FR: HelpTexts = HelpTexts {
-    title: "Centre d'aide",
-    lead: "Des réponses sur la connexion, les codes et la sécurité de votre compte.",
-    search_label: "Rechercher dans le centre d'aide",
-    search_button: "Rechercher",
-    categories: "Catégories",
-    all: "Tout",
-    faq: "FAQ",
-    announcements: "Annonces",
-    product_documents: "Documentation produit",
-    showing: "{articles} {first} à {last} sur {total}",
-    article_one: "Article",
-    article_many: "Articles",
-    results_for: "Résultats pour « {q} »",
-    no_results: "Aucun article ne correspond à votre recherche. Essayez d'autres mots, ou parcourez les catégories.",
-    empty: "Pas encore d'article ici.",
-    pages: "Pages",
-    previous: "Page précédente",
-    next: "Page suivante",
-    page_of: "Page {page} sur {pages}",
-    published: "Publié le",
-    updated: "Mis à jour le",
-    all_articles: "Tous les articles d'aide",
-    only_in_english: "Cet article n'existe pas encore en français.",
-    not_found_title: "Page introuvable",
-    not_found_lead: "Il n'y a pas de page à cette adresse. Vérifiez le lien que vous avez suivi.",
-    error_title: "Une erreur est survenue",
-    error_lead: "Le centre d'aide ne peut pas être affiché pour le moment. Réessayez dans un instant.",
-    months: [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
-    ],
-};
-
-fn texts(lang: Lang) -> &'static HelpTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    }
-}
-
-impl HelpTexts {
-    fn category(&self, c: Category) -> &'static str {
-        match c {
-            Category::Faq => self.faq,
-            Category::Announcements => self.announcements,
-            Category::ProductDocuments => self.product_documents,
-        }
-    }
-
-    fn showing(&self, p: &Pagination) -> String {
-        let word = if p.total == 1 {
-            self.article_one
-        } else {
-            self.article_many
-        };
-        self.showing
-            .replace("{first}", &p.first().to_string())
-            .replace("{last}", &p.last().to_string())
-            .replace("{total}", &p.total.to_string())
-            .replace("{articles}", word)
-    }
-
-    /// "1 November 2026", "1 novembre 2026" (UTC), and the `datetime` value.
-    fn date(&self, t: Timestamp) -> (String, String) {
-        let nanos = i128::from(t.millis()) * 1_000_000;
-        match time::OffsetDateTime::from_unix_timestamp_nanos(nanos) {
-            Ok(d) => (
-                format!(
-                    "{} {} {}",
-                    d.day(),
-                    self.months[usize::from(u8::from(d.month())) - 1],
-                    d.year()
-                ),
-                format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
-            ),
-            Err(_) => (String::new(), String::new()),
-        }
-    }
-}
 
 /// What the help center's address may carry. Everything is optional and
 /// read leniently: a bad `page` or `category` shows the first page of all
@@ -193,41 +37,110 @@ struct HelpQuery {
 }
 
 /// The plain 404 page, for an unknown service or article alike.
-fn not_found(lang: Lang) -> Response {
-    let t = texts(lang);
+fn not_found(t: Texts) -> Response {
     plain_page(
-        lang,
+        t,
         StatusCode::NOT_FOUND,
-        t.not_found_title,
-        t.not_found_lead,
+        "help-not-found-title",
+        "help-not-found-lead",
     )
 }
 
-fn failed(lang: Lang) -> Response {
-    let t = texts(lang);
+fn failed(t: Texts) -> Response {
     plain_page(
-        lang,
+        t,
         StatusCode::SERVICE_UNAVAILABLE,
-        t.error_title,
-        t.error_lead,
+        "error-title",
+        "help-error-lead",
     )
 }
 
-/// `lang` attribute for content in `locale` shown on a page in `lang`.
-fn lang_attr(locale: &str, lang: Lang) -> String {
-    if locale == lang.code() {
-        String::new()
-    } else {
-        format!(" lang=\"{}\"", esc(locale))
-    }
+/// The `lang` of content in `locale` on a page in `t`'s language: `None`
+/// when they are the same.
+fn content_lang(locale: &str, t: Texts) -> Option<&str> {
+    (locale != t.lang()).then_some(locale)
+}
+
+/// Text as the template gets it: plain (the engine escapes it), or HTML
+/// that core made from an article (Markdown rendered with raw HTML
+/// escaped, or a passage with the search's words marked).
+enum Shown {
+    Text(String),
+    Html(String),
 }
 
 /// One listed article: its link, title and a passage.
 struct Listed {
     slug: String,
     category: Category,
-    title_html: String,
-    text_html: String,
+    title: Shown,
+    passage: Shown,
+}
+
+/// The list of a service's articles, with search, categories and pages.
+#[derive(Template)]
+#[template(path = "help/center.html")]
+struct Center<'a> {
+    t: Texts,
+    service: &'a str,
+    /// The center's address.
+    base: String,
+    category: Option<Category>,
+    query: &'a str,
+    /// All articles, then each category: (category, link, current).
+    tabs: Vec<(Option<Category>, String, bool)>,
+    listed: Vec<Listed>,
+    pagination: Pagination,
+    /// Links to the previous and next pages.
+    previous: Option<String>,
+    next: Option<String>,
+    /// The articles' language when it is not the page's (English ones).
+    articles_lang: Option<&'a str>,
+    max_query: usize,
+}
+
+impl Center<'_> {
+    fn article_link(&self, a: &Listed) -> String {
+        format!("{}/{}?lang={}", self.base, a.slug, self.t.lang())
+    }
+}
+
+/// A link of the help center that keeps the language, the search and the
+/// category.
+fn center_link(t: Texts, base: &str, query: &str, category: Option<Category>, page: u64) -> String {
+    let mut href = format!("{base}?lang={}", t.lang());
+    if let Some(c) = category {
+        href.push_str(&format!("&category={}", c.as_str()));
+    }
+    if !query.is_empty() {
+        href.push_str(&format!("&q={}", enc(query)));
+    }
+    if page > 1 {
+        href.push_str(&format!("&page={page}"));
+    }
+    href
+}
+
+/// One article.
+#[derive(Template)]
+#[template(path = "help/article.html")]
+struct ArticlePage<'a> {
+    t: Texts,
+    article: &'a Article,
+    /// The link back to the list.
+    back: String,
+    /// The article's language when it is not the page's.
+    article_lang: Option<&'a str>,
+    published: Timestamp,
+    /// When it changed after it was published (a later day).
+    updated: Option<Timestamp>,
+    /// The article's Markdown, rendered by core.
+    body_html: String,
+}
+
+/// `2026-11-01`, for a `<time datetime>`.
+fn iso_date(t: &Timestamp) -> String {
+    t.to_rfc3339().chars().take(10).collect()
 }
 
 async fn help_center(
@@ -237,20 +150,15 @@ async fn help_center(
     headers: HeaderMap,
 ) -> Response {
     let q = query.map(|Query(q)| q).unwrap_or_default();
-    let lang = Lang::pick(
-        &LangQuery {
-            lang: q.lang.clone(),
-        },
-        &headers,
-    );
+    let t = texts(None, q.lang.as_deref(), &headers);
     // An address that is not even UTF-8 names no service.
     let Ok(Path(service_id)) = path else {
-        return not_found(lang);
+        return not_found(t);
     };
-    match render_help_center(&state, &service_id, &q, lang).await {
+    match render_help_center(&state, &service_id, &q, t).await {
         Ok(Some(response)) => response,
-        Ok(None) => not_found(lang),
-        Err(_) => failed(lang),
+        Ok(None) => not_found(t),
+        Err(_) => failed(t),
     }
 }
 
@@ -258,11 +166,11 @@ async fn render_help_center(
     state: &App,
     service_id: &str,
     q: &HelpQuery,
-    lang: Lang,
+    t: Texts,
 ) -> AppResult<Option<Response>> {
     let category = q.category.as_deref().and_then(|c| Category::parse(c).ok());
     let asked = help::HelpQuery {
-        locale: lang.code(),
+        locale: t.lang(),
         category,
         page: q
             .page
@@ -276,16 +184,12 @@ async fn render_help_center(
     let Some(found) = state.help_page(service_id, asked).await? else {
         return Ok(None);
     };
-    let t = texts(lang);
-    let l = lang.code();
-    let (service, locale, query, pagination) =
-        (found.service, found.locale, found.search, found.pagination);
     let listed: Vec<Listed> = match found.listing {
         Listing::Browse(articles) => articles
             .into_iter()
             .map(|a| Listed {
-                text_html: excerpt_html(&a.body),
-                title_html: esc(&a.title),
+                passage: Shown::Html(excerpt_html(&a.body)),
+                title: Shown::Text(a.title),
                 slug: a.slug,
                 category: a.category,
             })
@@ -297,131 +201,36 @@ async fn render_help_center(
                 Listed {
                     slug: a.slug.clone(),
                     category: a.category,
-                    title_html: hit.title_html,
-                    text_html: hit.snippet_html,
+                    title: Shown::Html(hit.title_html),
+                    passage: Shown::Html(hit.snippet_html),
                 }
             })
             .collect(),
     };
-
-    // Links keep the language, the search and the category they are in.
+    let service = &found.service;
     let base = center_path(&service.id);
-    let link = |category: Option<Category>, page: u64| {
-        let mut href = format!("{base}?lang={l}");
-        if let Some(c) = category {
-            href.push_str(&format!("&category={}", c.as_str()));
-        }
-        if !query.is_empty() {
-            href.push_str(&format!("&q={}", enc(&query)));
-        }
-        if page > 1 {
-            href.push_str(&format!("&page={page}"));
-        }
-        esc(&href)
+    let link = |c: Option<Category>, page: u64| center_link(t, &base, &found.search, c, page);
+    let tabs = std::iter::once(None)
+        .chain(Category::ALL.into_iter().map(Some))
+        .map(|c| (c, link(c, 1), c == category))
+        .collect();
+    let pagination = found.pagination;
+    let center = Center {
+        t,
+        service: &service.name,
+        category,
+        query: &found.search,
+        tabs,
+        listed,
+        pagination,
+        previous: pagination.previous().map(|p| link(category, p)),
+        next: pagination.next().map(|p| link(category, p)),
+        base,
+        articles_lang: content_lang(&found.locale, t),
+        max_query: MAX_QUERY_CHARS,
     };
-    let mut html = format!(
-        "<p class=\"eyebrow\">{service}</p>\n<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n\
-         <form class=\"search\" role=\"search\" action=\"{base}\" method=\"get\">\n\
-         <input type=\"hidden\" name=\"lang\" value=\"{l}\">\n",
-        service = esc(&service.name),
-        title = esc(t.title),
-        lead = esc(t.lead),
-        base = esc(&base),
-    );
-    if let Some(c) = category {
-        html.push_str(&format!(
-            "<input type=\"hidden\" name=\"category\" value=\"{}\">\n",
-            c.as_str()
-        ));
-    }
-    html.push_str(&format!(
-        "<label for=\"help-search\">{label}</label>\n<div class=\"search-row\">\
-         <input id=\"help-search\" type=\"search\" name=\"q\" value=\"{query}\" maxlength=\"{MAX_QUERY_CHARS}\" autocomplete=\"off\">\
-         <button type=\"submit\">{button}</button></div>\n</form>\n",
-        label = esc(t.search_label),
-        query = esc(&query),
-        button = esc(t.search_button),
-    ));
-    html.push_str(&format!(
-        "<nav aria-label=\"{}\">\n<ul class=\"tabs\">\n",
-        esc(t.categories)
-    ));
-    let tabs = std::iter::once((None, t.all))
-        .chain(Category::ALL.into_iter().map(|c| (Some(c), t.category(c))));
-    for (c, name) in tabs {
-        let current = if c == category {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        html.push_str(&format!(
-            "<li><a href=\"{}\"{current}>{}</a></li>\n",
-            link(c, 1),
-            esc(name)
-        ));
-    }
-    html.push_str("</ul>\n</nav>\n");
-    if !query.is_empty() {
-        html.push_str(&format!(
-            "<h2 class=\"results-title\">{}</h2>\n",
-            esc(&t.results_for.replace("{q}", &query))
-        ));
-    }
-    if listed.is_empty() {
-        let none = if query.is_empty() {
-            t.empty
-        } else {
-            t.no_results
-        };
-        html.push_str(&format!("<p class=\"count\">{}</p>\n", esc(none)));
-    } else {
-        html.push_str(&format!(
-            "<p class=\"count\">{}</p>\n<ol class=\"articles\"{}>\n",
-            esc(&t.showing(&pagination)),
-            lang_attr(&locale, lang)
-        ));
-        for a in &listed {
-            html.push_str(&format!(
-                "<li><a href=\"{href}\"><strong>{title}</strong><span class=\"snippet\">{text}</span></a>\
-                 <span class=\"tag\">{category}</span></li>\n",
-                href = esc(&format!("{base}/{}?lang={l}", a.slug)),
-                title = a.title_html,
-                text = a.text_html,
-                category = esc(t.category(a.category)),
-            ));
-        }
-        html.push_str("</ol>\n");
-    }
-    if pagination.pages > 1 {
-        html.push_str(&format!(
-            "<nav class=\"pager\" aria-label=\"{}\">\n",
-            esc(t.pages)
-        ));
-        if let Some(p) = pagination.previous() {
-            html.push_str(&format!(
-                "<a href=\"{}\" rel=\"prev\">{}</a>\n",
-                link(category, p),
-                esc(t.previous)
-            ));
-        }
-        html.push_str(&format!(
-            "<span>{}</span>\n",
-            esc(&t
-                .page_of
-                .replace("{page}", &pagination.page.to_string())
-                .replace("{pages}", &pagination.pages.to_string()))
-        ));
-        if let Some(p) = pagination.next() {
-            html.push_str(&format!(
-                "<a href=\"{}\" rel=\"next\">{}</a>\n",
-                link(category, p),
-                esc(t.next)
-            ));
-        }
-        html.push_str("</nav>\n");
-    }
-    let title = format!("{} – {}", t.title, service.name);
-    Ok(Some(page(lang, &title, &html)))
+    let title = format!("{} – {}", t.get("help-title"), service.name);
+    Ok(Some(page(t, &title, &center)))
 }
 
 async fn help_article(
@@ -430,15 +239,15 @@ async fn help_article(
     query: Result<Query<LangQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let q = query.map(|Query(q)| q).unwrap_or(LangQuery { lang: None });
-    let lang = Lang::pick(&q, &headers);
+    let q = query.map(|Query(q)| q).unwrap_or_default();
+    let t = texts(None, q.lang.as_deref(), &headers);
     let Ok(Path((service_id, slug))) = path else {
-        return not_found(lang);
+        return not_found(t);
     };
-    match render_article(&state, &service_id, &slug, lang).await {
+    match render_article(&state, &service_id, &slug, t).await {
         Ok(Some(response)) => response,
-        Ok(None) => not_found(lang),
-        Err(_) => failed(lang),
+        Ok(None) => not_found(t),
+        Err(_) => failed(t),
     }
 }
 
@@ -446,46 +255,23 @@ async fn render_article(
     state: &App,
     service_id: &str,
     slug: &str,
-    lang: Lang,
+    t: Texts,
 ) -> AppResult<Option<Response>> {
-    let Some((service, article)) = state.read_article(service_id, lang.code(), slug).await? else {
+    let Some((service, article)) = state.read_article(service_id, t.lang(), slug).await? else {
         return Ok(None);
     };
-    let t = texts(lang);
-    let l = lang.code();
-    let (published, published_iso) = t.date(article.published_at.unwrap_or(article.updated_at));
-    let (updated, updated_iso) = t.date(article.updated_at);
-    let mut meta = format!(
-        "{} <time datetime=\"{published_iso}\">{}</time>",
-        esc(t.published),
-        esc(&published)
-    );
-    if updated_iso > published_iso {
-        meta.push_str(&format!(
-            " · {} <time datetime=\"{updated_iso}\">{}</time>",
-            esc(t.updated),
-            esc(&updated)
-        ));
-    }
-    let note = if article.locale == l {
-        String::new()
-    } else {
-        format!("<p class=\"note\">{}</p>\n", esc(t.only_in_english))
+    let published = article.published_at.unwrap_or(article.updated_at);
+    let shown = ArticlePage {
+        t,
+        article: &article,
+        back: format!("{}?lang={}", center_path(&service.id), t.lang()),
+        article_lang: content_lang(&article.locale, t),
+        published,
+        updated: Some(article.updated_at).filter(|u| iso_date(u) > iso_date(&published)),
+        body_html: render_markdown(&article.body),
     };
-    let html = format!(
-        "<nav class=\"crumbs\" aria-label=\"{help}\"><a href=\"{back}\">{all}</a></nav>\n{note}\
-         <article{article_lang}>\n<h1>{title}</h1>\n<p class=\"meta\">{meta} · {category}</p>\n\
-         <div class=\"prose\">\n{body}</div>\n</article>",
-        help = esc(t.title),
-        back = esc(&format!("{}?lang={l}", center_path(&service.id))),
-        all = esc(t.all_articles),
-        article_lang = lang_attr(&article.locale, lang),
-        title = esc(&article.title),
-        category = esc(t.category(article.category)),
-        body = render_markdown(&article.body),
-    );
     let title = format!("{} – {}", article.title, service.name);
-    Ok(Some(page(lang, &title, &html)))
+    Ok(Some(page(t, &title, &shown)))
 }
 
 /// The address of a service's help center.
@@ -507,22 +293,25 @@ pub(super) fn routes() -> Router<App> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use countersign_i18n::negotiate;
 
     #[test]
     fn both_languages_say_how_many_articles_are_shown() {
+        let showing = |lang: &str, p: Pagination| {
+            negotiate(None, Some(lang), None)
+                .texts()
+                .msg("help-showing")
+                .arg("first", p.first())
+                .arg("last", p.last())
+                .arg("total", p.total)
+                .to_string()
+        };
         let p = Pagination::new(4, 1, PER_PAGE);
-        assert_eq!(EN.showing(&p), "Showing 1–4 of 4 articles");
-        assert_eq!(FR.showing(&p), "Articles 1 à 4 sur 4");
+        assert_eq!(showing("en", p), "Showing 1–4 of 4 articles");
+        assert_eq!(showing("fr", p), "Articles 1 à 4 sur 4");
         assert_eq!(
-            EN.showing(&Pagination::new(1, 1, PER_PAGE)),
+            showing("en", Pagination::new(1, 1, PER_PAGE)),
             "Showing 1–1 of 1 article"
         );
-    }
-
-    #[test]
-    fn dates_are_written_out() {
-        let t = Timestamp(1_793_491_200_000);
-        assert_eq!(EN.date(t), ("1 November 2026".into(), "2026-11-01".into()));
-        assert_eq!(FR.date(t).0, "1 novembre 2026");
     }
 }

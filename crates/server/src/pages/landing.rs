@@ -9,53 +9,12 @@ use axum::Json;
 use countersign_app::App;
 use countersign_core::service::Service;
 
+use askama::Template;
+use countersign_i18n::Texts;
+
 use super::help::center_path;
-use super::{esc, page_with_script, plain_page, Lang, LangQuery};
+use super::{page_with_script, plain_page, texts, LangQuery};
 use crate::error::ApiError;
-
-/// Every text of the landing page, in one language.
-struct LandingTexts {
-    title: &'static str,
-    lead: &'static str,
-    support: &'static str,
-    support_hint: &'static str,
-    help_centers: &'static str,
-    help_hint: &'static str,
-    no_help_center: &'static str,
-    error_title: &'static str,
-    error_lead: &'static str,
-}
-
-const EN: LandingTexts = LandingTexts {
-    title: "Help and support",
-    lead: "Answers to your questions, and tools to reach our support team safely.",
-    support: "Support center",
-    support_hint: "Join a video call with support, or check that an agent is genuine.",
-    help_centers: "Help centers",
-    help_hint: "Articles about signing in, codes and keeping your account safe.",
-    no_help_center: "No help center is published yet.",
-    error_title: "Something went wrong",
-    error_lead: "This page cannot be shown right now. Try again in a moment.",
-};
-
-const FR: LandingTexts = LandingTexts {
-    title: "Aide et assistance",
-    lead: "Des réponses à vos questions, et des outils pour joindre notre assistance en toute sécurité.",
-    support: "Centre d'assistance",
-    support_hint: "Rejoignez un appel vidéo avec l'assistance, ou vérifiez qu'un conseiller est authentique.",
-    help_centers: "Centres d'aide",
-    help_hint: "Des articles sur la connexion, les codes et la sécurité de votre compte.",
-    no_help_center: "Aucun centre d'aide n'est encore publié.",
-    error_title: "Une erreur est survenue",
-    error_lead: "Cette page ne peut pas être affichée pour le moment. Réessayez dans un instant.",
-};
-
-fn texts(lang: Lang) -> &'static LandingTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    }
-}
 
 /// Whether the client prefers JSON to HTML: `application/json` with a
 /// higher quality than `text/html` (a browser names only the latter, and
@@ -94,18 +53,27 @@ pub(super) async fn landing(
         (Ok(services), true) => landing_json(&state, &services),
         (Err(e), true) => ApiError::from(e).into_response(),
         (found, false) => {
-            let lang = Lang::pick(&q, &headers);
+            let t = texts(None, q.lang.as_deref(), &headers);
             match found {
-                Ok(services) => landing_page(lang, &services),
-                Err(_) => {
-                    let t = texts(lang);
-                    plain_page(
-                        lang,
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        t.error_title,
-                        t.error_lead,
+                Ok(services) => {
+                    let title = t.get("landing-title");
+                    page_with_script(
+                        t,
+                        &title,
+                        &Landing {
+                            t,
+                            services: &services,
+                        },
+                        &[],
+                        &[],
                     )
                 }
+                Err(_) => plain_page(
+                    t,
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "error-title",
+                    "error-page-lead",
+                ),
             }
         }
     };
@@ -135,40 +103,18 @@ fn landing_json(state: &App, services: &[Service]) -> Response {
     .into_response()
 }
 
-fn landing_page(lang: Lang, services: &[Service]) -> Response {
-    let t = texts(lang);
-    let l = lang.code();
-    let centers = if services.is_empty() {
-        format!("<p>{}</p>", esc(t.no_help_center))
-    } else {
-        let items: String = services
-            .iter()
-            .map(|s| {
-                format!(
-                    "<li><a href=\"{href}\"><strong>{name}</strong>{hint}</a></li>\n",
-                    href = esc(&format!("{}?lang={l}", center_path(&s.id))),
-                    name = esc(&s.name),
-                    hint = esc(t.help_hint),
-                )
-            })
-            .collect();
-        format!("<ul class=\"tools\">\n{items}</ul>")
-    };
-    page_with_script(
-        lang,
-        t.title,
-        &format!(
-            "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<ul class=\"tools\">\n\
-             <li><a href=\"/support?lang={l}\"><strong>{support}</strong>{support_hint}</a></li>\n</ul>\n\
-             <h2>{help_centers}</h2>\n{centers}",
-            title = esc(t.title),
-            lead = esc(t.lead),
-            support = esc(t.support),
-            support_hint = esc(t.support_hint),
-            help_centers = esc(t.help_centers),
-        ),
-        &[],
-    )
+/// The page: the support center, and each service's help center.
+#[derive(Template)]
+#[template(path = "landing.html")]
+struct Landing<'a> {
+    t: Texts,
+    services: &'a [Service],
+}
+
+impl Landing<'_> {
+    fn help_center(&self, s: &Service) -> String {
+        format!("{}?lang={}", center_path(&s.id), self.t.lang())
+    }
 }
 
 #[cfg(test)]

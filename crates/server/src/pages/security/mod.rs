@@ -33,10 +33,11 @@ use serde::Deserialize;
 mod overview;
 mod passkeys;
 mod sessions;
-mod texts;
 
-use self::texts::{texts, Texts};
-use super::{esc, page, Lang, LangQuery, Shown, Trouble};
+use askama::Template;
+use countersign_i18n::Texts;
+
+use super::{message_page, page, texts, Shown, Trouble};
 use crate::error::ApiError;
 use crate::extract::ClientIp;
 /// Largest form or JSON body the security center takes.
@@ -52,7 +53,7 @@ struct Portal {
     live: Session,
     /// The cookie's value: the key of the CSRF token.
     cookie: String,
-    lang: Lang,
+    t: Texts,
 }
 
 impl std::ops::Deref for Portal {
@@ -63,126 +64,73 @@ impl std::ops::Deref for Portal {
 }
 
 impl Portal {
-    fn texts(&self) -> &'static Texts {
-        texts(self.lang)
+    fn texts(&self) -> Texts {
+        self.t
     }
 
+    /// The token every form of the security center carries.
     fn csrf(&self) -> String {
         csrf_token(&self.cookie)
-    }
-
-    /// The hidden field every form of the security center carries.
-    fn csrf_field(&self) -> String {
-        format!(
-            "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
-            self.csrf()
-        )
     }
 }
 
 /// The language of a session's pages: the integrator's choice, the user's
 /// locale, then the browser's.
-fn lang_of(locale: Option<&str>, headers: &HeaderMap) -> Lang {
-    Lang::pick(
-        &LangQuery {
-            lang: locale.map(str::to_owned),
-        },
-        headers,
+fn lang_of(locale: Option<&str>, headers: &HeaderMap) -> Texts {
+    texts(locale, None, headers)
+}
+
+/// A page with a title and a paragraph (message ids), and a link back to
+/// the security center.
+fn message(t: Texts, status: StatusCode, title: &str, lead: &str) -> Response {
+    let back = t.get("security-back");
+    message_page(
+        t,
+        status,
+        &t.get(title),
+        &t.get(lead),
+        Some(("/security", &back)),
     )
 }
 
-/// A page with a title and a paragraph, and a link back if given.
-fn message(
-    lang: Lang,
-    status: StatusCode,
-    title: &str,
-    lead: &str,
-    back: Option<(&str, &str)>,
-) -> Response {
-    let link = back
-        .map(|(href, text)| {
-            format!(
-                "\n<p><a class=\"button\" href=\"{}\">{}</a></p>",
-                esc(href),
-                esc(text)
-            )
-        })
-        .unwrap_or_default();
-    let mut response = page(
-        lang,
-        title,
-        &format!(
-            "<h1>{}</h1>\n<p class=\"lead\">{}</p>{link}",
-            esc(title),
-            esc(lead)
-        ),
-    );
-    *response.status_mut() = status;
-    response
-}
-
-fn no_session(lang: Lang) -> Response {
-    let t = texts(lang);
-    message(
-        lang,
+fn no_session(t: Texts) -> Response {
+    message_page(
+        t,
         StatusCode::UNAUTHORIZED,
-        t.session_title,
-        t.session_lead,
+        &t.get("security-session-title"),
+        &t.get("security-session-lead"),
         None,
     )
 }
 
-fn csrf_refused(lang: Lang) -> Response {
-    let t = texts(lang);
-    message(
-        lang,
-        StatusCode::FORBIDDEN,
-        t.csrf_title,
-        t.csrf_lead,
-        Some(("/security", t.back)),
-    )
-}
-
-fn not_found(lang: Lang) -> Response {
-    let t = texts(lang);
-    message(
-        lang,
-        StatusCode::NOT_FOUND,
-        t.not_found_title,
-        t.not_found_lead,
-        Some(("/security", t.back)),
-    )
-}
-
 /// What went wrong, as a page: what the user can do about it.
-fn failed(lang: Lang, e: &Shown) -> Response {
-    let t = texts(lang);
+fn failed(t: Texts, e: &Shown) -> Response {
     let (title, lead) = match e.trouble {
-        Trouble::Unsatisfiable => (t.error_title, t.unsatisfiable_lead),
-        Trouble::Locked => (t.error_title, t.locked_lead),
-        Trouble::Expired => (t.error_title, t.expired_lead),
-        Trouble::NotFound => (t.not_found_title, t.not_found_lead),
-        _ => (t.error_title, t.error_lead),
+        Trouble::Unsatisfiable => ("error-title", "security-unsatisfiable-lead"),
+        Trouble::Locked => ("error-title", "security-locked-lead"),
+        Trouble::Expired => ("error-title", "security-expired-lead"),
+        Trouble::NotFound => ("security-not-found-title", "security-not-found-lead"),
+        _ => ("error-title", "security-error-lead"),
     };
-    message(lang, e.status, title, lead, Some(("/security", t.back)))
+    message(t, e.status, title, lead)
 }
 
 /// Why a request was refused, before or after its session was found.
 enum Refusal {
-    NoSession(Lang),
-    Csrf(Lang),
-    NotFound(Lang),
+    NoSession(Texts),
+    Csrf(Texts),
+    NotFound(Texts),
     /// A change asked without a fresh step-up, where none can be begun
     /// (the passkey script's JSON call).
-    StepUpRequired(Lang),
-    Failed(Lang, Shown),
+    StepUpRequired(Texts),
+    Failed(Texts, Shown),
 }
 
 impl Refusal {
-    fn failed(lang: Lang) -> impl Fn(AppError) -> Refusal {
+    fn failed(t: Texts) -> impl Fn(AppError) -> Refusal {
         move |e| match e {
-            AppError::NotFound(Missing::Factor) => Refusal::NotFound(lang),
-            e => Refusal::Failed(lang, Shown::from(e)),
+            AppError::NotFound(Missing::Factor) => Refusal::NotFound(t),
+            e => Refusal::Failed(t, Shown::from(e)),
         }
     }
 }
@@ -219,20 +167,26 @@ impl Refusal {
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         match self {
-            Refusal::NoSession(lang) => no_session(lang),
-            Refusal::Csrf(lang) => csrf_refused(lang),
-            Refusal::NotFound(lang) => not_found(lang),
-            Refusal::StepUpRequired(lang) => {
-                let t = texts(lang);
-                message(
-                    lang,
-                    StatusCode::FORBIDDEN,
-                    t.step_up_first_title,
-                    t.step_up_first_lead,
-                    Some(("/security", t.back)),
-                )
-            }
-            Refusal::Failed(lang, e) => failed(lang, &e),
+            Refusal::NoSession(t) => no_session(t),
+            Refusal::Csrf(t) => message(
+                t,
+                StatusCode::FORBIDDEN,
+                "security-csrf-title",
+                "security-csrf-lead",
+            ),
+            Refusal::NotFound(t) => message(
+                t,
+                StatusCode::NOT_FOUND,
+                "security-not-found-title",
+                "security-not-found-lead",
+            ),
+            Refusal::StepUpRequired(t) => message(
+                t,
+                StatusCode::FORBIDDEN,
+                "security-step-up-first-title",
+                "security-step-up-first-lead",
+            ),
+            Refusal::Failed(t, e) => failed(t, &e),
         }
     }
 }
@@ -253,7 +207,7 @@ async fn portal(app: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
         .await
         .map_err(Refusal::failed(fallback))?
         .ok_or(Refusal::NoSession(fallback))?;
-    let lang = lang_of(
+    let t = lang_of(
         live.session
             .locale
             .as_deref()
@@ -263,7 +217,7 @@ async fn portal(app: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
     Ok(Portal {
         live,
         cookie: cookie.to_owned(),
-        lang,
+        t,
     })
 }
 
@@ -275,12 +229,12 @@ async fn portal_form(
 ) -> Result<(Portal, Vec<(String, String)>), Refusal> {
     let p = portal(state, headers).await?;
     if body.len() > MAX_FORM_BYTES {
-        return Err(Refusal::Csrf(p.lang));
+        return Err(Refusal::Csrf(p.t));
     }
     let fields: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
     let presented = field(&fields, "csrf").unwrap_or_default();
     if !csrf_matches(&p.cookie, presented) {
-        return Err(Refusal::Csrf(p.lang));
+        return Err(Refusal::Csrf(p.t));
     }
     Ok((p, fields))
 }
@@ -293,7 +247,7 @@ async fn portal_json(state: &App, headers: &HeaderMap) -> Result<Portal, Refusal
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     if !csrf_matches(&p.cookie, presented) {
-        return Err(Refusal::Csrf(p.lang));
+        return Err(Refusal::Csrf(p.t));
     }
     Ok(p)
 }
@@ -309,7 +263,7 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
 async fn own_factor(app: &App, p: &Portal, id: &str) -> Result<Factor, Refusal> {
     app.own_factor(&p.user, id)
         .await
-        .map_err(Refusal::failed(p.lang))
+        .map_err(Refusal::failed(p.t))
 }
 
 fn see_other(location: &str) -> Response {
@@ -346,7 +300,7 @@ async fn step_up_first(
     let hosted = state
         .begin_step_up(p, pending, ip)
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     Ok(Some(see_other(&hosted)))
 }
 
@@ -364,8 +318,15 @@ async fn open_link(
     headers: HeaderMap,
 ) -> Response {
     let fallback = lang_of(None, &headers);
-    let t = texts(fallback);
-    let gone = || message(fallback, StatusCode::GONE, t.link_title, t.link_lead, None);
+    let gone = || {
+        message_page(
+            fallback,
+            StatusCode::GONE,
+            &fallback.get("security-link-title"),
+            &fallback.get("security-link-lead"),
+            None,
+        )
+    };
     let Ok(Path(token)) = path else {
         return gone();
     };
@@ -382,17 +343,17 @@ async fn open_link(
         Err(e) => return failed(fallback, &Shown::from(e)),
     };
     let (redeemed, user, cookie) = (opened.session, opened.user, opened.cookie);
-    let lang = lang_of(
+    let t = lang_of(
         redeemed.locale.as_deref().or(user.locale.as_deref()),
         &headers,
     );
-    let t = texts(lang);
-    let mut response = message(
-        lang,
+    let go_on = t.get("security-continue");
+    let mut response = message_page(
+        t,
         StatusCode::OK,
-        t.opening_title,
-        t.opening_lead,
-        Some(("/security", t.continue_label)),
+        &t.get("security-opening-title"),
+        &t.get("security-opening-lead"),
+        Some(("/security", &go_on)),
     );
     set_session_cookie(&state, &mut response, &cookie);
     let headers = response.headers_mut();
@@ -424,17 +385,17 @@ async fn overview(
     let overview = state
         .security_overview(&p, ACTIVITY_READ)
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     // After a security change, the notice offers to end the other sessions.
     let (notice, changed) = match q.notice.as_deref() {
-        Some("added") => (Some(t.notice_added), true),
-        Some("removed") => (Some(t.notice_removed), true),
-        Some("session_ended") => (Some(t.notice_session_ended), false),
-        Some("others_ended") => (Some(t.notice_others_ended), false),
+        Some("added") => (Some("security-notice-added"), true),
+        Some("removed") => (Some("security-notice-removed"), true),
+        Some("session_ended") => (Some("security-notice-session-ended"), false),
+        Some("others_ended") => (Some("security-notice-others-ended"), false),
         _ => (None, false),
     };
-    let html = overview::render(&p, &overview, notice, changed);
-    Ok(page(p.lang, t.title, &html))
+    let content = overview::render(&p, &overview, notice, changed);
+    Ok(page(t, &t.get("security-title"), &content))
 }
 
 /// `POST /security/totp`: a new authenticator app, after a fresh step-up
@@ -455,7 +416,7 @@ async fn start_totp(
     let view = state
         .enrol_authenticator_app(&p.service, &p.user)
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     let t = p.texts();
     let secret = view.secret.unwrap_or_default();
     let grouped: Vec<String> = secret
@@ -464,50 +425,40 @@ async fn start_totp(
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect();
     let svg = view.qr_svg.unwrap_or_default();
-    let svg = svg.find("<svg").map_or("", |i| &svg[i..]);
-    let html = format!(
-        "<h1>{title}</h1>\n<p class=\"lead\">{scan}</p>\n\
-         <div class=\"card\">\n<div class=\"qr\" role=\"img\" aria-label=\"{qr}\">{svg}</div>\n\
-         <p>{key}</p>\n<p><code id=\"totp-secret\" class=\"secret\">{grouped}</code></p>\n\
-         <p><a id=\"otpauth\" href=\"{uri}\">{open}</a></p>\n</div>\n{form}",
-        title = esc(t.totp_title),
-        scan = esc(t.totp_scan),
-        qr = esc(t.totp_qr),
-        key = esc(t.totp_key),
-        grouped = esc(&grouped.join(" ")),
-        uri = esc(&view.otpauth_uri.unwrap_or_default()),
-        open = esc(t.totp_open),
-        form = totp_form(&p, &view.factor.id, None),
-    );
-    Ok(page(p.lang, t.totp_title, &html))
+    let content = TotpPage {
+        t,
+        csrf: p.csrf(),
+        factor_id: view.factor.id.to_string(),
+        wrong_code: false,
+        key: Some(TotpKey {
+            // The QR code's SVG, drawn by the qrcode crate from the key
+            // (its modules carry the data; no text from anyone).
+            qr_svg: svg.find("<svg").map_or("", |i| &svg[i..]).to_owned(),
+            grouped: grouped.join(" "),
+            uri: view.otpauth_uri.unwrap_or_default(),
+        }),
+    };
+    Ok(page(t, &t.get("security-totp-title"), &content))
 }
 
-/// The form that activates a new authenticator with its first code.
-fn totp_form(p: &Portal, factor_id: &str, error: Option<&str>) -> String {
-    let t = p.texts();
-    let (invalid, error) = match error {
-        Some(e) => (
-            " aria-invalid=\"true\"",
-            format!(
-                "<p id=\"code-error\" class=\"status bad\" role=\"alert\">{}</p>\n",
-                esc(e)
-            ),
-        ),
-        None => ("", String::new()),
-    };
-    format!(
-        "<form class=\"card\" method=\"post\" action=\"/security/totp/{id}/activate\">{csrf}\n\
-         <label for=\"code\">{code}</label>\n\
-         <input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required maxlength=\"12\" aria-describedby=\"code-hint{err_ref}\"{invalid}>\n\
-         <p id=\"code-hint\" class=\"hint\">{hint}</p>\n{error}\
-         <button type=\"submit\">{activate}</button>\n</form>",
-        id = esc(factor_id),
-        csrf = p.csrf_field(),
-        code = esc(t.totp_code),
-        err_ref = if error.is_empty() { "" } else { " code-error" },
-        hint = esc(t.totp_code_hint),
-        activate = esc(t.activate),
-    )
+/// The page that adds an authenticator app: its key this once, and the
+/// form for its first code (again after a wrong one, without the key).
+#[derive(Template)]
+#[template(path = "security/totp.html")]
+struct TotpPage {
+    t: Texts,
+    csrf: String,
+    factor_id: String,
+    wrong_code: bool,
+    key: Option<TotpKey>,
+}
+
+struct TotpKey {
+    qr_svg: String,
+    /// The base32 key in groups of four.
+    grouped: String,
+    /// `otpauth://…`, for an app on this device.
+    uri: String,
 }
 
 /// `POST /security/totp/{id}/activate`: the first code from the app.
@@ -521,7 +472,7 @@ async fn activate_totp(
     let (p, fields) = portal_form(&state, &headers, &body).await?;
     let factor = own_factor(&state, &p, &id).await?;
     if factor.kind != FactorType::Totp {
-        return Err(Refusal::NotFound(p.lang));
+        return Err(Refusal::NotFound(p.t));
     }
     let proof = Activation {
         code: Some(field(&fields, "code").unwrap_or_default().to_owned()),
@@ -535,16 +486,18 @@ async fn activate_totp(
         Ok(_) => Ok(see_other("/security?notice=added")),
         Err(AppError::WrongCode { .. }) => {
             let t = p.texts();
-            let html = format!(
-                "<h1>{}</h1>\n{}",
-                esc(t.totp_title),
-                totp_form(&p, &id, Some(t.wrong_code))
-            );
-            let mut response = page(p.lang, t.totp_title, &html);
+            let content = TotpPage {
+                t,
+                csrf: p.csrf(),
+                factor_id: id,
+                wrong_code: true,
+                key: None,
+            };
+            let mut response = page(t, &t.get("security-totp-title"), &content);
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
-        Err(e) => Err(Refusal::failed(p.lang)(e)),
+        Err(e) => Err(Refusal::failed(p.t)(e)),
     }
 }
 
@@ -566,22 +519,26 @@ async fn new_recovery_codes(
     let (_, codes) = state
         .replace_recovery_codes(&p.service, &p.user, ip.as_deref())
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     let t = p.texts();
-    let items: String = codes
-        .iter()
-        .map(|c| format!("<li><code>{}</code></li>\n", esc(c)))
-        .collect();
-    let others = sessions::others(&state, &p).await?;
-    let html = format!(
-        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<ol id=\"recovery-codes\" class=\"codes card\">\n{items}</ol>\n\
-         {offer}<p><a class=\"button\" href=\"/security\">{done}</a></p>",
-        title = esc(t.codes_title),
-        lead = esc(t.codes_lead),
-        offer = sessions::end_others_offer(&p, others),
-        done = esc(t.done),
-    );
-    Ok(page(p.lang, t.codes_title, &html))
+    let content = CodesPage {
+        t,
+        csrf: p.csrf(),
+        codes,
+        others: sessions::others(&state, &p).await?,
+    };
+    Ok(page(t, &t.get("security-codes-title"), &content))
+}
+
+/// New recovery codes, shown this once, and the offer to end the other
+/// sessions.
+#[derive(Template)]
+#[template(path = "security/codes.html")]
+struct CodesPage {
+    t: Texts,
+    csrf: String,
+    codes: Vec<String>,
+    others: usize,
 }
 
 /// `POST /security/methods/{id}/remove`: removes a method after a fresh
@@ -603,7 +560,7 @@ async fn remove_method(
     state
         .remove_factor(&p.service, &p.user, &factor, ip.as_deref())
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     Ok(see_other("/security?notice=removed"))
 }
 
@@ -621,7 +578,7 @@ async fn step_up(
     let kind = field(&fields, "for")
         .and_then(MethodKind::addable)
         .filter(|k| matches!(k, MethodKind::Passkey | MethodKind::SecurityKey))
-        .ok_or(Refusal::NotFound(p.lang))?;
+        .ok_or(Refusal::NotFound(p.t))?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
     if let Some(step_up) = step_up_first(&state, &p, Pending::Addition(kind), ip).await? {
         return Ok(step_up);
@@ -651,14 +608,13 @@ async fn step_up_done(
     let step_up = state
         .finish_step_up(&p, q.challenge_id.as_deref())
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     let StepUp::Passed { cookie, confirm } = step_up else {
         return Ok(message(
-            p.lang,
+            t,
             StatusCode::FORBIDDEN,
-            t.step_up_title,
-            t.step_up_lead,
-            Some(("/security", t.back)),
+            "security-step-up-title",
+            "security-step-up-lead",
         ));
     };
     // The forms of the page below carry the new cookie's CSRF token.
@@ -672,62 +628,65 @@ async fn step_up_done(
     Ok(response)
 }
 
-/// The page that asks the user to confirm a removal after a step-up (a
-/// state change is never made by a GET).
-fn confirm_removal(p: &Portal, factor: &Factor) -> Response {
-    let t = p.texts();
-    let name = t.kind(MethodKind::of(factor));
-    let label = factor
-        .label
-        .as_deref()
-        .map(|l| format!(" <span class=\"label\">{}</span>", esc(l)))
-        .unwrap_or_default();
-    let html = format!(
-        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<div class=\"card\">\n<p><strong>{name}</strong>{label}</p>\n\
-         <form method=\"post\" action=\"/security/methods/{id}/remove\">{csrf}<button type=\"submit\">{remove}</button></form>\n\
-         <p><a class=\"button secondary\" href=\"/security\">{cancel}</a></p>\n</div>",
-        title = esc(t.confirm_title),
-        lead = esc(t.confirm_lead),
-        name = esc(name),
-        id = esc(&factor.id),
-        csrf = p.csrf_field(),
-        remove = esc(t.remove),
-        cancel = esc(t.cancel),
-    );
-    page(p.lang, t.confirm_title, &html)
+/// What a passed step-up waits for: the user's go-ahead.
+enum Confirming<'a> {
+    /// Remove this factor (id, kind, label).
+    Removal(&'a str, MethodKind, Option<&'a str>),
+    Addition(MethodKind),
 }
 
-/// The page that lets the user go on with an addition after a step-up:
-/// a form for what a POST makes (an authenticator app, recovery codes),
-/// a link to the page that adds a passkey or a security key.
-fn confirm_addition(p: &Portal, kind: MethodKind) -> Response {
+/// Where an addition goes on.
+enum Onwards {
+    /// The page that adds a passkey or a security key.
+    Link(String),
+    /// The POST that makes an authenticator app or recovery codes.
+    Form(&'static str),
+}
+
+/// The page that asks the user to confirm the change after a step-up (a
+/// state change is never made by a GET).
+#[derive(Template)]
+#[template(path = "security/confirm.html")]
+struct ConfirmPage<'a> {
+    t: Texts,
+    csrf: String,
+    confirm: Confirming<'a>,
+}
+
+impl ConfirmPage<'_> {
+    fn next_step(&self, kind: &MethodKind) -> Onwards {
+        match kind {
+            MethodKind::Passkey | MethodKind::SecurityKey => {
+                Onwards::Link(passkeys::page_path(*kind))
+            }
+            MethodKind::RecoveryCodes => Onwards::Form("/security/recovery-codes"),
+            _ => Onwards::Form("/security/totp"),
+        }
+    }
+}
+
+fn confirm_removal(p: &Portal, factor: &Factor) -> Response {
     let t = p.texts();
-    let go = match kind {
-        MethodKind::Passkey | MethodKind::SecurityKey => format!(
-            "<p><a class=\"button\" href=\"{}\">{}</a></p>",
-            esc(&passkeys::page_path(kind)),
-            esc(t.continue_label)
-        ),
-        _ => format!(
-            "<form method=\"post\" action=\"{}\">{}<button type=\"submit\">{}</button></form>",
-            if kind == MethodKind::RecoveryCodes {
-                "/security/recovery-codes"
-            } else {
-                "/security/totp"
-            },
-            p.csrf_field(),
-            esc(t.continue_label)
+    let content = ConfirmPage {
+        t,
+        csrf: p.csrf(),
+        confirm: Confirming::Removal(
+            factor.id.as_str(),
+            MethodKind::of(factor),
+            factor.label.as_deref(),
         ),
     };
-    let html = format!(
-        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<div class=\"card\">\n<p><strong>{name}</strong></p>\n{go}\n\
-         <p><a class=\"button secondary\" href=\"/security\">{back}</a></p>\n</div>",
-        title = esc(t.confirm_title),
-        lead = esc(t.confirm_add_lead),
-        name = esc(t.kind(kind)),
-        back = esc(t.back),
-    );
-    page(p.lang, t.confirm_title, &html)
+    page(t, &t.get("security-confirm-title"), &content)
+}
+
+fn confirm_addition(p: &Portal, kind: MethodKind) -> Response {
+    let t = p.texts();
+    let content = ConfirmPage {
+        t,
+        csrf: p.csrf(),
+        confirm: Confirming::Addition(kind),
+    };
+    page(t, &t.get("security-confirm-title"), &content)
 }
 
 /// `POST /security/sign-out`: ends the session and clears the cookie.
@@ -740,14 +699,19 @@ async fn sign_out(
     state
         .end_portal_session(&p)
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     let t = p.texts();
-    let back = p.session.return_url.as_deref().map(|u| (u, t.back_to_app));
-    let mut response = message(
-        p.lang,
+    let back_to_app = t.get("security-back-to-app");
+    let back = p
+        .session
+        .return_url
+        .as_deref()
+        .map(|u| (u, back_to_app.as_str()));
+    let mut response = message_page(
+        t,
         StatusCode::OK,
-        t.signed_out_title,
-        t.signed_out_lead,
+        &t.get("security-signed-out-title"),
+        &t.get("security-signed-out-lead"),
         back,
     );
     if let Ok(v) = HeaderValue::from_str(&clear_cookie(state.config.cookies())) {

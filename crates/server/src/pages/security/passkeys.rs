@@ -1,6 +1,7 @@
 //! Adding a passkey or a security key in the security center: the page
 //! whose script runs the browser's ceremony, and its two JSON calls.
 
+use askama::Template;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -12,13 +13,14 @@ use countersign_app::App;
 use countersign_core::factor::{FactorType, WebauthnKind};
 use countersign_core::ids::{is_printable, NOT_PRINTABLE};
 use countersign_core::portal::MethodKind;
+use countersign_i18n::Texts;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::{own_factor, portal, portal_json, Refusal};
 use crate::error::ApiError;
 use crate::extract::{parse_json, ClientIp};
-use crate::pages::{esc, page as html_page};
+use crate::pages::page as html_page;
 
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct KindQuery {
@@ -51,50 +53,39 @@ pub(super) async fn page(
     let t = p.texts();
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let Some(kind) = webauthn_kind(q.kind.as_deref()) else {
-        return Err(Refusal::NotFound(p.lang));
+        return Err(Refusal::NotFound(p.t));
     };
-    let (title, lead, kind_name) = match kind {
-        WebauthnKind::Passkey => (t.passkey_title, t.passkey_lead, "passkey"),
-        WebauthnKind::SecurityKey => (t.security_key_title, t.security_key_lead, "security_key"),
+    let (title, lead, kind) = match kind {
+        WebauthnKind::Passkey => ("security-passkey-title", "security-passkey-lead", "passkey"),
+        WebauthnKind::SecurityKey => (
+            "security-security-key-title",
+            "security-security-key-lead",
+            "security_key",
+        ),
     };
-    if !p.session.stepped_up(state.now()) {
-        let html = format!(
-            "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n<div class=\"card\">\n<h2>{first}</h2>\n<p>{why}</p>\n\
-             <form method=\"post\" action=\"/security/step-up\">{csrf}<input type=\"hidden\" name=\"for\" value=\"{kind_name}\">\
-             <button type=\"submit\">{verify}</button></form>\n</div>\n<p><a href=\"/security\">{back}</a></p>",
-            title = esc(title),
-            lead = esc(lead),
-            first = esc(t.step_up_first_title),
-            why = esc(t.step_up_first_lead),
-            csrf = p.csrf_field(),
-            verify = esc(t.verify_me),
-            back = esc(t.back),
-        );
-        return Ok(html_page(p.lang, title, &html));
-    }
-    let html = format!(
-        "<h1>{title}</h1>\n<p class=\"lead\">{lead}</p>\n\
-         <div id=\"webauthn-add\" class=\"card\" data-kind=\"{kind_name}\" data-csrf=\"{csrf}\" \
-         data-msg-working=\"{working}\" data-msg-cancelled=\"{cancelled}\" data-msg-failed=\"{failed}\">\n\
-         <label for=\"webauthn-label\">{label}</label>\n\
-         <input id=\"webauthn-label\" maxlength=\"64\" autocomplete=\"off\" aria-describedby=\"webauthn-label-hint\">\n\
-         <p id=\"webauthn-label-hint\" class=\"hint\">{hint}</p>\n\
-         <button id=\"webauthn-start\" type=\"button\">{start}</button>\n\
-         <p id=\"webauthn-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n\
-         <p><a href=\"/security\">{back}</a></p>\n\
-         <script src=\"/assets/webauthn.js\" defer></script>\n<script src=\"/assets/security.js\" defer></script>",
-        title = esc(title),
-        lead = esc(lead),
-        csrf = p.csrf(),
-        working = esc(t.webauthn_working),
-        cancelled = esc(t.webauthn_cancelled),
-        failed = esc(t.webauthn_failed),
-        label = esc(t.webauthn_label),
-        hint = esc(t.webauthn_label_hint),
-        start = esc(t.webauthn_start),
-        back = esc(t.back),
-    );
-    Ok(html_page(p.lang, title, &html))
+    let content = WebauthnPage {
+        t,
+        csrf: p.csrf(),
+        title,
+        lead,
+        kind,
+        stepped_up: p.session.stepped_up(state.now()),
+    };
+    Ok(html_page(t, &t.get(title), &content))
+}
+
+/// The page that adds a passkey or a security key (`kind`), or, without a
+/// fresh step-up, the form that begins one.
+#[derive(Template)]
+#[template(path = "security/webauthn.html")]
+struct WebauthnPage {
+    t: Texts,
+    csrf: String,
+    /// Message ids.
+    title: &'static str,
+    lead: &'static str,
+    kind: &'static str,
+    stepped_up: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,7 +107,7 @@ pub(super) struct FinishWebauthn {
 pub(super) async fn start(State(state): State<App>, headers: HeaderMap, body: Bytes) -> Response {
     let p = match portal_json(&state, &headers).await {
         Ok(p) if p.session.stepped_up(state.now()) => p,
-        Ok(p) => return Refusal::StepUpRequired(p.lang).into_problem(),
+        Ok(p) => return Refusal::StepUpRequired(p.t).into_problem(),
         Err(r) => return r.into_problem(),
     };
     let body: StartWebauthn = match parse_json(&body) {
@@ -169,7 +160,7 @@ pub(super) async fn finish(
     };
     let factor = match own_factor(&state, &p, &id).await {
         Ok(f) if f.kind == FactorType::Webauthn => f,
-        Ok(_) => return Refusal::NotFound(p.lang).into_problem(),
+        Ok(_) => return Refusal::NotFound(p.t).into_problem(),
         Err(r) => return r.into_problem(),
     };
     let proof = Activation {

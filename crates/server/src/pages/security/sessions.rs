@@ -12,106 +12,64 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use countersign_app::App;
 use countersign_core::portal::{browser_and_system, PortalSession};
+use countersign_core::Timestamp;
 
-use super::texts::when;
 use super::{portal_form, see_other, Portal, Refusal};
 use crate::extract::ClientIp;
-use crate::pages::esc;
 
 /// How many of the user's other sessions are live.
 pub(super) async fn others(state: &App, p: &Portal) -> Result<usize, Refusal> {
     let sessions = state
         .portal_sessions(p)
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     Ok(sessions.iter().filter(|s| s.id != p.session.id).count())
 }
 
-/// The form that ends every other session.
-fn end_others_form(p: &Portal) -> String {
-    format!(
-        "<form method=\"post\" action=\"/security/sessions/end-others\">{}<button type=\"submit\" class=\"secondary\">{}</button></form>\n",
-        p.csrf_field(),
-        esc(p.texts().end_others)
-    )
+/// One live session in the list.
+pub(super) struct SessionItem<'a> {
+    pub(super) id: &'a str,
+    /// Its browser and system, as far as its user agent tells.
+    pub(super) name: String,
+    /// Coarse: what the session recorded.
+    pub(super) ip: Option<&'a str>,
+    /// The session this page is shown in.
+    pub(super) this: bool,
+    pub(super) created: Timestamp,
+    pub(super) seen: Timestamp,
 }
 
-/// What a page confirming a security change offers when other sessions
-/// are open: to end them. Nothing when there are none.
-pub(super) fn end_others_offer(p: &Portal, others: usize) -> String {
-    if others == 0 {
-        return String::new();
-    }
-    format!(
-        "<div id=\"end-others\" class=\"card\">\n<p>{}</p>\n{}</div>\n",
-        esc(p.texts().end_others_offer),
-        end_others_form(p)
-    )
-}
-
-/// The first page's section: each live session with its browser, coarse
-/// address and times, "this session" marked, the others each with a button
-/// that ends it, and one that ends them all.
-pub(super) fn render(p: &Portal, sessions: &[PortalSession]) -> String {
+/// Each live session with its browser, coarse address and times, "this
+/// session" marked.
+pub(super) fn session_items<'a>(p: &Portal, sessions: &'a [PortalSession]) -> Vec<SessionItem<'a>> {
     let t = p.texts();
-    let mut html = format!(
-        "<section aria-labelledby=\"sessions-title\">\n<h2 id=\"sessions-title\">{}</h2>\n<p class=\"hint\">{}</p>\n<ul class=\"methods sessions\">\n",
-        esc(t.sessions),
-        esc(t.sessions_lead)
-    );
-    for s in sessions {
-        let (browser, system) = s
-            .user_agent
-            .as_deref()
-            .map(browser_and_system)
-            .unwrap_or_default();
-        let name = match (browser, system) {
-            (Some(b), Some(o)) => t.browser_on.replace("{browser}", b).replace("{system}", o),
-            (Some(one), None) | (None, Some(one)) => one.to_owned(),
-            (None, None) => t.unknown_browser.to_owned(),
-        };
-        let ip =
-            s.ip.as_deref()
-                .map(|ip| format!(" · {}", esc(ip)))
+    sessions
+        .iter()
+        .map(|s| {
+            let (browser, system) = s
+                .user_agent
+                .as_deref()
+                .map(browser_and_system)
                 .unwrap_or_default();
-        let this = s.id == p.session.id;
-        let action = if this {
-            format!(
-                " <span class=\"strength strength-strong\">{}</span>",
-                esc(t.this_session)
-            )
-        } else {
-            String::new()
-        };
-        let end = if this {
-            String::new()
-        } else {
-            format!(
-                "<form method=\"post\" action=\"/security/sessions/{id}/end\">{csrf}\
-                 <button type=\"submit\" class=\"secondary\" aria-label=\"{end}: {aria}\">{end}</button></form>\n",
-                id = esc(&s.id),
-                csrf = p.csrf_field(),
-                end = esc(t.end_session),
-                aria = esc(&name),
-            )
-        };
-        html.push_str(&format!(
-            "<li class=\"method session\" data-session=\"{id}\">\n<div class=\"method-head\"><strong>{name}</strong>{action}</div>\n\
-             <p class=\"hint\">{opened} {created} · {last} {seen}{ip}</p>\n{end}</li>\n",
-            id = esc(&s.id),
-            name = esc(&name),
-            opened = esc(t.opened),
-            created = when(s.created_at),
-            last = esc(t.last_active),
-            seen = when(s.last_seen_at),
-        ));
-    }
-    html.push_str("</ul>\n");
-    if sessions.iter().any(|s| s.id != p.session.id) {
-        html.push_str(&end_others_form(p));
-    }
-    html.push_str("</section>\n");
-    html
+            let name = match (browser, system) {
+                (Some(b), Some(o)) => t
+                    .msg("security-browser-on")
+                    .arg("browser", b)
+                    .arg("system", o)
+                    .to_string(),
+                (Some(one), None) | (None, Some(one)) => one.to_owned(),
+                (None, None) => t.get("security-unknown-browser"),
+            };
+            SessionItem {
+                id: &s.id,
+                name,
+                ip: s.ip.as_deref(),
+                this: s.id == p.session.id,
+                created: s.created_at,
+                seen: s.last_seen_at,
+            }
+        })
+        .collect()
 }
 
 /// `POST /security/sessions/{id}/end`: ends one of the user's other
@@ -152,7 +110,7 @@ async fn end(
     state
         .revoke_portal_sessions(&p, only, ip.as_deref())
         .await
-        .map_err(Refusal::failed(p.lang))?;
+        .map_err(Refusal::failed(p.t))?;
     Ok(see_other(match only {
         Some(_) => "/security?notice=session_ended",
         None => "/security?notice=others_ended",

@@ -1,0 +1,267 @@
+//! The messages that carry a code, by SMS, call and email, in the user's
+//! language. Each names the service and the action being approved (so a
+//! phished user sees "to approve a withdrawal" when they thought they were
+//! signing in) and warns never to share the code. Codes never go into a
+//! URL.
+
+use askama::Template;
+use countersign_core::policy::Channel;
+use countersign_core::transaction::Transaction;
+
+use crate::{Locale, Texts};
+
+/// Everything a message needs.
+#[derive(Debug, Clone)]
+pub struct MessageParams<'a> {
+    pub service_name: &'a str,
+    pub purpose: &'a str,
+    pub code: &'a str,
+    pub locale: Option<&'a str>,
+    pub ttl_minutes: u32,
+    /// Host of the public URL, for the SMS line that lets phones autofill the
+    /// code only on that site (`@host #code`, the WebOTP format).
+    pub origin_host: Option<&'a str>,
+    /// The payment being approved: named in every message (dynamic linking).
+    pub transaction: Option<&'a Transaction>,
+}
+
+/// A rendered message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The language actually used ("en", "fr").
+    pub language: &'static str,
+    /// BCP 47 tag for text-to-speech ("en-US", "fr-FR").
+    pub speech_language: &'static str,
+    pub subject: String,
+    pub body: String,
+    /// A call's first words, before any code: only someone who presses a
+    /// key hears `body` (a voicemail box never does, so it never records
+    /// the code). `Some` for voice.
+    pub call: Option<CallPrompt>,
+}
+
+/// What a call says before it reads the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallPrompt {
+    /// Names the service and the action, asks for a key press; no code.
+    pub prompt: String,
+    /// Said when no key was pressed, before hanging up.
+    pub goodbye: String,
+}
+
+/// The email's text: its paragraphs come from Fluent, the layout from
+/// `templates/code.txt` (askama drops a file's last newline, so the file
+/// ends with an empty line for the email to end with one).
+#[derive(Template)]
+#[template(path = "code.txt")]
+struct CodeEmail<'a> {
+    t: Texts,
+    service: &'a str,
+    action: &'a str,
+    code: &'a str,
+    minutes: u32,
+}
+
+/// "123456" → "1, 2, 3, 4, 5, 6": text-to-speech reads digits one by one
+/// instead of "one hundred twenty-three thousand…".
+pub fn spell_digits(code: &str) -> String {
+    code.chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The action a code approves, with the payment when there is one.
+fn action(t: Texts, purpose: &str, transaction: Option<&Transaction>) -> String {
+    match transaction {
+        Some(tx) => t
+            .msg("code-action-payment")
+            .arg("purpose", purpose)
+            .arg("amount", tx.amount.as_str())
+            .arg("currency", tx.currency.as_str())
+            .arg("recipient", tx.recipient())
+            .to_string(),
+        None => t.msg("code-action").arg("purpose", purpose).to_string(),
+    }
+}
+
+/// Renders the message for `channel` in the user's language (English when
+/// the product does not speak theirs).
+pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
+    let locale = Locale::of_user(p.locale);
+    let t = locale.plain_texts();
+    let action = action(t, p.purpose, p.transaction);
+    let digits = spell_digits(p.code);
+    let said = |id: &str| {
+        t.msg(id)
+            .arg("service", p.service_name)
+            .arg("action", action.as_str())
+            .arg("digits", digits.as_str())
+            .to_string()
+    };
+    let body = match channel {
+        Channel::Sms => {
+            let mut text = t
+                .msg("code-sms")
+                .arg("code", p.code)
+                .arg("service", p.service_name)
+                .arg("action", action.as_str())
+                .arg("minutes", p.ttl_minutes)
+                .to_string();
+            if let Some(host) = p.origin_host {
+                text.push_str(&format!("\n\n@{host} #{}", p.code));
+            }
+            text
+        }
+        Channel::Voice => said("code-voice"),
+        Channel::Email => CodeEmail {
+            t,
+            service: p.service_name,
+            action: &action,
+            code: p.code,
+            minutes: p.ttl_minutes,
+        }
+        .render()
+        .unwrap_or_default(),
+    };
+    Rendered {
+        language: locale.tag(),
+        speech_language: locale.language().speech,
+        subject: t
+            .msg("code-subject")
+            .arg("code", p.code)
+            .arg("service", p.service_name)
+            .to_string(),
+        body,
+        call: (channel == Channel::Voice).then(|| CallPrompt {
+            prompt: said("code-call-prompt"),
+            goodbye: t.get("code-call-goodbye"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LANGUAGES;
+
+    fn params(locale: Option<&'static str>) -> MessageParams<'static> {
+        MessageParams {
+            service_name: "Acme Bank",
+            purpose: "withdrawal",
+            code: "482913",
+            locale,
+            ttl_minutes: 10,
+            origin_host: Some("verify.acme.example"),
+            transaction: None,
+        }
+    }
+
+    #[test]
+    fn text_put_in_stays_text() {
+        let t = Transaction {
+            amount: "1.00".into(),
+            currency: "EUR".into(),
+            payee: Some("Mallory { $code } {code}".into()),
+            destination: None,
+        };
+        let mut p = params(Some("en"));
+        p.transaction = Some(&t);
+        let body = render(Channel::Sms, &p).body;
+        assert!(body.contains("to Mallory { $code } {code}."), "{body}");
+        assert_eq!(
+            body.matches("482913").count(),
+            2,
+            "the code and the WebOTP line only"
+        );
+        for channel in Channel::ALL {
+            let r = render(channel, &p);
+            assert!(!r.body.contains(['\u{2068}', '\u{2069}']), "{channel:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_names_the_payment() {
+        let t = Transaction {
+            amount: "125.00".into(),
+            currency: "EUR".into(),
+            payee: Some("Alice Martin".into()),
+            destination: None,
+        };
+        let mut p = params(Some("en"));
+        p.transaction = Some(&t);
+        for channel in Channel::ALL {
+            let r = render(channel, &p);
+            assert!(
+                r.body
+                    .contains("approve a withdrawal: 125.00 EUR to Alice Martin"),
+                "{channel:?}"
+            );
+        }
+        p.locale = Some("fr");
+        assert!(render(Channel::Sms, &p)
+            .body
+            .contains("approuver un retrait : 125.00 EUR à Alice Martin. Il expire"));
+    }
+
+    #[test]
+    fn sms_names_service_action_and_code_with_webotp_line() {
+        let r = render(Channel::Sms, &params(Some("en-GB")));
+        assert_eq!(r.language, "en");
+        assert_eq!(
+            r.body,
+            "482913 is your Acme Bank code to approve a withdrawal. It expires in 10 minutes. Never share it: Acme Bank will never ask you for it.\n\n@verify.acme.example #482913"
+        );
+        let mut p = params(Some("fr"));
+        p.ttl_minutes = 1;
+        assert!(render(Channel::Sms, &p)
+            .body
+            .contains("Il expire dans 1 minute."));
+    }
+
+    #[test]
+    fn voice_reads_digits_one_by_one_twice() {
+        let r = render(Channel::Voice, &params(Some("fr-FR")));
+        assert_eq!(r.speech_language, "fr-FR");
+        assert_eq!(r.body.matches("4, 8, 2, 9, 1, 3").count(), 2);
+        assert!(!r.body.contains("482913"));
+        assert!(r.body.contains("approuver un retrait"));
+    }
+
+    #[test]
+    fn a_call_asks_for_a_key_before_any_code() {
+        for language in LANGUAGES {
+            let r = render(Channel::Voice, &params(Some(language.tag)));
+            assert_eq!(r.language, language.tag);
+            let call = r.call.expect("voice has a prompt");
+            for text in [&call.prompt, &call.goodbye] {
+                assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+            }
+            assert!(call.prompt.contains("Acme Bank"), "{}", call.prompt);
+        }
+        assert!(render(Channel::Sms, &params(None)).call.is_none());
+    }
+
+    #[test]
+    fn email_has_subject_code_and_warning() {
+        let r = render(Channel::Email, &params(None));
+        assert_eq!(r.subject, "482913 is your Acme Bank code");
+        assert_eq!(
+            r.body,
+            "Hello,\n\nYour Acme Bank code to approve a withdrawal is:\n\n    482913\n\n\
+             It expires in 10 minutes. Never share it with anyone: Acme Bank will never ask you for it.\n\n\
+             If you did not ask for this code, someone may be trying to use your account. Do not enter it anywhere, and consider changing your password.\n"
+        );
+        let r = render(Channel::Email, &params(Some("fr")));
+        assert!(r.body.starts_with("Bonjour,\n\nVotre code Acme Bank pour approuver un retrait est :\n\n    482913\n\n"), "{}", r.body);
+    }
+
+    #[test]
+    fn unknown_locales_and_purposes_fall_back() {
+        let mut p = params(Some("ja-JP"));
+        p.purpose = "wire_transfer";
+        let r = render(Channel::Sms, &p);
+        assert_eq!(r.language, "en");
+        assert!(r.body.contains("to confirm an action"));
+    }
+}

@@ -1,0 +1,238 @@
+//! Security notices in the user's language: what changed on the account
+//! (or was seen, for an alert), when, from where, and what to do if it was
+//! not them. Who gets one and what it says are core's
+//! ([`countersign_core::notice`]); this is how it reads.
+
+use askama::Template;
+use countersign_core::notice::{NoticeContent, SecurityChange};
+use countersign_core::policy::Channel;
+
+use crate::{Locale, Texts};
+
+/// The email's text: `templates/notice.txt`.
+#[derive(Template)]
+#[template(path = "notice.txt")]
+struct NoticeEmail<'a> {
+    t: Texts,
+    service: &'a str,
+    /// "On Nov 26, 2026 at 01:10 UTC from IP address …, <what happened>."
+    what: String,
+    held: Option<String>,
+}
+
+/// What happened, as a clause ("an authenticator app was added to your
+/// account").
+fn what(t: Texts, change: SecurityChange) -> String {
+    match change {
+        SecurityChange::FactorAdded { factor } => t
+            .msg("notice-factor-added")
+            .arg("factor", factor.as_str())
+            .to_string(),
+        SecurityChange::FactorRemoved { factor } => t
+            .msg("notice-factor-removed")
+            .arg("factor", factor.as_str())
+            .to_string(),
+        SecurityChange::EmailChanged => t.get("notice-email-changed"),
+        SecurityChange::PhoneChanged => t.get("notice-phone-changed"),
+        SecurityChange::RecoveryCodesRegenerated => t.get("notice-codes-regenerated"),
+        SecurityChange::TotpReplayed => t.get("notice-totp-replayed"),
+        SecurityChange::RiskySignIn {
+            new_device,
+            new_country,
+        } => {
+            let seen = match (new_device, new_country) {
+                (true, true) => "both",
+                (false, true) => "country",
+                _ => "device",
+            };
+            t.msg("notice-risky-sign-in").arg("seen", seen).to_string()
+        }
+    }
+}
+
+/// A notice in the user's language: (language, subject, body).
+pub fn render(
+    channel: Channel,
+    locale: Option<&str>,
+    service_name: &str,
+    n: &NoticeContent,
+) -> (&'static str, String, String) {
+    let locale = Locale::of_user(locale);
+    let t = locale.plain_texts();
+    let what = what(t, n.change);
+    let when = t.datetime(n.at);
+    let held = n.held_until.map(|h| t.datetime(h));
+    let body = match channel {
+        Channel::Email => {
+            let what = match &n.ip {
+                Some(ip) => t.msg("notice-email-what-ip").arg("ip", ip.as_str()),
+                None => t.msg("notice-email-what"),
+            }
+            .arg("when", when.as_str())
+            .arg("what", what.as_str())
+            .to_string();
+            NoticeEmail {
+                t,
+                service: service_name,
+                what,
+                held,
+            }
+            .render()
+            .unwrap_or_default()
+        }
+        Channel::Sms | Channel::Voice => {
+            let sms = match &held {
+                Some(until) => t.msg("notice-sms-held").arg("until", until.as_str()),
+                None => t.msg("notice-sms"),
+            };
+            sms.arg("service", service_name)
+                .arg("what", what.as_str())
+                .arg("when", when.as_str())
+                .to_string()
+        }
+    };
+    let subject = if n.change.is_alert() {
+        "notice-alert-subject"
+    } else {
+        "notice-subject"
+    };
+    let subject = t.msg(subject).arg("service", service_name).to_string();
+    (locale.tag(), subject, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use countersign_core::factor::FactorType;
+    use countersign_core::Timestamp;
+
+    use crate::LANGUAGES;
+
+    // 2026-11-26 01:10:00 UTC
+    const AT: Timestamp = Timestamp(1_795_655_400_000);
+
+    fn content() -> NoticeContent {
+        NoticeContent {
+            change: SecurityChange::FactorAdded {
+                factor: FactorType::Totp,
+            },
+            at: AT,
+            ip: Some("203.0.113.7".into()),
+            held_until: Some(AT.plus(std::time::Duration::from_secs(86_400))),
+        }
+    }
+
+    #[test]
+    fn the_email_says_what_when_where_and_what_to_do() {
+        let (lang, subject, body) = render(Channel::Email, Some("en-GB"), "Acme Bank", &content());
+        assert_eq!(lang, "en");
+        assert_eq!(subject, "Security change on your Acme Bank account");
+        assert_eq!(
+            body,
+            "Hello,\n\n\
+             On Nov 26, 2026 at 01:10 UTC from IP address 203.0.113.7, an authenticator app was added to your account.\n\n\
+             If this was you, there is nothing to do.\n\n\
+             If it was not you, someone may have access to your account: contact Acme Bank support right away, and do not share any code you receive.\n\n\
+             For your protection, withdrawals are on hold until Nov 27, 2026 at 01:10 UTC.\n\n\
+             Acme Bank will never ask you for a code or a password.\n"
+        );
+        let n = NoticeContent {
+            ip: None,
+            held_until: None,
+            ..content()
+        };
+        let (_, _, body) = render(Channel::Email, Some("fr"), "Acme Bank", &n);
+        assert!(
+            body.contains("Le 26 nov. 2026 à 01:10 UTC, une application d'authentification a été ajoutée à votre compte.\n\n"),
+            "{body}"
+        );
+        assert!(
+            body.contains("ne communiquez aucun code reçu.\n\nAcme Bank ne vous demandera jamais"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn the_sms_is_short_and_localised() {
+        let mut n = content();
+        n.change = SecurityChange::PhoneChanged;
+        n.held_until = None;
+        let (lang, _, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
+        assert_eq!(lang, "fr");
+        assert_eq!(
+            body,
+            "Acme Bank : le numéro de téléphone de votre compte a été modifié le 26 nov. 2026 à 01:10 UTC. Ce n'est pas vous ? Contactez le support Acme Bank tout de suite."
+        );
+        assert!(body.chars().count() < 320, "fits in two SMS segments");
+        let (_, _, body) = render(Channel::Sms, Some("en"), "Acme Bank", &content());
+        assert!(
+            body.ends_with("support now. For your protection, withdrawals are on hold until Nov 27, 2026 at 01:10 UTC."),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn every_change_has_words_in_every_language() {
+        let changes = [
+            SecurityChange::FactorAdded {
+                factor: FactorType::Webauthn,
+            },
+            SecurityChange::FactorRemoved {
+                factor: FactorType::Device,
+            },
+            SecurityChange::EmailChanged,
+            SecurityChange::PhoneChanged,
+            SecurityChange::RecoveryCodesRegenerated,
+            SecurityChange::TotpReplayed,
+            SecurityChange::RiskySignIn {
+                new_device: true,
+                new_country: false,
+            },
+            SecurityChange::RiskySignIn {
+                new_device: true,
+                new_country: true,
+            },
+        ];
+        for language in LANGUAGES {
+            let mut bodies = Vec::new();
+            for change in changes {
+                let n = NoticeContent {
+                    change,
+                    ..content()
+                };
+                let (lang, _, body) = render(Channel::Email, Some(language.tag), "Acme", &n);
+                assert_eq!(lang, language.tag);
+                assert!(body.contains("Acme"), "{lang} {change:?}: {body}");
+                bodies.push(body);
+            }
+            bodies.sort();
+            bodies.dedup();
+            assert_eq!(bodies.len(), changes.len(), "each change reads differently");
+        }
+    }
+
+    #[test]
+    fn alerts_say_what_was_seen_under_their_own_subject() {
+        let n = NoticeContent {
+            change: SecurityChange::RiskySignIn {
+                new_device: false,
+                new_country: true,
+            },
+            held_until: None,
+            ..content()
+        };
+        let (_, subject, body) = render(Channel::Email, None, "Acme Bank", &n);
+        assert_eq!(subject, "Security alert on your Acme Bank account");
+        assert!(
+            body.contains("someone signed in to your account from a new country."),
+            "{body}"
+        );
+        let n = NoticeContent {
+            change: SecurityChange::TotpReplayed,
+            ..n
+        };
+        let (_, subject, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
+        assert_eq!(subject, "Alerte de sécurité sur votre compte Acme Bank");
+        assert!(body.contains("a été saisi de nouveau"), "{body}");
+    }
+}
