@@ -1147,6 +1147,9 @@ macro_rules! sql_store {
             }
 
             async fn register_webhook_endpoint(&self, endpoint: &str, now: Timestamp) -> Result<()> {
+                // A new endpoint starts at the head: every committed event
+                // in the chain first.
+                self.seal_all().await?;
                 let mut tx = self.writes().begin().await?;
                 sqlx::query("INSERT INTO webhook_endpoints (name, first_seen) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
                     .bind(endpoint)

@@ -398,3 +398,13 @@ pub fn counter(max: u32) -> CounterCheck {
         max,
     }
 }
+
+/// What the worker does for an operator's endpoint on each pass: make sure
+/// it has a cursor for every service, then read its backlog.
+pub async fn operator_backlog(store: &dyn Store, endpoint: &str, now: Timestamp) -> Vec<ServiceId> {
+    store
+        .register_webhook_endpoint(endpoint, now)
+        .await
+        .unwrap();
+    store.webhook_backlog(endpoint, now).await.unwrap()
+}
