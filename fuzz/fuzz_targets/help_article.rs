@@ -69,14 +69,36 @@ fn check_html(html: &str) {
             .take_while(char::is_ascii_alphanumeric)
             .collect();
         assert!(TAGS.contains(&name.as_str()), "tag {name:?} in {html:?}");
-        for attr in [" href=\"", " src=\""] {
-            for (i, _) in tag.match_indices(attr) {
-                let value = &tag[i + attr.len()..];
-                let value = &value[..value.find('"').expect("a closed attribute")];
-                assert!(harmless_url(value), "{attr}{value} in {html:?}");
+        let after_name = tag.trim_start_matches('/')[name.len()..].trim_end_matches('/');
+        for (attribute, value) in attributes(after_name, html) {
+            if matches!(attribute, "href" | "src") {
+                assert!(harmless_url(value), "{attribute}={value:?} in {html:?}");
             }
         }
         rest = &rest[start + 1 + end..];
+    }
+}
+
+/// A tag's attributes, read in order as a browser does: a name, `=`, then a
+/// double-quoted value (pulldown-cmark quotes every value and escapes the
+/// quotes inside). Searching the tag for ` src="` instead would find it at
+/// the end of another attribute's value (a title ending in "src="), as an
+/// earlier version of this target did.
+fn attributes<'t>(mut rest: &'t str, html: &str) -> Vec<(&'t str, &'t str)> {
+    let mut found = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return found;
+        }
+        let (name, value) = rest
+            .split_once("=\"")
+            .unwrap_or_else(|| panic!("an attribute without a quoted value: {rest:?} in {html:?}"));
+        let (value, after) = value
+            .split_once('"')
+            .unwrap_or_else(|| panic!("an unclosed attribute: {rest:?} in {html:?}"));
+        found.push((name, value));
+        rest = after;
     }
 }
 
