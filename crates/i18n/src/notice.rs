@@ -198,21 +198,28 @@ mod tests {
                 new_country: true,
             },
         ];
-        for language in LANGUAGES {
+        for (language, channel) in LANGUAGES
+            .iter()
+            .flat_map(|l| [(l, Channel::Email), (l, Channel::Sms)])
+        {
             let mut bodies = Vec::new();
             for change in changes {
                 let n = NoticeContent {
                     change,
                     ..content()
                 };
-                let (lang, _, body) = render(Channel::Email, Some(language.tag), "Acme", &n);
+                let (lang, _, body) = render(channel, Some(language.tag), "Acme", &n);
                 assert_eq!(lang, language.tag);
                 assert!(body.contains("Acme"), "{lang} {change:?}: {body}");
                 bodies.push(body);
             }
             bodies.sort();
             bodies.dedup();
-            assert_eq!(bodies.len(), changes.len(), "each change reads differently");
+            assert_eq!(
+                bodies.len(),
+                changes.len(),
+                "{channel:?}: each change reads differently"
+            );
         }
     }
 
