@@ -127,6 +127,17 @@ impl Texts {
             .to_string()
     }
 
+    /// "Nov 1, 14:05 UTC": a datetime short enough for an SMS.
+    pub fn datetime_short(self, at: impl Instant) -> String {
+        let d = utc(at.timestamp());
+        self.msg("datetime-short")
+            .arg("day", d.day())
+            .arg("month", u8::from(d.month()))
+            .arg("hour", format!("{:02}", d.hour()))
+            .arg("minute", format!("{:02}", d.minute()))
+            .to_string()
+    }
+
     /// The bundles to look a message up in: this language's, its base
     /// language's for a regional variant (`pt-BR` → `pt`), then English.
     fn chain(self) -> impl Iterator<Item = &'static Bundle> {

@@ -41,6 +41,8 @@ month-short =
 date = { $day } { month-long } { $year }
 # "Nov 1, 2026 at 14:05 UTC"
 datetime = { month-short } { $day }, { $year } at { $hour }:{ $minute } UTC
+# "Nov 1, 14:05 UTC", for an SMS (one segment: short, GSM-7 characters only)
+datetime-short = { month-short } { $day }, { $hour }:{ $minute } UTC
 
 ## The landing page.
 

@@ -37,6 +37,8 @@ month-short =
     }
 date = { $day } { month-long } { $year }
 datetime = { $day } { month-short } { $year } à { $hour }:{ $minute } UTC
+# Numérique : « août » n'est pas en GSM-7 et ferait passer le SMS en UCS-2.
+datetime-short = { $day }/{ $month } à { $hour }:{ $minute } UTC
 
 ## La page d'accueil.
 
