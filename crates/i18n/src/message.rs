@@ -276,7 +276,11 @@ mod tests {
                 p.purpose = purpose;
                 let body = render(Channel::Sms, &p).body;
                 let outside: String = body.chars().filter(|c| !GSM7.contains(*c)).collect();
-                assert!(outside.is_empty(), "{}: {outside:?} in {body}", language.tag);
+                assert!(
+                    outside.is_empty(),
+                    "{}: {outside:?} in {body}",
+                    language.tag
+                );
             }
         }
     }
@@ -290,4 +294,3 @@ mod tests {
         assert!(r.body.contains("to confirm an action"));
     }
 }
-

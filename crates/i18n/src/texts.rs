@@ -90,6 +90,13 @@ impl Texts {
         self.locale.dir()
     }
 
+    /// The language without its region ("pt" for "pt-BR"): help articles
+    /// are filed by language alone.
+    pub fn base_lang(self) -> &'static str {
+        let tag = self.locale.tag();
+        tag.split('-').next().unwrap_or(tag)
+    }
+
     /// Message `id`, without variables.
     pub fn get(self, id: &str) -> String {
         self.msg(id).to_string()
@@ -130,11 +137,9 @@ impl Texts {
     /// The bundles to look a message up in: this language's, its base
     /// language's for a regional variant (`pt-BR` → `pt`), then English.
     fn chain(self) -> impl Iterator<Item = &'static Bundle> {
-        let own = self.locale.language();
-        let base = own.tag.split('-').next().unwrap_or(own.tag);
-        let parent = LANGUAGES
-            .iter()
-            .position(|l| l.tag == base && l.tag != own.tag);
+        let own = self.locale.tag();
+        let base = self.base_lang();
+        let parent = LANGUAGES.iter().position(|l| l.tag == base && l.tag != own);
         let medium = self.medium;
         [Some(self.locale.0), parent, Some(Locale::DEFAULT.0)]
             .into_iter()
