@@ -1,7 +1,7 @@
 ### Ciò che tutte le pagine condividono: la cornice, le date, la pagina
 ### iniziale (/) e le pagine che segnalano solo che qualcosa non va.
 
-page-header-support = Centro assistenza
+page-header-support = Area supporto
 
 ## Date e ore, in UTC.
 
@@ -44,7 +44,7 @@ datetime = { $day } { month-short } { $year } alle { $hour }:{ $minute } UTC
 
 landing-title = Aiuto e assistenza
 landing-lead = Risposte alle sue domande e strumenti per contattare la nostra assistenza in sicurezza.
-landing-support = Centro assistenza
+landing-support = Area supporto
 landing-support-hint = Partecipi a una videochiamata con l'assistenza o verifichi che un operatore sia autentico.
 landing-help-centers = Centri assistenza
 landing-help-hint = Articoli sull'accesso, sui codici e sulla sicurezza del suo account.

@@ -1,6 +1,6 @@
-### Il centro assistenza (/support) e i suoi strumenti self-service.
+### L'area supporto (/support) e i suoi strumenti self-service.
 
-support-title = Centro assistenza
+support-title = Area supporto
 support-lead = Strumenti self-service. Nessuno dell'assistenza le chiederà mai i suoi codici.
 support-join-tool = Partecipare a un appuntamento in videochiamata
 support-join-tool-hint = Dimostri la sua identità, poi partecipi alla chiamata fissata con il nostro team di assistenza.
