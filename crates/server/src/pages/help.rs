@@ -47,9 +47,9 @@ fn failed(t: Texts) -> Response {
 }
 
 /// The `lang` of content in `locale` on a page in `t`'s language: `None`
-/// when they are the same.
+/// when they are the same (an article in `pt` on a `pt-BR` page is).
 fn content_lang(locale: &str, t: Texts) -> Option<&str> {
-    (locale != t.lang()).then_some(locale)
+    (locale != t.base_lang()).then_some(locale)
 }
 
 /// Text as the template gets it: plain (the engine escapes it), or HTML
@@ -179,7 +179,7 @@ async fn render_help_center(
 ) -> AppResult<Option<Response>> {
     let category = q.category.as_deref().and_then(|c| Category::parse(c).ok());
     let asked = help::HelpQuery {
-        locale: t.lang(),
+        locale: t.base_lang(),
         category,
         page: q
             .page
@@ -274,7 +274,8 @@ async fn render_article(
     slug: &str,
     t: Texts,
 ) -> AppResult<Option<Response>> {
-    let Some((service, article)) = state.read_article(service_id, t.lang(), slug).await? else {
+    let Some((service, article)) = state.read_article(service_id, t.base_lang(), slug).await?
+    else {
         return Ok(None);
     };
     let shown = ArticlePage {
