@@ -335,35 +335,6 @@ mod tests {
         assert!(r.body.starts_with("Bonjour,\n\nVotre code Acme Bank pour approuver un retrait est :\n\n    482913\n\n"), "{}", r.body);
     }
 
-    /// GSM 03.38's basic alphabet: one character outside it (á, ç, “…)
-    /// sends the whole SMS as UCS-2, 70 characters a segment instead of 160.
-    const GSM7: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
-        ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-
-    #[test]
-    fn every_language_s_code_sms_is_gsm_7() {
-        for language in LANGUAGES {
-            for purpose in [
-                "login",
-                "withdrawal",
-                "security_change",
-                "support_call",
-                "verify_contact",
-                "other",
-            ] {
-                let mut p = params(Some(language.tag));
-                p.purpose = purpose;
-                let body = render(Channel::Sms, &p).body;
-                let outside: String = body.chars().filter(|c| !GSM7.contains(*c)).collect();
-                assert!(
-                    outside.is_empty(),
-                    "{}: {outside:?} in {body}",
-                    language.tag
-                );
-            }
-        }
-    }
-
     #[test]
     fn unknown_locales_and_purposes_fall_back() {
         let mut p = params(Some("ja-JP"));

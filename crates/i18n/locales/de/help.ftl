@@ -29,7 +29,11 @@ help-published = Veröffentlicht am
 # Gefolgt von einem Datum.
 help-updated = Aktualisiert am
 help-all-articles = Alle Hilfeartikel
+# Wie oft ein Artikel gelesen wurde.
+help-views =
+    { $views ->
+        [one] { $views } Aufruf
+       *[other] { $views } Aufrufe
+    }
 help-only-in-english = Diesen Artikel gibt es noch nicht auf Deutsch.
-help-not-found-title = Seite nicht gefunden
-help-not-found-lead = Unter dieser Adresse gibt es keine Seite. Prüfen Sie den Link, dem Sie gefolgt sind.
 help-error-lead = Das Hilfe-Center kann gerade nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.

@@ -16,11 +16,14 @@ code-action =
 # $recipient: der Empfänger, das Ziel oder "Empfänger (Ziel)".
 code-action-payment = { code-action }: { $amount } { $currency } an { $recipient }
 
-code-sms =
-    { $minutes ->
-        [one] { $code } ist Ihr Code von { $service } für { $action }. Gültig für { $minutes } Minute. Nie weitergeben: { $service } fragt Sie nie danach.
-       *[other] { $code } ist Ihr Code von { $service } für { $action }. Gültig für { $minutes } Minuten. Nie weitergeben: { $service } fragt Sie nie danach.
-    }
+## Die SMS: EIN Segment, WebOTP-Zeile ("@host #code") eingeschlossen, in
+## jedem Fall (ein zweites verdoppelt die Kosten): 160 GSM-7-Zeichen, oder 70,
+## sobald ein Zeichen nicht zu GSM-7 gehört. $service ist der Kurzname des
+## Dienstes (höchstens 11 Zeichen); ein Test rendert den längsten Fall.
+
+code-sms = { $code }: Code von { $service } für { $action }. Gültig { $minutes } Min. Nie weitergeben.
+# Die SMS einer Zahlung: $recipient kommt so gekürzt, wie es passt ("Alice Mar...").
+code-sms-payment = { $code }: Code von { $service } zur Zahlung von { $amount } { $currency } an { $recipient }. Nie weitergeben.
 code-voice = Guten Tag. Hier ist { $service }. Ihr Code für { $action } lautet: { $digits }. Noch einmal, Ihr Code lautet: { $digits }. Geben Sie ihn niemals weiter. Auf Wiederhören.
 # Die ersten Worte eines Anrufs: kein Code (eine Mailbox darf ihn nie aufzeichnen).
 code-call-prompt = Guten Tag. Hier ist { $service } mit dem angeforderten Code für { $action }. Um ihn zu hören, drücken Sie jetzt eine beliebige Taste auf Ihrem Telefon.

@@ -34,10 +34,39 @@ notice-risky-sign-in =
        *[both] hat sich jemand von einem neuen Gerät aus einem neuen Land bei Ihrem Konto angemeldet
     }
 
-## Die SMS.
+## Die SMS (und der Anruf): EIN Segment, 160 GSM-7-Zeichen (70, sobald eines
+## nicht zu GSM-7 gehört), mit dem Kurznamen des Dienstes ($service, höchstens
+## 11 Zeichen) und kurzen Daten ($when, $until: "26. Nov., 01:10 UTC"). Was
+## passiert ist ($what), steht in wenigen Worten da.
 
-notice-sms = { $service }: Am { $when } { $what }. Nicht Sie? Wenden Sie sich sofort an den Support von { $service }.
-notice-sms-held = { $service }: Am { $when } { $what }. Nicht Sie? Wenden Sie sich sofort an den Support von { $service }. Zu Ihrem Schutz sind Auszahlungen bis zum { $until } gesperrt.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] Authenticator-App hinzugefügt
+        [hotp] Code-Token hinzugefügt
+        [webauthn] Passkey/Sicherheitsschlüssel hinzugefügt
+        [device] Vertrauenswürdiges Gerät hinzugefügt
+       *[recovery_codes] Wiederherstellungscodes hinzugefügt
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] Authenticator-App entfernt
+        [hotp] Code-Token entfernt
+        [webauthn] Passkey/Sicherheitsschlüssel entfernt
+        [device] Vertrauenswürdiges Gerät entfernt
+       *[recovery_codes] Wiederherstellungscodes entfernt
+    }
+notice-sms-email-changed = E-Mail-Adresse geändert
+notice-sms-phone-changed = Telefonnummer geändert
+notice-sms-codes-regenerated = Neue Wiederherstellungscodes erstellt
+notice-sms-totp-replayed = Code doppelt genutzt, Fremdzugriff möglich
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] Anmeldung von einem neuen Gerät
+        [country] Anmeldung aus einem neuen Land
+       *[both] Anmeldung von neuem Gerät in neuem Land
+    }
+notice-sms = { $service }: { $what } ({ $when }). Nicht Sie? Support kontaktieren.
+notice-sms-held = { $service }: { $what } ({ $when }). Nicht Sie? Support kontaktieren. Auszahlungen bis { $until } gesperrt.
 
 ## Die Absätze der E-Mail (sie beginnt mit email-hello).
 

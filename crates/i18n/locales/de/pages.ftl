@@ -1,7 +1,19 @@
 ### Was alle Seiten teilen: der Rahmen, Datumsangaben, die Startseite (/)
 ### und die Seiten, die nur melden, dass etwas schiefgelaufen ist.
 
+## Die Kopfzeile jeder Seite: wo sich der Nutzer befindet. $service ist
+## der Name des Dienstes.
+
+# Die Startseite (/) und die Seite „nicht gefunden“.
+page-header-home = Hilfe und Support
 page-header-support = Support-Center
+page-header-help = Hilfe-Center von { $service }
+# Das Sicherheitscenter, solange sein Dienst nicht bekannt ist (z. B. ohne Sitzung).
+page-header-security = Sicherheitscenter
+page-header-security-of = Sicherheitscenter von { $service }
+# Die gehostete Bestätigungsseite, solange ihr Dienst nicht bekannt ist (z. B. falscher Link).
+page-header-verify = Sichere Bestätigung
+page-header-verify-for = Sichere Bestätigung für { $service }
 
 ## Datum und Uhrzeit, in UTC.
 
@@ -39,6 +51,9 @@ month-short =
 date = { $day }. { month-long } { $year }
 # "1. Nov. 2026 um 14:05 UTC"
 datetime = { $day }. { month-short } { $year } um { $hour }:{ $minute } UTC
+# "1. Nov., 14:05 UTC", für eine SMS (ein Segment: kurz, nur GSM-7-Zeichen;
+# das ä von „März“ gehört zu GSM-7)
+datetime-short = { $day }. { month-short }, { $hour }:{ $minute } UTC
 
 ## Die Startseite.
 
@@ -53,4 +68,9 @@ landing-no-help-center = Es ist noch kein Hilfe-Center veröffentlicht.
 ## Fehlerseiten.
 
 error-title = Etwas ist schiefgelaufen
+# Eine Adresse, die ins Leere führt: unbekannte Seite, unbekanntes Hilfe-Center oder unbekannter Artikel.
+page-not-found-title = Seite nicht gefunden
+page-not-found-lead = Unter dieser Adresse gibt es keine Seite. Bitte prüfen Sie den Link, dem Sie gefolgt sind.
+# Der Link von der Seite „nicht gefunden“ zur Startseite.
+page-not-found-home = Zu Hilfe und Support
 error-page-lead = Diese Seite kann gerade nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.

@@ -29,7 +29,11 @@ help-published = Publicado el
 # Seguido de una fecha.
 help-updated = Actualizado el
 help-all-articles = Todos los artículos de ayuda
+# Cuántas veces se ha leído un artículo.
+help-views =
+    { $views ->
+        [one] { $views } visita
+       *[other] { $views } visitas
+    }
 help-only-in-english = Este artículo todavía no está disponible en español.
-help-not-found-title = Página no encontrada
-help-not-found-lead = No hay ninguna página en esta dirección. Compruebe el enlace que ha seguido.
 help-error-lead = No se puede mostrar el centro de ayuda en este momento. Inténtelo de nuevo en unos instantes.

@@ -10,18 +10,21 @@ code-action =
         [login] acceder a su cuenta
         [withdrawal] aprobar una retirada
         [security_change] cambiar sus ajustes de seguridad
-        [support_call] entrar en su videollamada con nuestro equipo
+        [support_call] entrar en su videollamada de soporte
         [verify_contact] confirmar este contacto
        *[other] confirmar una solicitud
     }
 # $recipient: el beneficiario, el destino o "beneficiario (destino)".
 code-action-payment = { code-action }: { $amount } { $currency } a { $recipient }
 
-code-sms =
-    { $minutes ->
-        [one] { $code } es su clave de { $service } para { $action }. Caduca en { $minutes } minuto. No la comparta con nadie: { $service } nunca se la pide.
-       *[other] { $code } es su clave de { $service } para { $action }. Caduca en { $minutes } minutos. No la comparta con nadie: { $service } nunca se la pide.
-    }
+## El SMS: UN segmento, línea WebOTP ("@host #code") incluida, en todos
+## los casos (un segundo duplica el coste): 160 caracteres GSM-7, o 70 si uno
+## no está en GSM-7. $service es el nombre corto del servicio (11 caracteres
+## como máximo); un test genera el caso más largo.
+
+code-sms = { $code } es su clave de { $service } para { $action }. Caduca en { $minutes } min. No la comparta.
+# El SMS de un pago: $recipient llega acortado a lo que cabe ("Alice Mar...").
+code-sms-payment = { $code }: clave de { $service } para pagar { $amount } { $currency } a { $recipient }. No la comparta.
 code-voice = Hola. Le llamamos de { $service }. Su código para { $action } es: { $digits }. Repetimos, su código es: { $digits }. No lo comparta nunca. Adiós.
 # Las primeras palabras de una llamada: ningún código (un buzón de voz nunca debe grabarlo).
 code-call-prompt = Hola. Le llamamos de { $service } con el código que ha pedido para { $action }. Para escucharlo, pulse ahora cualquier tecla de su teléfono.

@@ -34,10 +34,39 @@ notice-risky-sign-in =
        *[both] alguien ha entrado en su cuenta desde un dispositivo nuevo y un país nuevo
     }
 
-## El SMS.
+## El SMS (y la llamada): UN segmento, 160 caracteres GSM-7 (70 si uno no
+## está en GSM-7), con el nombre corto del servicio ($service, 11 caracteres
+## como máximo) y fechas cortas ($when, $until: "26/11 01:10 UTC"). Lo que
+## ha pasado ($what) se dice en pocas palabras, sin á í ó ú.
 
-notice-sms = { $service }: { $what } el { $when }. ¿No ha sido usted? Contacte ya con el soporte de { $service }.
-notice-sms-held = { $service }: { $what } el { $when }. ¿No ha sido usted? Contacte ya con el soporte de { $service }. Por su seguridad, las retiradas quedan bloqueadas hasta el { $until }.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] app autenticadora añadida
+        [hotp] token de claves añadido
+        [webauthn] llave de acceso o de seguridad añadida
+        [device] dispositivo de confianza añadido
+       *[recovery_codes] claves de respaldo añadidas
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] app autenticadora eliminada
+        [hotp] token de claves eliminado
+        [webauthn] llave de acceso o de seguridad eliminada
+        [device] dispositivo de confianza eliminado
+       *[recovery_codes] claves de respaldo eliminadas
+    }
+notice-sms-email-changed = correo de la cuenta cambiado
+notice-sms-phone-changed = teléfono de la cuenta cambiado
+notice-sms-codes-regenerated = nuevas claves de respaldo creadas
+notice-sms-totp-replayed = clave ya usada: alguien puede ver sus claves
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] acceso desde un dispositivo nuevo
+        [country] acceso desde el extranjero
+       *[both] acceso: dispositivo nuevo, en el extranjero
+    }
+notice-sms = { $service }: { $what } ({ $when }). ¿No fue usted? Contacte con soporte.
+notice-sms-held = { $service }: { $what } ({ $when }). ¿No fue usted? Contacte con soporte. Retiradas bloqueadas hasta el { $until }.
 
 ## Los párrafos del correo (empieza con email-hello).
 

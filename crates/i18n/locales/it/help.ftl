@@ -29,7 +29,11 @@ help-published = Pubblicato il
 # Seguito da una data.
 help-updated = Aggiornato il
 help-all-articles = Tutti gli articoli di assistenza
+# Quante volte un articolo è stato letto.
+help-views =
+    { $views ->
+        [one] { $views } visualizzazione
+       *[other] { $views } visualizzazioni
+    }
 help-only-in-english = Questo articolo non è ancora disponibile in italiano.
-help-not-found-title = Pagina non trovata
-help-not-found-lead = A questo indirizzo non c'è nessuna pagina. Controlli il link che ha seguito.
 help-error-lead = Al momento non è possibile mostrare il centro assistenza. Riprovi tra qualche istante.

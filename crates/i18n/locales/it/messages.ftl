@@ -16,11 +16,14 @@ code-action =
 # $recipient: il beneficiario, la destinazione o "beneficiario (destinazione)".
 code-action-payment = { code-action }: { $amount } { $currency } a { $recipient }
 
-code-sms =
-    { $minutes ->
-        [one] { $code } è il suo codice { $service } per { $action }. Scade tra { $minutes } minuto. Non lo dia a nessuno: { $service } non glielo chiederà mai.
-       *[other] { $code } è il suo codice { $service } per { $action }. Scade tra { $minutes } minuti. Non lo dia a nessuno: { $service } non glielo chiederà mai.
-    }
+## L'SMS: UN segmento, riga WebOTP ("@host #code") compresa, in ogni caso
+## (un secondo raddoppia il costo): 160 caratteri GSM-7, o 70 se uno non è in
+## GSM-7. $service è il nome breve del servizio (al massimo 11 caratteri); un
+## test genera il caso più lungo.
+
+code-sms = { $code } è il codice { $service } per { $action }. Valido { $minutes } min. Non lo condivida.
+# L'SMS di un pagamento: $recipient arriva accorciato a ciò che ci sta ("Alice Mar...").
+code-sms-payment = { $code }: codice { $service } per pagare { $amount } { $currency } a { $recipient }. Non lo condivida.
 code-voice = Buongiorno. Qui è { $service }. Il suo codice per { $action } è: { $digits }. Ripeto, il suo codice è: { $digits }. Non lo comunichi mai a nessuno. Arrivederci.
 # Le prime parole di una chiamata: nessun codice (una segreteria telefonica non deve mai registrarlo).
 code-call-prompt = Buongiorno. Qui è { $service }, con il codice che ha richiesto per { $action }. Per ascoltarlo, prema ora un tasto qualsiasi del suo telefono.

@@ -33,10 +33,39 @@ notice-risky-sign-in =
        *[both] qualcuno ha effettuato l'accesso al suo account da un nuovo dispositivo in un nuovo paese
     }
 
-## L'SMS.
+## L'SMS (e la chiamata): UN segmento, 160 caratteri GSM-7 (70 se uno non è
+## in GSM-7), con il nome breve del servizio ($service, al massimo 11
+## caratteri) e date brevi ($when, $until: "26 nov, 01:10 UTC"). Cosa è
+## successo ($what) è detto in poche parole.
 
-notice-sms = { $service }: il { $when } { $what }. Non è stato lei? Contatti subito l'assistenza { $service }.
-notice-sms-held = { $service }: il { $when } { $what }. Non è stato lei? Contatti subito l'assistenza { $service }. Per la sua sicurezza, i prelievi sono sospesi fino al { $until }.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] app di autenticazione aggiunta
+        [hotp] token di codici aggiunto
+        [webauthn] passkey o chiave di sicurezza aggiunta
+        [device] dispositivo attendibile aggiunto
+       *[recovery_codes] codici di recupero aggiunti
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] app di autenticazione rimossa
+        [hotp] token di codici rimosso
+        [webauthn] passkey o chiave di sicurezza rimossa
+        [device] dispositivo attendibile rimosso
+       *[recovery_codes] codici di recupero rimossi
+    }
+notice-sms-email-changed = indirizzo email modificato
+notice-sms-phone-changed = numero di telefono modificato
+notice-sms-codes-regenerated = nuovi codici di recupero creati
+notice-sms-totp-replayed = codice riusato: i suoi codici a rischio
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] accesso da un nuovo dispositivo
+        [country] accesso da un nuovo paese
+       *[both] accesso da un nuovo dispositivo e paese
+    }
+notice-sms = { $service }: { $what } ({ $when }). Non è stato lei? Contatti l'assistenza.
+notice-sms-held = { $service }: { $what } ({ $when }). Non è stato lei? Contatti l'assistenza. Prelievi sospesi fino al { $until }.
 
 ## I paragrafi dell'email (inizia con email-hello).
 

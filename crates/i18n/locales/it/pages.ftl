@@ -1,7 +1,19 @@
 ### Ciò che tutte le pagine condividono: la cornice, le date, la pagina
 ### iniziale (/) e le pagine che segnalano solo che qualcosa non va.
 
+## L'intestazione di ogni pagina: dove si trova l'utente. $service è il
+## nome del servizio.
+
+# La pagina iniziale (/) e la pagina non trovata.
+page-header-home = Aiuto e assistenza
 page-header-support = Area supporto
+page-header-help = Centro assistenza { $service }
+# Il centro sicurezza, prima di sapere il servizio (ad es. senza sessione).
+page-header-security = Centro sicurezza
+page-header-security-of = Centro sicurezza { $service }
+# La pagina di verifica, prima di sapere il servizio (ad es. un link errato).
+page-header-verify = Verifica sicura
+page-header-verify-for = Verifica sicura per { $service }
 
 ## Date e ore, in UTC.
 
@@ -39,6 +51,8 @@ month-short =
 date = { $day } { month-long } { $year }
 # "1 nov 2026 alle 14:05 UTC"
 datetime = { $day } { month-short } { $year } alle { $hour }:{ $minute } UTC
+# "1 nov, 14:05 UTC", per un SMS (un segmento: breve, solo caratteri GSM-7)
+datetime-short = { $day } { month-short }, { $hour }:{ $minute } UTC
 
 ## La pagina iniziale.
 
@@ -53,4 +67,9 @@ landing-no-help-center = Non è ancora stato pubblicato nessun centro assistenza
 ## Pagine di errore.
 
 error-title = Si è verificato un errore
+# Un indirizzo che non porta da nessuna parte: pagina, centro assistenza o articolo sconosciuti.
+page-not-found-title = Pagina non trovata
+page-not-found-lead = A questo indirizzo non esiste alcuna pagina. Controlli il link che ha seguito.
+# Il link dalla pagina non trovata alla pagina iniziale.
+page-not-found-home = Vai ad Aiuto e assistenza
 error-page-lead = Al momento non è possibile mostrare questa pagina. Riprovi tra qualche istante.

@@ -29,7 +29,11 @@ help-published = Gepubliceerd op
 # Gevolgd door een datum.
 help-updated = Bijgewerkt op
 help-all-articles = Alle helpartikelen
+# Hoe vaak een artikel is gelezen.
+help-views =
+    { $views ->
+        [one] { $views } weergave
+       *[other] { $views } weergaven
+    }
 help-only-in-english = Dit artikel is nog niet beschikbaar in het Nederlands.
-help-not-found-title = Pagina niet gevonden
-help-not-found-lead = Op dit adres staat geen pagina. Controleer de link die u heeft gevolgd.
 help-error-lead = Het helpcentrum kan nu niet worden getoond. Probeer het zo opnieuw.

@@ -35,10 +35,39 @@ notice-risky-sign-in =
        *[both] heeft iemand vanaf een nieuw apparaat in een nieuw land ingelogd op uw account
     }
 
-## De sms.
+## De sms (en het gesprek): ÉÉN segment, 160 GSM-7-tekens (70 als er één
+## buiten GSM-7 valt), met de korte naam van de dienst ($service, hooguit 11
+## tekens) en korte datums ($when, $until: "26 nov. 01:10 UTC"). Wat er
+## gebeurde ($what) staat er in een paar woorden.
 
-notice-sms = { $service }: op { $when } { $what }. Was u dit niet? Neem direct contact op met { $service }.
-notice-sms-held = { $service }: op { $when } { $what }. Was u dit niet? Neem direct contact op met { $service }. Voor uw veiligheid worden opnames tot { $until } aangehouden.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] authenticator-app toegevoegd
+        [hotp] codetoken toegevoegd
+        [webauthn] passkey of beveiligingssleutel toegevoegd
+        [device] vertrouwd apparaat toegevoegd
+       *[recovery_codes] herstelcodes toegevoegd
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] authenticator-app verwijderd
+        [hotp] codetoken verwijderd
+        [webauthn] passkey of beveiligingssleutel verwijderd
+        [device] vertrouwd apparaat verwijderd
+       *[recovery_codes] herstelcodes verwijderd
+    }
+notice-sms-email-changed = e-mailadres gewijzigd
+notice-sms-phone-changed = telefoonnummer gewijzigd
+notice-sms-codes-regenerated = nieuwe herstelcodes aangemaakt
+notice-sms-totp-replayed = code hergebruikt: iemand kan uw codes zien
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] ingelogd vanaf een nieuw apparaat
+        [country] ingelogd vanuit een nieuw land
+       *[both] ingelogd vanaf nieuw apparaat in nieuw land
+    }
+notice-sms = { $service }: { $what } ({ $when }). Was u dit niet? Neem direct contact op.
+notice-sms-held = { $service }: { $what } ({ $when }). Was u dit niet? Neem direct contact op. Opnames geblokkeerd tot { $until }.
 
 ## De alinea's van de e-mail (begint met email-hello).
 

@@ -1,7 +1,19 @@
 ### Wat alle pagina's delen: het kader, datums, de startpagina (/) en de
 ### pagina's die alleen melden dat er iets misging.
 
+## De kop van elke pagina: waar de gebruiker is. $service is de naam van
+## de dienst.
+
+# De startpagina (/) en de pagina 'niet gevonden'.
+page-header-home = Hulp en klantenservice
 page-header-support = Klantenservice
+page-header-help = Helpcentrum van { $service }
+# Het beveiligingscentrum, zolang de dienst niet bekend is (bijv. zonder sessie).
+page-header-security = Beveiligingscentrum
+page-header-security-of = Beveiligingscentrum van { $service }
+# De verificatiepagina, zolang de dienst niet bekend is (bijv. een verkeerde link).
+page-header-verify = Veilige verificatie
+page-header-verify-for = Veilige verificatie voor { $service }
 
 ## Datums en tijden, in UTC.
 
@@ -39,6 +51,8 @@ month-short =
 date = { $day } { month-long } { $year }
 # "1 nov. 2026 om 14:05 UTC"
 datetime = { $day } { month-short } { $year } om { $hour }:{ $minute } UTC
+# "1 nov. 14:05 UTC", voor een sms (één segment: kort, alleen GSM-7-tekens)
+datetime-short = { $day } { month-short } { $hour }:{ $minute } UTC
 
 ## De startpagina.
 
@@ -53,4 +67,9 @@ landing-no-help-center = Er is nog geen helpcentrum gepubliceerd.
 ## Foutpagina's.
 
 error-title = Er ging iets mis
+# Een adres dat nergens naartoe leidt: een onbekende pagina, helpcentrum of artikel.
+page-not-found-title = Pagina niet gevonden
+page-not-found-lead = Er is geen pagina op dit adres. Controleer de link die u heeft gevolgd.
+# De link van de pagina 'niet gevonden' naar de startpagina.
+page-not-found-home = Naar hulp en klantenservice
 error-page-lead = Deze pagina kan nu niet worden getoond. Probeer het zo opnieuw.

@@ -29,7 +29,11 @@ help-published = Publicado em
 # Seguido de uma data.
 help-updated = Atualizado em
 help-all-articles = Todos os artigos de ajuda
+# Quantas vezes um artigo foi lido.
+help-views =
+    { $views ->
+        [one] { $views } visualização
+       *[other] { $views } visualizações
+    }
 help-only-in-english = Este artigo ainda não está disponível em português.
-help-not-found-title = Página não encontrada
-help-not-found-lead = Não há nenhuma página neste endereço. Confira o link que você seguiu.
 help-error-lead = Não é possível exibir a central de ajuda agora. Tente de novo em instantes.

@@ -17,11 +17,14 @@ code-action =
 # $recipient: o favorecido, o destino ou "favorecido (destino)".
 code-action-payment = { code-action }: { $amount } { $currency } para { $recipient }
 
-code-sms =
-    { $minutes ->
-        [one] { $service }: use { $code } para { $action }. Vale por { $minutes } minuto. Nunca o repasse a ninguém, nem a quem disser ser do { $service }.
-       *[other] { $service }: use { $code } para { $action }. Vale por { $minutes } minutos. Nunca o repasse a ninguém, nem a quem disser ser do { $service }.
-    }
+## O SMS: UM segmento, linha WebOTP ("@host #code") incluída, em todos os
+## casos (um segundo dobra o custo): 160 caracteres GSM-7, ou 70 se um deles
+## não estiver no GSM-7. $service é o nome curto do serviço (no máximo 11
+## caracteres); um teste gera o caso mais longo.
+
+code-sms = { $service }: use { $code } para { $action }. Vale por { $minutes } min. Nunca o repasse.
+# O SMS de um pagamento: $recipient chega encurtado ao que cabe ("Alice Mar...").
+code-sms-payment = { $service }: use { $code } para pagar { $amount } { $currency } a { $recipient }. Nunca o repasse.
 code-voice = Olá. Aqui é do { $service }. Seu código para { $action } é: { $digits }. Repetindo, seu código é: { $digits }. Nunca compartilhe esse código. Até logo.
 # As primeiras palavras de uma ligação: nenhum código (uma caixa postal nunca pode gravá-lo).
 code-call-prompt = Olá. Aqui é do { $service }, com o código que você pediu para { $action }. Para ouvir, aperte qualquer tecla do seu telefone agora.

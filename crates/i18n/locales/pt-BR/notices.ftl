@@ -34,10 +34,39 @@ notice-risky-sign-in =
        *[both] alguém entrou na sua conta a partir de um novo dispositivo e de um novo país
     }
 
-## O SMS.
+## O SMS (e a ligação): UM segmento, 160 caracteres GSM-7 (70 se um deles
+## não estiver no GSM-7), com o nome curto do serviço ($service, no máximo 11
+## caracteres) e datas curtas ($when, $until: "26/11 01:10 UTC"). O que
+## aconteceu ($what) é dito em poucas palavras, sem á í ó ú ã õ ç ê â.
 
-notice-sms = { $service }: { $what } em { $when }. Se foi outra pessoa, fale agora com o atendimento do { $service }.
-notice-sms-held = { $service }: { $what } em { $when }. Se foi outra pessoa, fale agora com o atendimento do { $service }. Para proteger sua conta, os saques ficam bloqueados até { $until }.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] app autenticador adicionado
+        [hotp] token de chaves adicionado
+        [webauthn] chave de acesso adicionada
+        [device] dispositivo autorizado adicionado
+       *[recovery_codes] chaves de backup adicionadas
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] app autenticador removido
+        [hotp] token de chaves removido
+        [webauthn] chave de acesso removida
+        [device] dispositivo autorizado removido
+       *[recovery_codes] chaves de backup removidas
+    }
+notice-sms-email-changed = e-mail da conta alterado
+notice-sms-phone-changed = telefone da conta alterado
+notice-sms-codes-regenerated = novas chaves de backup criadas
+notice-sms-totp-replayed = chave repetida: alguém pode ver suas chaves
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] acesso de um novo dispositivo
+        [country] acesso do exterior
+       *[both] acesso de um novo dispositivo no exterior
+    }
+notice-sms = { $service }: { $what } ({ $when }). Se foi outra pessoa, fale com o atendimento.
+notice-sms-held = { $service }: { $what } ({ $when }). Se foi outra pessoa, fale com o atendimento. Saques bloqueados até { $until }.
 
 ## Os parágrafos do e-mail (começa com email-hello).
 

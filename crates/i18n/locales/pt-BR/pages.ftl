@@ -1,7 +1,19 @@
 ### O que todas as páginas compartilham: a moldura, as datas, a página
 ### inicial (/) e as páginas que só avisam que algo deu errado.
 
+## O cabeçalho de cada página: onde o usuário está. $service é o nome
+## do serviço.
+
+# A página inicial (/) e a de página não encontrada.
+page-header-home = Ajuda e atendimento
 page-header-support = Central de atendimento
+page-header-help = Central de ajuda do { $service }
+# A central de segurança, antes de saber o serviço (por exemplo, sem sessão).
+page-header-security = Central de segurança
+page-header-security-of = Central de segurança do { $service }
+# A página de verificação, antes de saber o serviço (por exemplo, um link errado).
+page-header-verify = Verificação segura
+page-header-verify-for = Verificação segura do { $service }
 
 ## Datas e horas, em UTC.
 
@@ -40,6 +52,9 @@ month-short =
 date = { $day } de { month-long } de { $year }
 # "1 nov. 2026 às 14:05 UTC"
 datetime = { $day } { month-short } { $year } às { $hour }:{ $minute } UTC
+# "1/11 14:05 UTC", para um SMS (um segmento: curto e só com caracteres
+# GSM-7); em números, que cabem melhor
+datetime-short = { $day }/{ $month } { $hour }:{ $minute } UTC
 
 ## A página inicial.
 
@@ -54,4 +69,9 @@ landing-no-help-center = Nenhuma central de ajuda foi publicada ainda.
 ## Páginas de erro.
 
 error-title = Algo deu errado
+# Um endereço que não leva a lugar nenhum: página, central de ajuda ou artigo desconhecidos.
+page-not-found-title = Página não encontrada
+page-not-found-lead = Não existe nenhuma página neste endereço. Confira o link que você seguiu.
+# O link da página não encontrada para a página inicial.
+page-not-found-home = Ir para ajuda e atendimento
 error-page-lead = Não é possível exibir esta página agora. Tente de novo em instantes.
