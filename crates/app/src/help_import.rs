@@ -6,50 +6,53 @@ use countersign_core::ids::ServiceId;
 use countersign_core::Timestamp;
 use countersign_store::{Store, StoreError};
 
+/// A line of [`STARTER_ARTICLES`]: `help/<locale>/<slug>.md`, named and
+/// embedded.
+macro_rules! starter {
+    ($path:literal) => {
+        ($path, include_str!(concat!("../../../help/", $path)))
+    };
+}
+
 /// The starter articles (`help/<locale>/<slug>.md` at the repository's
 /// root), compiled in so that a service created anywhere gets them. The
 /// test below checks that this list and the folder agree.
 pub const STARTER_ARTICLES: &[(&str, &str)] = &[
-    (
-        "en/sms-code-not-received.md",
-        include_str!("../../../help/en/sms-code-not-received.md"),
-    ),
-    (
-        "en/authenticator-apps.md",
-        include_str!("../../../help/en/authenticator-apps.md"),
-    ),
-    (
-        "en/passkeys-and-security-keys.md",
-        include_str!("../../../help/en/passkeys-and-security-keys.md"),
-    ),
-    (
-        "en/protect-your-account.md",
-        include_str!("../../../help/en/protect-your-account.md"),
-    ),
-    (
-        "en/verified-support-video-call.md",
-        include_str!("../../../help/en/verified-support-video-call.md"),
-    ),
-    (
-        "fr/sms-code-not-received.md",
-        include_str!("../../../help/fr/sms-code-not-received.md"),
-    ),
-    (
-        "fr/authenticator-apps.md",
-        include_str!("../../../help/fr/authenticator-apps.md"),
-    ),
-    (
-        "fr/passkeys-and-security-keys.md",
-        include_str!("../../../help/fr/passkeys-and-security-keys.md"),
-    ),
-    (
-        "fr/protect-your-account.md",
-        include_str!("../../../help/fr/protect-your-account.md"),
-    ),
-    (
-        "fr/verified-support-video-call.md",
-        include_str!("../../../help/fr/verified-support-video-call.md"),
-    ),
+    starter!("en/sms-code-not-received.md"),
+    starter!("en/authenticator-apps.md"),
+    starter!("en/passkeys-and-security-keys.md"),
+    starter!("en/protect-your-account.md"),
+    starter!("en/verified-support-video-call.md"),
+    starter!("fr/sms-code-not-received.md"),
+    starter!("fr/authenticator-apps.md"),
+    starter!("fr/passkeys-and-security-keys.md"),
+    starter!("fr/protect-your-account.md"),
+    starter!("fr/verified-support-video-call.md"),
+    starter!("de/sms-code-not-received.md"),
+    starter!("de/authenticator-apps.md"),
+    starter!("de/passkeys-and-security-keys.md"),
+    starter!("de/protect-your-account.md"),
+    starter!("de/verified-support-video-call.md"),
+    starter!("es/sms-code-not-received.md"),
+    starter!("es/authenticator-apps.md"),
+    starter!("es/passkeys-and-security-keys.md"),
+    starter!("es/protect-your-account.md"),
+    starter!("es/verified-support-video-call.md"),
+    starter!("pt/sms-code-not-received.md"),
+    starter!("pt/authenticator-apps.md"),
+    starter!("pt/passkeys-and-security-keys.md"),
+    starter!("pt/protect-your-account.md"),
+    starter!("pt/verified-support-video-call.md"),
+    starter!("it/sms-code-not-received.md"),
+    starter!("it/authenticator-apps.md"),
+    starter!("it/passkeys-and-security-keys.md"),
+    starter!("it/protect-your-account.md"),
+    starter!("it/verified-support-video-call.md"),
+    starter!("nl/sms-code-not-received.md"),
+    starter!("nl/authenticator-apps.md"),
+    starter!("nl/passkeys-and-security-keys.md"),
+    starter!("nl/protect-your-account.md"),
+    starter!("nl/verified-support-video-call.md"),
 ];
 
 /// Reads article files, all of them before anything is written: the first
@@ -144,15 +147,21 @@ mod tests {
         for (a, (name, _)) in articles.iter().zip(&files) {
             assert_eq!(name, &format!("{}/{}.md", a.locale, a.slug));
         }
-        // Every English article has its French translation, in the same category.
+        // Every English article is in every language, in the same category.
+        let mut locales: Vec<&str> = articles.iter().map(|a| a.locale.as_str()).collect();
+        locales.sort();
+        locales.dedup();
+        assert_eq!(locales, ["de", "en", "es", "fr", "it", "nl", "pt"]);
         for en in articles.iter().filter(|a| a.locale == "en") {
-            assert!(
-                articles.iter().any(|fr| fr.locale == "fr"
-                    && fr.slug == en.slug
-                    && fr.category == en.category),
-                "{} has no French version",
-                en.slug
-            );
+            for locale in &locales {
+                assert!(
+                    articles.iter().any(|a| a.locale == *locale
+                        && a.slug == en.slug
+                        && a.category == en.category),
+                    "{} has no {locale} version",
+                    en.slug
+                );
+            }
         }
     }
 

@@ -17,6 +17,10 @@ use crate::{App, AppError, AppResult, Missing};
 pub struct ServiceView {
     id: ServiceId,
     name: String,
+    /// How SMS and calls name the service: `settings.sms_name`, else one
+    /// derived from `name`.
+    #[schema(example = "Acme Bank")]
+    sms_name: String,
     created_at: Timestamp,
     settings: ServiceSettings,
     /// The policy in force for every purpose, built-in or the service's own.
@@ -39,6 +43,7 @@ impl ServiceView {
             .map(|p| (p.clone(), service.settings.class_of(p)))
             .collect();
         ServiceView {
+            sms_name: service.sms_name(),
             id: service.id,
             name: service.name,
             created_at: service.created_at,

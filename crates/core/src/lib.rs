@@ -30,6 +30,7 @@ pub mod retention;
 pub mod risk;
 pub mod secret;
 pub mod service;
+pub mod sms;
 pub mod support;
 pub mod transaction;
 pub mod user;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::lockout::LockoutPolicy;
-use crate::policy::{built_in_class, default_policy, Group, Policy, PurposeClass};
+use crate::policy::{built_in_class, default_policy, Channel, Group, Policy, PurposeClass};
 use crate::risk::RiskSignal;
 use crate::Timestamp;
 
@@ -38,6 +38,28 @@ pub struct ApiKey {
     /// When the key last authenticated a request, to the minute
     /// ([`ApiKey::LAST_USED_EVERY`]); `null` if never.
     pub last_used_at: Option<Timestamp>,
+}
+
+impl Service {
+    /// How SMS and calls name the service: its short name, else one
+    /// derived from its name (which may be 64 characters and more).
+    pub fn sms_name(&self) -> String {
+        self.settings
+            .sms_name
+            .clone()
+            .unwrap_or_else(|| crate::sms::derive_sms_name(&self.name))
+    }
+
+    /// How a message on `channel` names the service: an email by its name,
+    /// an SMS or a call by its short name (one SMS segment). `sender`, a
+    /// challenge's own sender name, replaces either (shortened likewise).
+    pub fn name_on(&self, channel: Channel, sender: Option<&str>) -> String {
+        match (channel, sender) {
+            (Channel::Email, sender) => sender.unwrap_or(&self.name).to_owned(),
+            (Channel::Sms | Channel::Voice, Some(sender)) => crate::sms::derive_sms_name(sender),
+            (Channel::Sms | Channel::Voice, None) => self.sms_name(),
+        }
+    }
 }
 
 impl ApiKey {
@@ -98,6 +120,13 @@ pub struct ServiceSettings {
     /// from a new device or an unusual country. Off by default: only the
     /// integrator knows whether its users expect such mails.
     pub notify_risky_sign_ins: bool,
+    /// How SMS and calls name the service (at most 11 GSM-7 letters,
+    /// digits and spaces, so that every SMS fits in one segment); unset,
+    /// it is derived from the name ([`Service::sms_name`]). Left out when
+    /// unset, so that settings stored before it read back the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Acme Bank")]
+    pub sms_name: Option<String>,
 }
 
 impl Default for ServiceSettings {
@@ -115,6 +144,7 @@ impl Default for ServiceSettings {
             raise_on_signals: RiskSignal::RAISING_BY_DEFAULT.to_vec(),
             return_urls: Vec::new(),
             notify_risky_sign_ins: false,
+            sms_name: None,
         }
     }
 }
@@ -197,6 +227,10 @@ pub struct SettingsPatch {
     pub return_urls: Option<Vec<String>>,
     /// Alerts the user of sign-ins from a new device or country.
     pub notify_risky_sign_ins: Option<bool>,
+    /// How SMS and calls name the service: 1–11 GSM-7 letters, digits and
+    /// spaces; `""` goes back to the one derived from the name.
+    #[schema(max_length = 11, example = "Acme Bank")]
+    pub sms_name: Option<String>,
     /// Purpose → policy (`{"class"?, "all_of"}`). A policy for a built-in
     /// purpose replaces its default; a new name defines a purpose and must
     /// declare its `class`; `null` removes the service's own policy (the
@@ -239,6 +273,8 @@ pub enum SettingsError {
     BadReturnUrl(String),
     #[error("return_urls: at most 10")]
     TooManyReturnUrls,
+    #[error("sms_name: 1 to 11 letters, digits and spaces of the GSM-7 alphabet, not starting or ending with a space")]
+    BadSmsName,
 }
 
 /// Whether `url` can be registered as a return URL: absolute https (http
@@ -337,6 +373,14 @@ impl ServiceSettings {
         }
         if let Some(notify) = patch.notify_risky_sign_ins {
             next.notify_risky_sign_ins = notify;
+        }
+        match patch.sms_name.as_deref() {
+            Some("") => next.sms_name = None,
+            Some(name) if !crate::sms::is_valid_sms_name(name) => {
+                return Err(SettingsError::BadSmsName)
+            }
+            Some(name) => next.sms_name = Some(name.to_owned()),
+            None => {}
         }
         if let Some(urls) = &patch.return_urls {
             if urls.len() > 10 {
@@ -471,6 +515,47 @@ mod tests {
         for bad in ["//evil.example", "/\\evil.example", "https://x", "/a b"] {
             assert!(!is_local_path(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn sms_name_is_set_checked_and_derived_when_unset() {
+        let mut service = Service {
+            id: ServiceId::new(),
+            name: "Acme Bank — Private & Business Banking".into(),
+            created_at: Timestamp(0),
+            settings: ServiceSettings::default(),
+        };
+        assert_eq!(service.sms_name(), "Acme Bank P");
+        let stored = serde_json::to_string(&service.settings).unwrap();
+        assert!(!stored.contains("sms_name"), "unset is left out: {stored}");
+        service.settings = service
+            .settings
+            .apply(&patch(r#"{"sms_name": "Acme"}"#))
+            .unwrap();
+        assert_eq!(service.sms_name(), "Acme");
+        for bad in ["Acme Bank Ltd", " Acme", "Acme!", "Ação"] {
+            assert_eq!(
+                service
+                    .settings
+                    .apply(&patch(&format!(r#"{{"sms_name": {bad:?}}}"#))),
+                Err(SettingsError::BadSmsName),
+                "{bad}"
+            );
+        }
+        service.settings = service
+            .settings
+            .apply(&patch(r#"{"sms_name": ""}"#))
+            .unwrap();
+        assert_eq!(service.settings.sms_name, None);
+        assert_eq!(service.sms_name(), "Acme Bank P");
+        assert_eq!(service.name_on(Channel::Voice, None), "Acme Bank P");
+        assert_eq!(service.name_on(Channel::Email, None), service.name);
+        let sender = Some("Acme Wealth Management");
+        assert_eq!(service.name_on(Channel::Sms, sender), "Acme Wealth");
+        assert_eq!(
+            service.name_on(Channel::Email, sender),
+            "Acme Wealth Management"
+        );
     }
 
     #[test]

@@ -81,6 +81,11 @@ macro_rules! language {
 pub const LANGUAGES: &[Language] = &[
     language!("en", speech: "en-US", LeftToRight),
     language!("fr", speech: "fr-FR", LeftToRight),
+    language!("de", speech: "de-DE", LeftToRight),
+    language!("es", speech: "es-ES", LeftToRight),
+    language!("pt-BR", speech: "pt-BR", LeftToRight),
+    language!("it", speech: "it-IT", LeftToRight),
+    language!("nl", speech: "nl-NL", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

@@ -6,6 +6,7 @@
 
 use askama::Template;
 use countersign_core::policy::Channel;
+use countersign_core::sms::segments;
 use countersign_core::transaction::Transaction;
 
 use crate::{Locale, Texts};
@@ -13,6 +14,8 @@ use crate::{Locale, Texts};
 /// Everything a message needs.
 #[derive(Debug, Clone)]
 pub struct MessageParams<'a> {
+    /// The service's full name for email, its short name
+    /// ([`countersign_core::service::Service::sms_name`]) for SMS and calls.
     pub service_name: &'a str,
     pub purpose: &'a str,
     pub code: &'a str,
@@ -85,6 +88,55 @@ fn action(t: Texts, purpose: &str, transaction: Option<&Transaction>) -> String 
     }
 }
 
+/// The SMS, in one segment (see [`countersign_core::sms`]), WebOTP line
+/// included. A payment's recipient (a payee of up to 64 characters, a
+/// destination of up to 128) is shortened to what fits; its amount and
+/// currency never are.
+fn sms(t: Texts, p: &MessageParams<'_>, action: &str) -> String {
+    let text = |message: String| match p.origin_host {
+        Some(host) => format!("{message}\n\n@{host} #{}", p.code),
+        None => message,
+    };
+    match p.transaction {
+        None => text(
+            t.msg("code-sms")
+                .arg("code", p.code)
+                .arg("service", p.service_name)
+                .arg("action", action)
+                .arg("minutes", p.ttl_minutes)
+                .to_string(),
+        ),
+        Some(tx) => fit_one_segment(&tx.recipient(), |recipient| {
+            text(
+                t.msg("code-sms-payment")
+                    .arg("code", p.code)
+                    .arg("service", p.service_name)
+                    .arg("amount", tx.amount.as_str())
+                    .arg("currency", tx.currency.as_str())
+                    .arg("recipient", recipient)
+                    .to_string(),
+            )
+        }),
+    }
+}
+
+/// The text `render` makes of `field`, whole if that fits in one SMS
+/// segment, else with `field` cut as little as needed and marked "..."
+/// (GSM-7, where "…" is not). When no cut fits, the whole text: better
+/// two segments than a payment named by nothing.
+pub fn fit_one_segment(field: &str, render: impl Fn(&str) -> String) -> String {
+    let whole = render(field);
+    if segments(&whole).count == 1 {
+        return whole;
+    }
+    let chars: Vec<char> = field.chars().collect();
+    (1..chars.len())
+        .rev()
+        .map(|n| render(&format!("{}...", String::from_iter(&chars[..n]).trim_end())))
+        .find(|text| segments(text).count == 1)
+        .unwrap_or(whole)
+}
+
 /// Renders the message for `channel` in the user's language (English when
 /// the product does not speak theirs).
 pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
@@ -100,19 +152,7 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
             .to_string()
     };
     let body = match channel {
-        Channel::Sms => {
-            let mut text = t
-                .msg("code-sms")
-                .arg("code", p.code)
-                .arg("service", p.service_name)
-                .arg("action", action.as_str())
-                .arg("minutes", p.ttl_minutes)
-                .to_string();
-            if let Some(host) = p.origin_host {
-                text.push_str(&format!("\n\n@{host} #{}", p.code));
-            }
-            text
-        }
+        Channel::Sms => sms(t, p, &action),
         Channel::Voice => said("code-voice"),
         Channel::Email => CodeEmail {
             t,
@@ -168,7 +208,10 @@ mod tests {
         let mut p = params(Some("en"));
         p.transaction = Some(&t);
         let body = render(Channel::Sms, &p).body;
-        assert!(body.contains("to Mallory { $code } {code}."), "{body}");
+        assert!(
+            body.contains("to Mallory { $code } {code}. Never"),
+            "{body}"
+        );
         assert_eq!(
             body.matches("482913").count(),
             2,
@@ -190,7 +233,7 @@ mod tests {
         };
         let mut p = params(Some("en"));
         p.transaction = Some(&t);
-        for channel in Channel::ALL {
+        for channel in [Channel::Voice, Channel::Email] {
             let r = render(channel, &p);
             assert!(
                 r.body
@@ -198,10 +241,16 @@ mod tests {
                 "{channel:?}"
             );
         }
+        assert!(render(Channel::Sms, &p).body.starts_with(
+            "482913: Acme Bank code to pay 125.00 EUR to Alice Martin. Never share it."
+        ));
         p.locale = Some("fr");
+        assert!(render(Channel::Email, &p)
+            .body
+            .contains("approuver un retrait : 125.00 EUR à Alice Martin est :"));
         assert!(render(Channel::Sms, &p)
             .body
-            .contains("approuver un retrait : 125.00 EUR à Alice Martin. Il expire"));
+            .contains("pour payer 125.00 EUR à Alice Martin. Ne le donnez jamais."));
     }
 
     #[test]
@@ -210,13 +259,43 @@ mod tests {
         assert_eq!(r.language, "en");
         assert_eq!(
             r.body,
-            "482913 is your Acme Bank code to approve a withdrawal. It expires in 10 minutes. Never share it: Acme Bank will never ask you for it.\n\n@verify.acme.example #482913"
+            "482913 is your Acme Bank code to approve a withdrawal. Valid 10 min. Never share it.\n\n@verify.acme.example #482913"
         );
         let mut p = params(Some("fr"));
         p.ttl_minutes = 1;
         assert!(render(Channel::Sms, &p)
             .body
-            .contains("Il expire dans 1 minute."));
+            .contains(". Valide 1 min. Ne le donnez jamais."));
+    }
+
+    #[test]
+    fn a_long_recipient_is_cut_to_fit_one_segment() {
+        let t = Transaction {
+            amount: "125.00".into(),
+            currency: "EUR".into(),
+            payee: Some("Alice Martin".into()),
+            destination: Some("FR76 3000 6000 0112 3456 7890 189 ".repeat(3).trim().into()),
+        };
+        let mut p = params(Some("en"));
+        p.transaction = Some(&t);
+        let body = render(Channel::Sms, &p).body;
+        assert_eq!(segments(&body).count, 1, "{body}");
+        assert!(
+            segments(&body).units >= 157,
+            "cut as little as needed: {body}"
+        );
+        assert!(
+            body.contains("125.00 EUR to Alice Martin (FR76 3000 6000 0112 3456 7890 189 FR76"),
+            "{body}"
+        );
+        assert!(body.contains("...."), "{body}");
+        assert_eq!(fit_one_segment("short", |r| format!("to {r}")), "to short");
+        let long = "x".repeat(200);
+        assert_eq!(
+            fit_one_segment(&long, |r| format!("{}{r}", "é".repeat(300))),
+            format!("{}{long}", "é".repeat(300)),
+            "nothing fits: the whole text"
+        );
     }
 
     #[test]

@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(tag(None, None, Some("fr;q=0, en")), "en");
         // A language the product lacks gives way to the next one wanted.
         assert_eq!(tag(None, None, Some("ja-JP, fr;q=0.5, en;q=0.1")), "fr");
-        assert_eq!(tag(None, None, Some("ja, de")), "en");
+        assert_eq!(tag(None, None, Some("ja, sv")), "en");
         assert_eq!(tag(None, None, Some("")), "en");
         assert_eq!(tag(None, None, None), "en");
     }
@@ -101,9 +101,18 @@ mod tests {
         assert_eq!(tag(Some("fr_FR"), None, None), "fr");
         assert_eq!(tag(None, Some("FR-be"), None), "fr");
         assert_eq!(tag(None, None, Some("fr-CH")), "fr");
-        // No Portuguese yet: pt-BR → pt → English.
-        assert_eq!(tag(Some("pt-BR"), None, None), "en");
         assert_eq!(tag(Some("en-GB"), None, None), "en");
+        assert_eq!(tag(Some("es-MX"), None, None), "es");
+        assert_eq!(tag(None, None, Some("es-419, en;q=0.5")), "es");
+        assert_eq!(tag(Some("de-AT"), None, None), "de");
+        assert_eq!(tag(None, Some("de-CH"), None), "de");
+        assert_eq!(tag(None, None, Some("it-CH")), "it");
+        assert_eq!(tag(Some("nl-BE"), None, None), "nl");
+        // Brazilian Portuguese is the only Portuguese: pt and pt-PT get it.
+        assert_eq!(tag(Some("pt-BR"), None, None), "pt-BR");
+        assert_eq!(tag(Some("pt_br"), None, None), "pt-BR");
+        assert_eq!(tag(None, None, Some("pt")), "pt-BR");
+        assert_eq!(tag(None, None, Some("pt-PT, en;q=0.5")), "pt-BR");
     }
 
     #[test]
@@ -114,6 +123,7 @@ mod tests {
         assert_eq!(tag(None, None, Some("fr-FR,fr;q=0.9,en;q=0.5")), "fr");
         // Unusable answers count as absent.
         assert_eq!(tag(Some("klingon-x-y-z-"), Some("fr"), browser), "fr");
-        assert_eq!(tag(Some("de"), Some("<script>"), Some("fr")), "fr");
+        assert_eq!(tag(Some("sv"), Some("<script>"), Some("fr")), "fr");
+        assert_eq!(tag(Some("de"), Some("<script>"), Some("fr")), "de");
     }
 }

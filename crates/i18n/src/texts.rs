@@ -90,6 +90,13 @@ impl Texts {
         self.locale.dir()
     }
 
+    /// The language without its region ("pt" for "pt-BR"): help articles
+    /// are filed by language alone.
+    pub fn base_lang(self) -> &'static str {
+        let tag = self.locale.tag();
+        tag.split('-').next().unwrap_or(tag)
+    }
+
     /// Message `id`, without variables.
     pub fn get(self, id: &str) -> String {
         self.msg(id).to_string()
@@ -127,14 +134,23 @@ impl Texts {
             .to_string()
     }
 
+    /// "Nov 1, 14:05 UTC": a datetime short enough for an SMS.
+    pub fn datetime_short(self, at: impl Instant) -> String {
+        let d = utc(at.timestamp());
+        self.msg("datetime-short")
+            .arg("day", d.day())
+            .arg("month", u8::from(d.month()))
+            .arg("hour", format!("{:02}", d.hour()))
+            .arg("minute", format!("{:02}", d.minute()))
+            .to_string()
+    }
+
     /// The bundles to look a message up in: this language's, its base
     /// language's for a regional variant (`pt-BR` → `pt`), then English.
     fn chain(self) -> impl Iterator<Item = &'static Bundle> {
-        let own = self.locale.language();
-        let base = own.tag.split('-').next().unwrap_or(own.tag);
-        let parent = LANGUAGES
-            .iter()
-            .position(|l| l.tag == base && l.tag != own.tag);
+        let own = self.locale.tag();
+        let base = self.base_lang();
+        let parent = LANGUAGES.iter().position(|l| l.tag == base && l.tag != own);
         let medium = self.medium;
         [Some(self.locale.0), parent, Some(Locale::DEFAULT.0)]
             .into_iter()
@@ -443,6 +459,15 @@ mod tests {
         assert_eq!(left(fr, 1), "Encore 1 essai.");
         assert_eq!(left(fr, 0), "Encore 0 essai.");
         assert_eq!(left(fr, 2), "Encore 2 essais.");
+        // Portuguese counts 0 as one, like French; German and Dutch do not.
+        let tag = |t: &str| crate::negotiate(Some(t), None, None).texts();
+        assert_eq!(left(tag("pt-BR"), 0), "Resta 0 tentativa.");
+        assert_eq!(left(tag("pt-BR"), 2), "Restam 2 tentativas.");
+        assert_eq!(left(tag("de"), 0), "Noch 0 Versuche.");
+        assert_eq!(left(tag("de"), 1), "Noch 1 Versuch.");
+        assert_eq!(left(tag("nl"), 1), "Nog 1 poging.");
+        assert_eq!(left(tag("es"), 1), "Le queda 1 intento.");
+        assert_eq!(left(tag("it"), 3), "Restano 3 tentativi.");
         assert_eq!(
             en.msg("help-results-for").arg("query", "<b>").to_string(),
             "Results for “<b>”",
@@ -459,6 +484,13 @@ mod tests {
         assert_eq!(fr.date(t), "1 novembre 2026");
         assert_eq!(en.datetime(t), "Nov 1, 2026 at 14:05 UTC");
         assert_eq!(fr.datetime(t), "1 nov. 2026 à 14:05 UTC");
+        let tag = |t: &str| crate::negotiate(Some(t), None, None).texts();
+        assert_eq!(tag("de").date(t), "1. November 2026");
+        assert_eq!(tag("de").datetime(t), "1. Nov. 2026 um 14:05 UTC");
+        assert_eq!(tag("es").date(t), "1 de noviembre de 2026");
+        assert_eq!(tag("pt-BR").datetime(t), "1 nov. 2026 às 14:05 UTC");
+        assert_eq!(tag("it").datetime(t), "1 nov 2026 alle 14:05 UTC");
+        assert_eq!(tag("nl").datetime(t), "1 nov. 2026 om 14:05 UTC");
     }
 
     #[test]

@@ -378,6 +378,7 @@ fn settings_problem(e: SettingsError) -> ApiError {
         SettingsError::BadReturnUrl(_) | SettingsError::TooManyReturnUrls => {
             ApiError::invalid_request(detail).with("field", "return_urls")
         }
+        SettingsError::BadSmsName => ApiError::invalid_request(detail).with("field", "sms_name"),
         SettingsError::InvalidPolicy { purpose, .. } => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_policy",

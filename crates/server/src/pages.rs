@@ -5,11 +5,13 @@
 //! Server-rendered from askama templates (`templates/`, escaped by the
 //! engine), with a small script that calls the customer endpoints; every
 //! word comes from countersign-i18n's Fluent files, in the language
-//! [`texts`] picks. Nothing is loaded from elsewhere.
+//! [`texts`] picks. Nothing is loaded from elsewhere. Every page's header
+//! names the part of the product it belongs to ([`Family`]); an address
+//! that leads nowhere gets [`not_found_page`], never JSON.
 
 use askama::Template;
-use axum::extract::Query;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -17,6 +19,7 @@ use serde::Deserialize;
 
 use countersign_app::{App, AppError, Missing};
 use countersign_core::challenge::ChallengeError;
+use countersign_core::service::Service;
 use countersign_i18n::{negotiate, Texts};
 
 use crate::error::ApiError;
@@ -118,12 +121,69 @@ fn texts(stored: Option<&str>, asked: Option<&str>, headers: &HeaderMap) -> Text
     negotiate(stored, asked, accept).texts()
 }
 
+/// The part of the product a page belongs to, which its header names (and
+/// links to, when there is a place to go back to), so that a user always
+/// knows where they are.
+#[derive(Debug, Clone, Copy)]
+enum Family<'a> {
+    /// The landing page, and pages of no family (an unknown address).
+    Home,
+    Support,
+    /// A service's help center: its id and name.
+    Help {
+        id: &'a str,
+        name: &'a str,
+    },
+    /// The security center, with the service's name once the session is
+    /// known.
+    Security(Option<&'a str>),
+    /// The hosted verification page, with the service's name once the
+    /// challenge is known. No link: the page is the task at hand.
+    Verify(Option<&'a str>),
+}
+
+impl Family<'_> {
+    /// The header's text and link.
+    fn header(self, t: Texts) -> (String, Option<String>) {
+        let lang = t.lang();
+        let named = |id: &str, service: &str| t.msg(id).arg("service", service).to_string();
+        match self {
+            Family::Home => (t.get("page-header-home"), Some(format!("/?lang={lang}"))),
+            Family::Support => (
+                t.get("page-header-support"),
+                Some(format!("/support?lang={lang}")),
+            ),
+            Family::Help { id, name } => (
+                named("page-header-help", name),
+                Some(format!("{}?lang={lang}", help::center_path(id))),
+            ),
+            Family::Security(service) => (
+                service.map_or_else(
+                    || t.get("page-header-security"),
+                    |s| named("page-header-security-of", s),
+                ),
+                Some("/security".to_owned()),
+            ),
+            Family::Verify(service) => (
+                service.map_or_else(
+                    || t.get("page-header-verify"),
+                    |s| named("page-header-verify-for", s),
+                ),
+                None,
+            ),
+        }
+    }
+}
+
 /// The frame every page shares: `content` is an askama template's output
 /// (escaped there), the rest is escaped here.
 #[derive(Template)]
 #[template(path = "frame.html")]
 struct Frame<'a> {
     t: Texts,
+    /// The header's text, and its link (none on the hosted page).
+    header: &'a str,
+    home: Option<&'a str>,
     title: &'a str,
     scripts: &'a [&'a str],
     /// `data-msg-*` attributes on `<body>`: texts the page's script shows.
@@ -142,25 +202,66 @@ struct Message<'a> {
 }
 
 /// A page that only says something (not found, unavailable), with `status`.
-fn plain_page(t: Texts, status: StatusCode, title_id: &str, lead_id: &str) -> Response {
-    message_page(t, status, &t.get(title_id), &t.get(lead_id), None)
+fn plain_page(
+    t: Texts,
+    family: Family,
+    status: StatusCode,
+    title_id: &str,
+    lead_id: &str,
+) -> Response {
+    message_page(t, family, status, &t.get(title_id), &t.get(lead_id), None)
 }
 
 /// [`Message`] as a page, with `status`.
 fn message_page(
     t: Texts,
+    family: Family,
     status: StatusCode,
     title: &str,
     lead: &str,
     back: Option<(&str, &str)>,
 ) -> Response {
-    let mut response = page_with_script(t, title, &Message { title, lead, back }, &[], &[]);
+    let content = Message { title, lead, back };
+    let mut response = page_with_script(t, family, title, &content, &[], &[]);
     *response.status_mut() = status;
     response
 }
 
+/// The one page for an address that leads nowhere (an unknown address, help
+/// center or article alike, so that it tells nothing about which exist),
+/// with a link to the landing page.
+fn not_found_page(t: Texts) -> Response {
+    let home = t.get("page-not-found-home");
+    let href = format!("/?lang={}", t.lang());
+    message_page(
+        t,
+        Family::Home,
+        StatusCode::NOT_FOUND,
+        &t.get("page-not-found-title"),
+        &t.get("page-not-found-lead"),
+        Some((&href, &home)),
+    )
+}
+
+/// An address no route answers, for a browser: the not-found page in the
+/// language of `?lang=` or the browser's.
+pub fn unknown_page(uri: &Uri, headers: &HeaderMap) -> Response {
+    let lang = uri.query().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.into_owned())
+    });
+    not_found_page(texts(None, lang.as_deref(), headers))
+}
+
+/// A masked phone number or address as a page shows it: its spaces made
+/// non-breaking, so that it never splits across lines.
+fn unbroken(masked: &str) -> String {
+    masked.replace(' ', "\u{a0}")
+}
+
 /// A page with the support center's script and its messages.
-fn page(t: Texts, title: &str, content: &impl Template) -> Response {
+fn page(t: Texts, family: Family, title: &str, content: &impl Template) -> Response {
     let messages: Vec<(&str, String)> = SUPPORT_SCRIPT_MESSAGES
         .iter()
         .map(|key| {
@@ -174,7 +275,14 @@ fn page(t: Texts, title: &str, content: &impl Template) -> Response {
             (*key, text)
         })
         .collect();
-    page_with_script(t, title, content, &["/assets/support.js"], &messages)
+    page_with_script(
+        t,
+        family,
+        title,
+        content,
+        &["/assets/support.js"],
+        &messages,
+    )
 }
 
 /// What the support center's script may show: `data-msg-<key>`, from
@@ -205,14 +313,18 @@ const SUPPORT_SCRIPT_MESSAGES: [&str; 18] = [
 /// `scripts` (this server's assets) loaded deferred.
 fn page_with_script(
     t: Texts,
+    family: Family,
     title: &str,
     content: &impl Template,
     scripts: &[&str],
     messages: &[(&str, String)],
 ) -> Response {
+    let (header, home) = family.header(t);
     let html = content.render().and_then(|content| {
         Frame {
             t,
+            header: &header,
+            home: home.as_deref(),
             title,
             scripts,
             messages,
@@ -265,17 +377,55 @@ macro_rules! support_page {
 
         async fn $handler(Query(q): Query<LangQuery>, headers: HeaderMap) -> Response {
             let t = texts(None, q.lang.as_deref(), &headers);
-            page(t, &t.get($title), &$name { t })
+            page(t, Family::Support, &t.get($title), &$name { t })
         }
     };
 }
 
-support_page!(
-    SupportCenter,
-    "support/center.html",
-    support_center,
-    "support-title"
-);
+/// The support center: its tools, and the help centers with something
+/// published.
+#[derive(Template)]
+#[template(path = "support/center.html")]
+struct SupportCenter<'a> {
+    t: Texts,
+    services: &'a [Service],
+}
+
+async fn support_center(
+    State(state): State<App>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let t = texts(None, q.lang.as_deref(), &headers);
+    match state.help_centers().await {
+        Ok(services) => page(
+            t,
+            Family::Support,
+            &t.get("support-title"),
+            &SupportCenter {
+                t,
+                services: &services,
+            },
+        ),
+        Err(_) => unavailable(t, Family::Support),
+    }
+}
+
+/// The page for when the database does not answer.
+fn unavailable(t: Texts, family: Family) -> Response {
+    plain_page(
+        t,
+        family,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "error-title",
+        "error-page-lead",
+    )
+}
+
+/// The link to a service's help center, in the page's language.
+fn help_center_link(t: &Texts, s: &Service) -> String {
+    format!("{}?lang={}", help::center_path(&s.id), t.lang())
+}
 support_page!(
     JoinPage,
     "support/join.html",
@@ -368,7 +518,11 @@ mod tests {
             assert!(script.contains(camel), "{camel}");
         }
         let en = negotiate(None, None, None).texts();
-        let page = page(en, "t", &SupportCenter { t: en });
+        let content = SupportCenter {
+            t: en,
+            services: &[],
+        };
+        let page = page(en, Family::Support, "t", &content);
         assert_eq!(page.status(), StatusCode::OK);
     }
 

@@ -231,11 +231,11 @@ impl App {
         let channel = message.channel;
         let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
             .unwrap_or(u32::MAX);
-        let sender = c.context.sender_name.as_deref().unwrap_or(&service.name);
+        let sender = service.name_on(channel, c.context.sender_name.as_deref());
         let rendered = render(
             channel,
             &MessageParams {
-                service_name: sender,
+                service_name: &sender,
                 purpose: &c.purpose,
                 code: &outgoing.code,
                 locale: user.locale.as_deref(),
@@ -266,7 +266,7 @@ impl App {
             code: outgoing.code.clone(),
             language: rendered.language.to_owned(),
             speech_language: rendered.speech_language.to_owned(),
-            service_name: sender.to_owned(),
+            service_name: sender,
             status_callback: self.delivery.callback_auth(channel).map(|_| {
                 format!(
                     "{}/v1/delivery/status/{}?message_id={}",

@@ -216,7 +216,7 @@ async fn send_notice(
         .store
         .service(&notice.service_id)
         .await?
-        .map_or_else(String::new, |s| s.name);
+        .map_or_else(String::new, |s| s.name_on(notice.channel, None));
     let (language, subject, body) = render(
         notice.channel,
         notice.locale.as_deref(),

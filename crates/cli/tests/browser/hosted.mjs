@@ -99,7 +99,7 @@ try {
   await page.goto(c.url);
   await check(page, "start");
   await textMe(page);
-  const input = page.getByLabel(/Enter the code sent to \+33 6/);
+  const input = page.getByLabel(/Enter the code sent to \+33\u00a06\u00a0••/);
   expect(await input.isVisible(), "the code field names the masked number", await page.content());
   expect((await page.locator("#resend").innerText()).includes("You can ask for a new code in"), "a resend countdown", null);
   await check(page, "code");

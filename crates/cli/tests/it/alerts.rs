@@ -109,7 +109,7 @@ async fn a_replayed_authenticator_code_alerts_the_user(b: Backend) {
             r.iter().any(|r| {
                 r.json()["body"]
                     .as_str()
-                    .is_some_and(|b| b.contains("was entered again"))
+                    .is_some_and(|b| b.contains("authenticator code reused"))
             })
         })
         .await;

@@ -55,8 +55,8 @@ async fn put_article(s: &TestServer, locale: &str, slug: &str, body: Value) -> V
 
 async fn the_articles_api(backend: Backend) {
     let s = TestServer::start(backend).await;
-    // A new service comes with the starter articles, in English and French.
-    for locale in ["en", "fr"] {
+    // A new service comes with the starter articles, in every language.
+    for locale in ["en", "fr", "de", "es", "pt", "it", "nl"] {
         let r = s.get(&format!("/v1/help/articles?locale={locale}")).await;
         assert_eq!(r.status, 200, "{}", r.body);
         assert_eq!(r.body["total"], 5, "{}", r.body);
@@ -112,7 +112,7 @@ async fn the_articles_api(backend: Backend) {
         (json!(2), json!(5))
     );
     let r = s.get("/v1/help/articles").await;
-    assert_eq!(r.body["total"], 11, "every locale");
+    assert_eq!(r.body["total"], 36, "every locale");
 
     // A body of 100 KB is accepted (more than other routes take).
     let big = "x".repeat(100 * 1024);
@@ -373,6 +373,21 @@ async fn the_help_center_pages(backend: Backend) {
     assert!(html.contains("<article lang=\"en\">"), "{html}");
     assert!(html.contains("Cet article n&#39;existe pas encore en français."));
 
+    // Brazilian Portuguese pages show the articles filed under "pt".
+    let (_, _, html) = page(&s, &format!("/help/{svc}"), "pt-BR,pt;q=0.9").await;
+    assert!(html.contains("<html lang=\"pt-BR\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("<h1>Central de ajuda</h1>"), "{html}");
+    assert!(html.contains("O que fazer quando o código por SMS não chega"));
+    assert!(!html.contains("lang=\"pt\""), "same language: {html}");
+    let (_, _, html) = page(
+        &s,
+        &format!("/help/{svc}/sms-code-not-received?lang=pt-BR"),
+        "",
+    )
+    .await;
+    assert!(html.contains("<h1>O que fazer quando o código por SMS não chega</h1>"));
+    assert_eq!(views(&s, "pt", "sms-code-not-received").await, 1);
+
     // A service without French articles falls back to English ones.
     let other_key = s.second_service_key().await;
     let other = s
@@ -548,7 +563,7 @@ async fn the_cli_imports_articles(backend: Backend) {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout)
-        .contains("\"created\":0,\"imported\":10,\"service\":\"Acme Bank\",\"updated\":10"));
+        .contains("\"created\":0,\"imported\":35,\"service\":\"Acme Bank\",\"updated\":35"));
 
     let unknown = import("Nobody Inc");
     assert!(!unknown.status.success());
@@ -659,8 +674,11 @@ async fn the_landing_page(backend: Backend) {
     );
     // The browser's preferences go by q-value, not by their order, and a
     // regional variant falls back to its language.
-    let (_, _, html) = page(&s, "/", "en;q=0.3, de-CH, fr-CA;q=0.8").await;
+    let (_, _, html) = page(&s, "/", "en;q=0.3, sv-FI, fr-CA;q=0.8").await;
     assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    let (_, _, html) = page(&s, "/", "de-CH, fr;q=0.8").await;
+    assert!(html.contains("<html lang=\"de\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("<h1>Hilfe und Support</h1>"), "{html}");
     let (_, _, html) = page(&s, "/", "fr;q=0, en-GB;q=0.5").await;
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
 

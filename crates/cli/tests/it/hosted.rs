@@ -154,7 +154,7 @@ async fn a_code_typed_on_the_page_returns_to_the_integrator(b: Backend) {
     assert_eq!(location(&r), format!("/verify/{id}?with=sms&lang=en"));
     let (_, html) = page(&s, &h, "?with=sms&lang=en").await;
     assert!(
-        html.contains("Enter the code sent to +33 6 •• •• •• 89"),
+        html.contains("Enter the code sent to +33\u{a0}6\u{a0}••\u{a0}••\u{a0}••\u{a0}89"),
         "{html}"
     );
     assert!(

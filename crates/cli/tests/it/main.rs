@@ -31,6 +31,7 @@ mod nodes;
 mod notices;
 mod ops;
 mod packaging;
+mod pages;
 mod portal;
 mod protections;
 mod readme;

@@ -68,7 +68,7 @@ async fn security_changes_reach_every_verified_contact(b: Backend) {
         .unwrap();
     assert_eq!(r.status(), 200);
 
-    let words = "an authenticator app was added to your account";
+    let words = "authenticator app added";
     let sms = s
         .phone
         .wait_for("the SMS notice", |r| notice_sms(r, words).is_some())
@@ -79,13 +79,13 @@ async fn security_changes_reach_every_verified_contact(b: Backend) {
         sms["body"]
             .as_str()
             .unwrap()
-            .starts_with("Acme Bank: an authenticator app was added"),
+            .starts_with("Acme Bank: authenticator app added ("),
         "{sms}"
     );
     assert!(sms["body"]
         .as_str()
         .unwrap()
-        .contains("Not you? Contact Acme Bank support now."));
+        .contains("Not you? Contact support now. Withdrawals held until"));
     let subject = "Security change on your Acme Bank account";
     let mails = s
         .smtp
@@ -131,10 +131,13 @@ async fn security_changes_reach_every_verified_contact(b: Backend) {
     let sms = s
         .phone
         .wait_for("the French SMS notice", |r| {
-            notice_sms(r, "a été modifiée").is_some()
+            notice_sms(r, "adresse e-mail modifiée").is_some()
         })
         .await;
-    assert_eq!(notice_sms(&sms, "a été modifiée").unwrap()["locale"], "fr");
+    assert_eq!(
+        notice_sms(&sms, "adresse e-mail modifiée").unwrap()["locale"],
+        "fr"
+    );
     assert!(
         s.smtp
             .all()
@@ -198,7 +201,7 @@ async fn a_notice_outlives_a_provider_outage(b: Backend) {
         .wait_for("three failed tries", |r| r.len() >= before + 3)
         .await;
     s.advance(6);
-    let words = "a set of recovery codes was added";
+    let words = "recovery codes added";
     let sms = s
         .phone
         .wait_for("the notice after the outage", |r| {

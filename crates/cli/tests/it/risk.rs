@@ -208,7 +208,7 @@ async fn a_payment_is_shown_and_bound(b: Backend) {
     let sms = s.phone.last().json();
     assert!(
         sms["body"].as_str().unwrap().contains(
-            "to approve a withdrawal: 125.00 EUR to Alice Martin (FR7630006000011234567890189)."
+            "code to pay 125.00 EUR to Alice Martin (FR7630006000011234567890189). Never share it."
         ),
         "{sms}"
     );

@@ -96,6 +96,44 @@ async fn policies_and_settings_are_patched(backend: Backend) {
 
 on_both_backends!(policies_and_settings_are_patched);
 
+/// SMS and calls name the service by its short name, set or derived;
+/// emails by its name.
+async fn sms_name_is_set_and_used_by_sms_only(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let current = s.get("/v1/service").await.body;
+    assert_eq!(current["sms_name"], "Acme Bank", "derived: {current}");
+    assert!(current["settings"].get("sms_name").is_none(), "{current}");
+    let r = patch_service(&s, json!({"sms_name": "Acme Bank Ltd"})).await;
+    r.assert_problem(400, "invalid_request");
+    assert_eq!(r.body["field"], "sms_name");
+    let r = patch_service(&s, json!({"sms_name": "Acme"})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["sms_name"], "Acme");
+    assert_eq!(r.body["settings"]["sms_name"], "Acme");
+
+    let id = s.challenge("alice", "login").await;
+    let code = s.send(&id, "sms").await;
+    let sms = s.phone.last().json();
+    assert!(
+        sms["body"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{code} is your Acme code to sign in.")),
+        "{sms}"
+    );
+    s.advance(31);
+    let code = s.send(&id, "email").await;
+    let mail = s.smtp.all().pop().unwrap();
+    assert_eq!(mail.subject(), format!("{code} is your Acme Bank code"));
+
+    let r = patch_service(&s, json!({"sms_name": ""})).await;
+    assert_eq!(r.body["sms_name"], "Acme Bank", "{}", r.body);
+    assert!(r.body["settings"].get("sms_name").is_none(), "{}", r.body);
+}
+
+on_both_backends!(sms_name_is_set_and_used_by_sms_only);
+
 /// Three `serve` processes on one PostgreSQL: a settings change made on
 /// one is in force on the others at once (`LISTEN/NOTIFY` drops their
 /// cached copy), not when the cache's 10 s run out.

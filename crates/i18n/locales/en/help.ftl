@@ -30,7 +30,11 @@ help-published = Published
 # Followed by a date.
 help-updated = Updated
 help-all-articles = All help articles
+# How many times an article was read.
+help-views =
+    { $views ->
+        [one] { $views } view
+       *[other] { $views } views
+    }
 help-only-in-english = This article is not available in your language yet.
-help-not-found-title = Page not found
-help-not-found-lead = There is no page at this address. Check the link you followed.
 help-error-lead = The help center cannot be shown right now. Try again in a moment.

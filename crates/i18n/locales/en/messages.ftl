@@ -18,11 +18,14 @@ code-action =
 # $recipient: the payee, the destination, or "payee (destination)".
 code-action-payment = { code-action }: { $amount } { $currency } to { $recipient }
 
-code-sms =
-    { $minutes ->
-        [one] { $code } is your { $service } code to { $action }. It expires in { $minutes } minute. Never share it: { $service } will never ask you for it.
-       *[other] { $code } is your { $service } code to { $action }. It expires in { $minutes } minutes. Never share it: { $service } will never ask you for it.
-    }
+## The SMS: ONE segment, WebOTP line ("@host #code") included, in every
+## case (a second one doubles the cost): 160 GSM-7 characters, or 70 if
+## one character is outside GSM-7 (á, ç, ê, …). $service is the service's
+## short name (at most 11 characters); a test renders the longest case.
+
+code-sms = { $code } is your { $service } code to { $action }. Valid { $minutes } min. Never share it.
+# A payment's SMS: $recipient comes shortened to what fits ("Alice Mar...").
+code-sms-payment = { $code }: { $service } code to pay { $amount } { $currency } to { $recipient }. Never share it.
 code-voice = Hello. This is { $service }. Your code to { $action } is: { $digits }. Again, your code is: { $digits }. Never share it. Goodbye.
 # A call's first words: no code (a voicemail box must never record it).
 code-call-prompt = Hello. This is { $service }, with the code you asked for to { $action }. To hear it, press any key on your phone now.

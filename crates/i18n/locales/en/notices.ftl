@@ -36,10 +36,39 @@ notice-risky-sign-in =
        *[both] someone signed in to your account from a new device in a new country
     }
 
-## The SMS.
+## The SMS (and call): ONE segment, 160 GSM-7 characters (70 if one is
+## outside GSM-7), with the service's short name ($service, at most 11
+## characters) and short dates ($when, $until: "Nov 26, 01:10 UTC"). What
+## happened ($what) is said in a few words.
 
-notice-sms = { $service }: { $what } on { $when }. Not you? Contact { $service } support now.
-notice-sms-held = { $service }: { $what } on { $when }. Not you? Contact { $service } support now. For your protection, withdrawals are on hold until { $until }.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] authenticator app added
+        [hotp] code token added
+        [webauthn] passkey or security key added
+        [device] trusted device added
+       *[recovery_codes] recovery codes added
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] authenticator app removed
+        [hotp] code token removed
+        [webauthn] passkey or security key removed
+        [device] trusted device removed
+       *[recovery_codes] recovery codes removed
+    }
+notice-sms-email-changed = email address changed
+notice-sms-phone-changed = phone number changed
+notice-sms-codes-regenerated = new recovery codes created
+notice-sms-totp-replayed = authenticator code reused, someone may see your codes
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] sign-in from a new device
+        [country] sign-in from a new country
+       *[both] sign-in from a new device and country
+    }
+notice-sms = { $service }: { $what } ({ $when }). Not you? Contact support now.
+notice-sms-held = { $service }: { $what } ({ $when }). Not you? Contact support now. Withdrawals held until { $until }.
 
 ## The email's paragraphs (it starts with email-hello).
 

@@ -1,8 +1,19 @@
 ### What every page shares: the frame, dates, the landing page (/), and
 ### the pages that only say something went wrong.
 
-# The link at the top of every page.
+## The header at the top of every page: where the user is. $service is the
+## service's name.
+
+# The landing page (/) and the not-found page.
+page-header-home = Help and support
 page-header-support = Support center
+page-header-help = { $service } help center
+# The security center, before its service is known (e.g. no session).
+page-header-security = Security center
+page-header-security-of = { $service } security center
+# The hosted verification page, before its service is known (e.g. a wrong link).
+page-header-verify = Secure verification
+page-header-verify-for = Secure verification for { $service }
 
 ## Dates and times, in UTC: the product knows no user's time zone, so the
 ## zone is always named. $month is 1 to 12; $hour and $minute have two digits.
@@ -41,8 +52,10 @@ month-short =
 date = { $day } { month-long } { $year }
 # "Nov 1, 2026 at 14:05 UTC"
 datetime = { month-short } { $day }, { $year } at { $hour }:{ $minute } UTC
+# "Nov 1, 14:05 UTC", for an SMS (one segment: short, GSM-7 characters only)
+datetime-short = { month-short } { $day }, { $hour }:{ $minute } UTC
 
-## The landing page.
+## The landing page; its list of help centers is on the support center too.
 
 landing-title = Help and support
 landing-lead = Answers to your questions, and tools to reach our support team safely.
@@ -55,4 +68,9 @@ landing-no-help-center = No help center is published yet.
 ## Pages that say something went wrong.
 
 error-title = Something went wrong
+# An address that leads nowhere: an unknown page, help center or article.
+page-not-found-title = Page not found
+page-not-found-lead = There is no page at this address. Check the link you followed.
+# The link from the not-found page to the landing page.
+page-not-found-home = Go to help and support
 error-page-lead = This page cannot be shown right now. Try again in a moment.

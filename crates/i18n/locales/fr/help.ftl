@@ -27,7 +27,10 @@ help-page-of = Page { $page } sur { $pages }
 help-published = Publié le
 help-updated = Mis à jour le
 help-all-articles = Tous les articles d'aide
+help-views =
+    { $views ->
+        [one] { $views } lecture
+       *[other] { $views } lectures
+    }
 help-only-in-english = Cet article n'existe pas encore en français.
-help-not-found-title = Page introuvable
-help-not-found-lead = Il n'y a pas de page à cette adresse. Vérifiez le lien que vous avez suivi.
 help-error-lead = Le centre d'aide ne peut pas être affiché pour le moment. Réessayez dans un instant.

@@ -32,10 +32,36 @@ notice-risky-sign-in =
        *[both] une connexion à votre compte a eu lieu depuis un nouvel appareil dans un nouveau pays
     }
 
-## Le SMS.
+## Le SMS (et l'appel) : UN segment, en mots et dates courts.
 
-notice-sms = { $service } : { $what } le { $when }. Ce n'est pas vous ? Contactez le support { $service } tout de suite.
-notice-sms-held = { $service } : { $what } le { $when }. Ce n'est pas vous ? Contactez le support { $service } tout de suite. Par précaution, les retraits sont suspendus jusqu'au { $until }.
+notice-sms-factor-added =
+    { $factor ->
+        [totp] appli d'authentification ajoutée
+        [hotp] jeton à codes ajouté
+        [webauthn] clé d'accès ou de sécurité ajoutée
+        [device] appareil de confiance ajouté
+       *[recovery_codes] codes de récupération ajoutés
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] appli d'authentification retirée
+        [hotp] jeton à codes retiré
+        [webauthn] clé d'accès ou de sécurité retirée
+        [device] appareil de confiance retiré
+       *[recovery_codes] codes de récupération retirés
+    }
+notice-sms-email-changed = adresse e-mail modifiée
+notice-sms-phone-changed = numéro de téléphone modifié
+notice-sms-codes-regenerated = nouveaux codes de récupération créés
+notice-sms-totp-replayed = code réutilisé, vos codes ont pu fuiter
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] connexion depuis un nouvel appareil
+        [country] connexion depuis un nouveau pays
+       *[both] connexion depuis un nouvel appareil et pays
+    }
+notice-sms = { $service } : { $what } ({ $when }). Pas vous ? Contactez le support.
+notice-sms-held = { $service } : { $what } ({ $when }). Pas vous ? Contactez le support. Retraits bloqués jusqu'au { $until }.
 
 ## Les paragraphes de l'e-mail.
 

@@ -1,7 +1,13 @@
 ### Ce que toutes les pages partagent : le cadre, les dates, la page
 ### d'accueil (/) et les pages qui disent qu'une erreur est survenue.
 
+page-header-home = Aide et assistance
 page-header-support = Centre d'assistance
+page-header-help = Centre d'aide { $service }
+page-header-security = Centre de sécurité
+page-header-security-of = Centre de sécurité { $service }
+page-header-verify = Vérification sécurisée
+page-header-verify-for = Vérification sécurisée pour { $service }
 
 ## Dates et heures, en UTC.
 
@@ -37,6 +43,8 @@ month-short =
     }
 date = { $day } { month-long } { $year }
 datetime = { $day } { month-short } { $year } à { $hour }:{ $minute } UTC
+# Numérique : « août » n'est pas en GSM-7 et ferait passer le SMS en UCS-2.
+datetime-short = { $day }/{ $month } à { $hour }:{ $minute } UTC
 
 ## La page d'accueil.
 
@@ -50,5 +58,8 @@ landing-no-help-center = Aucun centre d'aide n'est encore publié.
 
 ## Les pages d'erreur.
 
+page-not-found-title = Page introuvable
+page-not-found-lead = Il n'y a pas de page à cette adresse. Vérifiez le lien que vous avez suivi.
+page-not-found-home = Aller à l'aide et assistance
 error-title = Une erreur est survenue
 error-page-lead = Cette page ne peut pas être affichée pour le moment. Réessayez dans un instant.

@@ -15,7 +15,7 @@ pub mod webauthn;
 pub mod webhooks;
 
 use axum::extract::State;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
@@ -137,7 +137,7 @@ pub fn app(state: App) -> Router {
     .merge(crate::twilio::routes())
     .route("/healthz", get(|| async { "ok" }))
     .route("/readyz", get(readyz))
-    .fallback(|| async { ApiError::not_found("route") })
+    .fallback(unknown_route)
     .method_not_allowed_fallback(|| async {
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -161,6 +161,18 @@ pub fn app(state: App) -> Router {
     }))
     .layer(tower_http::trace::TraceLayer::new_for_http())
     .with_state(state)
+}
+
+/// An address no route answers: problem+json for the API (`/v1/…`) and
+/// the operator's `/metrics` (clients and tooling read the `code`), the
+/// not-found page for everything else (a browser's address bar).
+async fn unknown_route(uri: Uri, headers: HeaderMap) -> axum::response::Response {
+    let path = uri.path();
+    if path == "/v1" || path.starts_with("/v1/") || path == "/metrics" {
+        ApiError::not_found("route").into_response()
+    } else {
+        crate::pages::unknown_page(&uri, &headers)
+    }
 }
 
 /// Turns any error answer that is not already problem+json (an extractor's

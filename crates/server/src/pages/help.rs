@@ -19,7 +19,7 @@ use countersign_core::Timestamp;
 use countersign_i18n::Texts;
 use serde::Deserialize;
 
-use super::{page, plain_page, texts, LangQuery};
+use super::{not_found_page, page, plain_page, texts, Family, LangQuery};
 use countersign_app::App;
 
 /// Articles per page.
@@ -36,19 +36,10 @@ struct HelpQuery {
     page: Option<String>,
 }
 
-/// The plain 404 page, for an unknown service or article alike.
-fn not_found(t: Texts) -> Response {
-    plain_page(
-        t,
-        StatusCode::NOT_FOUND,
-        "help-not-found-title",
-        "help-not-found-lead",
-    )
-}
-
 fn failed(t: Texts) -> Response {
     plain_page(
         t,
+        Family::Home,
         StatusCode::SERVICE_UNAVAILABLE,
         "error-title",
         "help-error-lead",
@@ -56,9 +47,9 @@ fn failed(t: Texts) -> Response {
 }
 
 /// The `lang` of content in `locale` on a page in `t`'s language: `None`
-/// when they are the same.
+/// when they are the same (an article in `pt` on a `pt-BR` page is).
 fn content_lang(locale: &str, t: Texts) -> Option<&str> {
-    (locale != t.lang()).then_some(locale)
+    (locale != t.base_lang()).then_some(locale)
 }
 
 /// Text as the template gets it: plain (the engine escapes it), or HTML
@@ -69,12 +60,32 @@ enum Shown {
     Html(String),
 }
 
-/// One listed article: its link, title and a passage.
+/// One listed article: its link, title, a passage, its dates and views.
 struct Listed {
     slug: String,
     category: Category,
     title: Shown,
     passage: Shown,
+    dates: Dates,
+    views: u64,
+}
+
+/// When an article was published, and when it changed after that (on a
+/// later day).
+#[derive(Clone, Copy)]
+struct Dates {
+    published: Timestamp,
+    updated: Option<Timestamp>,
+}
+
+impl Dates {
+    fn of(a: &Article) -> Dates {
+        let published = a.published_at.unwrap_or(a.updated_at);
+        Dates {
+            published,
+            updated: Some(a.updated_at).filter(|u| iso_date(u) > iso_date(&published)),
+        }
+    }
 }
 
 /// The list of a service's articles, with search, categories and pages.
@@ -131,9 +142,7 @@ struct ArticlePage<'a> {
     back: String,
     /// The article's language when it is not the page's.
     article_lang: Option<&'a str>,
-    published: Timestamp,
-    /// When it changed after it was published (a later day).
-    updated: Option<Timestamp>,
+    dates: Dates,
     /// The article's Markdown, rendered by core.
     body_html: String,
 }
@@ -153,11 +162,11 @@ async fn help_center(
     let t = texts(None, q.lang.as_deref(), &headers);
     // An address that is not even UTF-8 names no service.
     let Ok(Path(service_id)) = path else {
-        return not_found(t);
+        return not_found_page(t);
     };
     match render_help_center(&state, &service_id, &q, t).await {
         Ok(Some(response)) => response,
-        Ok(None) => not_found(t),
+        Ok(None) => not_found_page(t),
         Err(_) => failed(t),
     }
 }
@@ -170,7 +179,7 @@ async fn render_help_center(
 ) -> AppResult<Option<Response>> {
     let category = q.category.as_deref().and_then(|c| Category::parse(c).ok());
     let asked = help::HelpQuery {
-        locale: t.lang(),
+        locale: t.base_lang(),
         category,
         page: q
             .page
@@ -189,6 +198,8 @@ async fn render_help_center(
             .into_iter()
             .map(|a| Listed {
                 passage: Shown::Html(excerpt_html(&a.body)),
+                dates: Dates::of(&a),
+                views: a.views,
                 title: Shown::Text(a.title),
                 slug: a.slug,
                 category: a.category,
@@ -203,6 +214,8 @@ async fn render_help_center(
                     category: a.category,
                     title: Shown::Html(hit.title_html),
                     passage: Shown::Html(hit.snippet_html),
+                    dates: Dates::of(a),
+                    views: a.views,
                 }
             })
             .collect(),
@@ -230,7 +243,11 @@ async fn render_help_center(
         max_query: MAX_QUERY_CHARS,
     };
     let title = format!("{} – {}", t.get("help-title"), service.name);
-    Ok(Some(page(t, &title, &center)))
+    let family = Family::Help {
+        id: &service.id,
+        name: &service.name,
+    };
+    Ok(Some(page(t, family, &title, &center)))
 }
 
 async fn help_article(
@@ -242,11 +259,11 @@ async fn help_article(
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let t = texts(None, q.lang.as_deref(), &headers);
     let Ok(Path((service_id, slug))) = path else {
-        return not_found(t);
+        return not_found_page(t);
     };
     match render_article(&state, &service_id, &slug, t).await {
         Ok(Some(response)) => response,
-        Ok(None) => not_found(t),
+        Ok(None) => not_found_page(t),
         Err(_) => failed(t),
     }
 }
@@ -257,21 +274,24 @@ async fn render_article(
     slug: &str,
     t: Texts,
 ) -> AppResult<Option<Response>> {
-    let Some((service, article)) = state.read_article(service_id, t.lang(), slug).await? else {
+    let Some((service, article)) = state.read_article(service_id, t.base_lang(), slug).await?
+    else {
         return Ok(None);
     };
-    let published = article.published_at.unwrap_or(article.updated_at);
     let shown = ArticlePage {
         t,
         article: &article,
         back: format!("{}?lang={}", center_path(&service.id), t.lang()),
         article_lang: content_lang(&article.locale, t),
-        published,
-        updated: Some(article.updated_at).filter(|u| iso_date(u) > iso_date(&published)),
+        dates: Dates::of(&article),
         body_html: render_markdown(&article.body),
     };
     let title = format!("{} – {}", article.title, service.name);
-    Ok(Some(page(t, &title, &shown)))
+    let family = Family::Help {
+        id: &service.id,
+        name: &service.name,
+    };
+    Ok(Some(page(t, family, &title, &shown)))
 }
 
 /// The address of a service's help center.

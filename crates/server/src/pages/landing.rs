@@ -3,7 +3,7 @@
 //! for `application/json`) finds the same links and the API's contract.
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use countersign_app::App;
@@ -13,7 +13,7 @@ use askama::Template;
 use countersign_i18n::Texts;
 
 use super::help::center_path;
-use super::{page_with_script, plain_page, texts, LangQuery};
+use super::{page_with_script, texts, unavailable, Family, LangQuery};
 use crate::error::ApiError;
 
 /// Whether the client prefers JSON to HTML: `application/json` with a
@@ -57,23 +57,13 @@ pub(super) async fn landing(
             match found {
                 Ok(services) => {
                     let title = t.get("landing-title");
-                    page_with_script(
+                    let content = Landing {
                         t,
-                        &title,
-                        &Landing {
-                            t,
-                            services: &services,
-                        },
-                        &[],
-                        &[],
-                    )
+                        services: &services,
+                    };
+                    page_with_script(t, Family::Home, &title, &content, &[], &[])
                 }
-                Err(_) => plain_page(
-                    t,
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "error-title",
-                    "error-page-lead",
-                ),
+                Err(_) => unavailable(t, Family::Home),
             }
         }
     };
@@ -109,12 +99,6 @@ fn landing_json(state: &App, services: &[Service]) -> Response {
 struct Landing<'a> {
     t: Texts,
     services: &'a [Service],
-}
-
-impl Landing<'_> {
-    fn help_center(&self, s: &Service) -> String {
-        format!("{}?lang={}", center_path(&s.id), self.t.lang())
-    }
 }
 
 #[cfg(test)]

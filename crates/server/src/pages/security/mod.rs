@@ -37,7 +37,7 @@ mod sessions;
 use askama::Template;
 use countersign_i18n::Texts;
 
-use super::{message_page, page, texts, Shown, Trouble};
+use super::{message_page, page, texts, Family, Shown, Trouble};
 use crate::error::ApiError;
 use crate::extract::ClientIp;
 /// Largest form or JSON body the security center takes.
@@ -68,6 +68,11 @@ impl Portal {
         self.t
     }
 
+    /// The pages' header: the security center of the session's service.
+    fn family(&self) -> Family<'_> {
+        Family::Security(Some(&self.service.name))
+    }
+
     /// The token every form of the security center carries.
     fn csrf(&self) -> String {
         csrf_token(&self.cookie)
@@ -86,6 +91,7 @@ fn message(t: Texts, status: StatusCode, title: &str, lead: &str) -> Response {
     let back = t.get("security-back");
     message_page(
         t,
+        Family::Security(None),
         status,
         &t.get(title),
         &t.get(lead),
@@ -96,6 +102,7 @@ fn message(t: Texts, status: StatusCode, title: &str, lead: &str) -> Response {
 fn no_session(t: Texts) -> Response {
     message_page(
         t,
+        Family::Security(None),
         StatusCode::UNAUTHORIZED,
         &t.get("security-session-title"),
         &t.get("security-session-lead"),
@@ -321,6 +328,7 @@ async fn open_link(
     let gone = || {
         message_page(
             fallback,
+            Family::Security(None),
             StatusCode::GONE,
             &fallback.get("security-link-title"),
             &fallback.get("security-link-lead"),
@@ -350,6 +358,7 @@ async fn open_link(
     let go_on = t.get("security-continue");
     let mut response = message_page(
         t,
+        Family::Security(None),
         StatusCode::OK,
         &t.get("security-opening-title"),
         &t.get("security-opening-lead"),
@@ -395,7 +404,7 @@ async fn overview(
         _ => (None, false),
     };
     let content = overview::render(&p, &overview, notice, changed);
-    Ok(page(t, &t.get("security-title"), &content))
+    Ok(page(t, p.family(), &t.get("security-title"), &content))
 }
 
 /// `POST /security/totp`: a new authenticator app, after a fresh step-up
@@ -438,7 +447,7 @@ async fn start_totp(
             uri: view.otpauth_uri.unwrap_or_default(),
         }),
     };
-    Ok(page(t, &t.get("security-totp-title"), &content))
+    Ok(page(t, p.family(), &t.get("security-totp-title"), &content))
 }
 
 /// The page that adds an authenticator app: its key this once, and the
@@ -493,7 +502,7 @@ async fn activate_totp(
                 wrong_code: true,
                 key: None,
             };
-            let mut response = page(t, &t.get("security-totp-title"), &content);
+            let mut response = page(t, p.family(), &t.get("security-totp-title"), &content);
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -527,7 +536,12 @@ async fn new_recovery_codes(
         codes,
         others: sessions::others(&state, &p).await?,
     };
-    Ok(page(t, &t.get("security-codes-title"), &content))
+    Ok(page(
+        t,
+        p.family(),
+        &t.get("security-codes-title"),
+        &content,
+    ))
 }
 
 /// New recovery codes, shown this once, and the offer to end the other
@@ -676,7 +690,7 @@ fn confirm_removal(p: &Portal, factor: &Factor) -> Response {
             factor.label.as_deref(),
         ),
     };
-    page(t, &t.get("security-confirm-title"), &content)
+    page(t, p.family(), &t.get("security-confirm-title"), &content)
 }
 
 fn confirm_addition(p: &Portal, kind: MethodKind) -> Response {
@@ -686,7 +700,7 @@ fn confirm_addition(p: &Portal, kind: MethodKind) -> Response {
         csrf: p.csrf(),
         confirm: Confirming::Addition(kind),
     };
-    page(t, &t.get("security-confirm-title"), &content)
+    page(t, p.family(), &t.get("security-confirm-title"), &content)
 }
 
 /// `POST /security/sign-out`: ends the session and clears the cookie.
@@ -709,6 +723,7 @@ async fn sign_out(
         .map(|u| (u, back_to_app.as_str()));
     let mut response = message_page(
         t,
+        Family::Security(Some(&p.service.name)),
         StatusCode::OK,
         &t.get("security-signed-out-title"),
         &t.get("security-signed-out-lead"),

@@ -13,6 +13,7 @@ use countersign_i18n::Texts;
 
 use super::sessions::{session_items, SessionItem};
 use super::{Portal, ACTIVITY_SHOWN};
+use crate::pages::unbroken;
 
 /// One method in a list, with the button that removes it.
 pub(super) struct MethodItem<'a> {
@@ -111,12 +112,12 @@ pub(super) fn render<'a>(
         contacts: [
             (
                 "security-email",
-                p.user.email.as_deref().map(mask_email),
+                p.user.email.as_deref().map(|e| unbroken(&mask_email(e))),
                 p.user.email_verified,
             ),
             (
                 "security-phone",
-                p.user.phone.as_deref().map(mask_phone),
+                p.user.phone.as_deref().map(|n| unbroken(&mask_phone(n))),
                 p.user.phone_verified,
             ),
         ],

@@ -71,7 +71,7 @@ pub(super) async fn page(
         kind,
         stepped_up: p.session.stepped_up(state.now()),
     };
-    Ok(html_page(t, &t.get(title), &content))
+    Ok(html_page(t, p.family(), &t.get(title), &content))
 }
 
 /// The page that adds a passkey or a security key (`kind`), or, without a

@@ -31,7 +31,9 @@ use crate::extract::ApiJson;
 mod page;
 
 use self::page::{State as PageState, VerifyPage};
-use super::{content_policy, page_with_script, plain_page, texts, LangQuery, Shown};
+use super::{
+    content_policy, page_with_script, plain_page, texts, unavailable, Family, LangQuery, Shown,
+};
 use countersign_i18n::Texts;
 
 /// The challenge of a page's address and its service, or `None` for the
@@ -120,6 +122,7 @@ fn after_decision(c: &Challenge, status: ChallengeStatus, t: Texts) -> String {
 fn not_found(t: Texts) -> Response {
     plain_page(
         t,
+        Family::Verify(None),
         StatusCode::NOT_FOUND,
         "verify-not-found-title",
         "verify-not-found-lead",
@@ -157,7 +160,10 @@ async fn hosted_page(
             render(&state, &c, &service, t, chosen, None).await
         }
         Ok(None) => not_found(texts(None, lang_q.lang.as_deref(), &headers)),
-        Err(e) => e.into_response(),
+        Err(_) => unavailable(
+            texts(None, lang_q.lang.as_deref(), &headers),
+            Family::Verify(None),
+        ),
     }
 }
 
@@ -176,9 +182,9 @@ async fn render(
     chosen: Option<Method>,
     error: Option<&Shown>,
 ) -> Response {
-    let v = match state.challenge_view(c).await {
-        Ok(v) => v,
-        Err(e) => return ApiError::from(e).into_response(),
+    let family = Family::Verify(Some(&service.name));
+    let Ok(v) = state.challenge_view(c).await else {
+        return unavailable(t, family);
     };
     let state_shown = if v.status == ChallengeStatus::Pending {
         PageState::Pending(page::pending(t, &v, chosen, state.now()))
@@ -204,7 +210,7 @@ async fn render(
     } else {
         &["/assets/verify.js"]
     };
-    let mut response = page_with_script(t, &t.get("verify-title"), &content, scripts, &[]);
+    let mut response = page_with_script(t, family, &t.get("verify-title"), &content, scripts, &[]);
     if let Some(origin) = c.return_url.as_deref().and_then(origin_of) {
         // Verify and cancel redirect there: a form target for the browser.
         response.headers_mut().insert(
@@ -273,7 +279,7 @@ async fn send_from_page(
     let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(t),
-        Err(e) => return e.into_response(),
+        Err(_) => return unavailable(t, Family::Verify(None)),
     };
     let t = language(&state, &c, &q, &headers).await;
     match state.send_code(&service, &id, form.channel).await {
@@ -314,7 +320,7 @@ async fn code_from_page(
     let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(t),
-        Err(e) => return e.into_response(),
+        Err(_) => return unavailable(t, Family::Verify(None)),
     };
     let t = language(&state, &c, &q, &headers).await;
     let answer = Answer {
@@ -426,7 +432,7 @@ async fn cancel_from_page(
     let (c, service) = match find(&state, &id, &headers, None).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(t),
-        Err(e) => return e.into_response(),
+        Err(_) => return unavailable(t, Family::Verify(None)),
     };
     let t = language(&state, &c, &q, &headers).await;
     match state.cancel_challenge(&service.id, &id).await {

@@ -9,7 +9,7 @@ use countersign_core::transaction::Transaction;
 use countersign_core::Timestamp;
 use countersign_i18n::Texts;
 
-use super::super::{Shown as Problem, Trouble};
+use super::super::{unbroken, Shown as Problem, Trouble};
 
 /// The page's content for one challenge.
 #[derive(Template)]
@@ -45,7 +45,7 @@ pub(super) struct Way<'a> {
     pub(super) shown: Shown<'a>,
     /// Seconds until a new code may be asked for, once one was sent.
     pub(super) resend: Option<u64>,
-    pub(super) others: Option<Others<'a>>,
+    pub(super) others: Option<Others>,
 }
 
 /// How the way shown first is met.
@@ -56,21 +56,21 @@ pub(super) enum Shown<'a> {
     /// script reloads when it changes).
     Device(u8, usize),
     /// A button that sends a code on the channel, to the masked address.
-    Send(Channel, &'a str),
+    Send(Channel, String),
     /// The form for a code, with its label.
     Code(Method, String),
 }
 
 /// The other usable ways: after a code was sent ("didn't receive it?",
 /// open), or to choose from.
-pub(super) struct Others<'a> {
+pub(super) struct Others {
     pub(super) after_sending: bool,
-    pub(super) ways: Vec<Other<'a>>,
+    pub(super) ways: Vec<Other>,
 }
 
-pub(super) enum Other<'a> {
+pub(super) enum Other {
     /// A code on this channel, to this masked address.
-    Send(Channel, &'a str),
+    Send(Channel, String),
     Choose(Method),
 }
 
@@ -144,7 +144,7 @@ pub(super) fn pending<'a>(
     let way = first_way(v, chosen).map(|first| {
         let sent: Vec<Channel> = v.messages.iter().map(|m| m.channel).collect();
         let view = v.methods.iter().find(|m| m.kind == first);
-        let to = |mv: Option<&'a MethodView>| mv.and_then(|m| m.to.as_deref()).unwrap_or("");
+        let to = |mv: Option<&MethodView>| unbroken(mv.and_then(|m| m.to.as_deref()).unwrap_or(""));
         let shown = match first {
             Method::Webauthn => {
                 Shown::Passkey(view.and_then(|m| m.options.as_ref()).unwrap_or(&NO_OPTIONS))
@@ -155,7 +155,7 @@ pub(super) fn pending<'a>(
             ),
             m => match m.channel() {
                 Some(ch) if !sent.contains(&ch) => Shown::Send(ch, to(view)),
-                _ => Shown::Code(m, code_label(t, m, to(view))),
+                _ => Shown::Code(m, code_label(t, m, &to(view))),
             },
         };
         let failed = first.channel().filter(|ch| sent.contains(ch));
