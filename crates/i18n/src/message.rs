@@ -91,8 +91,15 @@ fn action(t: Texts, purpose: &str, transaction: Option<&Transaction>) -> String 
 /// The SMS, in one segment (see [`countersign_core::sms`]), WebOTP line
 /// included. A payment's recipient (a payee of up to 64 characters, a
 /// destination of up to 128) is shortened to what fits; its amount and
-/// currency never are.
-fn sms(t: Texts, p: &MessageParams<'_>, action: &str) -> String {
+/// currency never are. The action is `code-action`'s `.sms` attribute
+/// where a language has one: its page wording has letters outside GSM-7,
+/// and then no SMS with a WebOTP line fits (see `locales/ar`).
+fn sms(t: Texts, p: &MessageParams<'_>) -> String {
+    let action = t
+        .msg("code-action")
+        .attribute("sms")
+        .arg("purpose", p.purpose)
+        .to_string();
     let text = |message: String| match p.origin_host {
         Some(host) => format!("{message}\n\n@{host} #{}", p.code),
         None => message,
@@ -102,7 +109,7 @@ fn sms(t: Texts, p: &MessageParams<'_>, action: &str) -> String {
             t.msg("code-sms")
                 .arg("code", p.code)
                 .arg("service", p.service_name)
-                .arg("action", action)
+                .arg("action", action.as_str())
                 .arg("minutes", p.ttl_minutes)
                 .to_string(),
         ),
@@ -152,7 +159,7 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
             .to_string()
     };
     let body = match channel {
-        Channel::Sms => sms(t, p, &action),
+        Channel::Sms => sms(t, p),
         Channel::Voice => said("code-voice"),
         Channel::Email => CodeEmail {
             t,
@@ -195,6 +202,17 @@ mod tests {
             origin_host: Some("verify.acme.example"),
             transaction: None,
         }
+    }
+
+    #[test]
+    fn an_sms_takes_the_action_s_sms_wording_where_a_language_has_one() {
+        let p = params(Some("ar"));
+        let sms = render(Channel::Sms, &p);
+        assert!(sms.body.contains("to approve a withdrawal"), "{}", sms.body);
+        assert_eq!(segments(&sms.body).count, 1);
+        let email = render(Channel::Email, &p).body;
+        assert!(email.contains("الموافقة على عملية سحب"), "{email}");
+        assert!(!email.contains("approve a withdrawal"), "{email}");
     }
 
     #[test]

@@ -116,6 +116,14 @@ mod tests {
     }
 
     #[test]
+    fn arabic_from_any_region() {
+        assert_eq!(tag(Some("ar"), None, None), "ar");
+        assert_eq!(tag(Some("ar-EG"), None, None), "ar");
+        assert_eq!(tag(None, Some("ar-SA"), None), "ar");
+        assert_eq!(tag(None, None, Some("ar-AE,ar;q=0.9,en;q=0.5")), "ar");
+    }
+
+    #[test]
     fn the_stored_locale_then_the_query_then_the_browser() {
         let browser = Some("en-US,en;q=0.9");
         assert_eq!(tag(Some("fr"), Some("en"), browser), "fr");

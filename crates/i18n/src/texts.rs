@@ -107,6 +107,7 @@ impl Texts {
         Msg {
             texts: self,
             id,
+            attribute: None,
             args: FluentArgs::new(),
         }
     }
@@ -189,6 +190,8 @@ fn utc(at: Timestamp) -> OffsetDateTime {
 pub struct Msg<'a> {
     texts: Texts,
     id: &'a str,
+    /// An attribute to read instead of the value, where the language has it.
+    attribute: Option<&'a str>,
     args: FluentArgs<'a>,
 }
 
@@ -196,6 +199,14 @@ impl<'a> Msg<'a> {
     /// Sets variable `$name`.
     pub fn arg(mut self, name: &'a str, value: impl Arg<'a>) -> Msg<'a> {
         self.args.set(name, value.value());
+        self
+    }
+
+    /// Reads attribute `.name` instead of the value where the language
+    /// defines it: a wording for one medium only, such as an SMS's in
+    /// letters of the GSM-7 alphabet, where the page's would not fit.
+    pub fn attribute(mut self, name: &'a str) -> Msg<'a> {
+        self.attribute = Some(name);
         self
     }
 }
@@ -254,7 +265,13 @@ number_args!(u8 u32 u64 usize i32);
 impl fmt::Display for Msg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for bundle in self.texts.chain() {
-            let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
+            let message = bundle.get_message(self.id);
+            let attribute = message
+                .as_ref()
+                .zip(self.attribute)
+                .and_then(|(m, a)| m.get_attribute(a));
+            let pattern = attribute.map(|a| a.value()).or_else(|| message?.value());
+            let Some(pattern) = pattern else {
                 continue;
             };
             let mut errors = Vec::new();

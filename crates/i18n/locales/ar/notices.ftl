@@ -1,0 +1,76 @@
+### Security notices: told to every verified contact when the account's
+### security changes, and alerts about something seen. $service: the
+### service's name; $when: a datetime; $until: when withdrawals are held to.
+
+notice-subject = تغيير أمني في حسابكم لدى { $service }
+notice-alert-subject = تنبيه أمني بشأن حسابكم لدى { $service }
+
+## What happened ($what below), for the email.
+
+notice-factor-added =
+    { $factor ->
+        [totp] أُضيف تطبيق مصادقة إلى حسابكم
+        [hotp] أُضيفت أداة رموز مادية إلى حسابكم
+        [webauthn] أُضيف مفتاح مرور أو مفتاح أمان إلى حسابكم
+        [device] أُضيف جهاز موثوق إلى حسابكم
+       *[recovery_codes] أُضيفت مجموعة من رموز الاسترداد إلى حسابكم
+    }
+notice-factor-removed =
+    { $factor ->
+        [totp] أُزيل تطبيق مصادقة من حسابكم
+        [hotp] أُزيلت أداة رموز مادية من حسابكم
+        [webauthn] أُزيل مفتاح مرور أو مفتاح أمان من حسابكم
+        [device] أُزيل جهاز موثوق من حسابكم
+       *[recovery_codes] أُزيلت مجموعة من رموز الاسترداد من حسابكم
+    }
+notice-email-changed = تغيّر عنوان البريد الإلكتروني لحسابكم
+notice-phone-changed = تغيّر رقم الهاتف لحسابكم
+notice-codes-regenerated = أُنشئت رموز استرداد جديدة (ولم تعد الرموز القديمة صالحة)
+notice-totp-replayed = أُدخل رمز من تطبيق المصادقة مرة أخرى بعد استخدامه، وهذا لا يحدث في الاستخدام العادي: قد يكون شخص آخر يرى رموزكم
+notice-risky-sign-in =
+    { $seen ->
+        [device] سجّل شخص ما الدخول إلى حسابكم من جهاز جديد
+        [country] سجّل شخص ما الدخول إلى حسابكم من بلد جديد
+       *[both] سجّل شخص ما الدخول إلى حسابكم من جهاز جديد في بلد جديد
+    }
+
+## The SMS (and call): ONE segment. In English, GSM-7: in Arabic (UCS-2,
+## 70 characters) the name and two dates leave no room for a sentence.
+
+notice-sms-factor-added =
+    { $factor ->
+        [totp] authenticator app added
+        [hotp] code token added
+        [webauthn] passkey or security key added
+        [device] trusted device added
+       *[recovery_codes] recovery codes added
+    }
+notice-sms-factor-removed =
+    { $factor ->
+        [totp] authenticator app removed
+        [hotp] code token removed
+        [webauthn] passkey or security key removed
+        [device] trusted device removed
+       *[recovery_codes] recovery codes removed
+    }
+notice-sms-email-changed = email address changed
+notice-sms-phone-changed = phone number changed
+notice-sms-codes-regenerated = new recovery codes created
+notice-sms-totp-replayed = authenticator code reused, someone may see your codes
+notice-sms-risky-sign-in =
+    { $seen ->
+        [device] sign-in from a new device
+        [country] sign-in from a new country
+       *[both] sign-in from a new device and country
+    }
+notice-sms = { $service }: { $what } ({ $when }). Not you? Contact support now.
+notice-sms-held = { $service }: { $what } ({ $when }). Not you? Contact support now. Withdrawals held until { $until }.
+
+## The email's paragraphs (it starts with email-hello).
+
+notice-email-what = في { $when }، { $what }.
+notice-email-what-ip = في { $when } من عنوان IP { $ip }، { $what }.
+notice-email-if-you = إذا كنتم أنتم من قام بذلك، فلا داعي لأي إجراء.
+notice-email-if-not-you = إذا لم تكونوا أنتم، فقد يكون لدى شخص ما وصول إلى حسابكم: تواصلوا فورًا مع دعم { $service }، ولا تشاركوا أي رمز تتلقونه.
+notice-email-held = حمايةً لكم، عمليات السحب معلّقة حتى { $until }.
+notice-email-never-ask = لن تطلب منكم { $service } أبدًا رمزًا أو كلمة مرور.
