@@ -87,6 +87,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("it", speech: "it-IT", LeftToRight),
     language!("nl", speech: "nl-NL", LeftToRight),
     language!("ar", speech: "ar-AE", RightToLeft),
+    language!("tr", speech: "tr-TR", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

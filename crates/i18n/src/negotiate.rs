@@ -124,6 +124,13 @@ mod tests {
     }
 
     #[test]
+    fn turkish_from_any_region() {
+        assert_eq!(tag(Some("tr"), None, None), "tr");
+        assert_eq!(tag(Some("tr-CY"), None, None), "tr");
+        assert_eq!(tag(None, None, Some("tr-TR,tr;q=0.9,en;q=0.5")), "tr");
+    }
+
+    #[test]
     fn the_stored_locale_then_the_query_then_the_browser() {
         let browser = Some("en-US,en;q=0.9");
         assert_eq!(tag(Some("fr"), Some("en"), browser), "fr");
