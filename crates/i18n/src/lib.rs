@@ -88,6 +88,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("nl", speech: "nl-NL", LeftToRight),
     language!("ar", speech: "ar-AE", RightToLeft),
     language!("tr", speech: "tr-TR", LeftToRight),
+    language!("vi", speech: "vi-VN", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

@@ -131,6 +131,13 @@ mod tests {
     }
 
     #[test]
+    fn vietnamese_from_any_region() {
+        assert_eq!(tag(Some("vi"), None, None), "vi");
+        assert_eq!(tag(None, Some("vi-VN"), None), "vi");
+        assert_eq!(tag(None, None, Some("vi-VN,vi;q=0.9,en;q=0.5")), "vi");
+    }
+
+    #[test]
     fn the_stored_locale_then_the_query_then_the_browser() {
         let browser = Some("en-US,en;q=0.9");
         assert_eq!(tag(Some("fr"), Some("en"), browser), "fr");
