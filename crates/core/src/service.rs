@@ -123,9 +123,10 @@ pub struct ServiceSettings {
     /// How SMS and calls name the service (at most 11 GSM-7 letters,
     /// digits and spaces, so that every SMS fits in one segment); unset,
     /// it is derived from the name ([`Service::sms_name`]). Left out when
-    /// unset, so that settings stored before it read back the same.
+    /// unset, so that settings stored before it read back the same (the
+    /// document's default is `""`, the value that unsets it, not `null`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = "Acme Bank")]
+    #[schema(example = "Acme Bank", default = "")]
     pub sms_name: Option<String>,
 }
 
