@@ -89,8 +89,8 @@ mod tests {
         assert_eq!(tag(None, None, Some("en;q=0.4, fr;q=0.8")), "fr");
         assert_eq!(tag(None, None, Some("fr;q=0, en")), "en");
         // A language the product lacks gives way to the next one wanted.
-        assert_eq!(tag(None, None, Some("ja-JP, fr;q=0.5, en;q=0.1")), "fr");
-        assert_eq!(tag(None, None, Some("ja, sv")), "en");
+        assert_eq!(tag(None, None, Some("sv-SE, fr;q=0.5, en;q=0.1")), "fr");
+        assert_eq!(tag(None, None, Some("fi, sv")), "en");
         assert_eq!(tag(None, None, Some("")), "en");
         assert_eq!(tag(None, None, None), "en");
     }
@@ -113,6 +113,8 @@ mod tests {
         assert_eq!(tag(Some("pt_br"), None, None), "pt-BR");
         assert_eq!(tag(None, None, Some("pt")), "pt-BR");
         assert_eq!(tag(None, None, Some("pt-PT, en;q=0.5")), "pt-BR");
+        assert_eq!(tag(Some("ja-JP"), None, None), "ja");
+        assert_eq!(tag(None, None, Some("ja, en;q=0.5")), "ja");
     }
 
     #[test]
