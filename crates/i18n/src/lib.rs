@@ -87,6 +87,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("it", speech: "it-IT", LeftToRight),
     language!("nl", speech: "nl-NL", LeftToRight),
     language!("ja", speech: "ja-JP", LeftToRight),
+    language!("ko", speech: "ko-KR", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

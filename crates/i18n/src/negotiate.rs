@@ -115,6 +115,8 @@ mod tests {
         assert_eq!(tag(None, None, Some("pt-PT, en;q=0.5")), "pt-BR");
         assert_eq!(tag(Some("ja-JP"), None, None), "ja");
         assert_eq!(tag(None, None, Some("ja, en;q=0.5")), "ja");
+        assert_eq!(tag(Some("ko-KR"), None, None), "ko");
+        assert_eq!(tag(None, None, Some("ko, en;q=0.5")), "ko");
     }
 
     #[test]
