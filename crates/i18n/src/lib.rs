@@ -88,6 +88,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("nl", speech: "nl-NL", LeftToRight),
     language!("ja", speech: "ja-JP", LeftToRight),
     language!("ko", speech: "ko-KR", LeftToRight),
+    language!("zh-Hans", speech: "cmn-CN", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

@@ -117,6 +117,12 @@ mod tests {
         assert_eq!(tag(None, None, Some("ja, en;q=0.5")), "ja");
         assert_eq!(tag(Some("ko-KR"), None, None), "ko");
         assert_eq!(tag(None, None, Some("ko, en;q=0.5")), "ko");
+        // Chinese by script: the region or the bare language says which.
+        assert_eq!(tag(Some("zh-Hans"), None, None), "zh-Hans");
+        assert_eq!(tag(Some("zh-CN"), None, None), "zh-Hans");
+        assert_eq!(tag(None, Some("zh-SG"), None), "zh-Hans");
+        assert_eq!(tag(None, None, Some("zh, en;q=0.5")), "zh-Hans");
+        assert_eq!(tag(Some("zh_cn"), None, None), "zh-Hans");
     }
 
     #[test]
