@@ -89,6 +89,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("ja", speech: "ja-JP", LeftToRight),
     language!("ko", speech: "ko-KR", LeftToRight),
     language!("zh-Hans", speech: "cmn-CN", LeftToRight),
+    language!("zh-Hant", speech: "cmn-TW", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

@@ -10,7 +10,8 @@ use crate::{Locale, LANGUAGES};
 /// The language to use: the user's stored locale, else `?lang=`, else the
 /// browser's `Accept-Language` (by its q-values), else English. Each is
 /// matched to the closest language the product has (`fr-CA` → `fr`,
-/// `pt-BR` → `pt-BR`, else `pt`); one it cannot match gives way to the
+/// `pt-BR` → `pt-BR`, else `pt`; Chinese by its likely script, `zh-TW` →
+/// `zh-Hant`, `zh-CN` → `zh-Hans`); one it cannot match gives way to the
 /// next. Unparsable values count as absent.
 pub fn negotiate(stored: Option<&str>, asked: Option<&str>, accept: Option<&str>) -> Locale {
     let requested: Vec<LanguageIdentifier> = stored
@@ -123,6 +124,12 @@ mod tests {
         assert_eq!(tag(None, Some("zh-SG"), None), "zh-Hans");
         assert_eq!(tag(None, None, Some("zh, en;q=0.5")), "zh-Hans");
         assert_eq!(tag(Some("zh_cn"), None, None), "zh-Hans");
+        assert_eq!(tag(Some("zh-Hant"), None, None), "zh-Hant");
+        assert_eq!(tag(Some("zh-TW"), None, None), "zh-Hant");
+        assert_eq!(tag(None, Some("zh-HK"), None), "zh-Hant");
+        assert_eq!(tag(None, None, Some("zh-MO, en;q=0.5")), "zh-Hant");
+        assert_eq!(tag(None, None, Some("zh-Hant-HK")), "zh-Hant");
+        assert_eq!(tag(None, None, Some("zh-Hans-HK")), "zh-Hans");
     }
 
     #[test]
