@@ -355,7 +355,7 @@ mod tests {
 
     #[test]
     fn unknown_locales_and_purposes_fall_back() {
-        let mut p = params(Some("ja-JP"));
+        let mut p = params(Some("sv-SE"));
         p.purpose = "wire_transfer";
         let r = render(Channel::Sms, &p);
         assert_eq!(r.language, "en");

@@ -10,7 +10,8 @@ use crate::{Locale, LANGUAGES};
 /// The language to use: the user's stored locale, else `?lang=`, else the
 /// browser's `Accept-Language` (by its q-values), else English. Each is
 /// matched to the closest language the product has (`fr-CA` → `fr`,
-/// `pt-BR` → `pt-BR`, else `pt`); one it cannot match gives way to the
+/// `pt-BR` → `pt-BR`, else `pt`; Chinese by its likely script, `zh-TW` →
+/// `zh-Hant`, `zh-CN` → `zh-Hans`); one it cannot match gives way to the
 /// next. Unparsable values count as absent.
 pub fn negotiate(stored: Option<&str>, asked: Option<&str>, accept: Option<&str>) -> Locale {
     let requested: Vec<LanguageIdentifier> = stored
@@ -89,8 +90,8 @@ mod tests {
         assert_eq!(tag(None, None, Some("en;q=0.4, fr;q=0.8")), "fr");
         assert_eq!(tag(None, None, Some("fr;q=0, en")), "en");
         // A language the product lacks gives way to the next one wanted.
-        assert_eq!(tag(None, None, Some("ja-JP, fr;q=0.5, en;q=0.1")), "fr");
-        assert_eq!(tag(None, None, Some("ja, sv")), "en");
+        assert_eq!(tag(None, None, Some("sv-SE, fr;q=0.5, en;q=0.1")), "fr");
+        assert_eq!(tag(None, None, Some("fi, sv")), "en");
         assert_eq!(tag(None, None, Some("")), "en");
         assert_eq!(tag(None, None, None), "en");
     }
@@ -113,6 +114,22 @@ mod tests {
         assert_eq!(tag(Some("pt_br"), None, None), "pt-BR");
         assert_eq!(tag(None, None, Some("pt")), "pt-BR");
         assert_eq!(tag(None, None, Some("pt-PT, en;q=0.5")), "pt-BR");
+        assert_eq!(tag(Some("ja-JP"), None, None), "ja");
+        assert_eq!(tag(None, None, Some("ja, en;q=0.5")), "ja");
+        assert_eq!(tag(Some("ko-KR"), None, None), "ko");
+        assert_eq!(tag(None, None, Some("ko, en;q=0.5")), "ko");
+        // Chinese by script: the region or the bare language says which.
+        assert_eq!(tag(Some("zh-Hans"), None, None), "zh-Hans");
+        assert_eq!(tag(Some("zh-CN"), None, None), "zh-Hans");
+        assert_eq!(tag(None, Some("zh-SG"), None), "zh-Hans");
+        assert_eq!(tag(None, None, Some("zh, en;q=0.5")), "zh-Hans");
+        assert_eq!(tag(Some("zh_cn"), None, None), "zh-Hans");
+        assert_eq!(tag(Some("zh-Hant"), None, None), "zh-Hant");
+        assert_eq!(tag(Some("zh-TW"), None, None), "zh-Hant");
+        assert_eq!(tag(None, Some("zh-HK"), None), "zh-Hant");
+        assert_eq!(tag(None, None, Some("zh-MO, en;q=0.5")), "zh-Hant");
+        assert_eq!(tag(None, None, Some("zh-Hant-HK")), "zh-Hant");
+        assert_eq!(tag(None, None, Some("zh-Hans-HK")), "zh-Hans");
     }
 
     #[test]
