@@ -86,6 +86,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("pt-BR", speech: "pt-BR", LeftToRight),
     language!("it", speech: "it-IT", LeftToRight),
     language!("nl", speech: "nl-NL", LeftToRight),
+    language!("ru", speech: "ru-RU", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

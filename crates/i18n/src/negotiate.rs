@@ -113,6 +113,9 @@ mod tests {
         assert_eq!(tag(Some("pt_br"), None, None), "pt-BR");
         assert_eq!(tag(None, None, Some("pt")), "pt-BR");
         assert_eq!(tag(None, None, Some("pt-PT, en;q=0.5")), "pt-BR");
+        // Russian as spoken in Ukraine is still Russian.
+        assert_eq!(tag(None, None, Some("ru-RU,ru;q=0.9,en;q=0.5")), "ru");
+        assert_eq!(tag(Some("ru-UA"), None, None), "ru");
     }
 
     #[test]

@@ -491,6 +491,10 @@ mod tests {
         assert_eq!(tag("pt-BR").datetime(t), "1 nov. 2026 às 14:05 UTC");
         assert_eq!(tag("it").datetime(t), "1 nov 2026 alle 14:05 UTC");
         assert_eq!(tag("nl").datetime(t), "1 nov. 2026 om 14:05 UTC");
+        assert_eq!(tag("ru").date(t), "1 ноября 2026 г.");
+        assert_eq!(tag("ru").datetime(t), "1 нояб. 2026 г. в 14:05 UTC");
+        // SMS dates are numeric: GSM-7 even in a Cyrillic language.
+        assert_eq!(tag("ru").datetime_short(t), "1.11 14:05 UTC");
     }
 
     #[test]
