@@ -87,6 +87,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("it", speech: "it-IT", LeftToRight),
     language!("nl", speech: "nl-NL", LeftToRight),
     language!("ru", speech: "ru-RU", LeftToRight),
+    language!("uk", speech: "uk-UA", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

@@ -116,6 +116,8 @@ mod tests {
         // Russian as spoken in Ukraine is still Russian.
         assert_eq!(tag(None, None, Some("ru-RU,ru;q=0.9,en;q=0.5")), "ru");
         assert_eq!(tag(Some("ru-UA"), None, None), "ru");
+        assert_eq!(tag(None, None, Some("uk")), "uk");
+        assert_eq!(tag(None, None, Some("uk-UA,uk;q=0.9,ru;q=0.8")), "uk");
     }
 
     #[test]

@@ -495,6 +495,8 @@ mod tests {
         assert_eq!(tag("ru").datetime(t), "1 нояб. 2026 г. в 14:05 UTC");
         // SMS dates are numeric: GSM-7 even in a Cyrillic language.
         assert_eq!(tag("ru").datetime_short(t), "1.11 14:05 UTC");
+        assert_eq!(tag("uk").date(t), "1 листопада 2026 р.");
+        assert_eq!(tag("uk").datetime(t), "1 лист. 2026 р. о 14:05 UTC");
     }
 
     #[test]
