@@ -88,6 +88,7 @@ pub const LANGUAGES: &[Language] = &[
     language!("nl", speech: "nl-NL", LeftToRight),
     language!("ru", speech: "ru-RU", LeftToRight),
     language!("uk", speech: "uk-UA", LeftToRight),
+    language!("pl", speech: "pl-PL", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

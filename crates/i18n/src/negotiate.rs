@@ -118,6 +118,8 @@ mod tests {
         assert_eq!(tag(Some("ru-UA"), None, None), "ru");
         assert_eq!(tag(None, None, Some("uk")), "uk");
         assert_eq!(tag(None, None, Some("uk-UA,uk;q=0.9,ru;q=0.8")), "uk");
+        assert_eq!(tag(Some("pl-PL"), None, None), "pl");
+        assert_eq!(tag(None, None, Some("pl, en;q=0.5")), "pl");
     }
 
     #[test]

@@ -497,6 +497,8 @@ mod tests {
         assert_eq!(tag("ru").datetime_short(t), "1.11 14:05 UTC");
         assert_eq!(tag("uk").date(t), "1 листопада 2026 р.");
         assert_eq!(tag("uk").datetime(t), "1 лист. 2026 р. о 14:05 UTC");
+        assert_eq!(tag("pl").date(t), "1 listopada 2026");
+        assert_eq!(tag("pl").datetime(t), "1 lis 2026 o 14:05 UTC");
     }
 
     #[test]
