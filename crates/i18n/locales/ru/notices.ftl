@@ -37,38 +37,37 @@ notice-risky-sign-in =
        *[both] кто-то вошёл в вашу учётную запись с нового устройства из новой страны
     }
 
-## SMS (и звонок): ОДИН сегмент. Кириллица (UCS-2, 70 символов) не
-## вмещает название сервиса, две даты и совет, поэтому SMS пишутся
-## латиницей (транслитом, GSM-7, 160 символов). $when, $until: «27.11 01:10 UTC».
+## SMS (и звонок, который его зачитывает): ОДИН сегмент, кириллица (UCS-2,
+## 70 символов), поэтому слова короткие. $when, $until: «27.11 01:10 UTC».
 
 notice-sms-factor-added =
     { $factor ->
-        [totp] dobavleno prilozhenie-autentifikator
-        [hotp] dobavlen token dlya kodov
-        [webauthn] dobavlen klyuch dostupa ili bezopasnosti
-        [device] dobavleno doverennoe ustroistvo
-       *[recovery_codes] dobavleny kody vosstanovleniya
+        [totp] новый аутентификатор
+        [hotp] новый токен
+        [webauthn] новый ключ доступа
+        [device] новое устройство
+       *[recovery_codes] новые резервные коды
     }
 notice-sms-factor-removed =
     { $factor ->
-        [totp] udaleno prilozhenie-autentifikator
-        [hotp] udalen token dlya kodov
-        [webauthn] udalen klyuch dostupa ili bezopasnosti
-        [device] udaleno doverennoe ustroistvo
-       *[recovery_codes] udaleny kody vosstanovleniya
+        [totp] удалён аутентификатор
+        [hotp] удалён токен
+        [webauthn] удалён ключ доступа
+        [device] удалено устройство
+       *[recovery_codes] удалены резервные коды
     }
-notice-sms-email-changed = izmenen adres e-mail
-notice-sms-phone-changed = izmenen nomer telefona
-notice-sms-codes-regenerated = sozdany novye kody vosstanovleniya
-notice-sms-totp-replayed = povtor koda autentifikatora, vozmozhen chuzhoi dostup
+notice-sms-email-changed = изменён e-mail
+notice-sms-phone-changed = изменён телефон
+notice-sms-codes-regenerated = новые резервные коды
+notice-sms-totp-replayed = код введён повторно
 notice-sms-risky-sign-in =
     { $seen ->
-        [device] vkhod s novogo ustroistva
-        [country] vkhod iz novoi strany
-       *[both] vkhod s novogo ustroistva iz novoi strany
+        [device] вход с нового устройства
+        [country] вход из новой страны
+       *[both] вход из новой страны
     }
-notice-sms = { $service }: { $what } ({ $when }). Ne vy? Srochno zvonite v podderzhku.
-notice-sms-held = { $service }: { $what } ({ $when }). Ne vy? Zvonite v podderzhku. Vyvod zablokirovan do { $until }.
+notice-sms = { $service }: { $what } { $when }. Не вы? Звоните!
+notice-sms-held = { $service }: { $what } { $when }. Не вы? Звоните! Вывод закрыт до { $until }
 
 ## Абзацы письма (оно начинается с email-hello).
 

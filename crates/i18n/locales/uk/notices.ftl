@@ -37,38 +37,37 @@ notice-risky-sign-in =
        *[both] хтось увійшов у ваш обліковий запис із нового пристрою з нової країни
     }
 
-## SMS (і дзвінок): ОДИН сегмент. Кирилиця (UCS-2, 70 символів) не
-## вміщує назву сервісу, дві дати й пораду, тому SMS пишуться латиницею
-## (транслітом, GSM-7, 160 символів). $when, $until: «27.11 01:10 UTC».
+## SMS (і дзвінок, який його зачитує): ОДИН сегмент, кирилиця (UCS-2,
+## 70 символів), тому слова короткі. $when, $until: «27.11 01:10 UTC».
 
 notice-sms-factor-added =
     { $factor ->
-        [totp] dodano zastosunok-avtentyfikator
-        [hotp] dodano token dlia kodiv
-        [webauthn] dodano kliuch dostupu abo bezpeky
-        [device] dodano dovirenyi prystrii
-       *[recovery_codes] dodano kody vidnovlennia
+        [totp] новий автентифікатор
+        [hotp] новий токен
+        [webauthn] новий ключ доступу
+        [device] новий пристрій
+       *[recovery_codes] нові резервні коди
     }
 notice-sms-factor-removed =
     { $factor ->
-        [totp] vydaleno zastosunok-avtentyfikator
-        [hotp] vydaleno token dlia kodiv
-        [webauthn] vydaleno kliuch dostupu abo bezpeky
-        [device] vydaleno dovirenyi prystrii
-       *[recovery_codes] vydaleno kody vidnovlennia
+        [totp] видалено автентифікатор
+        [hotp] видалено токен
+        [webauthn] видалено ключ доступу
+        [device] видалено пристрій
+       *[recovery_codes] видалено резервні коди
     }
-notice-sms-email-changed = zmineno adresu e-mail
-notice-sms-phone-changed = zmineno nomer telefonu
-notice-sms-codes-regenerated = stvoreno novi kody vidnovlennia
-notice-sms-totp-replayed = povtor kodu avtentyfikatora, mozhlyvyi chuzhyi dostup
+notice-sms-email-changed = змінено e-mail
+notice-sms-phone-changed = змінено телефон
+notice-sms-codes-regenerated = нові резервні коди
+notice-sms-totp-replayed = код введено повторно
 notice-sms-risky-sign-in =
     { $seen ->
-        [device] vkhid z novoho prystroiu
-        [country] vkhid z novoi krainy
-       *[both] vkhid z novoho prystroiu z novoi krainy
+        [device] вхід з нового пристрою
+        [country] вхід з нової країни
+       *[both] вхід з нової країни
     }
-notice-sms = { $service }: { $what } ({ $when }). Ne vy? Terminovo telefonuite v pidtrymku.
-notice-sms-held = { $service }: { $what } ({ $when }). Ne vy? Telefonuite v pidtrymku. Vyvid zablokovano do { $until }.
+notice-sms = { $service }: { $what } { $when }. Не ви? Дзвоніть!
+notice-sms-held = { $service }: { $what } { $when }. Не ви? Дзвоніть! Виведення заблоковано до { $until }
 
 ## Абзаци листа (він починається з email-hello).
 
