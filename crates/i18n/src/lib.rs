@@ -93,6 +93,9 @@ pub const LANGUAGES: &[Language] = &[
     language!("ar", speech: "ar-AE", RightToLeft),
     language!("tr", speech: "tr-TR", LeftToRight),
     language!("vi", speech: "vi-VN", LeftToRight),
+    language!("ru", speech: "ru-RU", LeftToRight),
+    language!("uk", speech: "uk-UA", LeftToRight),
+    language!("pl", speech: "pl-PL", LeftToRight),
 ];
 
 /// One of [`LANGUAGES`]: what negotiation picks.

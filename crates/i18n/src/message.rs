@@ -88,12 +88,15 @@ fn action(t: Texts, purpose: &str, transaction: Option<&Transaction>) -> String 
     }
 }
 
-/// The SMS, in one segment (see [`countersign_core::sms`]), WebOTP line
-/// included. A payment's recipient (a payee of up to 64 characters, a
-/// destination of up to 128) is shortened to what fits; its amount and
-/// currency never are. The action is `code-action`'s `.sms` attribute
-/// where a language has one: its page wording has letters outside GSM-7,
-/// and then no SMS with a WebOTP line fits (see `locales/ar`).
+/// The SMS, in one segment (see [`countersign_core::sms`]). A payment's
+/// recipient (a payee of up to 64 characters, a destination of up to 128)
+/// is shortened to what fits; its amount and currency never are. The
+/// WebOTP line ("@host #code", for the browser's autofill) is added only
+/// when the SMS still fits with it: it is a convenience, while the words it
+/// would push out (what the code approves, never to share it) protect the
+/// user. In a UCS-2 language, with 70 characters, it mostly does not fit.
+/// The action is `code-action`'s `.sms` attribute where a language has
+/// one (a shorter wording, or one without letters outside GSM-7).
 fn sms(t: Texts, p: &MessageParams<'_>) -> String {
     let action = t
         .msg("code-action")
@@ -101,7 +104,14 @@ fn sms(t: Texts, p: &MessageParams<'_>) -> String {
         .arg("purpose", p.purpose)
         .to_string();
     let text = |message: String| match p.origin_host {
-        Some(host) => format!("{message}\n\n@{host} #{}", p.code),
+        Some(host) => {
+            let with_webotp = format!("{message}\n\n@{host} #{}", p.code);
+            if segments(&with_webotp).count == 1 {
+                with_webotp
+            } else {
+                message
+            }
+        }
         None => message,
     };
     match p.transaction {
@@ -284,6 +294,19 @@ mod tests {
         assert!(render(Channel::Sms, &p)
             .body
             .contains(". Valide 1 min. Ne le donnez jamais."));
+    }
+
+    #[test]
+    fn the_webotp_line_gives_way_to_the_words() {
+        // A service name and a host so long that the line does not fit.
+        let mut p = params(Some("en"));
+        let host = "h".repeat(80);
+        p.origin_host = Some(&host);
+        let body = render(Channel::Sms, &p).body;
+        assert_eq!(segments(&body).count, 1, "{body}");
+        assert!(!body.contains("@h"), "{body}");
+        assert!(body.contains("to approve a withdrawal"), "{body}");
+        assert!(body.contains("Never share it"), "{body}");
     }
 
     #[test]

@@ -114,6 +114,13 @@ mod tests {
         assert_eq!(tag(Some("pt_br"), None, None), "pt-BR");
         assert_eq!(tag(None, None, Some("pt")), "pt-BR");
         assert_eq!(tag(None, None, Some("pt-PT, en;q=0.5")), "pt-BR");
+        // Russian as spoken in Ukraine is still Russian.
+        assert_eq!(tag(None, None, Some("ru-RU,ru;q=0.9,en;q=0.5")), "ru");
+        assert_eq!(tag(Some("ru-UA"), None, None), "ru");
+        assert_eq!(tag(None, None, Some("uk")), "uk");
+        assert_eq!(tag(None, None, Some("uk-UA,uk;q=0.9,ru;q=0.8")), "uk");
+        assert_eq!(tag(Some("pl-PL"), None, None), "pl");
+        assert_eq!(tag(None, None, Some("pl, en;q=0.5")), "pl");
         assert_eq!(tag(Some("ja-JP"), None, None), "ja");
         assert_eq!(tag(None, None, Some("ja, en;q=0.5")), "ja");
         assert_eq!(tag(Some("ko-KR"), None, None), "ko");

@@ -6,6 +6,7 @@
 use askama::Template;
 use countersign_core::notice::{NoticeContent, SecurityChange};
 use countersign_core::policy::Channel;
+use countersign_core::sms::segments;
 
 use crate::{Locale, Texts};
 
@@ -82,19 +83,31 @@ pub fn render(
             .render()
             .unwrap_or_default()
         }
-        // One SMS segment: short words, short dates.
+        // One SMS segment: short words, short dates. A call reads the same
+        // words. The hold ("withdrawals held until …") gives way in an SMS
+        // it would push to a second segment (in a UCS-2 language, with 70
+        // characters, it does): what happened and "not you? call" matter
+        // more, and the email and the call still say it.
         Channel::Sms | Channel::Voice => {
             let what = what(t, n.change, "notice-sms-");
             let when = t.datetime_short(n.at);
             let held = n.held_until.map(|h| t.datetime_short(h));
-            let sms = match &held {
-                Some(until) => t.msg("notice-sms-held").arg("until", until.as_str()),
-                None => t.msg("notice-sms"),
-            };
-            sms.arg("service", service_name)
+            let text = |held: Option<&str>| {
+                match held {
+                    Some(until) => t.msg("notice-sms-held").arg("until", until),
+                    None => t.msg("notice-sms"),
+                }
+                .arg("service", service_name)
                 .arg("what", what.as_str())
                 .arg("when", when.as_str())
                 .to_string()
+            };
+            let full = text(held.as_deref());
+            if channel == Channel::Sms && held.is_some() && segments(&full).count > 1 {
+                text(None)
+            } else {
+                full
+            }
         }
     };
     let subject = if n.change.is_alert() {
@@ -173,6 +186,21 @@ mod tests {
         assert_eq!(
             body,
             "Acme Bank: authenticator app added (Nov 26, 01:10 UTC). Not you? Contact support now. Withdrawals held until Nov 27, 01:10 UTC."
+        );
+    }
+
+    #[test]
+    fn a_cyrillic_sms_drops_the_hold_to_stay_one_segment_and_a_call_reads_it() {
+        let (lang, _, sms) = render(Channel::Sms, Some("ru-RU"), "Acme Bank", &content());
+        assert_eq!(lang, "ru");
+        assert_eq!(
+            sms,
+            "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните!"
+        );
+        let (_, _, call) = render(Channel::Voice, Some("uk"), "Acme Bank", &content());
+        assert_eq!(
+            call,
+            "Acme Bank: новий автентифікатор 26.11 01:10 UTC. Не ви? Дзвоніть! Виведення заблоковано до 27.11 01:10 UTC"
         );
     }
 

@@ -508,6 +508,14 @@ mod tests {
         assert_eq!(tag("pt-BR").datetime(t), "1 nov. 2026 às 14:05 UTC");
         assert_eq!(tag("it").datetime(t), "1 nov 2026 alle 14:05 UTC");
         assert_eq!(tag("nl").datetime(t), "1 nov. 2026 om 14:05 UTC");
+        assert_eq!(tag("ru").date(t), "1 ноября 2026 г.");
+        assert_eq!(tag("ru").datetime(t), "1 нояб. 2026 г. в 14:05 UTC");
+        // SMS dates are numeric: GSM-7 even in a Cyrillic language.
+        assert_eq!(tag("ru").datetime_short(t), "1.11 14:05 UTC");
+        assert_eq!(tag("uk").date(t), "1 листопада 2026 р.");
+        assert_eq!(tag("uk").datetime(t), "1 лист. 2026 р. о 14:05 UTC");
+        assert_eq!(tag("pl").date(t), "1 listopada 2026");
+        assert_eq!(tag("pl").datetime(t), "1 lis 2026 o 14:05 UTC");
     }
 
     #[test]
