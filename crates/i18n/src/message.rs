@@ -96,8 +96,21 @@ fn action(t: Texts, purpose: &str, transaction: Option<&Transaction>) -> String 
 /// would push out (what the code approves, never to share it) protect the
 /// user. In a UCS-2 language, with 70 characters, it mostly does not fit.
 /// The action is `code-action`'s `.sms` attribute where a language has
-/// one (a shorter wording, or one without letters outside GSM-7).
+/// one (a shorter wording, or one without letters outside GSM-7). When
+/// the user's language cannot say it in one segment even so (a long
+/// payment in a language written outside GSM-7: the amount, currency,
+/// code and name alone may take 55 of its 70 characters), the SMS is in
+/// English, which has 160: one segment, the payment whole.
 fn sms(t: Texts, p: &MessageParams<'_>) -> String {
+    let text = sms_in(t, p);
+    if segments(&text).count == 1 || t.locale() == Locale::DEFAULT {
+        return text;
+    }
+    sms_in(Locale::DEFAULT.plain_texts(), p)
+}
+
+/// [`sms`] in the language of `t`, in one segment where it can be.
+fn sms_in(t: Texts, p: &MessageParams<'_>) -> String {
     let action = t
         .msg("code-action")
         .attribute("sms")
@@ -294,6 +307,35 @@ mod tests {
         assert!(render(Channel::Sms, &p)
             .body
             .contains(". Valide 1 min. Ne le donnez jamais."));
+    }
+
+    #[test]
+    fn a_payment_too_long_for_the_user_s_language_goes_in_english() {
+        let t = Transaction {
+            amount: "1234567890123456789.0123".into(),
+            currency: "USDCOINXYZ".into(),
+            payee: Some("Ivan Petrov".into()),
+            destination: None,
+        };
+        let mut p = params(Some("ru"));
+        p.transaction = Some(&t);
+        let body = render(Channel::Sms, &p).body;
+        assert_eq!(segments(&body).count, 1, "{body}");
+        assert!(
+            body.contains("1234567890123456789.0123 USDCOINXYZ"),
+            "{body}"
+        );
+        assert!(body.contains("Never share it"), "{body}");
+        // A short payment stays in Russian.
+        let short = Transaction {
+            amount: "50".into(),
+            currency: "RUB".into(),
+            payee: Some("Иван".into()),
+            destination: None,
+        };
+        p.transaction = Some(&short);
+        let body = render(Channel::Sms, &p).body;
+        assert!(body.contains("перевод 50 RUB: Иван"), "{body}");
     }
 
     #[test]
