@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
     }
     let digest = transaction.digest("chl_fuzz");
     assert!(digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()));
-    for locale in ["en", "fr"] {
+    // GSM-7 languages, languages written in UCS-2 (70 characters: a long
+    // payment goes in English), and one written right to left.
+    for locale in ["en", "fr", "ru", "ja", "ar"] {
         let params = MessageParams {
             service_name: "Acme Bank",
             purpose: "withdrawal",
@@ -31,11 +33,16 @@ fuzz_target!(|data: &[u8]| {
             origin_host: Some("acme.example"),
             transaction: Some(&transaction),
         };
-        // Valid details carry no control character, so the SMS has exactly
-        // the template's line breaks (the WebOTP line stays the last).
+        // Valid details carry no control character, so the SMS has only
+        // the template's line breaks: the two before the WebOTP line, which
+        // is then the last, or none when the line would not fit one segment
+        // (a destination in a script outside GSM-7 leaves 70 characters).
         let sms = render(Channel::Sms, &params).body;
-        assert!(sms.ends_with("\n\n@acme.example #{code}"), "{sms:?}");
-        assert_eq!(sms.matches('\n').count(), 2, "{sms:?}");
+        match sms.matches('\n').count() {
+            0 => {}
+            2 => assert!(sms.ends_with("\n\n@acme.example #{code}"), "{sms:?}"),
+            _ => panic!("a line break from the details: {sms:?}"),
+        }
         let voice = escape_markup(&render(Channel::Voice, &params).body);
         assert!(!voice.contains(['<', '>', '"']), "{voice:?}");
     }
