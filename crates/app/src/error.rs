@@ -82,6 +82,8 @@ pub enum AppError {
     Settings(#[from] SettingsError),
     #[error("{0}")]
     Article(#[from] ArticleError),
+    #[error("{0}")]
+    Logo(#[from] countersign_core::brand::LogoError),
     #[error("no such {}", .0.as_str())]
     NotFound(Missing),
     /// A challenge rule refused the request (as of `now`).

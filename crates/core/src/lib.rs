@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod brand;
 pub mod challenge;
 pub mod clock;
 pub mod contact;

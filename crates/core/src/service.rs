@@ -8,6 +8,7 @@ use crate::ids::{ApiKeyId, ServiceId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::brand::{Brand, BrandError, BrandPatch};
 use crate::lockout::LockoutPolicy;
 use crate::policy::{built_in_class, default_policy, Channel, Group, Policy, PurposeClass};
 use crate::risk::RiskSignal;
@@ -128,6 +129,10 @@ pub struct ServiceSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = "Acme Bank", default = "")]
     pub sms_name: Option<String>,
+    /// The logo, colour, support contact and privacy link the service's
+    /// pages and emails show; left out when unset (as `sms_name`).
+    #[serde(skip_serializing_if = "Brand::is_unset")]
+    pub brand: Brand,
 }
 
 impl Default for ServiceSettings {
@@ -146,6 +151,7 @@ impl Default for ServiceSettings {
             return_urls: Vec::new(),
             notify_risky_sign_ins: false,
             sms_name: None,
+            brand: Brand::default(),
         }
     }
 }
@@ -232,6 +238,9 @@ pub struct SettingsPatch {
     /// spaces; `""` goes back to the one derived from the name.
     #[schema(max_length = 11, example = "Acme Bank")]
     pub sms_name: Option<String>,
+    /// The service's colour, support contact and privacy link (the logo is
+    /// uploaded with `PUT /v1/service/logo`).
+    pub brand: Option<BrandPatch>,
     /// Purpose → policy (`{"class"?, "all_of"}`). A policy for a built-in
     /// purpose replaces its default; a new name defines a purpose and must
     /// declare its `class`; `null` removes the service's own policy (the
@@ -276,6 +285,8 @@ pub enum SettingsError {
     TooManyReturnUrls,
     #[error("sms_name: 1 to 11 letters, digits and spaces of the GSM-7 alphabet, not starting or ending with a space")]
     BadSmsName,
+    #[error(transparent)]
+    Brand(#[from] BrandError),
 }
 
 /// Whether `url` can be registered as a return URL: absolute https (http
@@ -382,6 +393,9 @@ impl ServiceSettings {
             }
             Some(name) => next.sms_name = Some(name.to_owned()),
             None => {}
+        }
+        if let Some(brand) = &patch.brand {
+            next.brand = self.brand.apply(brand)?;
         }
         if let Some(urls) = &patch.return_urls {
             if urls.len() > 10 {

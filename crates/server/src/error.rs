@@ -7,6 +7,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use countersign_app::error::DeviceRefusal;
 use countersign_app::AppError;
+use countersign_core::brand::{BrandError, LogoError};
 use countersign_core::challenge::ChallengeError;
 use countersign_core::contact::ContactError;
 use countersign_core::limits::Scope;
@@ -197,6 +198,7 @@ impl From<AppError> for ApiError {
             }
             AppError::InvalidTransaction(_) => bad("invalid_transaction", "Invalid transaction"),
             AppError::Settings(e) => settings_problem(e),
+            AppError::Logo(e) => logo_problem(e),
             AppError::Article(e) => {
                 let field = e.field();
                 ApiError::invalid_request(format!("{field}: {e}")).with("field", field)
@@ -349,6 +351,30 @@ fn support_problem(e: SupportError) -> ApiError {
     }
 }
 
+fn logo_problem(e: LogoError) -> ApiError {
+    let detail = e.to_string();
+    match e {
+        LogoError::TooLarge => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "logo_too_large",
+            "Logo too large",
+            detail,
+        ),
+        LogoError::NotAnImage | LogoError::TypeMismatch { .. } => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_logo",
+            "Unsupported logo",
+            detail,
+        ),
+        LogoError::BadSize { .. } => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "logo_size",
+            "Logo size out of bounds",
+            detail,
+        ),
+    }
+}
+
 fn settings_problem(e: SettingsError) -> ApiError {
     let detail = e.to_string();
     match e {
@@ -379,6 +405,23 @@ fn settings_problem(e: SettingsError) -> ApiError {
             ApiError::invalid_request(detail).with("field", "return_urls")
         }
         SettingsError::BadSmsName => ApiError::invalid_request(detail).with("field", "sms_name"),
+        SettingsError::Brand(BrandError::LowContrast { ratio_x100, .. }) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "insufficient_contrast",
+            "Colour fails WCAG AA contrast",
+            detail,
+        )
+        .with("field", "brand.primary_color")
+        .with("contrast", f64::from(ratio_x100) / 100.0),
+        SettingsError::Brand(BrandError::BadColor(_)) => {
+            ApiError::invalid_request(detail).with("field", "brand.primary_color")
+        }
+        SettingsError::Brand(BrandError::BadUrl(field)) => {
+            ApiError::invalid_request(detail).with("field", format!("brand.{field}"))
+        }
+        SettingsError::Brand(BrandError::BadEmail) => {
+            ApiError::invalid_request(detail).with("field", "brand.support_email")
+        }
         SettingsError::InvalidPolicy { purpose, .. } => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_policy",

@@ -123,39 +123,36 @@ fn texts(stored: Option<&str>, asked: Option<&str>, headers: &HeaderMap) -> Text
 
 /// The part of the product a page belongs to, which its header names (and
 /// links to, when there is a place to go back to), so that a user always
-/// knows where they are.
+/// knows where they are. A service's pages carry its brand ([`Branding`]).
 #[derive(Debug, Clone, Copy)]
 enum Family<'a> {
     /// The landing page, and pages of no family (an unknown address).
     Home,
     Support,
-    /// A service's help center: its id and name.
-    Help {
-        id: &'a str,
-        name: &'a str,
-    },
-    /// The security center, with the service's name once the session is
-    /// known.
-    Security(Option<&'a str>),
-    /// The hosted verification page, with the service's name once the
-    /// challenge is known. No link: the page is the task at hand.
-    Verify(Option<&'a str>),
+    /// A service's help center.
+    Help(&'a Service),
+    /// The security center, with the service once the session is known.
+    Security(Option<&'a Service>),
+    /// The hosted verification page, with the service once the challenge
+    /// is known. No link: the page is the task at hand.
+    Verify(Option<&'a Service>),
 }
 
-impl Family<'_> {
+impl<'a> Family<'a> {
     /// The header's text and link.
     fn header(self, t: Texts) -> (String, Option<String>) {
         let lang = t.lang();
-        let named = |id: &str, service: &str| t.msg(id).arg("service", service).to_string();
+        let named =
+            |id: &str, service: &Service| t.msg(id).arg("service", &service.name).to_string();
         match self {
             Family::Home => (t.get("page-header-home"), Some(format!("/?lang={lang}"))),
             Family::Support => (
                 t.get("page-header-support"),
                 Some(format!("/support?lang={lang}")),
             ),
-            Family::Help { id, name } => (
-                named("page-header-help", name),
-                Some(format!("{}?lang={lang}", help::center_path(id))),
+            Family::Help(service) => (
+                named("page-header-help", service),
+                Some(format!("{}?lang={lang}", help::center_path(&service.id))),
             ),
             Family::Security(service) => (
                 service.map_or_else(
@@ -173,6 +170,65 @@ impl Family<'_> {
             ),
         }
     }
+
+    /// The service whose page this is, when it is known.
+    fn service(self) -> Option<&'a Service> {
+        match self {
+            Family::Home | Family::Support => None,
+            Family::Help(service) => Some(service),
+            Family::Security(service) | Family::Verify(service) => service,
+        }
+    }
+}
+
+/// What a service's page shows of its brand (`settings.brand`): its logo
+/// in the header, its colour for buttons and links, its support contact
+/// and privacy notice in the footer. Other pages are Countersign's.
+struct Branding<'a> {
+    service: &'a str,
+    /// The logo's address on this server (`/brand/…`).
+    logo: Option<String>,
+    /// The stylesheet that sets the colour: inline, allowed by its hash in
+    /// the page's Content-Security-Policy.
+    style: Option<String>,
+    /// (address, text) for the footer.
+    links: Vec<(String, String)>,
+}
+
+impl<'a> Branding<'a> {
+    fn of(service: &'a Service, t: Texts) -> Branding<'a> {
+        let brand = &service.settings.brand;
+        let support = brand
+            .support_url
+            .clone()
+            .or_else(|| brand.support_email.as_ref().map(|e| format!("mailto:{e}")));
+        let links = [
+            (support, "brand-support"),
+            (brand.privacy_url.clone(), "brand-privacy"),
+        ]
+        .into_iter()
+        .filter_map(|(href, text)| href.map(|href| (href, t.get(text))))
+        .collect();
+        Branding {
+            service: &service.name,
+            logo: brand.logo.as_ref().map(|logo| logo_path(&service.id, logo)),
+            style: brand_style(service),
+            links,
+        }
+    }
+}
+
+/// The stylesheet that gives a service's pages its colour (a validated
+/// `#rrggbb`, nothing else, goes in).
+fn brand_style(service: &Service) -> Option<String> {
+    let color = service.settings.brand.primary_color?;
+    Some(format!(":root{{--accent:{color}}}"))
+}
+
+/// Where a service's logo is served: the address changes with the image,
+/// so that browsers keep it for good.
+fn logo_path(service_id: &str, logo: &countersign_core::brand::Logo) -> String {
+    format!("/brand/{}/logo/{}", help::enc(service_id), logo.version())
 }
 
 /// The frame every page shares: `content` is an askama template's output
@@ -181,6 +237,7 @@ impl Family<'_> {
 #[template(path = "frame.html")]
 struct Frame<'a> {
     t: Texts,
+    brand: Option<&'a Branding<'a>>,
     /// The header's text, and its link (none on the hosted page).
     header: &'a str,
     home: Option<&'a str>,
@@ -320,9 +377,11 @@ fn page_with_script(
     messages: &[(&str, String)],
 ) -> Response {
     let (header, home) = family.header(t);
+    let brand = family.service().map(|s| Branding::of(s, t));
     let html = content.render().and_then(|content| {
         Frame {
             t,
+            brand: brand.as_ref(),
             header: &header,
             home: home.as_deref(),
             title,
@@ -337,7 +396,10 @@ fn page_with_script(
     };
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, content_policy(None));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        content_policy(family, None),
+    );
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -353,13 +415,27 @@ fn page_with_script(
     response
 }
 
-/// Nothing but this server's own resources, no framing; forms post here
+/// Nothing but this server's own resources (and the service's colour, an
+/// inline stylesheet allowed by its hash), no framing; forms post here
 /// only, or also to `form_target` (an origin such as
 /// `https://bank.example`): a form's redirect to the integrator's return
 /// URL is a form target too.
-fn content_policy(form_target: Option<&str>) -> HeaderValue {
+fn content_policy(family: Family, form_target: Option<&str>) -> HeaderValue {
+    use base64::Engine;
+    use sha2::Digest;
+    let style = family
+        .service()
+        .and_then(brand_style)
+        .map(|style| {
+            let hash = sha2::Sha256::digest(style.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(hash)
+            )
+        })
+        .unwrap_or_default();
     let policy = format!(
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'{}; frame-ancestors 'none'; base-uri 'none'",
+        "default-src 'none'; script-src 'self'; style-src 'self'{style}; connect-src 'self'; img-src 'self'; form-action 'self'{}; frame-ancestors 'none'; base-uri 'none'",
         form_target.map(|o| format!(" {o}")).unwrap_or_default()
     );
     HeaderValue::from_str(&policy)
@@ -451,6 +527,34 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
+/// A service's logo, as uploaded. Its address names its version, so it is
+/// cached for good; it is sandboxed, should a browser ever render it as a
+/// document. Another version's address (or none) leads nowhere.
+async fn logo(
+    State(state): State<App>,
+    axum::extract::Path((service_id, version)): axum::extract::Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    match state.logo(&service_id, &version).await {
+        Ok(Some((logo, image))) => (
+            [
+                (header::CONTENT_TYPE, logo.content_type.mime()),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; sandbox",
+                ),
+            ],
+            image,
+        )
+            .into_response(),
+        Ok(None) => unknown_page(&uri, &headers),
+        Err(_) => unavailable(texts(None, None, &headers), Family::Home),
+    }
+}
+
 /// The pages and their assets.
 pub fn routes() -> Router<App> {
     Router::new()
@@ -461,6 +565,7 @@ pub fn routes() -> Router<App> {
         .merge(help::routes())
         .merge(security::routes())
         .merge(verify::routes())
+        .route("/brand/{service_id}/logo/{version}", get(logo))
         .route(
             "/assets/countersign.css",
             get(|| async {

@@ -50,6 +50,10 @@ const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "service_logos",
+        columns: &[("service_id", Text), ("sha256", Text), ("image", Text)],
+    },
+    Table {
         name: "api_keys",
         columns: &[
             ("id", Text),

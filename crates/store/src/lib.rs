@@ -576,6 +576,19 @@ pub trait Store: Send + Sync + 'static {
         before: &ServiceSettings,
         events: &[Event],
     ) -> Result<bool>;
+    /// Replaces a service's settings as [`Store::update_service_settings`]
+    /// does, and with them its logo (`None` removes it), in one
+    /// transaction: the settings' `brand.logo` always describes the stored
+    /// image.
+    async fn replace_service_logo(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        image: Option<&[u8]>,
+        events: &[Event],
+    ) -> Result<bool>;
+    /// The service's logo: its SHA-256 (hex) and bytes.
+    async fn service_logo(&self, service_id: &str) -> Result<Option<(String, Vec<u8>)>>;
 
     async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>>;
     /// [`StoreError::Conflict`] when the user id is taken in this service.

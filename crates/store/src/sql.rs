@@ -351,6 +351,34 @@ pub(crate) fn factor_params(f: &Factor) -> Option<String> {
         .or_else(|| f.webauthn.as_ref().map(to_json))
 }
 
+/// What a settings write does to the service's logo row.
+pub(crate) enum LogoWrite {
+    Keep,
+    /// (SHA-256 hex, image base64)
+    Put((String, String)),
+    Remove,
+}
+
+/// A logo's row: its SHA-256 as the settings describe it, and the image
+/// as base64 text.
+pub(crate) fn logo_write(service: &Service, image: Option<&[u8]>) -> LogoWrite {
+    use base64::Engine;
+    match (image, &service.settings.brand.logo) {
+        (Some(image), Some(logo)) => LogoWrite::Put((
+            logo.sha256.clone(),
+            base64::engine::general_purpose::STANDARD.encode(image),
+        )),
+        _ => LogoWrite::Remove,
+    }
+}
+
+pub(crate) fn logo_bytes(image: &str) -> Result<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(image)
+        .map_err(|e| StoreError::Corrupt(format!("service logo: {e}")))
+}
+
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("domain types serialise")
 }
@@ -895,6 +923,50 @@ macro_rules! update_message_status {
     };
 }
 
+impl PgStore {
+    /// The settings' compare-and-swap, and the logo's row with it.
+    async fn write_settings(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        logo: LogoWrite,
+        events: &[Event],
+    ) -> Result<bool> {
+        let mut tx = self.writes().begin().await?;
+        let changed =
+            sqlx::query("UPDATE services SET settings = $1 WHERE id = $2 AND settings = $3")
+                .bind(to_json(&service.settings))
+                .bind(&service.id)
+                .bind(to_json(before))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed > 0 {
+            match logo {
+                LogoWrite::Keep => {}
+                LogoWrite::Put((sha256, image)) => {
+                    sqlx::query(
+                        "INSERT INTO service_logos (service_id, sha256, image) VALUES ($1, $2, $3) \
+                         ON CONFLICT (service_id) DO UPDATE SET sha256 = excluded.sha256, image = excluded.image",
+                    )
+                    .bind(&service.id)
+                    .bind(sha256)
+                    .bind(image)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                LogoWrite::Remove => {
+                    sqlx::query("DELETE FROM service_logos WHERE service_id = $1")
+                        .bind(&service.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+        }
+        commit_if_changed!(tx, changed, events, None)
+    }
+}
+
 macro_rules! sql_store {
     ($store:ty) => {
         #[async_trait]
@@ -1042,15 +1114,20 @@ macro_rules! sql_store {
             }
 
             async fn update_service_settings(&self, service: &Service, before: &ServiceSettings, events: &[Event]) -> Result<bool> {
-                let mut tx = self.writes().begin().await?;
-                let changed = sqlx::query("UPDATE services SET settings = $1 WHERE id = $2 AND settings = $3")
-                    .bind(to_json(&service.settings))
-                    .bind(&service.id)
-                    .bind(to_json(before))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                commit_if_changed!(tx, changed, events, None)
+                self.write_settings(service, before, LogoWrite::Keep, events).await
+            }
+
+            async fn replace_service_logo(&self, service: &Service, before: &ServiceSettings, image: Option<&[u8]>, events: &[Event]) -> Result<bool> {
+                self.write_settings(service, before, logo_write(service, image), events).await
+            }
+
+            async fn service_logo(&self, service_id: &str) -> Result<Option<(String, Vec<u8>)>> {
+                let row: Option<(String, String)> =
+                    sqlx::query_as("SELECT sha256, image FROM service_logos WHERE service_id = $1")
+                        .bind(service_id)
+                        .fetch_optional(self.reads())
+                        .await?;
+                row.map(|(sha256, image)| Ok((sha256, logo_bytes(&image)?))).transpose()
             }
 
             async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {

@@ -1,7 +1,9 @@
 // Countersign's pages as people see them, in Debian's Chromium (headless,
 // driven by playwright-core). Generic: it opens each page of CS_PAGES (a
-// JSON list of {name, url, cookies?}; `cookies` go into the browser first,
-// for pages behind a session) at a phone's width (390×844) and a desktop's
+// JSON list of {name, url, cookies?, status?, fresh?}; `cookies` go into the
+// browser first, for pages behind a session; `status` is the one expected,
+// 200 unless said; `fresh` opens it without any cookie set before) at a
+// phone's width (390×844) and a desktop's
 // (1280×800), saves a screenshot of each in CS_ARTIFACTS, and runs axe-core
 // on it: any "serious" or "critical" accessibility violation fails the run.
 // With CS_SEARCH ({name, url, query, first}) it also searches like a person:
@@ -42,10 +44,16 @@ try {
     // so this context alone bypasses it.
     const context = await browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
-    for (const { name, url, cookies } of pages) {
+    for (const { name, url, cookies, status = 200, fresh } of pages) {
+      if (fresh) await context.clearCookies();
       if (cookies) await context.addCookies(cookies);
       const response = await page.goto(url, { waitUntil: "load" });
-      expect(response && response.ok(), `${name} loads`, { url, status: response && response.status() });
+      expect(response && response.status() === status, `${name} answers ${status}`, { url, status: response && response.status() });
+      // The page is drawn whole (an image that did not load would show as
+      // broken in the screenshot).
+      const broken = await page.evaluate(() =>
+        [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src));
+      expect(broken.length === 0, `${name}: every image loads`, broken);
       await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true });
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(async () =>

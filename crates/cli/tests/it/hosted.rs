@@ -39,7 +39,7 @@ pub(crate) async fn register_return_url(s: &TestServer) {
 
 /// A challenge's hosted page, as a browser holds it after the first visit.
 pub(crate) struct Hosted {
-    id: String,
+    pub(crate) id: String,
     /// The page token from `hosted_url`, sent back as the page's cookie.
     token: String,
 }
@@ -57,7 +57,7 @@ pub(crate) async fn open(s: &TestServer, body: serde_json::Value) -> Hosted {
 }
 
 impl Hosted {
-    fn cookie(&self) -> String {
+    pub(crate) fn cookie(&self) -> String {
         format!("__Host-cs_verify_{}={}", self.id, self.token)
     }
 }

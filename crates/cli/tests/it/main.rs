@@ -8,6 +8,7 @@ mod api_keys;
 mod audit;
 mod backup;
 mod bad_input;
+mod branding;
 mod browser;
 mod calls;
 mod cli;

@@ -19,7 +19,7 @@ on_both_backends!(
 );
 
 /// The page's `<header>`.
-fn header(html: &str) -> &str {
+pub(crate) fn header(html: &str) -> &str {
     let start = html.find("<header>").expect("a header");
     let end = html.find("</header>").expect("a header");
     &html[start..end + "</header>".len()]
@@ -28,36 +28,8 @@ fn header(html: &str) -> &str {
 /// A hosted verification page for a new challenge of alice's, as a
 /// browser sees it after following the link (`rest`: `?lang=en`…).
 async fn hosted_page(s: &TestServer, rest: &str) -> (u16, String) {
-    let r = s
-        .post(
-            "/v1/challenges",
-            json!({"user_id": "alice", "purpose": "login"}),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let id = r.body["id"].as_str().unwrap();
-    let url = r.body["hosted_url"].as_str().unwrap();
-    let path = url.strip_prefix("https://verify.bank.test").unwrap();
-    // The link sets the page's cookie, then the browser comes back with it.
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let r = browser
-        .get(format!("{}{path}", s.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    let cookie = r.headers()["set-cookie"].to_str().unwrap();
-    let cookie = cookie.split(';').next().unwrap().to_owned();
-    let r = browser
-        .get(format!("{}/verify/{id}{rest}", s.base))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
+    let h = crate::hosted::open(s, json!({"user_id": "alice", "purpose": "login"})).await;
+    crate::hosted::page(s, &h, rest).await
 }
 
 async fn every_page_names_where_the_user_is(b: Backend) {

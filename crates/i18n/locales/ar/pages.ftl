@@ -55,3 +55,7 @@ page-not-found-title = الصفحة غير موجودة
 page-not-found-lead = لا توجد صفحة على هذا العنوان. يُرجى التحقق من الرابط الذي اتبعتموه.
 page-not-found-home = الانتقال إلى المساعدة والدعم
 error-page-lead = يتعذر عرض هذه الصفحة حاليًا. يُرجى المحاولة مرة أخرى بعد قليل.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = تواصل مع الدعم
+brand-privacy = الخصوصية

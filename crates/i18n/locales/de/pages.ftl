@@ -74,3 +74,7 @@ page-not-found-lead = Unter dieser Adresse gibt es keine Seite. Bitte prüfen Si
 # Der Link von der Seite „nicht gefunden“ zur Startseite.
 page-not-found-home = Zu Hilfe und Support
 error-page-lead = Diese Seite kann gerade nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Support kontaktieren
+brand-privacy = Datenschutz

@@ -74,3 +74,7 @@ page-not-found-lead = There is no page at this address. Check the link you follo
 # The link from the not-found page to the landing page.
 page-not-found-home = Go to help and support
 error-page-lead = This page cannot be shown right now. Try again in a moment.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Contact support
+brand-privacy = Privacy

@@ -75,3 +75,7 @@ page-not-found-lead = No hay ninguna página en esta dirección. Compruebe el en
 # El enlace de la página no encontrada a la página de inicio.
 page-not-found-home = Ir a ayuda y atención al cliente
 error-page-lead = No se puede mostrar esta página en este momento. Inténtelo de nuevo en unos instantes.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Contactar con soporte
+brand-privacy = Privacidad

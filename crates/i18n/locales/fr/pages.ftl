@@ -63,3 +63,7 @@ page-not-found-lead = Il n'y a pas de page à cette adresse. Vérifiez le lien q
 page-not-found-home = Aller à l'aide et assistance
 error-title = Une erreur est survenue
 error-page-lead = Cette page ne peut pas être affichée pour le moment. Réessayez dans un instant.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Contacter le support
+brand-privacy = Confidentialité

@@ -73,3 +73,7 @@ page-not-found-lead = A questo indirizzo non esiste alcuna pagina. Controlli il 
 # Il link dalla pagina non trovata alla pagina iniziale.
 page-not-found-home = Vai ad Aiuto e assistenza
 error-page-lead = Al momento non è possibile mostrare questa pagina. Riprovi tra qualche istante.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Contatta l’assistenza
+brand-privacy = Privacy

@@ -38,3 +38,7 @@ page-not-found-title = ページが見つかりません
 page-not-found-lead = このアドレスのページは存在しません。たどったリンクをご確認ください。
 page-not-found-home = ヘルプとサポートへ
 error-page-lead = 現在このページを表示できません。しばらくしてからもう一度お試しください。
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = サポートに問い合わせる
+brand-privacy = プライバシー

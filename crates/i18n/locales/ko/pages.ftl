@@ -38,3 +38,7 @@ page-not-found-title = 페이지를 찾을 수 없습니다
 page-not-found-lead = 이 주소에는 페이지가 없습니다. 사용하신 링크를 확인해 주십시오.
 page-not-found-home = 도움말 및 지원으로 이동
 error-page-lead = 지금은 이 페이지를 표시할 수 없습니다. 잠시 후 다시 시도해 주십시오.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = 고객 지원 문의
+brand-privacy = 개인정보 보호

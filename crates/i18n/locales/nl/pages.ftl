@@ -73,3 +73,7 @@ page-not-found-lead = Er is geen pagina op dit adres. Controleer de link die u h
 # De link van de pagina 'niet gevonden' naar de startpagina.
 page-not-found-home = Naar hulp en klantenservice
 error-page-lead = Deze pagina kan nu niet worden getoond. Probeer het zo opnieuw.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Contact met support
+brand-privacy = Privacy

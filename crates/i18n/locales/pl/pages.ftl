@@ -87,3 +87,7 @@ page-not-found-lead = Pod tym adresem nie ma strony. Prosimy sprawdzić użyty l
 # Link ze strony „nie znaleziono” do strony głównej.
 page-not-found-home = Przejdź do pomocy i wsparcia
 error-page-lead = Nie można teraz wyświetlić tej strony. Prosimy spróbować ponownie za chwilę.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Kontakt z pomocą
+brand-privacy = Prywatność

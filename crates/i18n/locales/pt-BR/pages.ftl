@@ -75,3 +75,7 @@ page-not-found-lead = Não existe nenhuma página neste endereço. Confira o lin
 # O link da página não encontrada para a página inicial.
 page-not-found-home = Ir para ajuda e atendimento
 error-page-lead = Não é possível exibir esta página agora. Tente de novo em instantes.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Falar com o suporte
+brand-privacy = Privacidade

@@ -87,3 +87,7 @@ page-not-found-lead = По этому адресу нет страницы. Пр
 # Ссылка со страницы «не найдено» на главную.
 page-not-found-home = Перейти к помощи и поддержке
 error-page-lead = Сейчас эту страницу невозможно показать. Повторите попытку чуть позже.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Связаться с поддержкой
+brand-privacy = Конфиденциальность

@@ -67,3 +67,7 @@ page-not-found-title = Sayfa bulunamadı
 page-not-found-lead = Bu adreste bir sayfa yok. Lütfen izlediğiniz bağlantıyı kontrol edin.
 page-not-found-home = Yardım ve desteğe git
 error-page-lead = Bu sayfa şu anda gösterilemiyor. Lütfen birazdan tekrar deneyin.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Destekle iletişime geçin
+brand-privacy = Gizlilik

@@ -87,3 +87,7 @@ page-not-found-lead = За цією адресою немає сторінки. 
 # Посилання зі сторінки «не знайдено» на головну.
 page-not-found-home = Перейти до допомоги та підтримки
 error-page-lead = Зараз цю сторінку неможливо показати. Спробуйте ще раз трохи пізніше.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Звернутися до підтримки
+brand-privacy = Конфіденційність

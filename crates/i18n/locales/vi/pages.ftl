@@ -39,3 +39,7 @@ page-not-found-title = Không tìm thấy trang
 page-not-found-lead = Không có trang nào tại địa chỉ này. Vui lòng kiểm tra đường liên kết Quý khách đã sử dụng.
 page-not-found-home = Đến trang trợ giúp và hỗ trợ
 error-page-lead = Hiện không thể hiển thị trang này. Vui lòng thử lại sau giây lát.
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = Liên hệ hỗ trợ
+brand-privacy = Quyền riêng tư

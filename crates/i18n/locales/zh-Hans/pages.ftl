@@ -38,3 +38,7 @@ page-not-found-title = 找不到页面
 page-not-found-lead = 此地址没有页面。请检查您访问的链接。
 page-not-found-home = 前往帮助与支持
 error-page-lead = 目前无法显示此页面。请稍后再试。
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = 联系客服
+brand-privacy = 隐私

@@ -38,3 +38,7 @@ page-not-found-title = 找不到頁面
 page-not-found-lead = 此網址沒有頁面。請檢查您點選的連結。
 page-not-found-home = 前往說明與支援
 error-page-lead = 目前無法顯示此頁面。請稍後再試。
+
+# The footer of a service's pages: its support contact and privacy notice.
+brand-support = 聯絡客服
+brand-privacy = 隱私權

@@ -81,6 +81,7 @@ fn api_routes() -> OpenApiRouter<App> {
         .routes(routes!(service::get_service, service::patch_service))
         .routes(routes!(service::create_key, service::list_keys))
         .routes(routes!(service::revoke_key))
+        .routes(routes!(service::put_logo, service::delete_logo))
         .routes(routes!(webhooks::create_webhook, webhooks::list_webhooks))
         .routes(routes!(webhooks::delete_webhook))
         .routes(routes!(webhooks::list_deliveries))

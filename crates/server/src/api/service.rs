@@ -1,12 +1,15 @@
 //! `/v1/service`: the calling service and the policies in force;
-//! `/v1/service/keys`: its API keys.
+//! `/v1/service/keys`: its API keys; `/v1/service/logo`: its logo.
 
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use countersign_app::api_keys::{self, By, CreatedKey};
 use countersign_app::service::ServiceView;
-use countersign_app::App;
+use countersign_app::{App, AppError};
+use countersign_core::brand::LogoError;
 use countersign_core::service::{ApiKey, SettingsPatch};
 
 use crate::error::ApiResult;
@@ -97,4 +100,48 @@ pub async fn revoke_key(
     )
     .await?;
     Ok(Json(revoked))
+}
+
+/// A logo's bytes, as the request body (not JSON).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct LogoImage(pub Vec<u8>);
+
+/// Uploads the service's logo, shown on its hosted page, security center,
+/// help center and emails: the image itself as the body, with its
+/// `Content-Type` (`image/png`, `image/jpeg` or `image/webp`; SVG is
+/// refused, as it can carry script), at most 256 KiB, each side 16 to
+/// 2048 pixels. It replaces any other logo; `settings.brand.logo`
+/// describes it. Audited as `service.logo_changed`.
+#[utoipa::path(put, path = "/v1/service/logo", tag = "service",
+    request_body(content = LogoImage, content_type = "image/png", description = "The image (also `image/jpeg` or `image/webp`)"),
+    responses((status = 200, body = ServiceView),
+              (status = 401, description = "unauthorized"),
+              (status = 413, description = "logo_too_large"),
+              (status = 415, description = "unsupported_logo: not a PNG, JPEG or WebP image, or not the type `Content-Type` says"),
+              (status = 422, description = "logo_size: a side outside 16 to 2048 pixels")),
+    security(("api_key" = [])))]
+pub async fn put_logo(
+    State(app): State<App>,
+    ServiceAuth(service): ServiceAuth,
+    headers: HeaderMap,
+    image: Result<Bytes, BytesRejection>,
+) -> ApiResult<Json<ServiceView>> {
+    let image = image.map_err(|_| AppError::Logo(LogoError::TooLarge))?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    Ok(Json(app.set_logo(&service.id, &image, content_type).await?))
+}
+
+/// Removes the service's logo: the pages show its name alone.
+#[utoipa::path(delete, path = "/v1/service/logo", tag = "service",
+    responses((status = 200, body = ServiceView), (status = 401, description = "unauthorized")),
+    security(("api_key" = [])))]
+pub async fn delete_logo(
+    State(app): State<App>,
+    ServiceAuth(service): ServiceAuth,
+) -> ApiResult<Json<ServiceView>> {
+    Ok(Json(app.remove_logo(&service.id).await?))
 }

@@ -243,10 +243,7 @@ async fn render_help_center(
         max_query: MAX_QUERY_CHARS,
     };
     let title = format!("{} – {}", t.get("help-title"), service.name);
-    let family = Family::Help {
-        id: &service.id,
-        name: &service.name,
-    };
+    let family = Family::Help(service);
     Ok(Some(page(t, family, &title, &center)))
 }
 
@@ -287,10 +284,7 @@ async fn render_article(
         body_html: render_markdown(&article.body),
     };
     let title = format!("{} – {}", article.title, service.name);
-    let family = Family::Help {
-        id: &service.id,
-        name: &service.name,
-    };
+    let family = Family::Help(&service);
     Ok(Some(page(t, family, &title, &shown)))
 }
 
@@ -300,7 +294,7 @@ pub(super) fn center_path(service_id: &str) -> String {
 }
 
 /// Percent-encodes a value for a query string or a path segment.
-fn enc(value: &str) -> String {
+pub(super) fn enc(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 

@@ -164,6 +164,20 @@ impl Store for SqliteStore {
         SqliteStore::update_service_settings(self, service, before, events).await
     }
 
+    async fn replace_service_logo(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        image: Option<&[u8]>,
+        events: &[Event],
+    ) -> Result<bool> {
+        SqliteStore::replace_service_logo(self, service, before, image, events).await
+    }
+
+    async fn service_logo(&self, service_id: &str) -> Result<Option<(String, Vec<u8>)>> {
+        SqliteStore::service_logo(self, service_id).await
+    }
+
     async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {
         SqliteStore::user(self, service_id, user_id).await
     }

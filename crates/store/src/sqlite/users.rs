@@ -14,7 +14,8 @@ use super::challenges::insert_factor_row;
 use super::engine::{all, conflict_on_unique, exec, one, Unit, Writing};
 use super::SqliteStore;
 use crate::sql::{
-    to_json, API_KEY_COLUMNS, FORGET_NOTICES, PORTAL_COLUMNS, REQUEST_ERASURE, USER_COLUMNS,
+    logo_bytes, logo_write, to_json, LogoWrite, API_KEY_COLUMNS, FORGET_NOTICES, PORTAL_COLUMNS,
+    REQUEST_ERASURE, USER_COLUMNS,
 };
 use crate::{
     rows, Erasure, ImportedUser, LockedEvent, OpenedFrom, Result, Revoked, Saved, SecurityWrite,
@@ -202,6 +203,29 @@ impl SqliteStore {
         before: &ServiceSettings,
         events: &[Event],
     ) -> Result<bool> {
+        self.write_settings(service, before, LogoWrite::Keep, events)
+            .await
+    }
+
+    pub(super) async fn replace_service_logo(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        image: Option<&[u8]>,
+        events: &[Event],
+    ) -> Result<bool> {
+        self.write_settings(service, before, logo_write(service, image), events)
+            .await
+    }
+
+    /// The settings' compare-and-swap, and the logo's row with it.
+    async fn write_settings(
+        &self,
+        service: &Service,
+        before: &ServiceSettings,
+        logo: LogoWrite,
+        events: &[Event],
+    ) -> Result<bool> {
         let (settings, id, before, events) = (
             to_json(&service.settings),
             service.id.clone(),
@@ -218,10 +242,45 @@ impl SqliteStore {
                 if changed == 0 {
                     return Ok(Unit::Undo(false));
                 }
+                match &logo {
+                    LogoWrite::Keep => {}
+                    LogoWrite::Put((sha256, image)) => {
+                        exec(
+                            w.conn,
+                            "INSERT INTO service_logos (service_id, sha256, image) VALUES ($1, $2, $3) \
+                             ON CONFLICT (service_id) DO UPDATE SET sha256 = excluded.sha256, image = excluded.image",
+                            &[&id, sha256, image],
+                        )?;
+                    }
+                    LogoWrite::Remove => {
+                        exec(
+                            w.conn,
+                            "DELETE FROM service_logos WHERE service_id = $1",
+                            &[&id],
+                        )?;
+                    }
+                }
                 w.insert_events(&events)?;
                 Ok(Unit::Keep(true))
             })
             .await
+    }
+
+    pub(super) async fn service_logo(&self, service_id: &str) -> Result<Option<(String, Vec<u8>)>> {
+        let service_id = service_id.to_owned();
+        let row = self
+            .db
+            .read(move |c| {
+                one(
+                    c,
+                    "SELECT sha256, image FROM service_logos WHERE service_id = $1",
+                    &[&service_id],
+                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+                )
+            })
+            .await?;
+        row.map(|(sha256, image)| Ok((sha256, logo_bytes(&image)?)))
+            .transpose()
     }
 
     pub(super) async fn user(&self, service_id: &str, user_id: &str) -> Result<Option<User>> {

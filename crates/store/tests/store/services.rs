@@ -27,6 +27,98 @@ crate::on_both_engines! {
     racing_revocations_never_remove_a_services_last_key
         => racing_revocations_never_remove_a_services_last_key_sqlite,
            racing_revocations_never_remove_a_services_last_key_postgres;
+    a_logo_is_written_with_the_settings_that_describe_it
+        => a_logo_is_written_with_the_settings_that_describe_it_sqlite,
+           a_logo_is_written_with_the_settings_that_describe_it_postgres;
+}
+
+/// The logo's bytes and the settings' `brand.logo` change together or not
+/// at all: a stale `before` writes neither, and removal removes both.
+async fn a_logo_is_written_with_the_settings_that_describe_it(store: &dyn Store) {
+    use countersign_core::brand::{ImageType, Logo};
+    let svc = service(store).await;
+    let other = service(store).await;
+    let image = b"\x89PNG not really, the store keeps bytes".to_vec();
+    let with_logo = |sha256: &str| Service {
+        settings: ServiceSettings {
+            brand: countersign_core::brand::Brand {
+                logo: Some(Logo {
+                    content_type: ImageType::Png,
+                    width: 240,
+                    height: 80,
+                    sha256: sha256.into(),
+                }),
+                ..Default::default()
+            },
+            ..svc.settings.clone()
+        },
+        ..svc.clone()
+    };
+    let first = with_logo("aa11");
+    let put = service_event(&svc, "service.logo_changed", at(1));
+    assert!(store
+        .replace_service_logo(
+            &first,
+            &svc.settings,
+            Some(&image),
+            std::slice::from_ref(&put)
+        )
+        .await
+        .unwrap());
+    assert_eq!(
+        store.service_logo(&svc.id).await.unwrap(),
+        Some(("aa11".to_owned(), image.clone()))
+    );
+    assert_eq!(store.service(&svc.id).await.unwrap().unwrap(), first);
+    assert!(store.event(&put.id).await.unwrap().is_some());
+    assert_eq!(store.service_logo(&other.id).await.unwrap(), None);
+
+    // From stale settings: nothing changes, no event.
+    let stale = service_event(&svc, "service.logo_changed", at(2));
+    assert!(!store
+        .replace_service_logo(
+            &with_logo("bb22"),
+            &svc.settings,
+            Some(b"other"),
+            std::slice::from_ref(&stale)
+        )
+        .await
+        .unwrap());
+    assert_eq!(
+        store.service_logo(&svc.id).await.unwrap().unwrap().0,
+        "aa11"
+    );
+    assert_eq!(store.event(&stale.id).await.unwrap(), None);
+
+    // A settings change keeps the logo; removal takes both away.
+    let renamed = Service {
+        settings: ServiceSettings {
+            sms_name: Some("Acme".into()),
+            ..first.settings.clone()
+        },
+        ..first.clone()
+    };
+    assert!(store
+        .update_service_settings(&renamed, &first.settings, &[])
+        .await
+        .unwrap());
+    assert_eq!(
+        store.service_logo(&svc.id).await.unwrap().unwrap().0,
+        "aa11"
+    );
+    let removed = Service {
+        settings: ServiceSettings {
+            brand: Default::default(),
+            ..renamed.settings.clone()
+        },
+        ..renamed.clone()
+    };
+    assert!(store
+        .replace_service_logo(&removed, &renamed.settings, None, &[])
+        .await
+        .unwrap());
+    assert_eq!(store.service_logo(&svc.id).await.unwrap(), None);
+    assert_eq!(store.service(&svc.id).await.unwrap().unwrap(), removed);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -70,7 +70,7 @@ impl Portal {
 
     /// The pages' header: the security center of the session's service.
     fn family(&self) -> Family<'_> {
-        Family::Security(Some(&self.service.name))
+        Family::Security(Some(&self.service))
     }
 
     /// The token every form of the security center carries.
@@ -723,7 +723,7 @@ async fn sign_out(
         .map(|u| (u, back_to_app.as_str()));
     let mut response = message_page(
         t,
-        Family::Security(Some(&p.service.name)),
+        Family::Security(Some(&p.service)),
         StatusCode::OK,
         &t.get("security-signed-out-title"),
         &t.get("security-signed-out-lead"),

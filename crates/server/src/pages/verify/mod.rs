@@ -182,7 +182,7 @@ async fn render(
     chosen: Option<Method>,
     error: Option<&Shown>,
 ) -> Response {
-    let family = Family::Verify(Some(&service.name));
+    let family = Family::Verify(Some(service));
     let Ok(v) = state.challenge_view(c).await else {
         return unavailable(t, family);
     };
@@ -215,7 +215,7 @@ async fn render(
         // Verify and cancel redirect there: a form target for the browser.
         response.headers_mut().insert(
             header::CONTENT_SECURITY_POLICY,
-            content_policy(Some(&origin)),
+            content_policy(family, Some(&origin)),
         );
     }
     if let Some(e) = error {
