@@ -34,7 +34,7 @@ notice-risky-sign-in =
        *[both] سجّل شخص ما الدخول إلى حسابكم من جهاز جديد في بلد جديد
     }
 
-## The SMS (and call): ONE segment. In English, GSM-7: in Arabic (UCS-2,
+## The SMS: ONE segment. In English, GSM-7: in Arabic (UCS-2,
 ## 70 characters) the name and two dates leave no room for a sentence.
 
 notice-sms-factor-added =
@@ -74,3 +74,10 @@ notice-email-if-you = إذا كنتم أنتم من قام بذلك، فلا د�
 notice-email-if-not-you = إذا لم تكونوا أنتم، فقد يكون لدى شخص ما وصول إلى حسابكم: تواصلوا فورًا مع دعم { $service }، ولا تشاركوا أي رمز تتلقونه.
 notice-email-held = حمايةً لكم، عمليات السحب معلّقة حتى { $until }.
 notice-email-never-ask = لن تطلب منكم { $service } أبدًا رمزًا أو كلمة مرور.
+
+## The call, read out by an Arabic voice: full sentences in Arabic, long
+## dates ($when, $until: "26 نوفمبر 2026، الساعة 01:10 UTC"), the hold
+## always; the email's words without the IP address.
+
+notice-call = هذه رسالة أمان من { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -33,7 +33,7 @@ notice-risky-sign-in =
        *[both] qualcuno ha effettuato l'accesso al suo account da un nuovo dispositivo in un nuovo paese
     }
 
-## L'SMS (e la chiamata): UN segmento, 160 caratteri GSM-7 (70 se uno non è
+## L'SMS: UN segmento, 160 caratteri GSM-7 (70 se uno non è
 ## in GSM-7), con il nome breve del servizio ($service, al massimo 11
 ## caratteri) e date brevi ($when, $until: "26 nov, 01:10 UTC"). Cosa è
 ## successo ($what) è detto in poche parole.
@@ -75,3 +75,10 @@ notice-email-if-you = Se è stato lei, non deve fare nulla.
 notice-email-if-not-you = Se non è stato lei, qualcuno potrebbe avere accesso al suo account: contatti subito l'assistenza { $service } e non comunichi nessun codice che riceve.
 notice-email-held = Per la sua sicurezza, i prelievi sono sospesi fino al { $until }.
 notice-email-never-ask = { $service } non le chiederà mai un codice o una password.
+
+## La chiamata, letta da una voce: frasi intere, date lunghe ($when,
+## $until: "26 nov 2026 alle 01:10 UTC"), sempre la sospensione; le parole
+## dell'email senza l'indirizzo IP.
+
+notice-call = Questo è un messaggio di sicurezza di { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }
