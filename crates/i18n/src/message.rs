@@ -231,11 +231,14 @@ mod tests {
     fn an_sms_takes_the_action_s_sms_wording_where_a_language_has_one() {
         let p = params(Some("ar"));
         let sms = render(Channel::Sms, &p);
-        assert!(sms.body.contains("to approve a withdrawal"), "{}", sms.body);
+        assert_eq!(
+            sms.body,
+            "482913 رمز Acme Bank للموافقة على سحب. صالح 10 د. لا تشاركوه."
+        );
         assert_eq!(segments(&sms.body).count, 1);
         let email = render(Channel::Email, &p).body;
         assert!(email.contains("الموافقة على عملية سحب"), "{email}");
-        assert!(!email.contains("approve a withdrawal"), "{email}");
+        assert!(!email.contains("للموافقة على سحب"), "{email}");
     }
 
     #[test]

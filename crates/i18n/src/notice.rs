@@ -206,6 +206,11 @@ mod tests {
             body,
             "Acme Bank : numéro de téléphone modifié (26/11 à 01:10 UTC). Pas vous ? Contactez le support."
         );
+        let (_, _, body) = render(Channel::Sms, Some("ar"), "Acme Bank", &n);
+        assert_eq!(
+            body,
+            "Acme Bank: رقم هاتف جديد 26/11 01:10 UTC. لستم أنتم؟ اتصلوا"
+        );
         let (_, _, body) = render(Channel::Sms, Some("en"), "Acme Bank", &content());
         assert_eq!(
             body,
