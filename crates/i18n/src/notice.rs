@@ -59,7 +59,7 @@ fn in_full(t: Texts, n: &NoticeContent) -> (String, String, Option<String>) {
     (
         what(t, n.change, "notice-"),
         t.datetime(n.at),
-        n.held_until.map(|h| t.datetime(h)),
+        n.held_until.map(|h| t.until(h)),
     )
 }
 
@@ -115,7 +115,7 @@ pub fn render(
         Channel::Sms => {
             let what = what(t, n.change, "notice-sms-");
             let when = t.datetime_short(n.at);
-            let held = n.held_until.map(|h| t.datetime_short(h));
+            let held = n.held_until.map(|h| t.until_short(h));
             let text = |held: Option<&str>| {
                 match held {
                     Some(until) => t.msg("notice-sms-held").arg("until", until),
@@ -193,6 +193,18 @@ mod tests {
             body.contains("ne communiquez aucun code reçu.\n\nAcme Bank ne vous demandera jamais"),
             "{body}"
         );
+    }
+
+    #[test]
+    fn an_italian_hold_until_the_8th_is_all_8() {
+        let n = NoticeContent {
+            held_until: Some(Timestamp(AT.millis() - 18 * 86_400_000)),
+            ..content()
+        };
+        for channel in Channel::ALL {
+            let (_, _, body) = render(channel, Some("it"), "Acme Bank", &n);
+            assert!(body.contains("fino all'8 nov"), "{channel:?}: {body}");
+        }
     }
 
     #[test]
