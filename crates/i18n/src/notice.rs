@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(lang, "ru");
         assert_eq!(
             sms,
-            "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните!"
+            "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните"
         );
         let (_, _, call) = render(Channel::Voice, Some("uk"), "Acme Bank", &content());
         assert_eq!(
@@ -248,6 +248,21 @@ mod tests {
              негайно зверніться до служби підтримки Acme Bank і нікому не повідомляйте отримані коди. \
              З міркувань вашого захисту виведення коштів призупинено до 27 лист. 2026 р. о 01:10 UTC."
         );
+    }
+
+    #[test]
+    fn a_cyrillic_sms_about_a_new_device_in_a_new_country_names_both() {
+        let n = NoticeContent {
+            change: SecurityChange::RiskySignIn {
+                new_device: true,
+                new_country: true,
+            },
+            ..content()
+        };
+        let (_, _, sms) = render(Channel::Sms, Some("ru"), "Acme Bank", &n);
+        assert!(sms.contains("новые устройство и страна"), "{sms}");
+        let (_, _, sms) = render(Channel::Sms, Some("uk"), "Acme Bank", &n);
+        assert!(sms.contains("нові пристрій і країна"), "{sms}");
     }
 
     /// Whether `c` is a letter only `tag`'s script or alphabet has (among

@@ -38,7 +38,9 @@ notice-risky-sign-in =
     }
 
 ## SMS: ОДИН сегмент, кириллица (UCS-2,
-## 70 символов), поэтому слова короткие. $when, $until: «27.11 01:10 UTC».
+## 70 символов), поэтому слова короткие: при самом длинном названии
+## сервиса (11) и дате ($when, $until: «28.12 23:59 UTC») на $what остаётся
+## 25 символов.
 
 notice-sms-factor-added =
     { $factor ->
@@ -64,10 +66,10 @@ notice-sms-risky-sign-in =
     { $seen ->
         [device] вход с нового устройства
         [country] вход из новой страны
-       *[both] вход из новой страны
+       *[both] новые устройство и страна
     }
-notice-sms = { $service }: { $what } { $when }. Не вы? Звоните!
-notice-sms-held = { $service }: { $what } { $when }. Не вы? Звоните! Вывод закрыт до { $until }
+notice-sms = { $service }: { $what } { $when }. Не вы? Звоните
+notice-sms-held = { $service }: { $what } { $when }. Не вы? Звоните. Вывод закрыт до { $until }
 
 ## Абзацы письма (оно начинается с email-hello).
 

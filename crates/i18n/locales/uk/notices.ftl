@@ -38,7 +38,8 @@ notice-risky-sign-in =
     }
 
 ## SMS: ОДИН сегмент, кирилиця (UCS-2,
-## 70 символів), тому слова короткі. $when, $until: «27.11 01:10 UTC».
+## 70 символів), тому слова короткі: за найдовшої назви сервісу (11) і
+## дати ($when, $until: «28.12 23:59 UTC») на $what лишається 23 символи.
 
 notice-sms-factor-added =
     { $factor ->
@@ -64,7 +65,7 @@ notice-sms-risky-sign-in =
     { $seen ->
         [device] вхід з нового пристрою
         [country] вхід з нової країни
-       *[both] вхід з нової країни
+       *[both] нові пристрій і країна
     }
 notice-sms = { $service }: { $what } { $when }. Не ви? Дзвоніть!
 notice-sms-held = { $service }: { $what } { $when }. Не ви? Дзвоніть! Виведення заблоковано до { $until }
