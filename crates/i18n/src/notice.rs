@@ -63,13 +63,14 @@ fn in_full(t: Texts, n: &NoticeContent) -> (String, String, Option<String>) {
     )
 }
 
-/// A notice in the user's language: (language, subject, body).
+/// A notice in the user's language: (language, subject, body). The
+/// language gives a call its voice ([`crate::Language::speech`]).
 pub fn render(
     channel: Channel,
     locale: Option<&str>,
     service_name: &str,
     n: &NoticeContent,
-) -> (&'static str, String, String) {
+) -> (Locale, String, String) {
     let locale = Locale::of_user(locale);
     let t = locale.plain_texts();
     let body = match channel {
@@ -140,7 +141,7 @@ pub fn render(
         "notice-subject"
     };
     let subject = t.msg(subject).arg("service", service_name).to_string();
-    (locale.tag(), subject, body)
+    (locale, subject, body)
 }
 
 #[cfg(test)]
@@ -168,7 +169,7 @@ mod tests {
     #[test]
     fn the_email_says_what_when_where_and_what_to_do() {
         let (lang, subject, body) = render(Channel::Email, Some("en-GB"), "Acme Bank", &content());
-        assert_eq!(lang, "en");
+        assert_eq!(lang.tag(), "en");
         assert_eq!(subject, "Security change on your Acme Bank account");
         assert_eq!(
             body,
@@ -213,7 +214,7 @@ mod tests {
         n.change = SecurityChange::PhoneChanged;
         n.held_until = None;
         let (lang, _, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
-        assert_eq!(lang, "fr");
+        assert_eq!(lang.tag(), "fr");
         assert_eq!(
             body,
             "Acme Bank : numéro de téléphone modifié (26/11 à 01:10 UTC). Pas vous ? Contactez le support."
@@ -233,7 +234,7 @@ mod tests {
     #[test]
     fn a_cyrillic_sms_drops_the_hold_to_stay_one_segment_and_a_call_says_it() {
         let (lang, _, sms) = render(Channel::Sms, Some("ru-RU"), "Acme Bank", &content());
-        assert_eq!(lang, "ru");
+        assert_eq!(lang.tag(), "ru");
         assert_eq!(
             sms,
             "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните"
@@ -298,7 +299,8 @@ mod tests {
         for language in LANGUAGES {
             let tag = language.tag;
             let (lang, _, call) = render(Channel::Voice, Some(tag), "Acme Bank", &content());
-            assert_eq!(lang, tag);
+            assert_eq!(lang.tag(), tag);
+            assert_eq!(lang.language().speech, language.speech, "read by its voice");
             assert!(call.contains("Acme Bank"), "{tag}: {call}");
             // "Pan/Pani" is fine written, not read out.
             let chars: Vec<char> = call.chars().collect();
@@ -366,8 +368,8 @@ mod tests {
                     ..content()
                 };
                 let (lang, _, body) = render(channel, Some(language.tag), "Acme", &n);
-                assert_eq!(lang, language.tag);
-                assert!(body.contains("Acme"), "{lang} {change:?}: {body}");
+                assert_eq!(lang.tag(), language.tag);
+                assert!(body.contains("Acme"), "{} {change:?}: {body}", lang.tag());
                 bodies.push(body);
             }
             bodies.sort();

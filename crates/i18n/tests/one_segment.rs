@@ -153,7 +153,7 @@ fn every_notice_sms_fits_in_one_segment() {
                     };
                     let (lang, _, body) =
                         notice::render(Channel::Sms, Some(language.tag), SMS_NAME, &n);
-                    assert_eq!(lang, language.tag);
+                    assert_eq!(lang.tag(), language.tag);
                     let case = format!("{change:?} at {at:?}, held: {}", held_until.is_some());
                     assert_one_segment(language.tag, &case, &body);
                 }
