@@ -53,20 +53,29 @@ fn what(t: Texts, change: SecurityChange, prefix: &str) -> String {
     }
 }
 
-/// A notice in the user's language: (language, subject, body).
+/// What happened, when, and until when withdrawals are held, in full
+/// words and long dates: for the email and the call.
+fn in_full(t: Texts, n: &NoticeContent) -> (String, String, Option<String>) {
+    (
+        what(t, n.change, "notice-"),
+        t.datetime(n.at),
+        n.held_until.map(|h| t.until(h)),
+    )
+}
+
+/// A notice in the user's language: (language, subject, body). The
+/// language gives a call its voice ([`crate::Language::speech`]).
 pub fn render(
     channel: Channel,
     locale: Option<&str>,
     service_name: &str,
     n: &NoticeContent,
-) -> (&'static str, String, String) {
+) -> (Locale, String, String) {
     let locale = Locale::of_user(locale);
     let t = locale.plain_texts();
     let body = match channel {
         Channel::Email => {
-            let what = what(t, n.change, "notice-");
-            let when = t.datetime(n.at);
-            let held = n.held_until.map(|h| t.datetime(h));
+            let (what, when, held) = in_full(t, n);
             let what = match &n.ip {
                 Some(ip) => t.msg("notice-email-what-ip").arg("ip", ip.as_str()),
                 None => t.msg("notice-email-what"),
@@ -83,15 +92,31 @@ pub fn render(
             .render()
             .unwrap_or_default()
         }
-        // One SMS segment: short words, short dates. A call reads the same
-        // words. The hold ("withdrawals held until …") gives way in an SMS
-        // it would push to a second segment (in a UCS-2 language, with 70
-        // characters, it does): what happened and "not you? call" matter
-        // more, and the email and the call still say it.
-        Channel::Sms | Channel::Voice => {
+        // A call is heard, not read: the email's full sentences and dates
+        // in the user's own script (the SMS's wording is cut to one
+        // segment, and in some languages written without diacritics or in
+        // English, which a voice of that language reads badly), the hold
+        // always, and no IP address.
+        Channel::Voice => {
+            let (what, when, held) = in_full(t, n);
+            match &held {
+                Some(until) => t.msg("notice-call-held").arg("until", until.as_str()),
+                None => t.msg("notice-call"),
+            }
+            .arg("service", service_name)
+            .arg("what", what.as_str())
+            .arg("when", when.as_str())
+            .to_string()
+        }
+        // One SMS segment: short words, short dates. The hold ("withdrawals
+        // held until …") gives way where it would push the SMS to a second
+        // segment (in a UCS-2 language, with 70 characters, it does): what
+        // happened and "not you? call" matter more, and the email and the
+        // call still say it.
+        Channel::Sms => {
             let what = what(t, n.change, "notice-sms-");
             let when = t.datetime_short(n.at);
-            let held = n.held_until.map(|h| t.datetime_short(h));
+            let held = n.held_until.map(|h| t.until_short(h));
             let text = |held: Option<&str>| {
                 match held {
                     Some(until) => t.msg("notice-sms-held").arg("until", until),
@@ -103,7 +128,7 @@ pub fn render(
                 .to_string()
             };
             let full = text(held.as_deref());
-            if channel == Channel::Sms && held.is_some() && segments(&full).count > 1 {
+            if held.is_some() && segments(&full).count > 1 {
                 text(None)
             } else {
                 full
@@ -116,7 +141,7 @@ pub fn render(
         "notice-subject"
     };
     let subject = t.msg(subject).arg("service", service_name).to_string();
-    (locale.tag(), subject, body)
+    (locale, subject, body)
 }
 
 #[cfg(test)]
@@ -144,7 +169,7 @@ mod tests {
     #[test]
     fn the_email_says_what_when_where_and_what_to_do() {
         let (lang, subject, body) = render(Channel::Email, Some("en-GB"), "Acme Bank", &content());
-        assert_eq!(lang, "en");
+        assert_eq!(lang.tag(), "en");
         assert_eq!(subject, "Security change on your Acme Bank account");
         assert_eq!(
             body,
@@ -172,15 +197,32 @@ mod tests {
     }
 
     #[test]
+    fn an_italian_hold_until_the_8th_is_all_8() {
+        let n = NoticeContent {
+            held_until: Some(Timestamp(AT.millis() - 18 * 86_400_000)),
+            ..content()
+        };
+        for channel in Channel::ALL {
+            let (_, _, body) = render(channel, Some("it"), "Acme Bank", &n);
+            assert!(body.contains("fino all'8 nov"), "{channel:?}: {body}");
+        }
+    }
+
+    #[test]
     fn the_sms_is_short_and_localised() {
         let mut n = content();
         n.change = SecurityChange::PhoneChanged;
         n.held_until = None;
         let (lang, _, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
-        assert_eq!(lang, "fr");
+        assert_eq!(lang.tag(), "fr");
         assert_eq!(
             body,
             "Acme Bank : numéro de téléphone modifié (26/11 à 01:10 UTC). Pas vous ? Contactez le support."
+        );
+        let (_, _, body) = render(Channel::Sms, Some("ar"), "Acme Bank", &n);
+        assert_eq!(
+            body,
+            "Acme Bank: رقم هاتف جديد 26/11 01:10 UTC. لستم أنتم؟ اتصلوا"
         );
         let (_, _, body) = render(Channel::Sms, Some("en"), "Acme Bank", &content());
         assert_eq!(
@@ -190,18 +232,107 @@ mod tests {
     }
 
     #[test]
-    fn a_cyrillic_sms_drops_the_hold_to_stay_one_segment_and_a_call_reads_it() {
+    fn a_cyrillic_sms_drops_the_hold_to_stay_one_segment_and_a_call_says_it() {
         let (lang, _, sms) = render(Channel::Sms, Some("ru-RU"), "Acme Bank", &content());
-        assert_eq!(lang, "ru");
+        assert_eq!(lang.tag(), "ru");
         assert_eq!(
             sms,
-            "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните!"
+            "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните"
         );
         let (_, _, call) = render(Channel::Voice, Some("uk"), "Acme Bank", &content());
         assert_eq!(
             call,
-            "Acme Bank: новий автентифікатор 26.11 01:10 UTC. Не ви? Дзвоніть! Виведення заблоковано до 27.11 01:10 UTC"
+            "Це сповіщення про безпеку від Acme Bank. \
+             26 лист. 2026 р. о 01:10 UTC: до вашого облікового запису додано застосунок-автентифікатор. \
+             Якщо це були ви, нічого робити не потрібно. \
+             Якщо це були не ви, можливо, хтось отримав доступ до вашого облікового запису: \
+             негайно зверніться до служби підтримки Acme Bank і нікому не повідомляйте отримані коди. \
+             З міркувань вашого захисту виведення коштів призупинено до 27 лист. 2026 р. о 01:10 UTC."
         );
+    }
+
+    #[test]
+    fn a_cyrillic_sms_about_a_new_device_in_a_new_country_names_both() {
+        let n = NoticeContent {
+            change: SecurityChange::RiskySignIn {
+                new_device: true,
+                new_country: true,
+            },
+            ..content()
+        };
+        let (_, _, sms) = render(Channel::Sms, Some("ru"), "Acme Bank", &n);
+        assert!(sms.contains("новые устройство и страна"), "{sms}");
+        let (_, _, sms) = render(Channel::Sms, Some("uk"), "Acme Bank", &n);
+        assert!(sms.contains("нові пристрій і країна"), "{sms}");
+    }
+
+    /// Whether `c` is a letter only `tag`'s script or alphabet has (among
+    /// the product's languages): a call read by a voice of that language
+    /// must be written with them, not in English or in the SMS's letters
+    /// without diacritics.
+    fn own_letter(tag: &str, c: char) -> bool {
+        let any_of = |letters: &str| letters.contains(c);
+        match tag {
+            "fr" => any_of("éèêàçù"),
+            "de" => any_of("äöüß"),
+            "es" => any_of("áéíóúñ¿"),
+            "pt-BR" => any_of("ãõçáéêôí"),
+            "it" => any_of("èàòùì"),
+            "pl" => any_of("ąćęłńóśźż"),
+            "tr" => any_of("şğıİçöü"),
+            "vi" => any_of("ăâđêôơưạảấầẩẫậắằặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"),
+            "ru" => ('а'..='я').contains(&c) && !any_of("іїєґ"),
+            "uk" => any_of("іїєґ"),
+            "ar" => ('\u{0620}'..='\u{064A}').contains(&c),
+            "ja" => ('ぁ'..='ゖ').contains(&c),
+            "ko" => ('가'..='힣').contains(&c),
+            "zh-Hans" => any_of("这来护账户请码"),
+            "zh-Hant" => any_of("這來護帳戶請碼"),
+            // Latin without diacritics: the words must differ from English.
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn every_call_is_in_its_language_s_own_letters_and_says_the_hold() {
+        let (_, _, english) = render(Channel::Voice, Some("en"), "Acme Bank", &content());
+        for language in LANGUAGES {
+            let tag = language.tag;
+            let (lang, _, call) = render(Channel::Voice, Some(tag), "Acme Bank", &content());
+            assert_eq!(lang.tag(), tag);
+            assert_eq!(lang.language().speech, language.speech, "read by its voice");
+            assert!(call.contains("Acme Bank"), "{tag}: {call}");
+            // "Pan/Pani" is fine written, not read out.
+            let chars: Vec<char> = call.chars().collect();
+            assert!(
+                !chars
+                    .windows(3)
+                    .any(|w| w[1] == '/' && w[0].is_alphabetic() && w[2].is_alphabetic()),
+                "{tag}: no slash between words: {call}"
+            );
+            match tag {
+                "en" => assert!(call.is_ascii(), "{call}"),
+                "nl" => assert_ne!(call, english),
+                _ => assert!(call.chars().any(|c| own_letter(tag, c)), "{tag}: {call}"),
+            }
+            let t = Locale::of_user(Some(tag)).plain_texts();
+            let until = t.datetime(content().held_until.expect("held"));
+            assert!(call.contains(&until), "{tag}: says the hold: {call}");
+            assert!(
+                call.contains(&t.datetime(AT)),
+                "{tag}: says when, in full: {call}"
+            );
+            let not_held = NoticeContent {
+                held_until: None,
+                ..content()
+            };
+            let (_, _, call) = render(Channel::Voice, Some(tag), "Acme Bank", &not_held);
+            assert!(!call.contains(&until), "{tag}: {call}");
+            assert!(
+                !call.contains("203.0.113.7"),
+                "{tag}: no IP address: {call}"
+            );
+        }
     }
 
     #[test]
@@ -228,7 +359,7 @@ mod tests {
         ];
         for (language, channel) in LANGUAGES
             .iter()
-            .flat_map(|l| [(l, Channel::Email), (l, Channel::Sms)])
+            .flat_map(|l| [(l, Channel::Email), (l, Channel::Sms), (l, Channel::Voice)])
         {
             let mut bodies = Vec::new();
             for change in changes {
@@ -237,8 +368,8 @@ mod tests {
                     ..content()
                 };
                 let (lang, _, body) = render(channel, Some(language.tag), "Acme", &n);
-                assert_eq!(lang, language.tag);
-                assert!(body.contains("Acme"), "{lang} {change:?}: {body}");
+                assert_eq!(lang.tag(), language.tag);
+                assert!(body.contains("Acme"), "{} {change:?}: {body}", lang.tag());
                 bodies.push(body);
             }
             bodies.sort();

@@ -125,25 +125,40 @@ impl Texts {
     /// "Nov 1, 2026 at 14:05 UTC": the zone is named, as the product knows
     /// no user's own.
     pub fn datetime(self, at: impl Instant) -> String {
-        let d = utc(at.timestamp());
-        self.msg("datetime")
-            .arg("day", d.day())
-            .arg("month", u8::from(d.month()))
-            .arg("year", d.year())
-            .arg("hour", format!("{:02}", d.hour()))
-            .arg("minute", format!("{:02}", d.minute()))
-            .to_string()
+        self.moment("datetime", None, at)
     }
 
     /// "Nov 1, 14:05 UTC": a datetime short enough for an SMS.
     pub fn datetime_short(self, at: impl Instant) -> String {
+        self.moment("datetime-short", None, at)
+    }
+
+    /// [`Texts::datetime`] as it follows "until" (withdrawals held until
+    /// then): with the words that change with the day where a language has
+    /// them (Italian "al 9", "all'8").
+    pub fn until(self, at: impl Instant) -> String {
+        self.moment("datetime", Some("until"), at)
+    }
+
+    /// [`Texts::datetime_short`] as it follows "until", for an SMS.
+    pub fn until_short(self, at: impl Instant) -> String {
+        self.moment("datetime-short", Some("until"), at)
+    }
+
+    /// Message `id` (or its `attribute`) for the moment `at`, UTC.
+    fn moment(self, id: &str, attribute: Option<&str>, at: impl Instant) -> String {
         let d = utc(at.timestamp());
-        self.msg("datetime-short")
-            .arg("day", d.day())
-            .arg("month", u8::from(d.month()))
-            .arg("hour", format!("{:02}", d.hour()))
-            .arg("minute", format!("{:02}", d.minute()))
-            .to_string()
+        let msg = self.msg(id);
+        match attribute {
+            Some(a) => msg.attribute(a),
+            None => msg,
+        }
+        .arg("day", d.day())
+        .arg("month", u8::from(d.month()))
+        .arg("year", d.year())
+        .arg("hour", format!("{:02}", d.hour()))
+        .arg("minute", format!("{:02}", d.minute()))
+        .to_string()
     }
 
     /// The bundles to look a message up in: this language's, its base
@@ -516,6 +531,48 @@ mod tests {
         assert_eq!(tag("uk").datetime(t), "1 лист. 2026 р. о 14:05 UTC");
         assert_eq!(tag("pl").date(t), "1 listopada 2026");
         assert_eq!(tag("pl").datetime(t), "1 lis 2026 o 14:05 UTC");
+        // Only a language whose words change with the day says "until" its
+        // own way.
+        assert_eq!(en.until(t), en.datetime(t));
+        assert_eq!(en.until_short(t), en.datetime_short(t));
+    }
+
+    #[test]
+    fn italian_elides_the_article_before_a_day_said_with_a_vowel() {
+        let it = crate::negotiate(Some("it"), None, None).texts();
+        // 14:05 UTC on the given day of November 2026.
+        let on = |day: i64| {
+            Timestamp(1_793_491_200_000 + ((day - 1) * 24 + 14) * 3_600_000 + 5 * 60_000)
+        };
+        let until = |day| {
+            it.msg("verify-finished-held")
+                .arg("until", it.until(on(day)))
+                .to_string()
+        };
+        assert!(
+            until(8).contains("fino all'8 nov 2026 alle 14:05 UTC,"),
+            "{}",
+            until(8)
+        );
+        assert!(
+            until(11).contains("fino all'11 nov 2026 alle 14:05 UTC,"),
+            "{}",
+            until(11)
+        );
+        assert!(
+            until(1).contains("fino all'1 nov 2026 alle 14:05 UTC,"),
+            "{}",
+            until(1)
+        );
+        assert!(
+            until(26).contains("fino al 26 nov 2026 alle 14:05 UTC,"),
+            "{}",
+            until(26)
+        );
+        assert_eq!(it.until_short(on(8)), "all'8 nov, 14:05 UTC");
+        assert_eq!(it.until_short(on(18)), "al 18 nov, 14:05 UTC");
+        // A date alone, as on a page, has no article.
+        assert_eq!(it.datetime(on(8)), "8 nov 2026 alle 14:05 UTC");
     }
 
     #[test]

@@ -231,8 +231,10 @@ async fn send_notice(
         body,
         // A notice carries no code; webhook receivers send `body` as is.
         code: String::new(),
-        language: language.to_owned(),
-        speech_language: String::new(),
+        language: language.tag().to_owned(),
+        // A call is read by a voice of its language: an Arabic notice by
+        // an Arabic voice.
+        speech_language: language.language().speech.to_owned(),
         service_name,
         status_callback: None,
         key_press: None,

@@ -4,9 +4,9 @@
 ### out for speech; $minutes: how long it works; $action: code-action below.
 
 # What the code approves, from the challenge's purpose. Its .sms wording
-# is English: Arabic letters are outside GSM-7, and in UCS-2 (70
-# characters) the WebOTP line, the code and the service's name leave no
-# room for a sentence, so Arabic SMS are in English (see code-sms).
+# is shorter, with the preposition ("to", لـ) joined to the verb: Arabic
+# letters are outside GSM-7, so an SMS in Arabic has 70 characters (UCS-2)
+# for the code, the service's name and the words (see code-sms).
 code-action =
     { $purpose ->
         [login] تسجيل الدخول
@@ -18,21 +18,27 @@ code-action =
     }
     .sms =
         { $purpose ->
-            [login] sign in
-            [withdrawal] approve a withdrawal
-            [security_change] change your security settings
-            [support_call] join your support call
-            [verify_contact] confirm this contact
-           *[other] confirm an action
+            [login] لتسجيل الدخول
+            [withdrawal] للموافقة على سحب
+            [security_change] لتغيير إعداد الأمان
+            [support_call] لمكالمة الدعم
+            [verify_contact] لتأكيد جهة الاتصال
+           *[other] لتأكيد عملية
         }
 # $recipient: the payee, the destination, or "payee (destination)".
 code-action-payment = { code-action }: { $amount } { $currency } إلى { $recipient }
 
-## The SMS: ONE segment with the WebOTP line. In English, GSM-7 (see
-## code-action).
+## The SMS: ONE segment, 70 characters (UCS-2), in Arabic even at the
+## longest: a code of 10 digits, a short name of 11 characters, 60 minutes.
+## The WebOTP line ("@host #code") is added only when the SMS still fits
+## with it, which in Arabic it mostly does not. $minutes: "د" (minutes)
+## abbreviated, with no plural to agree.
 
-code-sms = { $code } is your { $service } code to { $action }. Valid { $minutes } min. Never share it.
-code-sms-payment = { $code }: { $service } code to pay { $amount } { $currency } to { $recipient }. Never share it.
+code-sms = { $code } رمز { $service } { $action }. صالح { $minutes } د. لا تشاركوه.
+# $recipient comes cut to what fits ("Alice Mar..."); a payment that does
+# not fit in Arabic even so (an amount of 24 characters, a currency of 10)
+# goes in English, whose 160 GSM-7 characters hold it whole.
+code-sms-payment = { $code }: رمز { $service } لدفع { $amount } { $currency } إلى { $recipient }. لا تشاركوه.
 code-voice = مرحبًا. معكم { $service }. رمزكم من أجل { $action } هو: { $digits }. أكرر، رمزكم هو: { $digits }. لا تشاركوه مع أحد أبدًا. مع السلامة.
 # A call's first words: no code (a voicemail box must never record it).
 code-call-prompt = مرحبًا. معكم { $service }، بخصوص الرمز الذي طلبتموه من أجل { $action }. لسماعه، اضغطوا الآن على أي مفتاح في هاتفكم.

@@ -34,37 +34,39 @@ notice-risky-sign-in =
        *[both] سجّل شخص ما الدخول إلى حسابكم من جهاز جديد في بلد جديد
     }
 
-## The SMS (and call): ONE segment. In English, GSM-7: in Arabic (UCS-2,
-## 70 characters) the name and two dates leave no room for a sentence.
+## The SMS: ONE segment, 70 characters (UCS-2): with the longest short
+## name (11) and date ($when: "28/12 23:59 UTC"), what happened ($what)
+## has 22 characters at most. The hold ($until) does not fit beside them
+## and gives way (the email and the call say it).
 
 notice-sms-factor-added =
     { $factor ->
-        [totp] authenticator app added
-        [hotp] code token added
-        [webauthn] passkey or security key added
-        [device] trusted device added
-       *[recovery_codes] recovery codes added
+        [totp] تطبيق مصادقة جديد
+        [hotp] أداة رموز جديدة
+        [webauthn] مفتاح أمان جديد
+        [device] جهاز موثوق جديد
+       *[recovery_codes] إضافة رموز استرداد
     }
 notice-sms-factor-removed =
     { $factor ->
-        [totp] authenticator app removed
-        [hotp] code token removed
-        [webauthn] passkey or security key removed
-        [device] trusted device removed
-       *[recovery_codes] recovery codes removed
+        [totp] حذف تطبيق المصادقة
+        [hotp] حذف أداة الرموز
+        [webauthn] حذف مفتاح الأمان
+        [device] حذف جهاز موثوق
+       *[recovery_codes] حذف رموز الاسترداد
     }
-notice-sms-email-changed = email address changed
-notice-sms-phone-changed = phone number changed
-notice-sms-codes-regenerated = new recovery codes created
-notice-sms-totp-replayed = authenticator code reused, someone may see your codes
+notice-sms-email-changed = بريد إلكتروني جديد
+notice-sms-phone-changed = رقم هاتف جديد
+notice-sms-codes-regenerated = رموز استرداد جديدة
+notice-sms-totp-replayed = رمز استُخدم مرتين
 notice-sms-risky-sign-in =
     { $seen ->
-        [device] sign-in from a new device
-        [country] sign-in from a new country
-       *[both] sign-in from a new device and country
+        [device] دخول بجهاز جديد
+        [country] دخول من بلد جديد
+       *[both] دخول بجهاز وبلد جديدين
     }
-notice-sms = { $service }: { $what } ({ $when }). Not you? Contact support now.
-notice-sms-held = { $service }: { $what } ({ $when }). Not you? Contact support now. Withdrawals held until { $until }.
+notice-sms = { $service }: { $what } { $when }. لستم أنتم؟ اتصلوا
+notice-sms-held = { $service }: { $what } { $when }. لستم أنتم؟ اتصلوا. السحب معلّق حتى { $until }
 
 ## The email's paragraphs (it starts with email-hello).
 
@@ -74,3 +76,10 @@ notice-email-if-you = إذا كنتم أنتم من قام بذلك، فلا د�
 notice-email-if-not-you = إذا لم تكونوا أنتم، فقد يكون لدى شخص ما وصول إلى حسابكم: تواصلوا فورًا مع دعم { $service }، ولا تشاركوا أي رمز تتلقونه.
 notice-email-held = حمايةً لكم، عمليات السحب معلّقة حتى { $until }.
 notice-email-never-ask = لن تطلب منكم { $service } أبدًا رمزًا أو كلمة مرور.
+
+## The call, read out by an Arabic voice: full sentences in Arabic, long
+## dates ($when, $until: "26 نوفمبر 2026، الساعة 01:10 UTC"), the hold
+## always; the email's words without the IP address.
+
+notice-call = هذه رسالة أمان من { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

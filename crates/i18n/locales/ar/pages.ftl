@@ -34,8 +34,7 @@ month-short = { month-long }
 date = { $day } { month-long } { $year }
 # "1 نوفمبر 2026، الساعة 14:05 بالتوقيت العالمي (UTC)"
 datetime = { $day } { month-short } { $year }، الساعة { $hour }:{ $minute } UTC
-# For an SMS, which is in English in Arabic (see messages.ftl): numeric,
-# GSM-7 only. "1/11 14:05 UTC"
+# For an SMS (70 characters in Arabic): numeric and short. "1/11 14:05 UTC"
 datetime-short = { $day }/{ $month } { $hour }:{ $minute } UTC
 
 ## The landing page.

@@ -34,7 +34,7 @@ notice-risky-sign-in =
        *[both] hat sich jemand von einem neuen Gerät aus einem neuen Land bei Ihrem Konto angemeldet
     }
 
-## Die SMS (und der Anruf): EIN Segment, 160 GSM-7-Zeichen (70, sobald eines
+## Die SMS: EIN Segment, 160 GSM-7-Zeichen (70, sobald eines
 ## nicht zu GSM-7 gehört), mit dem Kurznamen des Dienstes ($service, höchstens
 ## 11 Zeichen) und kurzen Daten ($when, $until: "26. Nov., 01:10 UTC"). Was
 ## passiert ist ($what), steht in wenigen Worten da.
@@ -76,3 +76,10 @@ notice-email-if-you = Wenn Sie das waren, müssen Sie nichts tun.
 notice-email-if-not-you = Wenn nicht, hat möglicherweise jemand Zugriff auf Ihr Konto: Wenden Sie sich sofort an den Support von { $service } und geben Sie keinen Code weiter, den Sie erhalten.
 notice-email-held = Zu Ihrem Schutz sind Auszahlungen bis zum { $until } gesperrt.
 notice-email-never-ask = { $service } wird Sie niemals nach einem Code oder Passwort fragen.
+
+## Der Anruf, von einer Stimme vorgelesen: ganze Sätze, lange Daten
+## ($when, $until: "26. Nov. 2026 um 01:10 UTC"), die Sperre immer; die
+## Worte der E-Mail ohne IP-Adresse.
+
+notice-call = Dies ist eine Sicherheitsmitteilung zu Ihrem Konto bei { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

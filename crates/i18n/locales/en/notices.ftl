@@ -36,7 +36,7 @@ notice-risky-sign-in =
        *[both] someone signed in to your account from a new device in a new country
     }
 
-## The SMS (and call): ONE segment, 160 GSM-7 characters (70 if one is
+## The SMS: ONE segment, 160 GSM-7 characters (70 if one is
 ## outside GSM-7), with the service's short name ($service, at most 11
 ## characters) and short dates ($when, $until: "Nov 26, 01:10 UTC"). What
 ## happened ($what) is said in a few words.
@@ -78,3 +78,10 @@ notice-email-if-you = If this was you, there is nothing to do.
 notice-email-if-not-you = If it was not you, someone may have access to your account: contact { $service } support right away, and do not share any code you receive.
 notice-email-held = For your protection, withdrawals are on hold until { $until }.
 notice-email-never-ask = { $service } will never ask you for a code or a password.
+
+## The call, read out by a voice: full sentences, long dates ($when, $until:
+## "Nov 26, 2026 at 01:10 UTC"), the hold always; the email's words
+## without the IP address.
+
+notice-call = This is a security message from { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -50,7 +50,10 @@ month-short =
     }
 # "1 November 2026"
 date = { $day } { month-long } { $year }
-# "Nov 1, 2026 at 14:05 UTC"
+# "Nov 1, 2026 at 14:05 UTC". Where a language's words before a date
+# change with the day, datetime and datetime-short may have an .until
+# attribute: the date as it follows "until" (Italian "fino al 9", "fino
+# all'8"), for withdrawals held until then.
 datetime = { month-short } { $day }, { $year } at { $hour }:{ $minute } UTC
 # "Nov 1, 14:05 UTC", for an SMS (one segment: short, GSM-7 characters only)
 datetime-short = { month-short } { $day }, { $hour }:{ $minute } UTC

@@ -34,7 +34,7 @@ notice-risky-sign-in =
        *[both] alguien ha entrado en su cuenta desde un dispositivo nuevo y un país nuevo
     }
 
-## El SMS (y la llamada): UN segmento, 160 caracteres GSM-7 (70 si uno no
+## El SMS: UN segmento, 160 caracteres GSM-7 (70 si uno no
 ## está en GSM-7), con el nombre corto del servicio ($service, 11 caracteres
 ## como máximo) y fechas cortas ($when, $until: "26/11 01:10 UTC"). Lo que
 ## ha pasado ($what) se dice en pocas palabras, sin á í ó ú.
@@ -76,3 +76,10 @@ notice-email-if-you = Si ha sido usted, no tiene que hacer nada.
 notice-email-if-not-you = Si no ha sido usted, puede que alguien tenga acceso a su cuenta: contacte de inmediato con el soporte de { $service } y no comparta ningún código que reciba.
 notice-email-held = Por su seguridad, las retiradas quedan bloqueadas hasta el { $until }.
 notice-email-never-ask = { $service } nunca le pedirá un código ni una contraseña.
+
+## La llamada, leída por una voz: frases completas, fechas largas ($when,
+## $until: "26 nov. 2026 a las 01:10 UTC"), siempre el bloqueo; las palabras
+## del correo sin la dirección IP.
+
+notice-call = Este es un mensaje de seguridad de { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

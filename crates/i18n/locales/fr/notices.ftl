@@ -32,7 +32,7 @@ notice-risky-sign-in =
        *[both] une connexion à votre compte a eu lieu depuis un nouvel appareil dans un nouveau pays
     }
 
-## Le SMS (et l'appel) : UN segment, en mots et dates courts.
+## Le SMS : UN segment, en mots et dates courts.
 
 notice-sms-factor-added =
     { $factor ->
@@ -71,3 +71,10 @@ notice-email-if-you = Si c'est bien vous, vous n'avez rien à faire.
 notice-email-if-not-you = Sinon, quelqu'un a peut-être accès à votre compte : contactez immédiatement le support { $service } et ne communiquez aucun code reçu.
 notice-email-held = Par précaution, les retraits sont suspendus jusqu'au { $until }.
 notice-email-never-ask = { $service } ne vous demandera jamais de code ni de mot de passe.
+
+## L'appel, lu par une voix : phrases entières, dates longues ($when,
+## $until : « 26 nov. 2026 à 01:10 UTC »), toujours le blocage ; les mots de
+## l'e-mail sans l'adresse IP.
+
+notice-call = Ceci est un message de sécurité concernant votre compte { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

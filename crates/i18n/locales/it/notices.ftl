@@ -33,9 +33,10 @@ notice-risky-sign-in =
        *[both] qualcuno ha effettuato l'accesso al suo account da un nuovo dispositivo in un nuovo paese
     }
 
-## L'SMS (e la chiamata): UN segmento, 160 caratteri GSM-7 (70 se uno non è
+## L'SMS: UN segmento, 160 caratteri GSM-7 (70 se uno non è
 ## in GSM-7), con il nome breve del servizio ($service, al massimo 11
-## caratteri) e date brevi ($when, $until: "26 nov, 01:10 UTC"). Cosa è
+## caratteri) e date brevi ($when: "26 nov, 01:10 UTC"; $until: "al 26 nov,
+## 01:10 UTC", "all'8 nov, 01:10 UTC", con la preposizione). Cosa è
 ## successo ($what) è detto in poche parole.
 
 notice-sms-factor-added =
@@ -65,13 +66,20 @@ notice-sms-risky-sign-in =
        *[both] accesso da un nuovo dispositivo e paese
     }
 notice-sms = { $service }: { $what } ({ $when }). Non è stato lei? Contatti l'assistenza.
-notice-sms-held = { $service }: { $what } ({ $when }). Non è stato lei? Contatti l'assistenza. Prelievi sospesi fino al { $until }.
+notice-sms-held = { $service }: { $what } ({ $when }). Non è stato lei? Contatti l'assistenza. Prelievi sospesi fino { $until }.
 
 ## I paragrafi dell'email (inizia con email-hello).
 
-notice-email-what = Il { $when } { $what }.
-notice-email-what-ip = Il { $when }, dall'indirizzo IP { $ip }, { $what }.
+notice-email-what = In data { $when } { $what }.
+notice-email-what-ip = In data { $when }, dall'indirizzo IP { $ip }, { $what }.
 notice-email-if-you = Se è stato lei, non deve fare nulla.
 notice-email-if-not-you = Se non è stato lei, qualcuno potrebbe avere accesso al suo account: contatti subito l'assistenza { $service } e non comunichi nessun codice che riceve.
-notice-email-held = Per la sua sicurezza, i prelievi sono sospesi fino al { $until }.
+notice-email-held = Per la sua sicurezza, i prelievi sono sospesi fino { $until }.
 notice-email-never-ask = { $service } non le chiederà mai un codice o una password.
+
+## La chiamata, letta da una voce: frasi intere, date lunghe ($when,
+## $until: "al 27 nov 2026 alle 01:10 UTC"), sempre la sospensione; le parole
+## dell'email senza l'indirizzo IP.
+
+notice-call = Questo è un messaggio di sicurezza di { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -49,10 +49,26 @@ month-short =
     }
 # "1 novembre 2026"
 date = { $day } { month-long } { $year }
-# "1 nov 2026 alle 14:05 UTC"
+# "1 nov 2026 alle 14:05 UTC". .until, dopo "fino": con la preposizione
+# articolata, apostrofata davanti a vocale ("al 9", "all'8", "all'11",
+# "all'1").
 datetime = { $day } { month-short } { $year } alle { $hour }:{ $minute } UTC
+    .until =
+        { $day ->
+            [1] all'1
+            [8] all'8
+            [11] all'11
+           *[other] al { $day }
+        } { month-short } { $year } alle { $hour }:{ $minute } UTC
 # "1 nov, 14:05 UTC", per un SMS (un segmento: breve, solo caratteri GSM-7)
 datetime-short = { $day } { month-short }, { $hour }:{ $minute } UTC
+    .until =
+        { $day ->
+            [1] all'1
+            [8] all'8
+            [11] all'11
+           *[other] al { $day }
+        } { month-short }, { $hour }:{ $minute } UTC
 
 ## La pagina iniziale.
 

@@ -47,7 +47,7 @@ verify-cancel = Non l'ho richiesto io: annulla
 ## A verifica conclusa.
 
 verify-finished-approved = La sua identità è stata verificata.
-verify-finished-held = Confermato. Per la sua sicurezza questo prelievo resta in attesa fino al { $until }, perché le sue impostazioni di sicurezza sono cambiate di recente.
+verify-finished-held = Confermato. Per la sua sicurezza questo prelievo resta in attesa fino { $until }, perché le sue impostazioni di sicurezza sono cambiate di recente.
 verify-finished-failed = Questa verifica non è riuscita. Ricominci da { $service }.
 verify-finished-expired = Questa verifica è scaduta. Ricominci da { $service }.
 verify-finished-cancelled = Questa verifica è stata annullata.

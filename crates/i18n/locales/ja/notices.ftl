@@ -33,7 +33,7 @@ notice-risky-sign-in =
        *[both] 新しい国の新しい端末からお客様のアカウントにログインがありました
     }
 
-## SMS (と電話): 1 通 (UCS-2 で 70 文字) に収めるため、ごく短く。
+## SMS: 1 通 (UCS-2 で 70 文字) に収めるため、ごく短く。
 
 notice-sms-factor-added =
     { $factor ->
@@ -72,3 +72,9 @@ notice-email-if-you = お客様ご自身による操作であれば、対応は�
 notice-email-if-not-you = お心当たりがない場合、第三者がお客様のアカウントにアクセスしている可能性があります。直ちに { $service } のサポートにご連絡いただき、受け取ったコードは誰にも教えないでください。
 notice-email-held = お客様保護のため、出金は { $until } まで保留されています。
 notice-email-never-ask = { $service } がお客様にコードやパスワードを尋ねることは決してありません。
+
+## 電話 (音声で読み上げ): 完全な文、長い日付 ($when, $until:
+## 「2026年11月26日 01:10 UTC」)、出金停止は必ず伝える。IP アドレスを除いたメールの文。
+
+notice-call = { $service } からのセキュリティに関するお知らせです。{ notice-email-what }{ notice-email-if-you }{ notice-email-if-not-you }
+notice-call-held = { notice-call }{ notice-email-held }

@@ -33,7 +33,7 @@ notice-risky-sign-in =
        *[both] 새 국가의 새 기기에서 고객님의 계정에 로그인했습니다
     }
 
-## 문자 (및 전화): 한 통 (UCS-2로 70자)에 맞도록 아주 짧게.
+## 문자: 한 통 (UCS-2로 70자)에 맞도록 아주 짧게.
 
 notice-sms-factor-added =
     { $factor ->
@@ -72,3 +72,9 @@ notice-email-if-you = 본인이 하신 것이라면 아무것도 하지 않으�
 notice-email-if-not-you = 본인이 하신 것이 아니라면 누군가 고객님의 계정에 접근했을 수 있습니다. 즉시 { $service } 고객센터에 연락하시고, 받으신 인증번호는 누구에게도 알려 주지 마십시오.
 notice-email-held = 고객님 보호를 위해 출금이 { $until }까지 보류됩니다.
 notice-email-never-ask = { $service }은(는) 절대로 인증번호나 비밀번호를 묻지 않습니다.
+
+## 전화 (음성으로 읽음): 완전한 문장, 긴 날짜 ($when, $until:
+## "2026년 11월 26일 01:10 UTC"), 출금 보류는 항상 안내. IP 주소를 뺀 이메일 문장.
+
+notice-call = { $service }의 보안 알림입니다. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -35,7 +35,7 @@ notice-risky-sign-in =
        *[both] heeft iemand vanaf een nieuw apparaat in een nieuw land ingelogd op uw account
     }
 
-## De sms (en het gesprek): ÉÉN segment, 160 GSM-7-tekens (70 als er één
+## De sms: ÉÉN segment, 160 GSM-7-tekens (70 als er één
 ## buiten GSM-7 valt), met de korte naam van de dienst ($service, hooguit 11
 ## tekens) en korte datums ($when, $until: "26 nov. 01:10 UTC"). Wat er
 ## gebeurde ($what) staat er in een paar woorden.
@@ -77,3 +77,10 @@ notice-email-if-you = Was u dit zelf? Dan hoeft u niets te doen.
 notice-email-if-not-you = Was u het niet, dan heeft iemand misschien toegang tot uw account: neem direct contact op met de klantenservice van { $service } en deel geen enkele code die u ontvangt.
 notice-email-held = Voor uw veiligheid worden opnames tot { $until } aangehouden.
 notice-email-never-ask = { $service } zal u nooit om een code of wachtwoord vragen.
+
+## Het gesprek, voorgelezen door een stem: hele zinnen, lange datums ($when,
+## $until: "26 nov. 2026 om 01:10 UTC"), altijd de blokkering; de woorden
+## van de e-mail zonder het IP-adres.
+
+notice-call = Dit is een beveiligingsbericht van { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -37,7 +37,7 @@ notice-risky-sign-in =
        *[both] ktoś zalogował się na konto z nowego urządzenia w nowym kraju
     }
 
-## SMS (i połączenie): JEDEN segment, 160 znaków GSM-7, więc bez polskich
+## SMS: JEDEN segment, 160 znaków GSM-7, więc bez polskich
 ## znaków; krótka nazwa serwisu ($service, do 11 znaków) i krótkie daty
 ## ($when, $until: „26.11 01:10 UTC”).
 
@@ -78,3 +78,11 @@ notice-email-if-you = Jeśli to Pan/Pani, nie trzeba nic robić.
 notice-email-if-not-you = Jeśli to nie Pan/Pani, ktoś może mieć dostęp do konta: prosimy niezwłocznie skontaktować się z obsługą { $service } i nie podawać nikomu otrzymanych kodów.
 notice-email-held = Dla Pana/Pani ochrony wypłaty są wstrzymane do { $until }.
 notice-email-never-ask = { $service } nigdy nie poprosi o kod ani hasło.
+
+## Połączenie, czytane przez głos: pełne zdania z polskimi znakami, długie
+## daty ($when, $until: „26 lis 2026 o 01:10 UTC”), zawsze z wstrzymaniem
+## wypłat; słowa e-maila bez adresu IP i bez „Pan/Pani”, które głos
+## czytałby z ukośnikiem.
+
+notice-call = To jest komunikat bezpieczeństwa od { $service }. { notice-email-what } Jeśli to Państwo, nie trzeba nic robić. Jeśli nie, ktoś może mieć dostęp do konta: prosimy niezwłocznie skontaktować się z obsługą { $service } i nie podawać nikomu otrzymanych kodów.
+notice-call-held = { notice-call } Dla bezpieczeństwa wypłaty są wstrzymane do { $until }.

@@ -34,7 +34,7 @@ notice-risky-sign-in =
        *[both] alguém entrou na sua conta a partir de um novo dispositivo e de um novo país
     }
 
-## O SMS (e a ligação): UM segmento, 160 caracteres GSM-7 (70 se um deles
+## O SMS: UM segmento, 160 caracteres GSM-7 (70 se um deles
 ## não estiver no GSM-7), com o nome curto do serviço ($service, no máximo 11
 ## caracteres) e datas curtas ($when, $until: "26/11 01:10 UTC"). O que
 ## aconteceu ($what) é dito em poucas palavras, sem á í ó ú ã õ ç ê â.
@@ -76,3 +76,10 @@ notice-email-if-you = Se foi você, não precisa fazer nada.
 notice-email-if-not-you = Se não foi você, alguém pode ter acesso à sua conta: fale imediatamente com o atendimento do { $service } e não compartilhe nenhum código que receber.
 notice-email-held = Para sua proteção, os saques ficam bloqueados até { $until }.
 notice-email-never-ask = O { $service } nunca vai pedir um código ou uma senha a você.
+
+## A ligação, lida por uma voz: frases completas, datas longas ($when,
+## $until: "26 nov. 2026 às 01:10 UTC"), sempre o bloqueio; as palavras do
+## e-mail sem o endereço IP.
+
+notice-call = Esta é uma mensagem de segurança do { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -34,7 +34,7 @@ notice-risky-sign-in =
        *[both] birisi hesabınıza yeni bir ülkedeki yeni bir cihazdan giriş yaptı
     }
 
-## The SMS (and call): ONE segment, without Turkish letters outside GSM-7.
+## The SMS: ONE segment, without Turkish letters outside GSM-7.
 
 notice-sms-factor-added =
     { $factor ->
@@ -73,3 +73,10 @@ notice-email-if-you = Bunu siz yaptıysanız yapmanız gereken bir şey yok.
 notice-email-if-not-you = Bunu siz yapmadıysanız, birisi hesabınıza erişmiş olabilir: hemen { $service } destek ekibiyle iletişime geçin ve aldığınız hiçbir kodu paylaşmayın.
 notice-email-held = Güvenliğiniz için para çekme işlemleri { $until } tarihine kadar durduruldu.
 notice-email-never-ask = { $service } sizden asla kod veya şifre istemez.
+
+## The call, read out by a Turkish voice: full sentences with Turkish
+## letters, long dates ($when, $until: "26 Kas 2026, 01:10 UTC"), the hold
+## always; the email's words without the IP address.
+
+notice-call = Bu, { $service } tarafından gönderilen bir güvenlik bildirimidir. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

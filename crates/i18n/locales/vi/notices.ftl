@@ -34,7 +34,7 @@ notice-risky-sign-in =
        *[both] có người đã đăng nhập vào tài khoản của Quý khách từ một thiết bị mới ở một quốc gia mới
     }
 
-## The SMS (and call): ONE segment, without diacritics (GSM-7).
+## The SMS: ONE segment, without diacritics (GSM-7).
 
 notice-sms-factor-added =
     { $factor ->
@@ -73,3 +73,10 @@ notice-email-if-you = Nếu đó là Quý khách, Quý khách không cần làm 
 notice-email-if-not-you = Nếu đó không phải là Quý khách, có thể ai đó đã truy cập được tài khoản của Quý khách: hãy liên hệ ngay với bộ phận hỗ trợ của { $service } và không chia sẻ bất kỳ mã nào Quý khách nhận được.
 notice-email-held = Để bảo vệ Quý khách, các giao dịch rút tiền được tạm dừng đến { $until }.
 notice-email-never-ask = { $service } sẽ không bao giờ hỏi Quý khách mã xác thực hoặc mật khẩu.
+
+## The call, read out by a Vietnamese voice: full sentences with
+## diacritics, long dates ($when, $until: "01:10 UTC, 26/11/2026"), the hold
+## always; the email's words without the IP address.
+
+notice-call = Đây là thông báo bảo mật từ { $service }. { notice-email-what } { notice-email-if-you } { notice-email-if-not-you }
+notice-call-held = { notice-call } { notice-email-held }

@@ -33,7 +33,7 @@ notice-risky-sign-in =
        *[both] 有人从新的国家/地区的新设备登录了您的账户
     }
 
-## 短信（及电话）：一条（UCS-2 为 70 个字符），务必简短。
+## 短信：一条（UCS-2 为 70 个字符），务必简短。
 
 notice-sms-factor-added =
     { $factor ->
@@ -72,3 +72,9 @@ notice-email-if-you = 如果是您本人操作，则无需任何处理。
 notice-email-if-not-you = 如果不是您本人操作，可能有人已能访问您的账户：请立即联系 { $service } 客服，并且不要向任何人透露您收到的验证码。
 notice-email-held = 为保护您的资金，提现将暂缓至 { $until }。
 notice-email-never-ask = { $service } 绝不会向您索要验证码或密码。
+
+## 电话（语音朗读）：完整的句子，完整的日期（$when、$until：
+## “2026年11月26日 01:10 UTC”），务必说明提现暂缓；即邮件的句子，不含 IP 地址。
+
+notice-call = 这是来自 { $service } 的安全通知。{ notice-email-what }{ notice-email-if-you }{ notice-email-if-not-you }
+notice-call-held = { notice-call }{ notice-email-held }

@@ -33,7 +33,7 @@ notice-risky-sign-in =
        *[both] 有人從新的國家/地區的新裝置登入了您的帳戶
     }
 
-## 簡訊（及電話）：一則（UCS-2 為 70 個字元），務必簡短。
+## 簡訊：一則（UCS-2 為 70 個字元），務必簡短。
 
 notice-sms-factor-added =
     { $factor ->
@@ -72,3 +72,9 @@ notice-email-if-you = 如果是您本人操作，則無需任何處理。
 notice-email-if-not-you = 如果不是您本人操作，可能有人已能存取您的帳戶：請立即聯絡 { $service } 客服，並且不要向任何人透露您收到的驗證碼。
 notice-email-held = 為保護您的資金，提領將暫緩至 { $until }。
 notice-email-never-ask = { $service } 絕不會向您索取驗證碼或密碼。
+
+## 電話（語音朗讀）：完整的句子，完整的日期（$when、$until：
+## 「2026年11月26日 01:10 UTC」），務必說明提領暫緩；即郵件的句子，不含 IP 位址。
+
+notice-call = 這是來自 { $service } 的安全通知。{ notice-email-what }{ notice-email-if-you }{ notice-email-if-not-you }
+notice-call-held = { notice-call }{ notice-email-held }

@@ -85,7 +85,7 @@ pub(super) struct Finished {
 
 impl VerifyPage<'_> {
     fn finished_text(&self, f: &Finished) -> String {
-        let until = f.until.map(|u| self.t.datetime(u)).unwrap_or_default();
+        let until = f.until.map(|u| self.t.until(u)).unwrap_or_default();
         self.t
             .msg(&format!("verify-finished-{}", f.status.as_str()))
             .arg("service", self.service)
