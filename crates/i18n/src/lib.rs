@@ -26,6 +26,45 @@ pub mod notice;
 pub use negotiate::{accept_language_ranges, negotiate};
 pub use texts::{Arg, Instant, Msg, Texts};
 
+/// Where a service's users get help and read its privacy notice (its
+/// brand's links): every email ends with them, so that a user who doubts a
+/// message knows where to turn, and it is the service that speaks, not
+/// Countersign.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServiceLinks<'a> {
+    /// A support page, or else an address.
+    pub support: Option<&'a str>,
+    pub privacy: Option<&'a str>,
+}
+
+impl<'a> ServiceLinks<'a> {
+    pub fn of(brand: &'a countersign_core::brand::Brand) -> ServiceLinks<'a> {
+        ServiceLinks {
+            support: brand
+                .support_url
+                .as_deref()
+                .or(brand.support_email.as_deref()),
+            privacy: brand.privacy_url.as_deref(),
+        }
+    }
+
+    /// The emails' last lines ("" without links): `templates/*.txt` add
+    /// them after a blank line.
+    pub fn footer(self, t: Texts) -> String {
+        let support = self
+            .support
+            .map(|s| t.msg("brand-email-support").arg("support", s).to_string());
+        let privacy = self
+            .privacy
+            .map(|url| t.msg("brand-email-privacy").arg("url", url).to_string());
+        [support, privacy]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// Which way a language is written: pages set `dir` from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {

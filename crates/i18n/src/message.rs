@@ -9,7 +9,7 @@ use countersign_core::policy::Channel;
 use countersign_core::sms::segments;
 use countersign_core::transaction::Transaction;
 
-use crate::{Locale, Texts};
+use crate::{Locale, ServiceLinks, Texts};
 
 /// Everything a message needs.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub struct MessageParams<'a> {
     pub origin_host: Option<&'a str>,
     /// The payment being approved: named in every message (dynamic linking).
     pub transaction: Option<&'a Transaction>,
+    /// The service's support and privacy links, at the end of an email.
+    pub links: ServiceLinks<'a>,
 }
 
 /// A rendered message.
@@ -63,6 +65,8 @@ struct CodeEmail<'a> {
     action: &'a str,
     code: &'a str,
     minutes: u32,
+    /// [`ServiceLinks::footer`]
+    footer: String,
 }
 
 /// "123456" → "1, 2, 3, 4, 5, 6": text-to-speech reads digits one by one
@@ -205,6 +209,7 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
             action: &action,
             code: p.code,
             minutes: p.ttl_minutes,
+            footer: p.links.footer(t),
         }
         .render()
         .unwrap_or_default(),
@@ -239,6 +244,7 @@ mod tests {
             ttl_minutes: 10,
             origin_host: Some("verify.acme.example"),
             transaction: None,
+            links: ServiceLinks::default(),
         }
     }
 
@@ -477,6 +483,36 @@ mod tests {
         );
         let r = render(Channel::Email, &params(Some("fr")));
         assert!(r.body.starts_with("Bonjour,\n\nVotre code Acme Bank pour approuver un retrait est :\n\n    482913\n\n"), "{}", r.body);
+    }
+
+    #[test]
+    fn an_email_ends_with_the_services_support_and_privacy_links() {
+        let mut p = params(None);
+        p.links = ServiceLinks {
+            support: Some("https://bank.example/help"),
+            privacy: Some("https://bank.example/privacy"),
+        };
+        let r = render(Channel::Email, &p);
+        assert!(
+            r.body.ends_with(
+                "consider changing your password.\n\nHelp: https://bank.example/help\nPrivacy notice: https://bank.example/privacy\n"
+            ),
+            "{}",
+            r.body
+        );
+        p.links.privacy = None;
+        p.locale = Some("de");
+        let r = render(Channel::Email, &p);
+        assert!(
+            r.body.ends_with(".\n\nHilfe: https://bank.example/help\n"),
+            "{}",
+            r.body
+        );
+        // SMS and calls have no room for them.
+        assert!(!render(Channel::Sms, &p).body.contains("bank.example/help"));
+        assert!(!render(Channel::Voice, &p)
+            .body
+            .contains("bank.example/help"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use countersign_core::notice::{NoticeContent, SecurityChange};
 use countersign_core::policy::Channel;
 use countersign_core::sms::segments;
 
-use crate::{Locale, Texts};
+use crate::{Locale, ServiceLinks, Texts};
 
 /// The email's text: `templates/notice.txt`.
 #[derive(Template)]
@@ -19,6 +19,8 @@ struct NoticeEmail<'a> {
     /// "On Nov 26, 2026 at 01:10 UTC from IP address …, <what happened>."
     what: String,
     held: Option<String>,
+    /// [`ServiceLinks::footer`]
+    footer: String,
 }
 
 /// What happened, as a clause: "an authenticator app was added to your
@@ -69,6 +71,7 @@ pub fn render(
     channel: Channel,
     locale: Option<&str>,
     service_name: &str,
+    links: ServiceLinks<'_>,
     n: &NoticeContent,
 ) -> (Locale, String, String) {
     let locale = Locale::of_user(locale);
@@ -88,6 +91,7 @@ pub fn render(
                 service: service_name,
                 what,
                 held,
+                footer: links.footer(t),
             }
             .render()
             .unwrap_or_default()
@@ -167,8 +171,29 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_email_ends_with_the_services_links() {
+        let links = ServiceLinks {
+            support: Some("help@bank.example"),
+            privacy: Some("https://bank.example/privacy"),
+        };
+        let (_, _, body) = render(Channel::Email, Some("fr"), "Acme Bank", links, &content());
+        assert!(
+            body.ends_with("\n\nAide : help@bank.example\nPolitique de confidentialité : https://bank.example/privacy\n"),
+            "{body}"
+        );
+        let (_, _, sms) = render(Channel::Sms, Some("fr"), "Acme Bank", links, &content());
+        assert!(!sms.contains("bank.example"), "{sms}");
+    }
+
+    #[test]
     fn the_email_says_what_when_where_and_what_to_do() {
-        let (lang, subject, body) = render(Channel::Email, Some("en-GB"), "Acme Bank", &content());
+        let (lang, subject, body) = render(
+            Channel::Email,
+            Some("en-GB"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &content(),
+        );
         assert_eq!(lang.tag(), "en");
         assert_eq!(subject, "Security change on your Acme Bank account");
         assert_eq!(
@@ -185,7 +210,13 @@ mod tests {
             held_until: None,
             ..content()
         };
-        let (_, _, body) = render(Channel::Email, Some("fr"), "Acme Bank", &n);
+        let (_, _, body) = render(
+            Channel::Email,
+            Some("fr"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert!(
             body.contains("Le 26 nov. 2026 à 01:10 UTC, une application d'authentification a été ajoutée à votre compte.\n\n"),
             "{body}"
@@ -203,7 +234,13 @@ mod tests {
             ..content()
         };
         for channel in Channel::ALL {
-            let (_, _, body) = render(channel, Some("it"), "Acme Bank", &n);
+            let (_, _, body) = render(
+                channel,
+                Some("it"),
+                "Acme Bank",
+                ServiceLinks::default(),
+                &n,
+            );
             assert!(body.contains("fino all'8 nov"), "{channel:?}: {body}");
         }
     }
@@ -213,18 +250,36 @@ mod tests {
         let mut n = content();
         n.change = SecurityChange::PhoneChanged;
         n.held_until = None;
-        let (lang, _, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
+        let (lang, _, body) = render(
+            Channel::Sms,
+            Some("fr"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert_eq!(lang.tag(), "fr");
         assert_eq!(
             body,
             "Acme Bank : numéro de téléphone modifié (26/11 à 01:10 UTC). Pas vous ? Contactez le support."
         );
-        let (_, _, body) = render(Channel::Sms, Some("ar"), "Acme Bank", &n);
+        let (_, _, body) = render(
+            Channel::Sms,
+            Some("ar"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert_eq!(
             body,
             "Acme Bank: رقم هاتف جديد 26/11 01:10 UTC. لستم أنتم؟ اتصلوا"
         );
-        let (_, _, body) = render(Channel::Sms, Some("en"), "Acme Bank", &content());
+        let (_, _, body) = render(
+            Channel::Sms,
+            Some("en"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &content(),
+        );
         assert_eq!(
             body,
             "Acme Bank: authenticator app added (Nov 26, 01:10 UTC). Not you? Contact support now. Withdrawals held until Nov 27, 01:10 UTC."
@@ -233,13 +288,25 @@ mod tests {
 
     #[test]
     fn a_cyrillic_sms_drops_the_hold_to_stay_one_segment_and_a_call_says_it() {
-        let (lang, _, sms) = render(Channel::Sms, Some("ru-RU"), "Acme Bank", &content());
+        let (lang, _, sms) = render(
+            Channel::Sms,
+            Some("ru-RU"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &content(),
+        );
         assert_eq!(lang.tag(), "ru");
         assert_eq!(
             sms,
             "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните"
         );
-        let (_, _, call) = render(Channel::Voice, Some("uk"), "Acme Bank", &content());
+        let (_, _, call) = render(
+            Channel::Voice,
+            Some("uk"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &content(),
+        );
         assert_eq!(
             call,
             "Це сповіщення про безпеку від Acme Bank. \
@@ -260,9 +327,21 @@ mod tests {
             },
             ..content()
         };
-        let (_, _, sms) = render(Channel::Sms, Some("ru"), "Acme Bank", &n);
+        let (_, _, sms) = render(
+            Channel::Sms,
+            Some("ru"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert!(sms.contains("новые устройство и страна"), "{sms}");
-        let (_, _, sms) = render(Channel::Sms, Some("uk"), "Acme Bank", &n);
+        let (_, _, sms) = render(
+            Channel::Sms,
+            Some("uk"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert!(sms.contains("нові пристрій і країна"), "{sms}");
     }
 
@@ -295,10 +374,22 @@ mod tests {
 
     #[test]
     fn every_call_is_in_its_language_s_own_letters_and_says_the_hold() {
-        let (_, _, english) = render(Channel::Voice, Some("en"), "Acme Bank", &content());
+        let (_, _, english) = render(
+            Channel::Voice,
+            Some("en"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &content(),
+        );
         for language in LANGUAGES {
             let tag = language.tag;
-            let (lang, _, call) = render(Channel::Voice, Some(tag), "Acme Bank", &content());
+            let (lang, _, call) = render(
+                Channel::Voice,
+                Some(tag),
+                "Acme Bank",
+                ServiceLinks::default(),
+                &content(),
+            );
             assert_eq!(lang.tag(), tag);
             assert_eq!(lang.language().speech, language.speech, "read by its voice");
             assert!(call.contains("Acme Bank"), "{tag}: {call}");
@@ -326,7 +417,13 @@ mod tests {
                 held_until: None,
                 ..content()
             };
-            let (_, _, call) = render(Channel::Voice, Some(tag), "Acme Bank", &not_held);
+            let (_, _, call) = render(
+                Channel::Voice,
+                Some(tag),
+                "Acme Bank",
+                ServiceLinks::default(),
+                &not_held,
+            );
             assert!(!call.contains(&until), "{tag}: {call}");
             assert!(
                 !call.contains("203.0.113.7"),
@@ -367,7 +464,13 @@ mod tests {
                     change,
                     ..content()
                 };
-                let (lang, _, body) = render(channel, Some(language.tag), "Acme", &n);
+                let (lang, _, body) = render(
+                    channel,
+                    Some(language.tag),
+                    "Acme",
+                    ServiceLinks::default(),
+                    &n,
+                );
                 assert_eq!(lang.tag(), language.tag);
                 assert!(body.contains("Acme"), "{} {change:?}: {body}", lang.tag());
                 bodies.push(body);
@@ -392,7 +495,13 @@ mod tests {
             held_until: None,
             ..content()
         };
-        let (_, subject, body) = render(Channel::Email, None, "Acme Bank", &n);
+        let (_, subject, body) = render(
+            Channel::Email,
+            None,
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert_eq!(subject, "Security alert on your Acme Bank account");
         assert!(
             body.contains("someone signed in to your account from a new country."),
@@ -402,7 +511,13 @@ mod tests {
             change: SecurityChange::TotpReplayed,
             ..n
         };
-        let (_, subject, body) = render(Channel::Sms, Some("fr"), "Acme Bank", &n);
+        let (_, subject, body) = render(
+            Channel::Sms,
+            Some("fr"),
+            "Acme Bank",
+            ServiceLinks::default(),
+            &n,
+        );
         assert_eq!(subject, "Alerte de sécurité sur votre compte Acme Bank");
         assert!(body.contains("code réutilisé"), "{body}");
     }

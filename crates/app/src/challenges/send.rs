@@ -12,6 +12,7 @@ use countersign_core::service::Service;
 use countersign_core::user::User;
 use countersign_delivery::OutboundMessage;
 use countersign_i18n::message::{render, MessageParams};
+use countersign_i18n::ServiceLinks;
 use countersign_store::MessageUpdate;
 use serde::Deserialize;
 use serde_json::json;
@@ -242,6 +243,7 @@ impl App {
                 ttl_minutes,
                 origin_host: self.config.public_host(),
                 transaction: c.context.transaction.as_ref(),
+                links: ServiceLinks::of(&service.settings.brand),
             },
         );
         let gated = rendered

@@ -17,6 +17,7 @@ use countersign_core::Timestamp;
 pub use countersign_delivery::EventPoster;
 use countersign_delivery::{DeliveryError, OutboundMessage};
 use countersign_i18n::notice::render;
+use countersign_i18n::ServiceLinks;
 use countersign_store::{
     AfterDelivery, NoticeOutcome, NoticeRecord, WebhookClaim, WebhookDelivery,
 };
@@ -212,15 +213,18 @@ async fn send_notice(
     state: &AppState,
     notice: NoticeRecord,
 ) -> Result<(), countersign_store::StoreError> {
-    let service_name = state
-        .store
-        .service(&notice.service_id)
-        .await?
+    let service = state.store.service(&notice.service_id).await?;
+    let service_name = service
+        .as_ref()
         .map_or_else(String::new, |s| s.name_on(notice.channel, None));
     let (language, subject, body) = render(
         notice.channel,
         notice.locale.as_deref(),
         &service_name,
+        service
+            .as_ref()
+            .map(|s| ServiceLinks::of(&s.settings.brand))
+            .unwrap_or_default(),
         &notice.content,
     );
     let message = OutboundMessage {

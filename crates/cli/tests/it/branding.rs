@@ -176,6 +176,17 @@ async fn a_service_brands_its_pages(backend: Backend) {
         );
     }
 
+    // Its emails end with the same links.
+    s.send(&challenge, "email").await;
+    let mail = s.smtp.all().pop().unwrap();
+    assert!(
+        mail.text().trim_end().ends_with(
+            "\n\nHelp: https://bank.example/help\nPrivacy notice: https://bank.example/privacy"
+        ),
+        "{}",
+        mail.text()
+    );
+
     // A support address stands in for a support page.
     let r = s
         .call(

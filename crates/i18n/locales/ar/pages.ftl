@@ -58,3 +58,6 @@ error-page-lead = يتعذر عرض هذه الصفحة حاليًا. يُرجى
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = تواصل مع الدعم
 brand-privacy = الخصوصية
+# The last lines of every email of a service with these links.
+brand-email-support = المساعدة: { $support }
+brand-email-privacy = إشعار الخصوصية: { $url }

@@ -78,3 +78,6 @@ error-page-lead = Diese Seite kann gerade nicht angezeigt werden. Bitte versuche
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Support kontaktieren
 brand-privacy = Datenschutz
+# The last lines of every email of a service with these links.
+brand-email-support = Hilfe: { $support }
+brand-email-privacy = Datenschutzhinweise: { $url }

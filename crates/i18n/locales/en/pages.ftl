@@ -81,3 +81,6 @@ error-page-lead = This page cannot be shown right now. Try again in a moment.
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Contact support
 brand-privacy = Privacy
+# The last lines of every email of a service with these links.
+brand-email-support = Help: { $support }
+brand-email-privacy = Privacy notice: { $url }

@@ -79,3 +79,6 @@ error-page-lead = No se puede mostrar esta página en este momento. Inténtelo d
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Contactar con soporte
 brand-privacy = Privacidad
+# The last lines of every email of a service with these links.
+brand-email-support = Ayuda: { $support }
+brand-email-privacy = Aviso de privacidad: { $url }

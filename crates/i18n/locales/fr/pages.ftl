@@ -67,3 +67,6 @@ error-page-lead = Cette page ne peut pas être affichée pour le moment. Réessa
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Contacter le support
 brand-privacy = Confidentialité
+# The last lines of every email of a service with these links.
+brand-email-support = Aide : { $support }
+brand-email-privacy = Politique de confidentialité : { $url }

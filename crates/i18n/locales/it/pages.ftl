@@ -93,3 +93,6 @@ error-page-lead = Al momento non è possibile mostrare questa pagina. Riprovi tr
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Contatta l’assistenza
 brand-privacy = Privacy
+# The last lines of every email of a service with these links.
+brand-email-support = Assistenza: { $support }
+brand-email-privacy = Informativa sulla privacy: { $url }

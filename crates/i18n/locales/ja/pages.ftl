@@ -42,3 +42,6 @@ error-page-lead = 現在このページを表示できません。しばらく�
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = サポートに問い合わせる
 brand-privacy = プライバシー
+# The last lines of every email of a service with these links.
+brand-email-support = サポート: { $support }
+brand-email-privacy = プライバシーポリシー: { $url }

@@ -42,3 +42,6 @@ error-page-lead = 지금은 이 페이지를 표시할 수 없습니다. 잠시 
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = 고객 지원 문의
 brand-privacy = 개인정보 보호
+# The last lines of every email of a service with these links.
+brand-email-support = 고객 지원: { $support }
+brand-email-privacy = 개인정보 처리방침: { $url }

@@ -77,3 +77,6 @@ error-page-lead = Deze pagina kan nu niet worden getoond. Probeer het zo opnieuw
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Contact met support
 brand-privacy = Privacy
+# The last lines of every email of a service with these links.
+brand-email-support = Hulp: { $support }
+brand-email-privacy = Privacyverklaring: { $url }

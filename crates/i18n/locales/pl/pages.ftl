@@ -91,3 +91,6 @@ error-page-lead = Nie można teraz wyświetlić tej strony. Prosimy spróbować 
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Kontakt z pomocą
 brand-privacy = Prywatność
+# The last lines of every email of a service with these links.
+brand-email-support = Pomoc: { $support }
+brand-email-privacy = Informacja o prywatności: { $url }

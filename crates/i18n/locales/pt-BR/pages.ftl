@@ -79,3 +79,6 @@ error-page-lead = Não é possível exibir esta página agora. Tente de novo em 
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Falar com o suporte
 brand-privacy = Privacidade
+# The last lines of every email of a service with these links.
+brand-email-support = Ajuda: { $support }
+brand-email-privacy = Aviso de privacidade: { $url }

@@ -91,3 +91,6 @@ error-page-lead = Сейчас эту страницу невозможно по
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Связаться с поддержкой
 brand-privacy = Конфиденциальность
+# The last lines of every email of a service with these links.
+brand-email-support = Помощь: { $support }
+brand-email-privacy = Политика конфиденциальности: { $url }

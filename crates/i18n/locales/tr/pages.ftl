@@ -71,3 +71,6 @@ error-page-lead = Bu sayfa şu anda gösterilemiyor. Lütfen birazdan tekrar den
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Destekle iletişime geçin
 brand-privacy = Gizlilik
+# The last lines of every email of a service with these links.
+brand-email-support = Yardım: { $support }
+brand-email-privacy = Gizlilik bildirimi: { $url }

@@ -91,3 +91,6 @@ error-page-lead = Зараз цю сторінку неможливо показ
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Звернутися до підтримки
 brand-privacy = Конфіденційність
+# The last lines of every email of a service with these links.
+brand-email-support = Допомога: { $support }
+brand-email-privacy = Політика конфіденційності: { $url }

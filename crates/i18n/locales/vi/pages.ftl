@@ -43,3 +43,6 @@ error-page-lead = Hiện không thể hiển thị trang này. Vui lòng thử l
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = Liên hệ hỗ trợ
 brand-privacy = Quyền riêng tư
+# The last lines of every email of a service with these links.
+brand-email-support = Trợ giúp: { $support }
+brand-email-privacy = Thông báo quyền riêng tư: { $url }

@@ -42,3 +42,6 @@ error-page-lead = 目前无法显示此页面。请稍后再试。
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = 联系客服
 brand-privacy = 隐私
+# The last lines of every email of a service with these links.
+brand-email-support = 帮助：{ $support }
+brand-email-privacy = 隐私声明：{ $url }

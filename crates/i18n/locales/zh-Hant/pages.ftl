@@ -42,3 +42,6 @@ error-page-lead = 目前無法顯示此頁面。請稍後再試。
 # The footer of a service's pages: its support contact and privacy notice.
 brand-support = 聯絡客服
 brand-privacy = 隱私權
+# The last lines of every email of a service with these links.
+brand-email-support = 說明：{ $support }
+brand-email-privacy = 隱私權聲明：{ $url }
