@@ -303,12 +303,45 @@ fn not_found_page(t: Texts) -> Response {
 /// An address no route answers, for a browser: the not-found page in the
 /// language of `?lang=` or the browser's.
 pub fn unknown_page(uri: &Uri, headers: &HeaderMap) -> Response {
-    let lang = uri.query().and_then(|q| {
+    not_found_page(texts(None, query_lang(uri).as_deref(), headers))
+}
+
+/// A request a page's address refused (a wrong method, a form it cannot
+/// read), for a browser: a page with `status` that says so and leads home,
+/// in the language of `?lang=` or the browser's; the not-found page for
+/// 404.
+pub fn refused_page(
+    uri: &Uri,
+    accept_language: Option<HeaderValue>,
+    status: StatusCode,
+) -> Response {
+    let mut headers = HeaderMap::new();
+    if let Some(value) = accept_language {
+        headers.insert(header::ACCEPT_LANGUAGE, value);
+    }
+    if status == StatusCode::NOT_FOUND {
+        return unknown_page(uri, &headers);
+    }
+    let t = texts(None, query_lang(uri).as_deref(), &headers);
+    let home = t.get("page-not-found-home");
+    let href = format!("/?lang={}", t.lang());
+    message_page(
+        t,
+        Family::Home,
+        status,
+        &t.get("error-title"),
+        &t.get("page-refused-lead"),
+        Some((&href, &home)),
+    )
+}
+
+/// `?lang=` of an address.
+fn query_lang(uri: &Uri) -> Option<String> {
+    uri.query().and_then(|q| {
         form_urlencoded::parse(q.as_bytes())
             .find(|(k, _)| k == "lang")
             .map(|(_, v)| v.into_owned())
-    });
-    not_found_page(texts(None, lang.as_deref(), headers))
+    })
 }
 
 /// A masked phone number or address as a page shows it: its spaces made

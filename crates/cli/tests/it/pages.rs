@@ -1,6 +1,7 @@
 //! The pages as a user sees them from outside: a header that names where
 //! they are, an HTML page (in their language) for an address that leads
-//! nowhere while the API keeps answering problem+json, the support center's
+//! nowhere or a request a page refuses while the API keeps answering
+//! problem+json, the support center's
 //! way to the help centers, the help list's dates and views, and masked
 //! phone numbers that never break across lines.
 
@@ -174,6 +175,47 @@ async fn unknown_addresses_get_a_page_and_the_api_problem_json(b: Backend) {
         let body: serde_json::Value = r.json().await.unwrap();
         assert_eq!(body["code"], "not_found", "{path}");
     }
+
+    // A wrong method on a page's address is a page too (405, in the
+    // browser's language); on the API's, problem+json.
+    for path in ["/support", "/", "/help/x/y"] {
+        let r = s
+            .http
+            .post(format!("{}{path}", s.base))
+            .header("accept-language", "de")
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        assert_eq!(
+            r.headers()["content-type"],
+            "text/html; charset=utf-8",
+            "{path}"
+        );
+        let html = r.text().await.unwrap();
+        assert_eq!(status, 405, "{path}: {html}");
+        assert!(html.contains("<html lang=\"de\""), "{path}: {html}");
+        assert!(
+            html.contains("Diese Seite konnte die Anfrage nicht bearbeiten."),
+            "{path}: {html}"
+        );
+    }
+    // A form a page cannot read: a page with the status that says why.
+    let r = s
+        .http
+        .post(format!("{}/verify/chl_unknown/code?lang=fr", s.base))
+        .header("content-type", "text/plain")
+        .body("code=123456")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 415);
+    assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Cette page n’a pas pu traiter cette demande."), "{html}");
+    s.call(reqwest::Method::PUT, "/v1/service/keys", Some(&s.key), None)
+        .await
+        .assert_problem(405, "method_not_allowed");
 }
 
 async fn the_support_center_leads_to_the_help_centers(b: Backend) {

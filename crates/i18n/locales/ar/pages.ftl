@@ -61,3 +61,5 @@ brand-privacy = الخصوصية
 # The last lines of every email of a service with these links.
 brand-email-support = المساعدة: { $support }
 brand-email-privacy = إشعار الخصوصية: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = تعذّر على هذه الصفحة معالجة هذا الطلب. ارجعوا وحاولوا مرة أخرى.

@@ -81,3 +81,5 @@ brand-privacy = Datenschutz
 # The last lines of every email of a service with these links.
 brand-email-support = Hilfe: { $support }
 brand-email-privacy = Datenschutzhinweise: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Diese Seite konnte die Anfrage nicht bearbeiten. Gehen Sie zurück und versuchen Sie es erneut.

@@ -84,3 +84,5 @@ brand-privacy = Privacy
 # The last lines of every email of a service with these links.
 brand-email-support = Help: { $support }
 brand-email-privacy = Privacy notice: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = This page could not handle that request. Go back and try again.

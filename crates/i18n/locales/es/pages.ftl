@@ -82,3 +82,5 @@ brand-privacy = Privacidad
 # The last lines of every email of a service with these links.
 brand-email-support = Ayuda: { $support }
 brand-email-privacy = Aviso de privacidad: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Esta página no ha podido atender la solicitud. Vuelva atrás e inténtelo de nuevo.

@@ -70,3 +70,5 @@ brand-privacy = Confidentialité
 # The last lines of every email of a service with these links.
 brand-email-support = Aide : { $support }
 brand-email-privacy = Politique de confidentialité : { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Cette page n’a pas pu traiter cette demande. Revenez en arrière et réessayez.

@@ -96,3 +96,5 @@ brand-privacy = Privacy
 # The last lines of every email of a service with these links.
 brand-email-support = Assistenza: { $support }
 brand-email-privacy = Informativa sulla privacy: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Questa pagina non ha potuto gestire la richiesta. Torna indietro e riprova.

@@ -45,3 +45,5 @@ brand-privacy = プライバシー
 # The last lines of every email of a service with these links.
 brand-email-support = サポート: { $support }
 brand-email-privacy = プライバシーポリシー: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = このページではこのリクエストを処理できませんでした。前のページに戻って、もう一度お試しください。

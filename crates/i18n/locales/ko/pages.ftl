@@ -45,3 +45,5 @@ brand-privacy = 개인정보 보호
 # The last lines of every email of a service with these links.
 brand-email-support = 고객 지원: { $support }
 brand-email-privacy = 개인정보 처리방침: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = 이 페이지에서 요청을 처리할 수 없습니다. 이전 페이지로 돌아가 다시 시도해 주세요.

@@ -80,3 +80,5 @@ brand-privacy = Privacy
 # The last lines of every email of a service with these links.
 brand-email-support = Hulp: { $support }
 brand-email-privacy = Privacyverklaring: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Deze pagina kon dit verzoek niet verwerken. Ga terug en probeer het opnieuw.

@@ -94,3 +94,5 @@ brand-privacy = Prywatność
 # The last lines of every email of a service with these links.
 brand-email-support = Pomoc: { $support }
 brand-email-privacy = Informacja o prywatności: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Ta strona nie mogła obsłużyć żądania. Wróć i spróbuj ponownie.

@@ -82,3 +82,5 @@ brand-privacy = Privacidade
 # The last lines of every email of a service with these links.
 brand-email-support = Ajuda: { $support }
 brand-email-privacy = Aviso de privacidade: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Esta página não conseguiu atender a solicitação. Volte e tente novamente.

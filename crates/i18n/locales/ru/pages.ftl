@@ -94,3 +94,5 @@ brand-privacy = Конфиденциальность
 # The last lines of every email of a service with these links.
 brand-email-support = Помощь: { $support }
 brand-email-privacy = Политика конфиденциальности: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Эта страница не смогла обработать запрос. Вернитесь назад и попробуйте ещё раз.

@@ -74,3 +74,5 @@ brand-privacy = Gizlilik
 # The last lines of every email of a service with these links.
 brand-email-support = Yardım: { $support }
 brand-email-privacy = Gizlilik bildirimi: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Bu sayfa isteği işleyemedi. Geri dönüp tekrar deneyin.

@@ -94,3 +94,5 @@ brand-privacy = Конфіденційність
 # The last lines of every email of a service with these links.
 brand-email-support = Допомога: { $support }
 brand-email-privacy = Політика конфіденційності: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Ця сторінка не змогла обробити запит. Поверніться назад і спробуйте ще раз.

@@ -46,3 +46,5 @@ brand-privacy = Quyền riêng tư
 # The last lines of every email of a service with these links.
 brand-email-support = Trợ giúp: { $support }
 brand-email-privacy = Thông báo quyền riêng tư: { $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = Trang này không thể xử lý yêu cầu đó. Hãy quay lại và thử lại.

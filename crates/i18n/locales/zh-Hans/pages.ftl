@@ -45,3 +45,5 @@ brand-privacy = 隐私
 # The last lines of every email of a service with these links.
 brand-email-support = 帮助：{ $support }
 brand-email-privacy = 隐私声明：{ $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = 此页面无法处理该请求。请返回后重试。

@@ -45,3 +45,5 @@ brand-privacy = 隱私權
 # The last lines of every email of a service with these links.
 brand-email-support = 說明：{ $support }
 brand-email-privacy = 隱私權聲明：{ $url }
+# A request a page refused (a wrong method, a form it cannot read).
+page-refused-lead = 此頁面無法處理該要求。請返回後再試一次。

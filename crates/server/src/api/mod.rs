@@ -139,20 +139,29 @@ pub fn app(state: App) -> Router {
     .route("/healthz", get(|| async { "ok" }))
     .route("/readyz", get(readyz))
     .fallback(unknown_route)
-    .method_not_allowed_fallback(|| async {
+    .method_not_allowed_fallback(|uri: Uri, headers: HeaderMap| async move {
+        if is_page_path(uri.path()) {
+            let accept_language = headers.get(header::ACCEPT_LANGUAGE).cloned();
+            return crate::pages::refused_page(
+                &uri,
+                accept_language,
+                StatusCode::METHOD_NOT_ALLOWED,
+            );
+        }
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
             "Method not allowed",
             "this route does not take that method",
         )
+        .into_response()
     })
     .layer(middleware::from_fn_with_state(state.clone(), deadline))
     .layer(middleware::from_fn_with_state(
         state.clone(),
         wake_outbox_after_writes,
     ))
-    .layer(middleware::map_response(problem_json_everywhere))
+    .layer(middleware::from_fn(typed_errors_everywhere))
     .layer(middleware::from_fn_with_state(
         state.clone(),
         metrics::track,
@@ -176,13 +185,25 @@ async fn unknown_route(uri: Uri, headers: HeaderMap) -> axum::response::Response
     }
 }
 
-/// Turns any error answer that is not already problem+json (an extractor's
-/// plain-text rejection, say) into one, so that clients always get a `code`.
-/// Error pages of the end users' pages (HTML) and the Twilio surface's
-/// errors (JSON in Twilio's shape) are left as they are.
-async fn problem_json_everywhere(response: axum::response::Response) -> axum::response::Response {
+/// Turns any error answer that is not already typed (an extractor's
+/// plain-text rejection, a wrong method) into what its reader expects:
+/// problem+json for the API, so that clients always get a `code`; an HTML
+/// page, in the user's language, for a browser's address. Error pages of
+/// the end users' pages (HTML) and the Twilio surface's errors (JSON in
+/// Twilio's shape) are left as they are.
+async fn typed_errors_everywhere(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let page = is_page_path(request.uri().path()).then(|| {
+        (
+            request.uri().clone(),
+            request.headers().get(header::ACCEPT_LANGUAGE).cloned(),
+        )
+    });
+    let response = next.run(request).await;
     let status = response.status();
-    let is_problem = response
+    let is_typed = response
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|ct| {
@@ -190,14 +211,26 @@ async fn problem_json_everywhere(response: axum::response::Response) -> axum::re
                 || ct.as_bytes().starts_with(b"application/json")
                 || ct.as_bytes().starts_with(b"text/html")
         });
-    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+    if is_typed || !(status.is_client_error() || status.is_server_error()) {
         return response;
+    }
+    if let Some((uri, accept_language)) = page {
+        return crate::pages::refused_page(&uri, accept_language, status);
     }
     if status.is_client_error() {
         ApiError::invalid_request(format!("the request was refused: {status}")).into_response()
     } else {
         ApiError::internal().into_response()
     }
+}
+
+/// Whether `path` is one a browser opens (a page, its forms), as opposed
+/// to the API's, the operator's and the Twilio surface's.
+fn is_page_path(path: &str) -> bool {
+    let api = ["/v1", "/twilio"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    !(api || matches!(path, "/metrics" | "/healthz" | "/readyz"))
 }
 
 /// Wakes this process's outbox worker after every request that may have
