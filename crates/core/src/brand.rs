@@ -237,6 +237,12 @@ impl Logo {
     pub fn version(&self) -> &str {
         &self.sha256[..16.min(self.sha256.len())]
     }
+
+    /// Where this server serves it: the address changes with the image, so
+    /// that browsers and mail clients keep it for good.
+    pub fn path(&self, service_id: &crate::ids::ServiceId) -> String {
+        format!("/brand/{service_id}/logo/{}", self.version())
+    }
 }
 
 /// The image types a logo may be: raster images browsers and mail clients

@@ -34,6 +34,8 @@ pub struct OutboundMessage {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// An email's HTML part (the service's brand); `body` is its text part.
+    pub html: Option<String>,
     pub code: String,
     /// Language of the text ("en", "fr").
     pub language: String,

@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -72,13 +72,15 @@ impl Provider for SmtpProvider {
             ),
             self.from.email.clone(),
         );
-        let email = Message::builder()
-            .from(from)
-            .to(to)
-            .subject(&m.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(m.body.clone())
-            .map_err(|e| DeliveryError::Refused(e.to_string()))?;
+        let builder = Message::builder().from(from).to(to).subject(&m.subject);
+        let email = match &m.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                m.body.clone(),
+                html.clone(),
+            )),
+            None => builder.header(ContentType::TEXT_PLAIN).body(m.body.clone()),
+        }
+        .map_err(|e| DeliveryError::Refused(e.to_string()))?;
         match self.transport.send(email).await {
             Ok(response) => Ok(Receipt {
                 provider_ref: response.message().next().map(str::to_owned),

@@ -17,6 +17,7 @@
 //! a call says no code before a key is pressed.
 #![forbid(unsafe_code)]
 
+mod email;
 mod negotiate;
 mod texts;
 
@@ -26,31 +27,55 @@ pub mod notice;
 pub use negotiate::{accept_language_ranges, negotiate};
 pub use texts::{Arg, Instant, Msg, Texts};
 
-/// Where a service's users get help and read its privacy notice (its
-/// brand's links): every email ends with them, so that a user who doubts a
-/// message knows where to turn, and it is the service that speaks, not
-/// Countersign.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ServiceLinks<'a> {
+/// What an email shows of its service's brand (`settings.brand`): its
+/// logo and colour in the HTML part, and in both parts where its users get
+/// help and its privacy notice, so that a user who doubts a message knows
+/// where to turn, and it is the service that speaks, not Countersign.
+#[derive(Debug, Clone)]
+pub struct ServiceBrand<'a> {
     /// A support page, or else an address.
     pub support: Option<&'a str>,
     pub privacy: Option<&'a str>,
+    /// The logo's absolute address on this server.
+    pub logo: Option<String>,
+    pub color: Option<countersign_core::brand::Color>,
 }
 
-impl<'a> ServiceLinks<'a> {
-    pub fn of(brand: &'a countersign_core::brand::Brand) -> ServiceLinks<'a> {
-        ServiceLinks {
+impl<'a> ServiceBrand<'a> {
+    /// No brand: Countersign's neutral look.
+    pub const NONE: ServiceBrand<'static> = ServiceBrand {
+        support: None,
+        privacy: None,
+        logo: None,
+        color: None,
+    };
+
+    /// The brand of `service`, whose logo this server serves under
+    /// `public_url`.
+    pub fn of(
+        service: &'a countersign_core::service::Service,
+        public_url: &str,
+    ) -> ServiceBrand<'a> {
+        let brand = &service.settings.brand;
+        ServiceBrand {
             support: brand
                 .support_url
                 .as_deref()
                 .or(brand.support_email.as_deref()),
             privacy: brand.privacy_url.as_deref(),
+            logo: brand.logo.as_ref().map(|logo| {
+                format!(
+                    "{}{}",
+                    public_url.trim_end_matches('/'),
+                    logo.path(&service.id)
+                )
+            }),
+            color: brand.primary_color,
         }
     }
 
-    /// The emails' last lines ("" without links): `templates/*.txt` add
-    /// them after a blank line.
-    pub fn footer(self, t: Texts) -> String {
+    /// The text part's last lines ("" without links).
+    fn footer(&self, t: Texts) -> String {
         let support = self
             .support
             .map(|s| t.msg("brand-email-support").arg("support", s).to_string());

@@ -4,12 +4,12 @@
 //! signing in) and warns never to share the code. Codes never go into a
 //! URL.
 
-use askama::Template;
 use countersign_core::policy::Channel;
 use countersign_core::sms::segments;
 use countersign_core::transaction::Transaction;
 
-use crate::{Locale, ServiceLinks, Texts};
+use crate::email::{compose, Paragraph};
+use crate::{Locale, ServiceBrand, Texts};
 
 /// Everything a message needs.
 #[derive(Debug, Clone)]
@@ -26,8 +26,8 @@ pub struct MessageParams<'a> {
     pub origin_host: Option<&'a str>,
     /// The payment being approved: named in every message (dynamic linking).
     pub transaction: Option<&'a Transaction>,
-    /// The service's support and privacy links, at the end of an email.
-    pub links: ServiceLinks<'a>,
+    /// The service's brand, in an email.
+    pub brand: &'a ServiceBrand<'a>,
 }
 
 /// A rendered message.
@@ -38,7 +38,10 @@ pub struct Rendered {
     /// BCP 47 tag for text-to-speech ("en-US", "fr-FR").
     pub speech_language: &'static str,
     pub subject: String,
+    /// The text (the email's text part).
     pub body: String,
+    /// An email's HTML part, with the service's brand.
+    pub html: Option<String>,
     /// A call's first words, before any code: only someone who presses a
     /// key hears `body` (a voicemail box never does, so it never records
     /// the code). `Some` for voice.
@@ -52,21 +55,6 @@ pub struct CallPrompt {
     pub prompt: String,
     /// Said when no key was pressed, before hanging up.
     pub goodbye: String,
-}
-
-/// The email's text: its paragraphs come from Fluent, the layout from
-/// `templates/code.txt` (askama drops a file's last newline, so the file
-/// ends with an empty line for the email to end with one).
-#[derive(Template)]
-#[template(path = "code.txt")]
-struct CodeEmail<'a> {
-    t: Texts,
-    service: &'a str,
-    action: &'a str,
-    code: &'a str,
-    minutes: u32,
-    /// [`ServiceLinks::footer`]
-    footer: String,
 }
 
 /// "123456" → "1, 2, 3, 4, 5, 6": text-to-speech reads digits one by one
@@ -200,29 +188,40 @@ pub fn render(channel: Channel, p: &MessageParams<'_>) -> Rendered {
             .arg("digits", digits.as_str())
             .to_string()
     };
-    let body = match channel {
-        Channel::Sms => sms(t, p),
-        Channel::Voice => said("code-voice"),
-        Channel::Email => CodeEmail {
-            t,
-            service: p.service_name,
-            action: &action,
-            code: p.code,
-            minutes: p.ttl_minutes,
-            footer: p.links.footer(t),
+    let subject = t
+        .msg("code-subject")
+        .arg("code", p.code)
+        .arg("service", p.service_name)
+        .to_string();
+    let (body, html) = match channel {
+        Channel::Sms => (sms(t, p), None),
+        Channel::Voice => (said("code-voice"), None),
+        Channel::Email => {
+            let intro = t
+                .msg("code-email-intro")
+                .arg("service", p.service_name)
+                .arg("action", action.as_str());
+            let expiry = t
+                .msg("code-email-expiry")
+                .arg("service", p.service_name)
+                .arg("minutes", p.ttl_minutes);
+            let paragraphs = [
+                Paragraph::text(t.get("email-hello")),
+                Paragraph::text(intro.to_string()),
+                Paragraph::code(p.code),
+                Paragraph::text(expiry.to_string()),
+                Paragraph::text(t.get("code-email-not-you")),
+            ];
+            let email = compose(t, &subject, p.service_name, p.brand, &paragraphs);
+            (email.text, Some(email.html))
         }
-        .render()
-        .unwrap_or_default(),
     };
     Rendered {
         language: locale.tag(),
         speech_language: locale.language().speech,
-        subject: t
-            .msg("code-subject")
-            .arg("code", p.code)
-            .arg("service", p.service_name)
-            .to_string(),
+        subject,
         body,
+        html,
         call: (channel == Channel::Voice).then(|| CallPrompt {
             prompt: said("code-call-prompt"),
             goodbye: t.get("code-call-goodbye"),
@@ -244,7 +243,7 @@ mod tests {
             ttl_minutes: 10,
             origin_host: Some("verify.acme.example"),
             transaction: None,
-            links: ServiceLinks::default(),
+            brand: &ServiceBrand::NONE,
         }
     }
 
@@ -486,11 +485,16 @@ mod tests {
     }
 
     #[test]
-    fn an_email_ends_with_the_services_support_and_privacy_links() {
-        let mut p = params(None);
-        p.links = ServiceLinks {
+    fn an_email_carries_the_services_brand_in_both_parts() {
+        let brand = ServiceBrand {
             support: Some("https://bank.example/help"),
             privacy: Some("https://bank.example/privacy"),
+            logo: Some("https://verify.acme.example/brand/svc_1/logo/0123456789abcdef".into()),
+            color: countersign_core::brand::Color::parse("#7a1f5c"),
+        };
+        let p = MessageParams {
+            brand: &brand,
+            ..params(None)
         };
         let r = render(Channel::Email, &p);
         assert!(
@@ -500,19 +504,63 @@ mod tests {
             "{}",
             r.body
         );
-        p.links.privacy = None;
-        p.locale = Some("de");
+        let html = r.html.expect("an HTML part");
+        for part in [
+            r#"<html lang="en" dir="ltr">"#,
+            r#"<img src="https://verify.acme.example/brand/svc_1/logo/0123456789abcdef" alt="Acme Bank""#,
+            "border-bottom:4px solid #7a1f5c",
+            "letter-spacing:.15em;color:#7a1f5c\">482913</p>",
+            r#"<a href="https://bank.example/help" style="color:#7a1f5c">Contact support</a> · <a href="https://bank.example/privacy" style="color:#7a1f5c">Privacy</a>"#,
+        ] {
+            assert!(html.contains(part), "{part} missing from {html}");
+        }
+        // The same paragraphs as the text part.
+        assert!(html.contains("It expires in 10 minutes."), "{html}");
+
+        // A support address, in German, without a privacy link.
+        let brand = ServiceBrand {
+            support: Some("help@bank.example"),
+            ..ServiceBrand::NONE
+        };
+        let p = MessageParams {
+            brand: &brand,
+            ..params(Some("de"))
+        };
         let r = render(Channel::Email, &p);
         assert!(
-            r.body.ends_with(".\n\nHilfe: https://bank.example/help\n"),
+            r.body.ends_with(".\n\nHilfe: help@bank.example\n"),
             "{}",
             r.body
         );
-        // SMS and calls have no room for them.
-        assert!(!render(Channel::Sms, &p).body.contains("bank.example/help"));
-        assert!(!render(Channel::Voice, &p)
-            .body
-            .contains("bank.example/help"));
+        let html = r.html.unwrap();
+        assert!(
+            html.contains(r#"<a href="mailto:help@bank.example""#),
+            "{html}"
+        );
+        assert!(
+            html.contains("<strong>Acme Bank</strong>"),
+            "no logo: the name, {html}"
+        );
+        // SMS and calls have no room for it.
+        for channel in [Channel::Sms, Channel::Voice] {
+            let r = render(channel, &p);
+            assert!(r.html.is_none() && !r.body.contains("help@bank.example"));
+        }
+    }
+
+    #[test]
+    fn an_email_escapes_what_it_is_given() {
+        let p = MessageParams {
+            service_name: "<b>Evil</b> & Co",
+            ..params(None)
+        };
+        let html = render(Channel::Email, &p).html.unwrap();
+        assert!(
+            html.contains("&#60;b&#62;Evil&#60;/b&#62; &#38; Co")
+                || html.contains("&lt;b&gt;Evil&lt;/b&gt; &amp; Co"),
+            "{html}"
+        );
+        assert!(!html.contains("<b>Evil"), "{html}");
     }
 
     #[test]

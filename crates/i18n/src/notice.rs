@@ -3,24 +3,24 @@
 //! not them. Who gets one and what it says are core's
 //! ([`countersign_core::notice`]); this is how it reads.
 
-use askama::Template;
 use countersign_core::notice::{NoticeContent, SecurityChange};
 use countersign_core::policy::Channel;
 use countersign_core::sms::segments;
 
-use crate::{Locale, ServiceLinks, Texts};
+use crate::email::{compose, Paragraph};
+use crate::{Locale, ServiceBrand, Texts};
 
-/// The email's text: `templates/notice.txt`.
-#[derive(Template)]
-#[template(path = "notice.txt")]
-struct NoticeEmail<'a> {
-    t: Texts,
-    service: &'a str,
-    /// "On Nov 26, 2026 at 01:10 UTC from IP address …, <what happened>."
-    what: String,
-    held: Option<String>,
-    /// [`ServiceLinks::footer`]
-    footer: String,
+/// A notice as its channel carries it.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The language it is in: a call's voice speaks it
+    /// ([`crate::Language::speech`]).
+    pub locale: Locale,
+    pub subject: String,
+    /// The text (an email's text part).
+    pub body: String,
+    /// An email's HTML part, with the service's brand.
+    pub html: Option<String>,
 }
 
 /// What happened, as a clause: "an authenticator app was added to your
@@ -65,17 +65,24 @@ fn in_full(t: Texts, n: &NoticeContent) -> (String, String, Option<String>) {
     )
 }
 
-/// A notice in the user's language: (language, subject, body). The
-/// language gives a call its voice ([`crate::Language::speech`]).
+/// A notice in the user's language, from `service_name` (with its brand,
+/// in an email).
 pub fn render(
     channel: Channel,
     locale: Option<&str>,
     service_name: &str,
-    links: ServiceLinks<'_>,
+    brand: &ServiceBrand<'_>,
     n: &NoticeContent,
-) -> (Locale, String, String) {
+) -> Notice {
     let locale = Locale::of_user(locale);
     let t = locale.plain_texts();
+    let subject = if n.change.is_alert() {
+        "notice-alert-subject"
+    } else {
+        "notice-subject"
+    };
+    let subject = t.msg(subject).arg("service", service_name).to_string();
+    let mut html = None;
     let body = match channel {
         Channel::Email => {
             let (what, when, held) = in_full(t, n);
@@ -86,15 +93,23 @@ pub fn render(
             .arg("when", when.as_str())
             .arg("what", what.as_str())
             .to_string();
-            NoticeEmail {
-                t,
-                service: service_name,
-                what,
+            let service = |id: &str| t.msg(id).arg("service", service_name).to_string();
+            let held = held.map(|until| t.msg("notice-email-held").arg("until", until).to_string());
+            let paragraphs: Vec<Paragraph> = [
+                Some(t.get("email-hello")),
+                Some(what),
+                Some(t.get("notice-email-if-you")),
+                Some(service("notice-email-if-not-you")),
                 held,
-                footer: links.footer(t),
-            }
-            .render()
-            .unwrap_or_default()
+                Some(service("notice-email-never-ask")),
+            ]
+            .into_iter()
+            .flatten()
+            .map(Paragraph::text)
+            .collect();
+            let email = compose(t, &subject, service_name, brand, &paragraphs);
+            html = Some(email.html);
+            email.text
         }
         // A call is heard, not read: the email's full sentences and dates
         // in the user's own script (the SMS's wording is cut to one
@@ -139,13 +154,12 @@ pub fn render(
             }
         }
     };
-    let subject = if n.change.is_alert() {
-        "notice-alert-subject"
-    } else {
-        "notice-subject"
-    };
-    let subject = t.msg(subject).arg("service", service_name).to_string();
-    (locale, subject, body)
+    Notice {
+        locale,
+        subject,
+        body,
+        html,
+    }
 }
 
 #[cfg(test)]
@@ -172,26 +186,46 @@ mod tests {
 
     #[test]
     fn a_notice_email_ends_with_the_services_links() {
-        let links = ServiceLinks {
+        let links = ServiceBrand {
             support: Some("help@bank.example"),
             privacy: Some("https://bank.example/privacy"),
+            ..ServiceBrand::NONE
         };
-        let (_, _, body) = render(Channel::Email, Some("fr"), "Acme Bank", links, &content());
+        let Notice { body, .. } =
+            render(Channel::Email, Some("fr"), "Acme Bank", &links, &content());
         assert!(
             body.ends_with("\n\nAide : help@bank.example\nPolitique de confidentialité : https://bank.example/privacy\n"),
             "{body}"
         );
-        let (_, _, sms) = render(Channel::Sms, Some("fr"), "Acme Bank", links, &content());
+        let Notice { body: sms, .. } =
+            render(Channel::Sms, Some("fr"), "Acme Bank", &links, &content());
         assert!(!sms.contains("bank.example"), "{sms}");
+        let Notice { html, .. } =
+            render(Channel::Email, Some("fr"), "Acme Bank", &links, &content());
+        let html = html.expect("an HTML part");
+        assert!(html.contains(r#"<html lang="fr" dir="ltr">"#), "{html}");
+        assert!(
+            html.contains("<p style=\"margin:0 0 16px\">Bonjour,</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="mailto:help@bank.example""#),
+            "{html}"
+        );
     }
 
     #[test]
     fn the_email_says_what_when_where_and_what_to_do() {
-        let (lang, subject, body) = render(
+        let Notice {
+            locale: lang,
+            subject,
+            body,
+            ..
+        } = render(
             Channel::Email,
             Some("en-GB"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &content(),
         );
         assert_eq!(lang.tag(), "en");
@@ -210,11 +244,11 @@ mod tests {
             held_until: None,
             ..content()
         };
-        let (_, _, body) = render(
+        let Notice { body, .. } = render(
             Channel::Email,
             Some("fr"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &n,
         );
         assert!(
@@ -234,13 +268,8 @@ mod tests {
             ..content()
         };
         for channel in Channel::ALL {
-            let (_, _, body) = render(
-                channel,
-                Some("it"),
-                "Acme Bank",
-                ServiceLinks::default(),
-                &n,
-            );
+            let Notice { body, .. } =
+                render(channel, Some("it"), "Acme Bank", &ServiceBrand::NONE, &n);
             assert!(body.contains("fino all'8 nov"), "{channel:?}: {body}");
         }
     }
@@ -250,11 +279,13 @@ mod tests {
         let mut n = content();
         n.change = SecurityChange::PhoneChanged;
         n.held_until = None;
-        let (lang, _, body) = render(
+        let Notice {
+            locale: lang, body, ..
+        } = render(
             Channel::Sms,
             Some("fr"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &n,
         );
         assert_eq!(lang.tag(), "fr");
@@ -262,22 +293,22 @@ mod tests {
             body,
             "Acme Bank : numéro de téléphone modifié (26/11 à 01:10 UTC). Pas vous ? Contactez le support."
         );
-        let (_, _, body) = render(
+        let Notice { body, .. } = render(
             Channel::Sms,
             Some("ar"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &n,
         );
         assert_eq!(
             body,
             "Acme Bank: رقم هاتف جديد 26/11 01:10 UTC. لستم أنتم؟ اتصلوا"
         );
-        let (_, _, body) = render(
+        let Notice { body, .. } = render(
             Channel::Sms,
             Some("en"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &content(),
         );
         assert_eq!(
@@ -288,11 +319,15 @@ mod tests {
 
     #[test]
     fn a_cyrillic_sms_drops_the_hold_to_stay_one_segment_and_a_call_says_it() {
-        let (lang, _, sms) = render(
+        let Notice {
+            locale: lang,
+            body: sms,
+            ..
+        } = render(
             Channel::Sms,
             Some("ru-RU"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &content(),
         );
         assert_eq!(lang.tag(), "ru");
@@ -300,11 +335,11 @@ mod tests {
             sms,
             "Acme Bank: новый аутентификатор 26.11 01:10 UTC. Не вы? Звоните"
         );
-        let (_, _, call) = render(
+        let Notice { body: call, .. } = render(
             Channel::Voice,
             Some("uk"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &content(),
         );
         assert_eq!(
@@ -327,19 +362,19 @@ mod tests {
             },
             ..content()
         };
-        let (_, _, sms) = render(
+        let Notice { body: sms, .. } = render(
             Channel::Sms,
             Some("ru"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &n,
         );
         assert!(sms.contains("новые устройство и страна"), "{sms}");
-        let (_, _, sms) = render(
+        let Notice { body: sms, .. } = render(
             Channel::Sms,
             Some("uk"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &n,
         );
         assert!(sms.contains("нові пристрій і країна"), "{sms}");
@@ -374,20 +409,24 @@ mod tests {
 
     #[test]
     fn every_call_is_in_its_language_s_own_letters_and_says_the_hold() {
-        let (_, _, english) = render(
+        let Notice { body: english, .. } = render(
             Channel::Voice,
             Some("en"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &content(),
         );
         for language in LANGUAGES {
             let tag = language.tag;
-            let (lang, _, call) = render(
+            let Notice {
+                locale: lang,
+                body: call,
+                ..
+            } = render(
                 Channel::Voice,
                 Some(tag),
                 "Acme Bank",
-                ServiceLinks::default(),
+                &ServiceBrand::NONE,
                 &content(),
             );
             assert_eq!(lang.tag(), tag);
@@ -417,11 +456,11 @@ mod tests {
                 held_until: None,
                 ..content()
             };
-            let (_, _, call) = render(
+            let Notice { body: call, .. } = render(
                 Channel::Voice,
                 Some(tag),
                 "Acme Bank",
-                ServiceLinks::default(),
+                &ServiceBrand::NONE,
                 &not_held,
             );
             assert!(!call.contains(&until), "{tag}: {call}");
@@ -464,13 +503,9 @@ mod tests {
                     change,
                     ..content()
                 };
-                let (lang, _, body) = render(
-                    channel,
-                    Some(language.tag),
-                    "Acme",
-                    ServiceLinks::default(),
-                    &n,
-                );
+                let Notice {
+                    locale: lang, body, ..
+                } = render(channel, Some(language.tag), "Acme", &ServiceBrand::NONE, &n);
                 assert_eq!(lang.tag(), language.tag);
                 assert!(body.contains("Acme"), "{} {change:?}: {body}", lang.tag());
                 bodies.push(body);
@@ -495,13 +530,8 @@ mod tests {
             held_until: None,
             ..content()
         };
-        let (_, subject, body) = render(
-            Channel::Email,
-            None,
-            "Acme Bank",
-            ServiceLinks::default(),
-            &n,
-        );
+        let Notice { subject, body, .. } =
+            render(Channel::Email, None, "Acme Bank", &ServiceBrand::NONE, &n);
         assert_eq!(subject, "Security alert on your Acme Bank account");
         assert!(
             body.contains("someone signed in to your account from a new country."),
@@ -511,11 +541,11 @@ mod tests {
             change: SecurityChange::TotpReplayed,
             ..n
         };
-        let (_, subject, body) = render(
+        let Notice { subject, body, .. } = render(
             Channel::Sms,
             Some("fr"),
             "Acme Bank",
-            ServiceLinks::default(),
+            &ServiceBrand::NONE,
             &n,
         );
         assert_eq!(subject, "Alerte de sécurité sur votre compte Acme Bank");

@@ -12,7 +12,7 @@ use countersign_core::sms::{segments, SMS_NAME_MAX};
 use countersign_core::transaction::Transaction;
 use countersign_core::Timestamp;
 use countersign_i18n::message::{self, MessageParams};
-use countersign_i18n::{notice, ServiceLinks, LANGUAGES};
+use countersign_i18n::{notice, ServiceBrand, LANGUAGES};
 
 /// The longest short name a service may set.
 const SMS_NAME: &str = "AcmeBank 24";
@@ -77,7 +77,7 @@ fn every_code_sms_fits_in_one_segment() {
                     ttl_minutes: MINUTES,
                     origin_host: Some(HOST),
                     transaction,
-                    links: ServiceLinks::default(),
+                    brand: &ServiceBrand::NONE,
                 };
                 let r = message::render(Channel::Sms, &p);
                 assert_eq!(r.language, language.tag);
@@ -152,11 +152,13 @@ fn every_notice_sms_fits_in_one_segment() {
                         ip: Some("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff".into()),
                         held_until,
                     };
-                    let (lang, _, body) = notice::render(
+                    let notice::Notice {
+                        locale: lang, body, ..
+                    } = notice::render(
                         Channel::Sms,
                         Some(language.tag),
                         SMS_NAME,
-                        ServiceLinks::default(),
+                        &ServiceBrand::NONE,
                         &n,
                     );
                     assert_eq!(lang.tag(), language.tag);

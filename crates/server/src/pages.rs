@@ -211,7 +211,7 @@ impl<'a> Branding<'a> {
         .collect();
         Branding {
             service: &service.name,
-            logo: brand.logo.as_ref().map(|logo| logo_path(&service.id, logo)),
+            logo: brand.logo.as_ref().map(|logo| logo.path(&service.id)),
             style: brand_style(service),
             links,
         }
@@ -223,12 +223,6 @@ impl<'a> Branding<'a> {
 fn brand_style(service: &Service) -> Option<String> {
     let color = service.settings.brand.primary_color?;
     Some(format!(":root{{--accent:{color}}}"))
-}
-
-/// Where a service's logo is served: the address changes with the image,
-/// so that browsers keep it for good.
-fn logo_path(service_id: &str, logo: &countersign_core::brand::Logo) -> String {
-    format!("/brand/{}/logo/{}", help::enc(service_id), logo.version())
 }
 
 /// The frame every page shares: `content` is an askama template's output

@@ -12,7 +12,7 @@ use countersign_core::service::Service;
 use countersign_core::user::User;
 use countersign_delivery::OutboundMessage;
 use countersign_i18n::message::{render, MessageParams};
-use countersign_i18n::ServiceLinks;
+use countersign_i18n::ServiceBrand;
 use countersign_store::MessageUpdate;
 use serde::Deserialize;
 use serde_json::json;
@@ -233,6 +233,7 @@ impl App {
         let ttl_minutes = u32::try_from(outgoing.sent_at.seconds_until(c.expires_at).div_ceil(60))
             .unwrap_or(u32::MAX);
         let sender = service.name_on(channel, c.context.sender_name.as_deref());
+        let brand = ServiceBrand::of(service, &self.config.public_url);
         let rendered = render(
             channel,
             &MessageParams {
@@ -243,7 +244,7 @@ impl App {
                 ttl_minutes,
                 origin_host: self.config.public_host(),
                 transaction: c.context.transaction.as_ref(),
-                links: ServiceLinks::of(&service.settings.brand),
+                brand: &brand,
             },
         );
         let gated = rendered
@@ -265,6 +266,7 @@ impl App {
             to: outgoing.to.clone(),
             subject: rendered.subject,
             body: rendered.body,
+            html: rendered.html,
             code: outgoing.code.clone(),
             language: rendered.language.to_owned(),
             speech_language: rendered.speech_language.to_owned(),

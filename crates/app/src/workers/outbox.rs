@@ -17,7 +17,7 @@ use countersign_core::Timestamp;
 pub use countersign_delivery::EventPoster;
 use countersign_delivery::{DeliveryError, OutboundMessage};
 use countersign_i18n::notice::render;
-use countersign_i18n::ServiceLinks;
+use countersign_i18n::ServiceBrand;
 use countersign_store::{
     AfterDelivery, NoticeOutcome, NoticeRecord, WebhookClaim, WebhookDelivery,
 };
@@ -217,28 +217,29 @@ async fn send_notice(
     let service_name = service
         .as_ref()
         .map_or_else(String::new, |s| s.name_on(notice.channel, None));
-    let (language, subject, body) = render(
+    let brand = service.as_ref().map_or(ServiceBrand::NONE, |s| {
+        ServiceBrand::of(s, &state.config.public_url)
+    });
+    let rendered = render(
         notice.channel,
         notice.locale.as_deref(),
         &service_name,
-        service
-            .as_ref()
-            .map(|s| ServiceLinks::of(&s.settings.brand))
-            .unwrap_or_default(),
+        &brand,
         &notice.content,
     );
     let message = OutboundMessage {
         message_id: notice.id.clone(),
         channel: notice.channel,
         to: notice.to.clone(),
-        subject,
-        body,
+        subject: rendered.subject,
+        body: rendered.body,
+        html: rendered.html,
         // A notice carries no code; webhook receivers send `body` as is.
         code: String::new(),
-        language: language.tag().to_owned(),
+        language: rendered.locale.tag().to_owned(),
         // A call is read by a voice of its language: an Arabic notice by
         // an Arabic voice.
-        speech_language: language.language().speech.to_owned(),
+        speech_language: rendered.locale.language().speech.to_owned(),
         service_name,
         status_callback: None,
         key_press: None,

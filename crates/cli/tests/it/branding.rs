@@ -176,9 +176,27 @@ async fn a_service_brands_its_pages(backend: Backend) {
         );
     }
 
-    // Its emails end with the same links.
+    // Its emails carry the brand: an HTML part (read by an independent MIME
+    // parser) with the logo from this server and the colour, and both
+    // parts end with the same links.
     s.send(&challenge, "email").await;
     let mail = s.smtp.all().pop().unwrap();
+    assert!(
+        mail.header("Content-Type")
+            .unwrap()
+            .starts_with("multipart/alternative"),
+        "{}",
+        mail.data
+    );
+    let html = mail.html().expect("an HTML part");
+    let logo_url = format!("{}{logo_path}", s.state.config.public_url);
+    for part in [
+        format!(r#"<img src="{logo_url}" alt="Acme Bank""#),
+        "border-bottom:4px solid #0b5cad".to_owned(),
+        r#"<a href="https://bank.example/privacy" style="color:#0b5cad">Privacy</a>"#.to_owned(),
+    ] {
+        assert!(html.contains(&part), "{part} missing from {html}");
+    }
     assert!(
         mail.text().trim_end().ends_with(
             "\n\nHelp: https://bank.example/help\nPrivacy notice: https://bank.example/privacy"

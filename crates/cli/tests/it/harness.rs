@@ -203,68 +203,33 @@ impl Mail {
             .map(|l| l[prefix.len()..].trim().to_owned())
     }
 
-    /// The body as the reader sees it: quoted-printable or base64 undone.
+    /// The mail as a mail client reads it.
+    fn parsed(&self) -> mail_parser::Message<'_> {
+        mail_parser::MessageParser::default()
+            .parse(self.data.as_bytes())
+            .expect("a mail")
+    }
+
+    /// The text as the reader sees it (the text part of a multipart mail),
+    /// quoted-printable or base64 undone.
     pub fn text(&self) -> String {
-        let body = self.data.split_once("\n\n").map_or("", |(_, b)| b);
-        let encoding = self
-            .header("Content-Transfer-Encoding")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match encoding.as_str() {
-            "base64" => {
-                use base64::Engine;
-                let joined: String = body.split_whitespace().collect();
-                String::from_utf8(
-                    base64::engine::general_purpose::STANDARD
-                        .decode(joined)
-                        .unwrap(),
-                )
-                .unwrap()
-            }
-            "quoted-printable" => {
-                let unfolded = body.replace("=\n", "");
-                let mut out = Vec::new();
-                let bytes = unfolded.as_bytes();
-                let mut i = 0;
-                while i < bytes.len() {
-                    if bytes[i] == b'=' && i + 2 < bytes.len() + 1 {
-                        let hex =
-                            std::str::from_utf8(&bytes[i + 1..(i + 3).min(bytes.len())]).unwrap();
-                        out.push(u8::from_str_radix(hex, 16).unwrap());
-                        i += 3;
-                    } else {
-                        out.push(bytes[i]);
-                        i += 1;
-                    }
-                }
-                String::from_utf8(out).unwrap()
-            }
-            _ => body.to_owned(),
-        }
+        self.parsed()
+            .body_text(0)
+            .expect("a text part")
+            .into_owned()
+    }
+
+    /// The HTML part, if the mail has one.
+    pub fn html(&self) -> Option<String> {
+        let parsed = self.parsed();
+        (parsed.html_body_count() > 0)
+            .then(|| parsed.body_html(0).map(|h| h.into_owned()))
+            .flatten()
     }
 
     /// The subject, with RFC 2047 encoded words (`=?utf-8?b?…?=`) decoded.
     pub fn subject(&self) -> String {
-        use base64::Engine;
-        let raw = self.header("Subject").unwrap_or_default();
-        raw.split(' ')
-            .map(|word| {
-                let lower = word.to_ascii_lowercase();
-                match lower
-                    .strip_prefix("=?utf-8?b?")
-                    .and_then(|_| word.get(10..word.len().checked_sub(2)?))
-                {
-                    Some(b64) => String::from_utf8(
-                        base64::engine::general_purpose::STANDARD
-                            .decode(b64)
-                            .unwrap(),
-                    )
-                    .unwrap(),
-                    None => word.to_owned(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.parsed().subject().unwrap_or_default().to_owned()
     }
 }
 

@@ -294,7 +294,7 @@ pub(super) fn center_path(service_id: &str) -> String {
 }
 
 /// Percent-encodes a value for a query string or a path segment.
-pub(super) fn enc(value: &str) -> String {
+fn enc(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
