@@ -33,6 +33,15 @@ async fn put_logo(s: &TestServer, key: &str, content_type: &str, image: Vec<u8>)
     Response::read(r).await
 }
 
+/// A GET of this server's `path`, as a browser or mail client makes it.
+async fn fetch(s: &TestServer, path: &str) -> reqwest::Response {
+    s.http
+        .get(format!("{}{path}", s.base))
+        .send()
+        .await
+        .unwrap()
+}
+
 /// A page as a browser gets it: (status, Content-Security-Policy, HTML).
 async fn page(s: &TestServer, path: &str, cookie: Option<&str>) -> (u16, String, String) {
     let mut request = s.http.get(format!("{}{path}", s.base));
@@ -47,42 +56,15 @@ async fn page(s: &TestServer, path: &str, cookie: Option<&str>) -> (u16, String,
     (r.status().as_u16(), csp, r.text().await.unwrap())
 }
 
-/// The security center's cookie for a new portal session of `user`.
-async fn portal_cookie(s: &TestServer, user: &str) -> String {
-    let r = s
-        .post(&format!("/v1/users/{user}/portal-sessions"), json!({}))
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let path = r.body["url"]
-        .as_str()
-        .unwrap()
-        .replace(&s.state.config.public_url, "");
-    let opened = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .get(format!("{}{path}", s.base))
-        .send()
-        .await
-        .unwrap();
-    let set = opened.headers()["set-cookie"].to_str().unwrap();
-    set.split(';').next().unwrap().to_owned()
-}
-
 async fn a_service_brands_its_pages(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
     let r = s
-        .call(
-            reqwest::Method::PATCH,
-            "/v1/service",
-            Some(&s.key),
-            Some(json!({"brand": {
-                "primary_color": "#0B5CAD",
-                "support_url": "https://bank.example/help",
-                "privacy_url": "https://bank.example/privacy"
-            }})),
-        )
+        .patch_service(json!({"brand": {
+            "primary_color": "#0B5CAD",
+            "support_url": "https://bank.example/help",
+            "privacy_url": "https://bank.example/privacy"
+        }}))
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(
@@ -102,12 +84,7 @@ async fn a_service_brands_its_pages(backend: Backend) {
 
     // The logo, from this binary, cacheable for good at its address.
     let logo_path = format!("/brand/{}/logo/{}", s.service_id, &sha256[..16]);
-    let r = s
-        .http
-        .get(format!("{}{logo_path}", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = fetch(&s, &logo_path).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "image/png");
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
@@ -117,12 +94,7 @@ async fn a_service_brands_its_pages(backend: Backend) {
         .contains("immutable"));
     assert_eq!(r.bytes().await.unwrap().as_ref(), LOGO);
     let stale = format!("/brand/{}/logo/0000000000000000", s.service_id);
-    let r = s
-        .http
-        .get(format!("{}{stale}", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = fetch(&s, &stale).await;
     assert_eq!(r.status(), 404, "{:?}", r.text().await);
 
     // Every page of the service carries the brand: logo in the header,
@@ -130,7 +102,7 @@ async fn a_service_brands_its_pages(backend: Backend) {
     // support and privacy links in the footer.
     let style = ":root{--accent:#0b5cad}";
     let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style));
-    let cookie = portal_cookie(&s, "alice").await;
+    let cookie = format!("__Host-cs_portal={}", s.portal_cookie("alice", None).await);
     let hosted = crate::hosted::open(&s, json!({"user_id": "alice", "purpose": "login"})).await;
     let (challenge, hosted) = (hosted.id.clone(), hosted.cookie());
     for (name, path, cookie) in [
@@ -207,12 +179,7 @@ async fn a_service_brands_its_pages(backend: Backend) {
 
     // A support address stands in for a support page.
     let r = s
-        .call(
-            reqwest::Method::PATCH,
-            "/v1/service",
-            Some(&s.key),
-            Some(json!({"brand": {"support_url": "", "support_email": "help@bank.example"}})),
-        )
+        .patch_service(json!({"brand": {"support_url": "", "support_email": "help@bank.example"}}))
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let (_, _, html) = page(&s, &format!("/help/{}?lang=fr", s.service_id), None).await;
@@ -266,12 +233,7 @@ async fn a_service_brands_its_pages(backend: Backend) {
         "{}",
         r.body
     );
-    let r = s
-        .http
-        .get(format!("{}{logo_path}", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = fetch(&s, &logo_path).await;
     assert_eq!(r.status(), 404);
     let (_, _, html) = page(&s, &format!("/help/{}?lang=en", s.service_id), None).await;
     assert!(!crate::pages::header(&html).contains("<img"), "{html}");
@@ -283,15 +245,7 @@ async fn a_brand_users_could_not_read_or_trust_is_refused(backend: Backend) {
     let before = s.get("/v1/service").await.body;
     let patch = |brand: serde_json::Value| {
         let s = &s;
-        async move {
-            s.call(
-                reqwest::Method::PATCH,
-                "/v1/service",
-                Some(&s.key),
-                Some(json!({ "brand": brand })),
-            )
-            .await
-        }
+        async move { s.patch_service(json!({ "brand": brand })).await }
     };
     // A colour white text cannot be read on: refused, with its contrast.
     let r = patch(json!({"primary_color": "#ffd700"})).await;

@@ -117,31 +117,7 @@ async fn security_center_in_chromium(backend: Backend) {
 /// A session cookie for alice's security center, as playwright's
 /// `addCookies` takes it.
 async fn portal_cookie(s: &TestServer, locale: &str) -> serde_json::Value {
-    let r = s
-        .post(
-            "/v1/users/alice/portal-sessions",
-            serde_json::json!({"locale": locale}),
-        )
-        .await;
-    let path = r.body["url"]
-        .as_str()
-        .unwrap()
-        .replace(&s.state.config.public_url, "");
-    let opened = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .get(format!("{}{path}", s.base))
-        .send()
-        .await
-        .unwrap();
-    let set = opened.headers()["set-cookie"].to_str().unwrap();
-    let value = set
-        .strip_prefix("__Host-cs_portal=")
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap();
+    let value = s.portal_cookie("alice", Some(locale)).await;
     // A `__Host-` cookie: Secure, Path=/, no Domain attribute (playwright's
     // `domain` without a leading dot is host-only).
     serde_json::json!([{"name": "__Host-cs_portal", "value": value, "domain": "localhost", "path": "/", "secure": true, "httpOnly": true, "sameSite": "Strict"}])
@@ -163,13 +139,8 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
     let base = format!("http://localhost:{port}");
     let help = format!("{base}/help/{}", s.service_id);
     let r = s
-        .call(
-            reqwest::Method::PATCH,
-            "/v1/service",
-            Some(&s.key),
-            Some(serde_json::json!({"brand": {"primary_color": "#0b5cad",
-                "support_url": "https://bank.example/help", "privacy_url": "https://bank.example/privacy"}})),
-        )
+        .patch_service(serde_json::json!({"brand": {"primary_color": "#0b5cad",
+            "support_url": "https://bank.example/help", "privacy_url": "https://bank.example/privacy"}}))
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let logo = s

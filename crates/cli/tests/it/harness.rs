@@ -598,6 +598,48 @@ impl TestServer {
     }
 
     /// Registers `user_id` with a French mobile and an address.
+    /// `PATCH /v1/service` with the service's key.
+    pub async fn patch_service(&self, body: Value) -> Response {
+        self.call(
+            reqwest::Method::PATCH,
+            "/v1/service",
+            Some(&self.key),
+            Some(body),
+        )
+        .await
+    }
+
+    /// A new security-center session of `user` (in `locale`), opened as
+    /// its link would be: the session cookie's value.
+    pub async fn portal_cookie(&self, user: &str, locale: Option<&str>) -> String {
+        let r = self
+            .post(
+                &format!("/v1/users/{user}/portal-sessions"),
+                serde_json::json!({"locale": locale}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let path = r.body["url"]
+            .as_str()
+            .unwrap()
+            .replace(&self.state.config.public_url, "");
+        let opened = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let set = opened.headers()["set-cookie"].to_str().unwrap();
+        set.strip_prefix("__Host-cs_portal=")
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
     pub async fn alice(&self, user_id: &str) -> Value {
         let r = self
             .put(

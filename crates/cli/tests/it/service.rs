@@ -7,16 +7,6 @@ use crate::factors::{active_totp, now_secs, oathtool_totp};
 use crate::harness::{Backend, Response, TestServer, T0};
 use crate::on_both_backends;
 
-async fn patch_service(s: &TestServer, body: serde_json::Value) -> Response {
-    s.call(
-        reqwest::Method::PATCH,
-        "/v1/service",
-        Some(&s.key),
-        Some(body),
-    )
-    .await
-}
-
 async fn policies_and_settings_are_patched(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
@@ -61,7 +51,7 @@ async fn policies_and_settings_are_patched(backend: Backend) {
         .await;
     assert_eq!(r.body["attempts_left"], 3, "{}", r.body);
 
-    let patch = |body| patch_service(&s, body);
+    let patch = |body| s.patch_service(body);
     // Refused, and nothing changes.
     let r =
         patch(json!({"policies": {"withdrawal": {"all_of": [{"any_of": ["sms", "totp"]}]}}})).await;
@@ -104,10 +94,10 @@ async fn sms_name_is_set_and_used_by_sms_only(backend: Backend) {
     let current = s.get("/v1/service").await.body;
     assert_eq!(current["sms_name"], "Acme Bank", "derived: {current}");
     assert!(current["settings"].get("sms_name").is_none(), "{current}");
-    let r = patch_service(&s, json!({"sms_name": "Acme Bank Ltd"})).await;
+    let r = s.patch_service(json!({"sms_name": "Acme Bank Ltd"})).await;
     r.assert_problem(400, "invalid_request");
     assert_eq!(r.body["field"], "sms_name");
-    let r = patch_service(&s, json!({"sms_name": "Acme"})).await;
+    let r = s.patch_service(json!({"sms_name": "Acme"})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["sms_name"], "Acme");
     assert_eq!(r.body["settings"]["sms_name"], "Acme");
@@ -127,7 +117,7 @@ async fn sms_name_is_set_and_used_by_sms_only(backend: Backend) {
     let mail = s.smtp.all().pop().unwrap();
     assert_eq!(mail.subject(), format!("{code} is your Acme Bank code"));
 
-    let r = patch_service(&s, json!({"sms_name": ""})).await;
+    let r = s.patch_service(json!({"sms_name": ""})).await;
     assert_eq!(r.body["sms_name"], "Acme Bank", "{}", r.body);
     assert!(r.body["settings"].get("sms_name").is_none(), "{}", r.body);
 }
@@ -153,7 +143,7 @@ async fn a_settings_change_reaches_every_node_at_once() {
         // Each node caches the service.
         assert_eq!(settings_on(node).await["max_attempts"], 5);
     }
-    let r = patch_service(&s, json!({"max_attempts": 3})).await;
+    let r = s.patch_service(json!({"max_attempts": 3})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let changed = std::time::Instant::now();
     for node in &nodes {
@@ -174,7 +164,7 @@ async fn a_settings_change_reaches_every_node_at_once() {
 async fn a_sensitive_purpose_of_the_services_own_is_guarded_like_a_withdrawal(backend: Backend) {
     let s = TestServer::start(backend).await;
     s.alice("alice").await;
-    let patch = |body| patch_service(&s, body);
+    let patch = |body| s.patch_service(body);
     let sms_only = json!({"all_of": [{"any_of": ["sms"]}]});
     let r = patch(json!({"policies": {"payout": sms_only}})).await;
     r.assert_problem(400, "purpose_class_required");
