@@ -327,6 +327,12 @@ async fn changes_need_the_csrf_token_and_the_users_own_factor(backend: Backend) 
             let r = post_form(&s, path, &cookie, &form).await;
             assert_eq!(r.status, 403, "{path} {form:?}");
             assert!(html(&r).contains("Nothing was changed"), "{}", html(&r));
+            // Under the service's name, as every page of its session.
+            assert!(
+                html(&r).contains("<header><a href=\"/security\">Acme Bank security center</a>"),
+                "{}",
+                html(&r)
+            );
         }
     }
     // The JSON calls of the passkey page want the header.

@@ -28,6 +28,7 @@ use countersign_core::portal::{
     clear_cookie, cookie_value, csrf_matches, csrf_token, set_cookie, MethodKind, Pending,
     SESSION_TTL,
 };
+use countersign_core::service::Service;
 use serde::Deserialize;
 
 mod overview;
@@ -73,6 +74,14 @@ impl Portal {
         Family::Security(Some(&self.service))
     }
 
+    /// Where a refusal of this session's requests is shown.
+    fn seen(&self) -> Seen {
+        Seen {
+            t: self.t,
+            service: Some(self.service.clone()),
+        }
+    }
+
     /// The token every form of the security center carries.
     fn csrf(&self) -> String {
         csrf_token(&self.cookie)
@@ -86,12 +95,13 @@ fn lang_of(locale: Option<&str>, headers: &HeaderMap) -> Texts {
 }
 
 /// A page with a title and a paragraph (message ids), and a link back to
-/// the security center.
-fn message(t: Texts, status: StatusCode, title: &str, lead: &str) -> Response {
+/// the security center, of the session's service when it is known.
+fn message(w: &Seen, status: StatusCode, title: &str, lead: &str) -> Response {
+    let t = w.t;
     let back = t.get("security-back");
     message_page(
         t,
-        Family::Security(None),
+        Family::Security(w.service.as_ref()),
         status,
         &t.get(title),
         &t.get(lead),
@@ -111,7 +121,7 @@ fn no_session(t: Texts) -> Response {
 }
 
 /// What went wrong, as a page: what the user can do about it.
-fn failed(t: Texts, e: &Shown) -> Response {
+fn failed(w: &Seen, e: &Shown) -> Response {
     let (title, lead) = match e.trouble {
         Trouble::Unsatisfiable => ("error-title", "security-unsatisfiable-lead"),
         Trouble::Locked => ("error-title", "security-locked-lead"),
@@ -119,25 +129,40 @@ fn failed(t: Texts, e: &Shown) -> Response {
         Trouble::NotFound => ("security-not-found-title", "security-not-found-lead"),
         _ => ("error-title", "security-error-lead"),
     };
-    message(t, e.status, title, lead)
+    message(w, e.status, title, lead)
+}
+
+/// Where a refusal is shown: in the page's language, and once the session
+/// is known, under its service's name and brand.
+#[derive(Clone)]
+struct Seen {
+    t: Texts,
+    service: Option<Service>,
+}
+
+impl Seen {
+    /// Before a session is found.
+    fn nowhere(t: Texts) -> Seen {
+        Seen { t, service: None }
+    }
 }
 
 /// Why a request was refused, before or after its session was found.
 enum Refusal {
     NoSession(Texts),
-    Csrf(Texts),
-    NotFound(Texts),
+    Csrf(Seen),
+    NotFound(Seen),
     /// A change asked without a fresh step-up, where none can be begun
     /// (the passkey script's JSON call).
-    StepUpRequired(Texts),
-    Failed(Texts, Shown),
+    StepUpRequired(Seen),
+    Failed(Seen, Shown),
 }
 
 impl Refusal {
-    fn failed(t: Texts) -> impl Fn(AppError) -> Refusal {
+    fn failed(w: Seen) -> impl Fn(AppError) -> Refusal {
         move |e| match e {
-            AppError::NotFound(Missing::Factor) => Refusal::NotFound(t),
-            e => Refusal::Failed(t, Shown::from(e)),
+            AppError::NotFound(Missing::Factor) => Refusal::NotFound(w.clone()),
+            e => Refusal::Failed(w.clone(), Shown::from(e)),
         }
     }
 }
@@ -175,25 +200,25 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         match self {
             Refusal::NoSession(t) => no_session(t),
-            Refusal::Csrf(t) => message(
-                t,
+            Refusal::Csrf(w) => message(
+                &w,
                 StatusCode::FORBIDDEN,
                 "security-csrf-title",
                 "security-csrf-lead",
             ),
-            Refusal::NotFound(t) => message(
-                t,
+            Refusal::NotFound(w) => message(
+                &w,
                 StatusCode::NOT_FOUND,
                 "security-not-found-title",
                 "security-not-found-lead",
             ),
-            Refusal::StepUpRequired(t) => message(
-                t,
+            Refusal::StepUpRequired(w) => message(
+                &w,
                 StatusCode::FORBIDDEN,
                 "security-step-up-first-title",
                 "security-step-up-first-lead",
             ),
-            Refusal::Failed(t, e) => failed(t, &e),
+            Refusal::Failed(w, e) => failed(&w, &e),
         }
     }
 }
@@ -212,7 +237,7 @@ async fn portal(app: &App, headers: &HeaderMap) -> Result<Portal, Refusal> {
     let live = app
         .portal(cookie)
         .await
-        .map_err(Refusal::failed(fallback))?
+        .map_err(Refusal::failed(Seen::nowhere(fallback)))?
         .ok_or(Refusal::NoSession(fallback))?;
     let t = lang_of(
         live.session
@@ -236,12 +261,12 @@ async fn portal_form(
 ) -> Result<(Portal, Vec<(String, String)>), Refusal> {
     let p = portal(state, headers).await?;
     if body.len() > MAX_FORM_BYTES {
-        return Err(Refusal::Csrf(p.t));
+        return Err(Refusal::Csrf(p.seen()));
     }
     let fields: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
     let presented = field(&fields, "csrf").unwrap_or_default();
     if !csrf_matches(&p.cookie, presented) {
-        return Err(Refusal::Csrf(p.t));
+        return Err(Refusal::Csrf(p.seen()));
     }
     Ok((p, fields))
 }
@@ -254,7 +279,7 @@ async fn portal_json(state: &App, headers: &HeaderMap) -> Result<Portal, Refusal
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     if !csrf_matches(&p.cookie, presented) {
-        return Err(Refusal::Csrf(p.t));
+        return Err(Refusal::Csrf(p.seen()));
     }
     Ok(p)
 }
@@ -270,7 +295,7 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
 async fn own_factor(app: &App, p: &Portal, id: &str) -> Result<Factor, Refusal> {
     app.own_factor(&p.user, id)
         .await
-        .map_err(Refusal::failed(p.t))
+        .map_err(Refusal::failed(p.seen()))
 }
 
 fn see_other(location: &str) -> Response {
@@ -307,7 +332,7 @@ async fn step_up_first(
     let hosted = state
         .begin_step_up(p, pending, ip)
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     Ok(Some(see_other(&hosted)))
 }
 
@@ -348,7 +373,7 @@ async fn open_link(
     {
         Ok(Some(opened)) => opened,
         Ok(None) => return gone(),
-        Err(e) => return failed(fallback, &Shown::from(e)),
+        Err(e) => return failed(&Seen::nowhere(fallback), &Shown::from(e)),
     };
     let (redeemed, user, cookie) = (opened.session, opened.user, opened.cookie);
     let t = lang_of(
@@ -394,7 +419,7 @@ async fn overview(
     let overview = state
         .security_overview(&p, ACTIVITY_READ)
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     // After a security change, the notice offers to end the other sessions.
     let (notice, changed) = match q.notice.as_deref() {
         Some("added") => (Some("security-notice-added"), true),
@@ -425,7 +450,7 @@ async fn start_totp(
     let view = state
         .enrol_authenticator_app(&p.service, &p.user)
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     let t = p.texts();
     let secret = view.secret.unwrap_or_default();
     let grouped: Vec<String> = secret
@@ -481,7 +506,7 @@ async fn activate_totp(
     let (p, fields) = portal_form(&state, &headers, &body).await?;
     let factor = own_factor(&state, &p, &id).await?;
     if factor.kind != FactorType::Totp {
-        return Err(Refusal::NotFound(p.t));
+        return Err(Refusal::NotFound(p.seen()));
     }
     let proof = Activation {
         code: Some(field(&fields, "code").unwrap_or_default().to_owned()),
@@ -506,7 +531,7 @@ async fn activate_totp(
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
-        Err(e) => Err(Refusal::failed(p.t)(e)),
+        Err(e) => Err(Refusal::failed(p.seen())(e)),
     }
 }
 
@@ -528,7 +553,7 @@ async fn new_recovery_codes(
     let (_, codes) = state
         .replace_recovery_codes(&p.service, &p.user, ip.as_deref())
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     let t = p.texts();
     let content = CodesPage {
         t,
@@ -574,7 +599,7 @@ async fn remove_method(
     state
         .remove_factor(&p.service, &p.user, &factor, ip.as_deref())
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     Ok(see_other("/security?notice=removed"))
 }
 
@@ -592,7 +617,7 @@ async fn step_up(
     let kind = field(&fields, "for")
         .and_then(MethodKind::addable)
         .filter(|k| matches!(k, MethodKind::Passkey | MethodKind::SecurityKey))
-        .ok_or(Refusal::NotFound(p.t))?;
+        .ok_or(Refusal::NotFound(p.seen()))?;
     let ip = ip.map(|ip| ip.to_canonical().to_string());
     if let Some(step_up) = step_up_first(&state, &p, Pending::Addition(kind), ip).await? {
         return Ok(step_up);
@@ -617,15 +642,14 @@ async fn step_up_done(
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
     let mut p = portal(&state, &headers).await?;
-    let t = p.texts();
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let step_up = state
         .finish_step_up(&p, q.challenge_id.as_deref())
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     let StepUp::Passed { cookie, confirm } = step_up else {
         return Ok(message(
-            t,
+            &p.seen(),
             StatusCode::FORBIDDEN,
             "security-step-up-title",
             "security-step-up-lead",
@@ -713,7 +737,7 @@ async fn sign_out(
     state
         .end_portal_session(&p)
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     let t = p.texts();
     let back_to_app = t.get("security-back-to-app");
     let back = p

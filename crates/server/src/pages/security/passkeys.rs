@@ -53,7 +53,7 @@ pub(super) async fn page(
     let t = p.texts();
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let Some(kind) = webauthn_kind(q.kind.as_deref()) else {
-        return Err(Refusal::NotFound(p.t));
+        return Err(Refusal::NotFound(p.seen()));
     };
     let (title, lead, kind) = match kind {
         WebauthnKind::Passkey => ("security-passkey-title", "security-passkey-lead", "passkey"),
@@ -107,7 +107,7 @@ pub(super) struct FinishWebauthn {
 pub(super) async fn start(State(state): State<App>, headers: HeaderMap, body: Bytes) -> Response {
     let p = match portal_json(&state, &headers).await {
         Ok(p) if p.session.stepped_up(state.now()) => p,
-        Ok(p) => return Refusal::StepUpRequired(p.t).into_problem(),
+        Ok(p) => return Refusal::StepUpRequired(p.seen()).into_problem(),
         Err(r) => return r.into_problem(),
     };
     let body: StartWebauthn = match parse_json(&body) {
@@ -160,7 +160,7 @@ pub(super) async fn finish(
     };
     let factor = match own_factor(&state, &p, &id).await {
         Ok(f) if f.kind == FactorType::Webauthn => f,
-        Ok(_) => return Refusal::NotFound(p.t).into_problem(),
+        Ok(_) => return Refusal::NotFound(p.seen()).into_problem(),
         Err(r) => return r.into_problem(),
     };
     let proof = Activation {

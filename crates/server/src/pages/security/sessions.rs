@@ -22,7 +22,7 @@ pub(super) async fn others(state: &App, p: &Portal) -> Result<usize, Refusal> {
     let sessions = state
         .portal_sessions(p)
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     Ok(sessions.iter().filter(|s| s.id != p.session.id).count())
 }
 
@@ -110,7 +110,7 @@ async fn end(
     state
         .revoke_portal_sessions(&p, only, ip.as_deref())
         .await
-        .map_err(Refusal::failed(p.t))?;
+        .map_err(Refusal::failed(p.seen()))?;
     Ok(see_other(match only {
         Some(_) => "/security?notice=session_ended",
         None => "/security?notice=others_ended",
