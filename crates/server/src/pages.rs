@@ -603,6 +603,15 @@ pub fn routes() -> Router<App> {
             }),
         )
         .route(
+            "/assets/local-time.js",
+            get(|| async {
+                asset(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../assets/local-time.js"),
+                )
+            }),
+        )
+        .route(
             "/assets/webauthn.js",
             get(|| async {
                 asset(

@@ -1,9 +1,10 @@
 // Countersign's pages as people see them, in Debian's Chromium (headless,
 // driven by playwright-core). Generic: it opens each page of CS_PAGES (a
-// JSON list of {name, url, cookies?, status?, fresh?}; `cookies` go into the
-// browser first, for pages behind a session; `status` is the one expected,
-// 200 unless said; `fresh` opens it without any cookie set before) at a
-// phone's width (390×844) and a desktop's
+// JSON list of {name, url, cookies?, status?, fresh?, time?}; `cookies` go
+// into the browser first, for pages behind a session; `status` is the one
+// expected, 200 unless said; `fresh` opens it without any cookie set before;
+// `time`, text the page's first time of day must show, as a reader in
+// CS_TIMEZONE sees it) at a phone's width (390×844) and a desktop's
 // (1280×800), saves a screenshot of each in CS_ARTIFACTS, and runs axe-core
 // on it: any "serious" or "critical" accessibility violation fails the run.
 // With CS_SEARCH ({name, url, query, first}) it also searches like a person:
@@ -42,9 +43,11 @@ try {
   for (const [width, viewport] of Object.entries(viewports)) {
     // The pages forbid foreign scripts (CSP); axe is injected by the test,
     // so this context alone bypasses it.
-    const context = await browser.newContext({ viewport, bypassCSP: true });
+    const context = await browser.newContext({
+      viewport, bypassCSP: true, timezoneId: process.env.CS_TIMEZONE || "UTC",
+    });
     const page = await context.newPage();
-    for (const { name, url, cookies, status = 200, fresh } of pages) {
+    for (const { name, url, cookies, status = 200, fresh, time } of pages) {
       if (fresh) await context.clearCookies();
       if (cookies) await context.addCookies(cookies);
       const response = await page.goto(url, { waitUntil: "load" });
@@ -54,6 +57,10 @@ try {
       const broken = await page.evaluate(() =>
         [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src));
       expect(broken.length === 0, `${name}: every image loads`, broken);
+      if (time) {
+        const shown = await page.locator("time[datetime*='T']").first().innerText();
+        expect(shown.includes(time), `${name}: times in the reader's zone`, { shown, time });
+      }
       await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true });
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(async () =>

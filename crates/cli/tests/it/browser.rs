@@ -127,7 +127,8 @@ async fn portal_cookie(s: &TestServer, locale: &str) -> serde_json::Value {
 /// Japanese: the landing page, the support center and its tools, the help
 /// center (list, article, search results), the security center (overview,
 /// adding a passkey, and its page for an ended session), the hosted
-/// verification page, and the not-found page. Screenshots at phone and
+/// verification page, and the not-found page; times of day in the reader's
+/// time zone (Tokyo here). Screenshots at phone and
 /// desktop widths in `target/artifacts/screenshots`, no serious
 /// accessibility violation in any, and a search typed like a person would.
 /// The service is branded (logo, colour), as a bank's would be. The
@@ -165,6 +166,13 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         Backend::Sqlite => ("sqlite", &["en", "ar", "ja"][..]),
         Backend::Postgres => ("postgres", &["en"][..]),
     };
+    // The reader is in Tokyo: times of day are shown in their zone (the
+    // server writes UTC). The security center's first time is the latest
+    // event's, which happened at the test clock's time.
+    let tokyo = {
+        let seconds = countersign_core::clock::Clock::now(s.clock.as_ref()).millis() / 1000 + 9 * 3600;
+        format!("{:02}:{:02} GMT+9", seconds / 3600 % 24, seconds / 60 % 60)
+    };
     let mut pages = Vec::new();
     for lang in languages {
         let portal = portal_cookie(&s, lang).await;
@@ -185,7 +193,8 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
             serde_json::json!({"name": name("help-center"), "url": format!("{help}?lang={lang}")}),
             serde_json::json!({"name": name("help-article"), "url": format!("{help}/sms-code-not-received?lang={lang}")}),
             serde_json::json!({"name": name("help-search"), "url": format!("{help}?lang={lang}&q=security+key")}),
-            serde_json::json!({"name": name("security"), "url": format!("{base}/security?notice=added"), "cookies": &portal}),
+            serde_json::json!({"name": name("security"), "url": format!("{base}/security?notice=added"), "cookies": &portal,
+                "time": if *lang == "en" { Some(tokyo.as_str()) } else { None }}),
             serde_json::json!({"name": name("security-passkey"), "url": format!("{base}/security/webauthn?kind=passkey"), "cookies": &portal}),
             serde_json::json!({"name": name("hosted"), "url": format!("{base}/verify/{}?lang={lang}", hosted.id), "cookies": hosted_cookie}),
             serde_json::json!({"name": name("not-found"), "url": format!("{base}/nowhere?lang={lang}"), "status": 404}),
@@ -209,6 +218,7 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
     let out = tokio::process::Command::new("node")
         .arg(script)
         .env("CS_PAGES", pages.to_string())
+        .env("CS_TIMEZONE", "Asia/Tokyo")
         .env("CS_SEARCH", search.to_string())
         .env("CS_ARTIFACTS", artifacts)
         .output()
