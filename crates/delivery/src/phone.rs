@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use askama::Template;
 use async_trait::async_trait;
-use countersign_core::message::escape_markup;
 use countersign_core::policy::Channel;
 use countersign_core::secret::hmac_sha256_hex;
 use serde::Deserialize;
@@ -217,34 +217,51 @@ struct TwilioResource {
     sid: Option<String>,
 }
 
-/// TwiML that reads the voice text; the text already spells the code digit
-/// by digit, twice.
-pub fn twiml(text: &str, speech_language: &str) -> String {
-    format!(
-        "<Response><Say language=\"{}\">{}</Say></Response>",
-        escape_markup(speech_language),
-        escape_markup(text)
-    )
+/// TwiML that reads the voice text (`templates/twiml/say.xml`, escaped by
+/// askama); the text already spells the code digit by digit, twice.
+#[derive(Template)]
+#[template(path = "twiml/say.xml")]
+struct Say<'a> {
+    text: &'a str,
+    language: &'a str,
 }
 
-/// TwiML that asks for one key before anything else: the prompt, inside a
-/// `<Gather>` that posts the key to `action_url`; without a key, the
-/// goodbye and the end of the call. The code is not in it.
+pub fn twiml(text: &str, speech_language: &str) -> String {
+    Say {
+        text,
+        language: speech_language,
+    }
+    .render()
+    .expect("a template of strings renders")
+}
+
+/// TwiML that asks for one key before anything else
+/// (`templates/twiml/gather.xml`): the prompt, inside a `<Gather>` that
+/// posts the key to `action_url`; without a key, the goodbye and the end
+/// of the call. The code is not in it.
+#[derive(Template)]
+#[template(path = "twiml/gather.xml")]
+struct GatherKey<'a> {
+    prompt: &'a str,
+    goodbye: &'a str,
+    action_url: &'a str,
+    language: &'a str,
+}
+
 pub fn gather_twiml(
     prompt: &str,
     goodbye: &str,
     action_url: &str,
     speech_language: &str,
 ) -> String {
-    let language = escape_markup(speech_language);
-    format!(
-        "<Response><Gather numDigits=\"1\" timeout=\"10\" method=\"POST\" action=\"{}\">\
-         <Say language=\"{language}\">{}</Say></Gather>\
-         <Say language=\"{language}\">{}</Say><Hangup/></Response>",
-        escape_markup(action_url),
-        escape_markup(prompt),
-        escape_markup(goodbye)
-    )
+    GatherKey {
+        prompt,
+        goodbye,
+        action_url,
+        language: speech_language,
+    }
+    .render()
+    .expect("a template of strings renders")
 }
 
 #[async_trait]
@@ -372,7 +389,7 @@ mod tests {
         let t = gather_twiml("Press a key", "Bye", "https://x.test/a?b=1&c=2", "fr-FR");
         assert_eq!(
             t,
-            "<Response><Gather numDigits=\"1\" timeout=\"10\" method=\"POST\" action=\"https://x.test/a?b=1&amp;c=2\">\
+            "<Response><Gather numDigits=\"1\" timeout=\"10\" method=\"POST\" action=\"https://x.test/a?b=1&#38;c=2\">\
              <Say language=\"fr-FR\">Press a key</Say></Gather>\
              <Say language=\"fr-FR\">Bye</Say><Hangup/></Response>"
         );
@@ -382,7 +399,7 @@ mod tests {
     fn twiml_is_escaped() {
         assert_eq!(
             twiml("A & B <1>", "en-US"),
-            "<Response><Say language=\"en-US\">A &amp; B &lt;1&gt;</Say></Response>"
+            "<Response><Say language=\"en-US\">A &#38; B &#60;1&#62;</Say></Response>"
         );
     }
 }

@@ -170,7 +170,8 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
     // server writes UTC). The security center's first time is the latest
     // event's, which happened at the test clock's time.
     let tokyo = {
-        let seconds = countersign_core::clock::Clock::now(s.clock.as_ref()).millis() / 1000 + 9 * 3600;
+        let seconds =
+            countersign_core::clock::Clock::now(s.clock.as_ref()).millis() / 1000 + 9 * 3600;
         format!("{:02}:{:02} GMT+9", seconds / 3600 % 24, seconds / 60 % 60)
     };
     let mut pages = Vec::new();
