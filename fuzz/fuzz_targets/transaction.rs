@@ -1,15 +1,16 @@
 //! The payment details of a challenge (`context.transaction` of
 //! `POST /v1/challenges`, deserialized by serde_json as inside the whole
 //! body), then validated, and when valid put in every message: the SMS, and
-//! the voice call's text escaped for TwiML (`twiml` is `escape_markup` in a
-//! `<Say>`). A payee's name must never change what the message says around
-//! it. Over countersign-core and countersign-i18n (no `server` feature).
+//! (with the `server` feature, as CI builds it) the voice call's TwiML from
+//! the delivery crate's template. A payee's name must never change what the
+//! message says around it, nor add an element to the call's TwiML. The SMS
+//! part needs only countersign-core and countersign-i18n.
 #![no_main]
 
-use countersign_core::message::escape_markup;
 use countersign_core::policy::Channel;
 use countersign_core::transaction::Transaction;
 use countersign_i18n::message::{render, MessageParams};
+use countersign_i18n::ServiceBrand;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -32,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
             ttl_minutes: 5,
             origin_host: Some("acme.example"),
             transaction: Some(&transaction),
+            brand: &ServiceBrand::NONE,
         };
         // Valid details carry no control character, so the SMS has only
         // the template's line breaks: the two before the WebOTP line, which
@@ -43,7 +45,12 @@ fuzz_target!(|data: &[u8]| {
             2 => assert!(sms.ends_with("\n\n@acme.example #{code}"), "{sms:?}"),
             _ => panic!("a line break from the details: {sms:?}"),
         }
-        let voice = escape_markup(&render(Channel::Voice, &params).body);
-        assert!(!voice.contains(['<', '>', '"']), "{voice:?}");
+        #[cfg(feature = "server")]
+        {
+            let voice = render(Channel::Voice, &params).body;
+            let twiml = countersign_delivery::twiml(&voice, "en-US");
+            // <Response><Say …>…</Say></Response>: the details add no tag.
+            assert_eq!(twiml.matches('<').count(), 4, "{twiml:?}");
+        }
     }
 });
