@@ -147,7 +147,7 @@ security-event-contact-changed =
     }
 security-event-challenge-approved = Verificación correcta para { code-action }
 security-event-challenge-failed = Verificación fallida para { code-action }
-security-event-challenge-denied = Rechazada en un dispositivo de confianza la solicitud para { code-action }
+security-event-challenge-denied = Solicitud para { code-action } rechazada en un dispositivo de confianza
 security-event-challenge-code-rejected = Código incorrecto introducido
 security-event-user-locked = Cuenta bloqueada tras códigos incorrectos
 security-event-portal-session-opened = Centro de seguridad abierto
