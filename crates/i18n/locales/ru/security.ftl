@@ -23,10 +23,10 @@ security-none = Нет
 security-activity = Последние события безопасности
 security-no-activity = Пока ничего.
 # Далее следуют дата и время.
-security-added = Добавлен
+security-added = Добавлено
 # Далее следуют дата и время.
 security-last-used = последнее использование
-security-never-used = не использовался
+security-never-used = не использовано
 security-remove = Удалить
 security-sign-out = Выйти
 security-back-to-app = Вернуться в приложение
@@ -34,10 +34,10 @@ security-back = Вернуться в центр безопасности
 # $strength: phishing_resistant, strong, backup или weaker.
 security-strength =
     { $strength ->
-        [phishing_resistant] Защищён от фишинга
-        [strong] Надёжный
-        [backup] Резервный
-       *[weaker] Менее надёжный
+        [phishing_resistant] Защита от фишинга
+        [strong] Надёжно
+        [backup] Резерв
+       *[weaker] Менее надёжно
     }
 # $kind: passkey, security_key, device, totp, hotp или recovery_codes
 # (webauthn, тип фактора, — это ключ доступа).
