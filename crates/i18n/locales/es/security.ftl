@@ -38,9 +38,9 @@ security-back = Volver al centro de seguridad
 security-strength =
     { $strength ->
         [phishing_resistant] Resistente al phishing
-        [strong] Seguro
+        [strong] Alta seguridad
         [backup] De reserva
-       *[weaker] Menos seguro
+       *[weaker] Menor seguridad
     }
 security-kind =
     { $kind ->

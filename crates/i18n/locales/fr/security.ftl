@@ -36,7 +36,7 @@ security-back = Retour au centre de sécurité
 security-strength =
     { $strength ->
         [phishing_resistant] Résiste au hameçonnage
-        [strong] Fort
+        [strong] Robuste
         [backup] Secours
        *[weaker] Plus faible
     }
