@@ -53,7 +53,7 @@ notice-sms-factor-removed =
     }
 notice-sms-email-changed = メール変更
 notice-sms-phone-changed = 電話番号変更
-notice-sms-codes-regenerated = リカバリーコード再発行
+notice-sms-codes-regenerated = リカバリーコード更新
 notice-sms-totp-replayed = 認証コード再使用
 notice-sms-risky-sign-in =
     { $seen ->
