@@ -500,6 +500,11 @@ mod tests {
         assert_eq!(left(tag("nl"), 1), "Nog 1 poging.");
         assert_eq!(left(tag("es"), 1), "Le queda 1 intento.");
         assert_eq!(left(tag("it"), 3), "Restano 3 tentativi.");
+        // Russian needs one, few and many: 21 is one, 22 few, 5 and 11 many.
+        assert_eq!(left(tag("ru"), 21), "Осталась 21 попытка.");
+        assert_eq!(left(tag("ru"), 22), "Осталось 22 попытки.");
+        assert_eq!(left(tag("ru"), 5), "Осталось 5 попыток.");
+        assert_eq!(left(tag("ru"), 11), "Осталось 11 попыток.");
         assert_eq!(
             en.msg("help-results-for").arg("query", "<b>").to_string(),
             "Results for “<b>”",

@@ -38,9 +38,9 @@ security-back = Volver al centro de seguridad
 security-strength =
     { $strength ->
         [phishing_resistant] Resistente al phishing
-        [strong] Seguro
+        [strong] Alta seguridad
         [backup] De reserva
-       *[weaker] Menos seguro
+       *[weaker] Menor seguridad
     }
 security-kind =
     { $kind ->
@@ -147,7 +147,7 @@ security-event-contact-changed =
     }
 security-event-challenge-approved = Verificación correcta para { code-action }
 security-event-challenge-failed = Verificación fallida para { code-action }
-security-event-challenge-denied = Rechazada en un dispositivo de confianza la solicitud para { code-action }
+security-event-challenge-denied = Solicitud para { code-action } rechazada en un dispositivo de confianza
 security-event-challenge-code-rejected = Código incorrecto introducido
 security-event-user-locked = Cuenta bloqueada tras códigos incorrectos
 security-event-portal-session-opened = Centro de seguridad abierto

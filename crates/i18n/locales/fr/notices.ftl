@@ -11,7 +11,7 @@ notice-factor-added =
         [hotp] un jeton matériel à codes a été ajouté à votre compte
         [webauthn] une clé d'accès ou clé de sécurité a été ajoutée à votre compte
         [device] un appareil de confiance a été ajouté à votre compte
-       *[recovery_codes] un jeu de codes de récupération a été ajouté à votre compte
+       *[recovery_codes] un jeu de codes de secours a été ajouté à votre compte
     }
 notice-factor-removed =
     { $factor ->
@@ -19,11 +19,11 @@ notice-factor-removed =
         [hotp] un jeton matériel à codes a été retiré de votre compte
         [webauthn] une clé d'accès ou clé de sécurité a été retirée de votre compte
         [device] un appareil de confiance a été retiré de votre compte
-       *[recovery_codes] un jeu de codes de récupération a été retiré de votre compte
+       *[recovery_codes] un jeu de codes de secours a été retiré de votre compte
     }
 notice-email-changed = l'adresse e-mail de votre compte a été modifiée
 notice-phone-changed = le numéro de téléphone de votre compte a été modifié
-notice-codes-regenerated = de nouveaux codes de récupération ont été créés (les anciens ne fonctionnent plus)
+notice-codes-regenerated = de nouveaux codes de secours ont été créés (les anciens ne fonctionnent plus)
 notice-totp-replayed = un code de votre application d'authentification a été saisi de nouveau alors qu'il avait déjà servi, ce qui n'arrive pas en temps normal : quelqu'un d'autre voit peut-être vos codes
 notice-risky-sign-in =
     { $seen ->
@@ -40,7 +40,7 @@ notice-sms-factor-added =
         [hotp] jeton à codes ajouté
         [webauthn] clé d'accès ou de sécurité ajoutée
         [device] appareil de confiance ajouté
-       *[recovery_codes] codes de récupération ajoutés
+       *[recovery_codes] codes de secours ajoutés
     }
 notice-sms-factor-removed =
     { $factor ->
@@ -48,11 +48,11 @@ notice-sms-factor-removed =
         [hotp] jeton à codes retiré
         [webauthn] clé d'accès ou de sécurité retirée
         [device] appareil de confiance retiré
-       *[recovery_codes] codes de récupération retirés
+       *[recovery_codes] codes de secours retirés
     }
 notice-sms-email-changed = adresse e-mail modifiée
 notice-sms-phone-changed = numéro de téléphone modifié
-notice-sms-codes-regenerated = nouveaux codes de récupération créés
+notice-sms-codes-regenerated = nouveaux codes de secours créés
 notice-sms-totp-replayed = code réutilisé, vos codes ont pu fuiter
 notice-sms-risky-sign-in =
     { $seen ->

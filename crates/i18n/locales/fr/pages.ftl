@@ -60,7 +60,7 @@ landing-no-help-center = Aucun centre d'aide n'est encore publié.
 
 page-not-found-title = Page introuvable
 page-not-found-lead = Il n'y a pas de page à cette adresse. Vérifiez le lien que vous avez suivi.
-page-not-found-home = Aller à l'aide et assistance
+page-not-found-home = Aller à l'aide et à l'assistance
 error-title = Une erreur est survenue
 error-page-lead = Cette page ne peut pas être affichée pour le moment. Réessayez dans un instant.
 
@@ -71,4 +71,4 @@ brand-privacy = Confidentialité
 brand-email-support = Aide : { $support }
 brand-email-privacy = Politique de confidentialité : { $url }
 # A request a page refused (a wrong method, a form it cannot read).
-page-refused-lead = Cette page n’a pas pu traiter cette demande. Revenez en arrière et réessayez.
+page-refused-lead = Cette page n'a pas pu traiter cette demande. Revenez en arrière et réessayez.

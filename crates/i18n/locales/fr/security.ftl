@@ -36,7 +36,7 @@ security-back = Retour au centre de sécurité
 security-strength =
     { $strength ->
         [phishing_resistant] Résiste au hameçonnage
-        [strong] Fort
+        [strong] Robuste
         [backup] Secours
        *[weaker] Plus faible
     }
@@ -51,8 +51,8 @@ security-kind =
        *[recovery_codes] Codes de secours
     }
 security-sent-codes = Codes par SMS, appel ou e-mail
-security-notice-added = C'est fait : le moyen a été ajouté. Nous avons prévenu votre e-mail et votre téléphone vérifiés.
-security-notice-removed = C'est fait : le moyen a été supprimé. Nous avons prévenu votre e-mail et votre téléphone vérifiés.
+security-notice-added = C'est fait : le moyen a été ajouté. Nous avons envoyé un avis à votre adresse e-mail et à votre téléphone vérifiés.
+security-notice-removed = C'est fait : le moyen a été supprimé. Nous avons envoyé un avis à votre adresse e-mail et à votre téléphone vérifiés.
 security-notice-session-ended = C'est fait : cette session est fermée.
 security-notice-others-ended = C'est fait : vos autres sessions sont fermées.
 

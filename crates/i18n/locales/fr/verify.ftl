@@ -24,7 +24,7 @@ verify-method =
         [email] E-mail
         [sms] SMS
         [voice] Appel téléphonique
-       *[recovery_code] Code de récupération
+       *[recovery_code] Code de secours
     }
 verify-send =
     { $channel ->
@@ -33,10 +33,10 @@ verify-send =
        *[email] M'envoyer un code par e-mail
     }
 verify-send-to = { verify-send } ({ $to })
-verify-code-sent = Saisissez le code envoyé au { $to }
+verify-code-sent = Saisissez le code envoyé à { $to }
 verify-code-totp = Saisissez le code affiché par votre application d'authentification
 verify-code-hotp = Saisissez le code affiché par votre jeton
-verify-code-recovery = Saisissez l'un de vos codes de récupération
+verify-code-recovery = Saisissez l'un de vos codes de secours
 verify-verify = Vérifier
 verify-resend-wait = Vous pourrez demander un nouveau code dans { $time }.
 verify-resend-ready = Vous pouvez demander un nouveau code.

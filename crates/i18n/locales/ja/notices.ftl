@@ -41,7 +41,7 @@ notice-sms-factor-added =
         [hotp] トークン追加
         [webauthn] パスキー等追加
         [device] 信頼端末追加
-       *[recovery_codes] 回復コード追加
+       *[recovery_codes] リカバリーコード追加
     }
 notice-sms-factor-removed =
     { $factor ->
@@ -49,11 +49,11 @@ notice-sms-factor-removed =
         [hotp] トークン削除
         [webauthn] パスキー等削除
         [device] 信頼端末削除
-       *[recovery_codes] 回復コード削除
+       *[recovery_codes] リカバリーコード削除
     }
 notice-sms-email-changed = メール変更
 notice-sms-phone-changed = 電話番号変更
-notice-sms-codes-regenerated = 回復コード再発行
+notice-sms-codes-regenerated = リカバリーコード更新
 notice-sms-totp-replayed = 認証コード再使用
 notice-sms-risky-sign-in =
     { $seen ->

@@ -46,7 +46,7 @@ verify-cancel = 心当たりがありません: キャンセル
 ## 本人確認の終了後。
 
 verify-finished-approved = 本人確認が完了しました。
-verify-finished-held = 確認しました。最近セキュリティ設定が変更されたため、お客様保護のため、この出金は { $until } まで保留されます。
+verify-finished-held = 確認しました。最近セキュリティ設定が変更されたため、お客様保護の観点から、この出金は { $until } まで保留されます。
 verify-finished-failed = 本人確認に失敗しました。{ $service } から最初からやり直してください。
 verify-finished-expired = 本人確認の有効期限が切れました。{ $service } から最初からやり直してください。
 verify-finished-cancelled = この本人確認はキャンセルされました。

@@ -77,7 +77,7 @@ security-passkey-lead = Seu celular ou computador guarda a chave de acesso e a d
 security-security-key-title = Adicionar uma chave de segurança
 security-security-key-lead = Tenha sua chave de segurança em mãos: conecte-a ou aproxime-a do celular quando for pedido e depois toque nela.
 security-webauthn-label = Nome (opcional)
-security-webauthn-label-hint = Para reconhecer depois, por exemplo "Notebook do trabalho".
+security-webauthn-label-hint = Para reconhecer depois, por exemplo “Notebook do trabalho”.
 security-webauthn-start = Continuar
 security-webauthn-working = Siga as instruções do seu navegador…
 security-webauthn-cancelled = Foi cancelado ou o tempo acabou. Tente de novo.
@@ -147,7 +147,7 @@ security-event-contact-changed =
     }
 security-event-challenge-approved = Verificação concluída para { code-action }
 security-event-challenge-failed = Verificação sem sucesso para { code-action }
-security-event-challenge-denied = Recusado em um dispositivo confiável o pedido para { code-action }
+security-event-challenge-denied = Pedido para { code-action } recusado em um dispositivo confiável
 security-event-challenge-code-rejected = Código errado digitado
 security-event-user-locked = Conta bloqueada após códigos errados
 security-event-portal-session-opened = Central de segurança aberta

@@ -49,7 +49,7 @@ support-msg-retry =
        *[other] Tente de novo em { $n } minutos.
     }
 support-msg-locked = Sua conta está bloqueada por um tempo depois de muitos códigos errados.
-support-msg-policy-unsatisfiable = Chamadas verificadas exigem um app autenticador. Configure um nas opções de segurança da sua conta.
+support-msg-policy-unsatisfiable = Chamadas verificadas exigem um app autenticador. Configure um nas configurações de segurança da sua conta.
 support-msg-expired = Esta verificação expirou. Comece de novo.
 support-msg-not-join-session = Este navegador não entrou nesta chamada. Comece de novo com seu código de agendamento.
 support-msg-error = Algo deu errado. Tente de novo.

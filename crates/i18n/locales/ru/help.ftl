@@ -16,6 +16,8 @@ help-category =
 help-showing =
     { $total ->
         [one] Показаны { $first }–{ $last } из { $total } статьи
+        [few] Показаны { $first }–{ $last } из { $total } статей
+        [many] Показаны { $first }–{ $last } из { $total } статей
        *[other] Показаны { $first }–{ $last } из { $total } статей
     }
 help-results-for = Результаты по запросу «{ $query }»
@@ -35,6 +37,7 @@ help-views =
     { $views ->
         [one] { $views } просмотр
         [few] { $views } просмотра
+        [many] { $views } просмотров
        *[other] { $views } просмотров
     }
 help-only-in-english = Эта статья пока недоступна на вашем языке.

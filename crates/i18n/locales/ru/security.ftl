@@ -17,16 +17,16 @@ security-new-recovery = Получить новые коды восстанов�
 security-contacts = Электронная почта и телефон
 security-email = Электронная почта
 security-phone = Телефон
-security-verified = Подтверждён
-security-unverified = Не подтверждён
+security-verified = Подтверждено
+security-unverified = Не подтверждено
 security-none = Нет
 security-activity = Последние события безопасности
 security-no-activity = Пока ничего.
 # Далее следуют дата и время.
-security-added = Добавлен
+security-added = Добавлено
 # Далее следуют дата и время.
 security-last-used = последнее использование
-security-never-used = не использовался
+security-never-used = не использовано
 security-remove = Удалить
 security-sign-out = Выйти
 security-back-to-app = Вернуться в приложение
@@ -34,10 +34,10 @@ security-back = Вернуться в центр безопасности
 # $strength: phishing_resistant, strong, backup или weaker.
 security-strength =
     { $strength ->
-        [phishing_resistant] Защищён от фишинга
-        [strong] Надёжный
-        [backup] Резервный
-       *[weaker] Менее надёжный
+        [phishing_resistant] Защита от фишинга
+        [strong] Надёжно
+        [backup] Резерв
+       *[weaker] Менее надёжно
     }
 # $kind: passkey, security_key, device, totp, hotp или recovery_codes
 # (webauthn, тип фактора, — это ключ доступа).
@@ -103,7 +103,7 @@ security-verify-me = Подтвердить, что это я
 ## Что пошло не так.
 
 security-link-title = Эта ссылка больше не действует
-security-link-lead = Ссылки на центр безопасности действуют один раз и 5 минут. Вернитесь в приложение и снова откройте центр безопасности.
+security-link-lead = Ссылки на центр безопасности действуют однократно и только 5 минут. Вернитесь в приложение и снова откройте центр безопасности.
 security-session-title = Ваша сессия завершена
 security-session-lead = В целях безопасности центр безопасности закрывается после 10 минут бездействия и в любом случае через 30 минут. Вернитесь в приложение и откройте его снова.
 security-csrf-title = Не удалось проверить этот запрос
