@@ -213,7 +213,7 @@ async fn unknown_addresses_get_a_page_and_the_api_problem_json(b: Backend) {
     assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
     let html = r.text().await.unwrap();
     assert!(
-        html.contains("Cette page n'a pas pu traiter cette demande."),
+        html.contains("pas pu traiter cette demande. Revenez en arrière"),
         "{html}"
     );
     s.call(reqwest::Method::PUT, "/v1/service/keys", Some(&s.key), None)
