@@ -41,6 +41,14 @@ impl Brand {
     pub fn is_unset(&self) -> bool {
         *self == Brand::default()
     }
+
+    /// Where a "contact support" link leads: the support page, else a
+    /// `mailto:` to the support address.
+    pub fn support_href(&self) -> Option<String> {
+        self.support_url
+            .clone()
+            .or_else(|| self.support_email.as_ref().map(|e| format!("mailto:{e}")))
+    }
 }
 
 /// A change to the brand (`PATCH /v1/service`, `brand`): fields left out

@@ -75,14 +75,10 @@ pub(crate) fn compose(
     }
     .render()
     .unwrap_or_default();
-    let support = brand.support.map(|s| {
-        let href = if s.starts_with("https://") {
-            s.to_owned()
-        } else {
-            format!("mailto:{s}")
-        };
-        (href, t.get("brand-support"))
-    });
+    let support = brand
+        .support_href
+        .clone()
+        .map(|href| (href, t.get("brand-support")));
     let privacy = brand
         .privacy
         .map(|url| (url.to_owned(), t.get("brand-privacy")));

@@ -33,8 +33,11 @@ pub use texts::{Arg, Instant, Msg, Texts};
 /// where to turn, and it is the service that speaks, not Countersign.
 #[derive(Debug, Clone)]
 pub struct ServiceBrand<'a> {
-    /// A support page, or else an address.
+    /// A support page, or else an address (as the text part shows it).
     pub support: Option<&'a str>,
+    /// Where the HTML part's support link leads
+    /// ([`countersign_core::brand::Brand::support_href`]).
+    pub support_href: Option<String>,
     pub privacy: Option<&'a str>,
     /// The logo's absolute address on this server.
     pub logo: Option<String>,
@@ -45,6 +48,7 @@ impl<'a> ServiceBrand<'a> {
     /// No brand: Countersign's neutral look.
     pub const NONE: ServiceBrand<'static> = ServiceBrand {
         support: None,
+        support_href: None,
         privacy: None,
         logo: None,
         color: None,
@@ -62,6 +66,7 @@ impl<'a> ServiceBrand<'a> {
                 .support_url
                 .as_deref()
                 .or(brand.support_email.as_deref()),
+            support_href: brand.support_href(),
             privacy: brand.privacy_url.as_deref(),
             logo: brand.logo.as_ref().map(|logo| {
                 format!(

@@ -488,6 +488,7 @@ mod tests {
     fn an_email_carries_the_services_brand_in_both_parts() {
         let brand = ServiceBrand {
             support: Some("https://bank.example/help"),
+            support_href: Some("https://bank.example/help".into()),
             privacy: Some("https://bank.example/privacy"),
             logo: Some("https://verify.acme.example/brand/svc_1/logo/0123456789abcdef".into()),
             color: countersign_core::brand::Color::parse("#7a1f5c"),
@@ -520,6 +521,7 @@ mod tests {
         // A support address, in German, without a privacy link.
         let brand = ServiceBrand {
             support: Some("help@bank.example"),
+            support_href: Some("mailto:help@bank.example".into()),
             ..ServiceBrand::NONE
         };
         let p = MessageParams {

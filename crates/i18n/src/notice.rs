@@ -188,6 +188,7 @@ mod tests {
     fn a_notice_email_ends_with_the_services_links() {
         let links = ServiceBrand {
             support: Some("help@bank.example"),
+            support_href: Some("mailto:help@bank.example".into()),
             privacy: Some("https://bank.example/privacy"),
             ..ServiceBrand::NONE
         };

@@ -198,12 +198,8 @@ struct Branding<'a> {
 impl<'a> Branding<'a> {
     fn of(service: &'a Service, t: Texts) -> Branding<'a> {
         let brand = &service.settings.brand;
-        let support = brand
-            .support_url
-            .clone()
-            .or_else(|| brand.support_email.as_ref().map(|e| format!("mailto:{e}")));
         let links = [
-            (support, "brand-support"),
+            (brand.support_href(), "brand-support"),
             (brand.privacy_url.clone(), "brand-privacy"),
         ]
         .into_iter()
