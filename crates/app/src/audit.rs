@@ -60,3 +60,19 @@ pub async fn export_chain(
     let s = service_named(store, service).await?;
     Ok(store.audit_chain(&s.id).await?.events)
 }
+
+/// One event of an exported chain, as a JSON Lines line: the event, the
+/// salt or digest its hash covers in place of its personal fields, and its
+/// link.
+pub fn export_line(event: &Event, link: &ChainLink) -> serde_json::Value {
+    serde_json::json!({
+        "id": event.id, "type": event.kind, "at": event.at, "user_id": event.user_id,
+        "ip": event.ip, "detail": event.detail,
+        // What the hash covers in place of the personal fields: their salt
+        // while kept, their digest once erased (absent for events from
+        // before erasure).
+        "personal_salt": event.personal.salt(),
+        "personal_digest": event.personal.erased_digest(),
+        "chain_seq": link.chain_seq, "prev_hash": link.prev_hash, "hash": link.hash,
+    })
+}

@@ -30,6 +30,7 @@ pub enum Missing {
     Article,
     ApiKey,
     Webhook,
+    Operator,
     /// A route that exists only when a provider is configured.
     Route,
 }
@@ -48,6 +49,7 @@ impl Missing {
             Missing::Article => "article",
             Missing::ApiKey => "API key",
             Missing::Webhook => "webhook endpoint",
+            Missing::Operator => "operator",
             Missing::Route => "route",
         }
     }
@@ -171,6 +173,10 @@ pub enum AppError {
     SupportUnconfigured,
     #[error("{0}")]
     WebauthnUnconfigured(String),
+    /// The console refused a change: the operator's role does not allow
+    /// it, or it needs a fresh step-up.
+    #[error("{0}")]
+    Console(#[from] countersign_core::operator::Refused),
     /// Too many concurrent changes to the same record.
     #[error("{0}")]
     Busy(&'static str),

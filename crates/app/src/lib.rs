@@ -14,6 +14,7 @@ pub mod audit;
 pub mod backup;
 pub mod challenges;
 pub mod config;
+pub mod console;
 pub mod devices;
 pub mod erasure;
 pub mod error;

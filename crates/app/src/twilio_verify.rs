@@ -227,6 +227,7 @@ impl App {
             id,
             Challenge::approve_on_integrators_word,
             "challenge.approved_by_integrator",
+            serde_json::json!({}),
         )
         .await?;
         self.verification(service, id).await

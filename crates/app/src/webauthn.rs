@@ -149,26 +149,107 @@ impl RelyingParty {
         Ok(RelyingParty { webauthn, trusted })
     }
 
-    /// The stable handle of a user: Countersign's 128-bit user id as a UUID.
-    fn user_handle(user: &User) -> Uuid {
-        let hex = user.id.strip_prefix("usr_").unwrap_or(&user.id);
+    /// The stable handle of a user or an operator: Countersign's 128-bit id
+    /// (`usr_…`, `opr_…`) as a UUID.
+    fn handle_of(id: &str) -> Uuid {
+        let hex = id.split_once('_').map_or(id, |(_, hex)| hex);
         hex::decode(hex)
             .ok()
             .and_then(|b| Uuid::from_slice(&b).ok())
             .unwrap_or_else(|| {
-                let digest = <sha2::Sha256 as sha2::Digest>::digest(user.id.as_bytes());
+                let digest = <sha2::Sha256 as sha2::Digest>::digest(id.as_bytes());
                 let mut bytes = [0u8; 16];
                 bytes.copy_from_slice(&digest[..16]);
                 Uuid::from_bytes(bytes)
             })
     }
 
+    /// The id with `prefix` a discoverable credential's handle names.
+    fn id_of(prefix: &str, handle: Uuid) -> String {
+        format!("{prefix}_{}", countersign_core::to_hex(handle.as_bytes()))
+    }
+
     /// The user id a discoverable credential's handle names.
     pub fn user_pk_of(handle: Uuid) -> UserKey {
-        UserKey::from_trusted(format!(
-            "usr_{}",
-            countersign_core::to_hex(handle.as_bytes())
-        ))
+        UserKey::from_trusted(Self::id_of("usr", handle))
+    }
+
+    /// A passkey registration: a discoverable credential (usernameless
+    /// sign-in) with user verification.
+    fn passkey_registration(
+        &self,
+        handle: Uuid,
+        name: &str,
+        display: &str,
+        exclude: Option<Vec<CredentialID>>,
+    ) -> Result<Ceremony, CeremonyError> {
+        let (mut ccr, state) = self
+            .webauthn
+            .start_passkey_registration(handle, name, display, exclude)?;
+        let selection = ccr
+            .public_key
+            .authenticator_selection
+            .get_or_insert_with(Default::default);
+        selection.require_resident_key = true;
+        selection.resident_key = Some(ResidentKeyRequirement::Required);
+        Ok(Ceremony {
+            options: to_value(&ccr)?,
+            state: to_value(&state)?,
+        })
+    }
+
+    /// Starts the registration of an operator's passkey (the console's own
+    /// sign-in), excluding the keys they have.
+    pub fn start_operator_registration(
+        &self,
+        operator_id: &str,
+        name: &str,
+    ) -> Result<Ceremony, CeremonyError> {
+        self.passkey_registration(Self::handle_of(operator_id), name, name, None)
+    }
+
+    /// Checks an operator's passkey registration: the credential id
+    /// (base64url) and the passkey to keep.
+    pub fn finish_operator_registration(
+        &self,
+        state: &Value,
+        credential: &Value,
+    ) -> Result<(String, Value), CeremonyError> {
+        let response: RegisterPublicKeyCredential = credential_from(credential)?;
+        let key = self
+            .webauthn
+            .finish_passkey_registration(&response, &from_value(state)?)?;
+        Ok((URL_SAFE.encode(key.cred_id().as_slice()), to_value(&key)?))
+    }
+
+    /// The operator (`opr_…`) and the credential id (base64url) a
+    /// discoverable assertion claims (unverified until
+    /// [`RelyingParty::finish_operator_assertion`]).
+    pub fn identify_operator(&self, credential: &Value) -> Result<(String, String), CeremonyError> {
+        let assertion: PublicKeyCredential = credential_from(credential)?;
+        let (handle, used) = self
+            .webauthn
+            .identify_discoverable_authentication(&assertion)?;
+        Ok((Self::id_of("opr", handle), URL_SAFE.encode(used)))
+    }
+
+    /// Checks a discoverable assertion by an operator's `stored` passkey;
+    /// the passkey brought up to date (its counter).
+    pub fn finish_operator_assertion(
+        &self,
+        state: &Value,
+        credential: &Value,
+        stored: &Value,
+    ) -> Result<Value, CeremonyError> {
+        let assertion: PublicKeyCredential = credential_from(credential)?;
+        let mut key: Passkey = from_value(stored)?;
+        let result = self.webauthn.finish_discoverable_authentication_v2(
+            &assertion,
+            from_value(state)?,
+            &key,
+        )?;
+        key.update_credential(&result);
+        to_value(&key)
     }
 
     /// Starts a registration; `existing` credentials are excluded so a key
@@ -190,23 +271,9 @@ impl RelyingParty {
             .filter_map(|id| URL_SAFE.decode(id).ok())
             .collect();
         let exclude = (!exclude.is_empty()).then_some(exclude);
-        let handle = Self::user_handle(user);
+        let handle = Self::handle_of(&user.id);
         match kind {
-            WebauthnKind::Passkey => {
-                let (mut ccr, state) = self
-                    .webauthn
-                    .start_passkey_registration(handle, &name, &display, exclude)?;
-                let selection = ccr
-                    .public_key
-                    .authenticator_selection
-                    .get_or_insert_with(Default::default);
-                selection.require_resident_key = true;
-                selection.resident_key = Some(ResidentKeyRequirement::Required);
-                Ok(Ceremony {
-                    options: to_value(&ccr)?,
-                    state: to_value(&state)?,
-                })
-            }
+            WebauthnKind::Passkey => self.passkey_registration(handle, &name, &display, exclude),
             WebauthnKind::SecurityKey => {
                 let (mut ccr, state) = self.webauthn.start_securitykey_registration(
                     handle,

@@ -15,7 +15,6 @@ use countersign_app::api_keys::{self, By};
 use countersign_app::config::{LogFormat, Overrides, DEFAULT_CONFIG_FILE};
 use countersign_app::user_import::{parse_user_file, Format};
 use countersign_app::{redact_url, Config};
-use countersign_core::event::Event;
 use countersign_core::{Clock, SystemClock};
 use countersign_store::StoreError;
 
@@ -90,6 +89,9 @@ enum Command {
     /// Operator actions on end users.
     #[command(subcommand, visible_alias = "users")]
     User(UserCommand),
+    /// The console's operators: who may sign in at /console, and as what.
+    #[command(subcommand)]
+    Operator(OperatorCommand),
     /// The master key that seals TOTP/HOTP seeds.
     #[command(subcommand)]
     Key(KeyCommand),
@@ -230,6 +232,25 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+enum OperatorCommand {
+    /// Add an operator; prints {"name","role","enrolment_link","expires_at"}.
+    /// The link (valid 24 hours, once) lets them register the passkey they
+    /// sign in with: hand it to them over a channel you trust.
+    Add {
+        /// How the console and the audit log name them.
+        name: String,
+        /// admin (everything), support (users, masked contacts, events) or
+        /// auditor (everything, read-only).
+        #[arg(long, value_parser = ["admin", "support", "auditor"])]
+        role: String,
+    },
+    /// List the operators, one JSON line each.
+    List,
+    /// Remove an operator: their sessions end at once.
+    Remove { name: String },
+}
+
+#[derive(Subcommand)]
 enum UserCommand {
     /// Lift a lockout (after 100 consecutive failures on the integrator's
     /// challenges a user stays locked until this is run) and clear the
@@ -331,6 +352,7 @@ fn main() -> ExitCode {
                 .map_err(|e| e.to_string()),
             Command::Service(cmd) => service_command(&config, cmd).await,
             Command::User(cmd) => user_command(&config, cmd).await,
+            Command::Operator(cmd) => operator_command(&config, cmd).await,
             Command::Key(KeyCommand::Rotate) => key_rotate(&config).await,
             Command::Token(TokenCommand::Import { file, service }) => {
                 token_import(&config, &file, &service).await
@@ -435,6 +457,59 @@ async fn service_key_command(
     Ok(())
 }
 
+async fn operator_command(config: &Config, cmd: OperatorCommand) -> Result<(), String> {
+    use countersign_app::console;
+    use countersign_core::operator::Role;
+    let store = open_store(config).await?;
+    match cmd {
+        OperatorCommand::Add { name, role } => {
+            let role = Role::parse(&role).ok_or_else(|| format!("no role {role:?}"))?;
+            let added = console::add_operator(
+                store.as_ref(),
+                &config.public_url,
+                &name,
+                role,
+                SystemClock.now(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::json!({
+                    "name": added.operator.name,
+                    "role": added.operator.role.as_str(),
+                    "enrolment_link": added.link,
+                    "expires_at": added.expires_at,
+                })
+            );
+        }
+        OperatorCommand::List => {
+            for o in store.operators().await.map_err(|e| e.to_string())? {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "name": o.name,
+                        "role": o.role.as_str(),
+                        "created_at": o.created_at,
+                        "enrolled_at": o.enrolled_at,
+                        "last_sign_in_at": o.last_sign_in_at,
+                    })
+                );
+            }
+        }
+        OperatorCommand::Remove { name } => {
+            console::remove_operator(store.as_ref(), &name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::json!({"name": name.trim(), "removed": true})
+            );
+        }
+    }
+    Ok(())
+}
+
 async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
     match cmd {
         UserCommand::Import { file, service } => user_import(config, &file, &service).await,
@@ -448,18 +523,14 @@ async fn user_command(config: &Config, cmd: UserCommand) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("no user {user_id:?} in service {:?}", service.name))?;
-            let event = Event::new(
-                &service.id,
-                Some(&user_id),
-                "user.unlocked",
-                SystemClock.now(),
-                None,
+            countersign_app::console::unlock_user(
+                store.as_ref(),
+                &user,
                 serde_json::json!({"by": "operator"}),
-            );
-            store
-                .unlock_user(&user, &event)
-                .await
-                .map_err(|e| e.to_string())?;
+                SystemClock.now(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
             println!(
                 "{}",
                 serde_json::json!({"user_id": user_id, "service": service.name, "unlocked": true})
@@ -505,20 +576,8 @@ async fn audit_command(config: &Config, cmd: AuditCommand) -> Result<(), String>
             let chain = countersign_app::audit::export_chain(store.as_ref(), &service)
                 .await
                 .map_err(|e| e.to_string())?;
-            for (event, link) in chain {
-                println!(
-                    "{}",
-                    serde_json::json!({
-                        "id": event.id, "type": event.kind, "at": event.at, "user_id": event.user_id,
-                        "ip": event.ip, "detail": event.detail,
-                        // What the hash covers in place of the personal
-                        // fields: their salt while kept, their digest once
-                        // erased (absent for events from before erasure).
-                        "personal_salt": event.personal.salt(),
-                        "personal_digest": event.personal.erased_digest(),
-                        "chain_seq": link.chain_seq, "prev_hash": link.prev_hash, "hash": link.hash,
-                    })
-                );
+            for (event, link) in &chain {
+                println!("{}", countersign_app::audit::export_line(event, link));
             }
             Ok(())
         }

@@ -23,6 +23,7 @@ pub mod lockout;
 pub mod message;
 pub mod net;
 pub mod notice;
+pub mod operator;
 pub mod otp;
 pub mod outbox;
 pub mod policy;

@@ -47,6 +47,10 @@ fn catalogs() -> &'static [Catalog] {
     })
 }
 
+/// The operator console's words: English only (an operators' tool), added
+/// to the English bundle.
+const CONSOLE: &str = include_str!("../console/en.ftl");
+
 /// The bundle of `language`'s files. The files are part of the binary and
 /// this crate's tests parse every one: a syntax error or a duplicate id
 /// cannot reach a build that passed them.
@@ -54,7 +58,8 @@ fn bundle(language: &Language, isolating: bool) -> Bundle {
     let id = language.tag.parse().expect("LANGUAGES holds valid tags");
     let mut bundle = Bundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(isolating);
-    for source in language.resources {
+    let console = (language.tag == "en").then_some(CONSOLE);
+    for source in language.resources.into_iter().chain(console) {
         let resource = FluentResource::try_new(source.to_owned())
             .unwrap_or_else(|(_, e)| panic!("{}: {e:?}", language.tag));
         bundle

@@ -302,6 +302,16 @@ impl From<AppError> for ApiError {
                 "webauthn_unconfigured",
                 "Passkeys not configured",
             ),
+            AppError::Console(countersign_core::operator::Refused::Role) => status(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Not allowed for this role",
+            ),
+            AppError::Console(countersign_core::operator::Refused::StepUp) => status(
+                StatusCode::FORBIDDEN,
+                "step_up_required",
+                "Confirm with your passkey first",
+            ),
             AppError::Busy(_) => status(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy"),
             AppError::KeyUnavailable => status(
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -24,6 +24,7 @@ use countersign_i18n::{negotiate, Texts};
 
 use crate::error::ApiError;
 
+mod console;
 mod help;
 mod landing;
 mod security;
@@ -136,6 +137,8 @@ enum Family<'a> {
     /// The hosted verification page, with the service once the challenge
     /// is known. No link: the page is the task at hand.
     Verify(Option<&'a Service>),
+    /// The operator console (English only).
+    Console,
 }
 
 impl<'a> Family<'a> {
@@ -168,13 +171,14 @@ impl<'a> Family<'a> {
                 ),
                 None,
             ),
+            Family::Console => (t.get("console-header"), Some("/console".to_owned())),
         }
     }
 
     /// The service whose page this is, when it is known.
     fn service(self) -> Option<&'a Service> {
         match self {
-            Family::Home | Family::Support => None,
+            Family::Home | Family::Support | Family::Console => None,
             Family::Help(service) => Some(service),
             Family::Security(service) | Family::Verify(service) => service,
         }
@@ -588,6 +592,7 @@ pub fn routes() -> Router<App> {
         .merge(help::routes())
         .merge(security::routes())
         .merge(verify::routes())
+        .merge(console::routes())
         .route("/brand/{service_id}/logo/{version}", get(logo))
         .route(
             "/assets/countersign.css",
@@ -622,6 +627,15 @@ pub fn routes() -> Router<App> {
                 asset(
                     "text/javascript; charset=utf-8",
                     include_str!("../assets/verify.js"),
+                )
+            }),
+        )
+        .route(
+            "/assets/console.js",
+            get(|| async {
+                asset(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../assets/console.js"),
                 )
             }),
         )

@@ -50,6 +50,45 @@ const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "operators",
+        columns: &[
+            ("id", Text),
+            ("name", Text),
+            ("role", Text),
+            ("created_at", Int),
+            ("enrolment_hash", Text),
+            ("enrolment_expires_at", Int),
+            ("enrolled_at", Int),
+            ("last_sign_in_at", Int),
+        ],
+    },
+    Table {
+        name: "operator_passkeys",
+        columns: &[
+            ("credential_id", Text),
+            ("operator_id", Text),
+            ("passkey", Text),
+            ("created_at", Int),
+            ("last_used_at", Int),
+        ],
+    },
+    Table {
+        name: "console_sessions",
+        columns: &[
+            ("id", Text),
+            ("operator_id", Text),
+            ("cookie_hash", Text),
+            ("created_at", Int),
+            ("expires_at", Int),
+            ("last_seen_at", Int),
+            ("step_up_until", Int),
+        ],
+    },
+    Table {
+        name: "console_ceremonies",
+        columns: &[("id", Text), ("state", Text), ("expires_at", Int)],
+    },
+    Table {
         name: "service_logos",
         columns: &[("service_id", Text), ("sha256", Text), ("image", Text)],
     },

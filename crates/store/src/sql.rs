@@ -84,10 +84,10 @@ async fn follow(pool: &sqlx::PgPool, signals: &broadcast::Sender<Signal>) -> Res
 }
 
 impl PgStore {
-    fn reads(&self) -> &sqlx::PgPool {
+    pub(crate) fn reads(&self) -> &sqlx::PgPool {
         &self.pool
     }
-    fn writes(&self) -> &sqlx::PgPool {
+    pub(crate) fn writes(&self) -> &sqlx::PgPool {
         &self.pool
     }
 
@@ -335,7 +335,7 @@ fn column<'e, T>(events: &'e [Event], value: impl Fn(&'e Event) -> T) -> Vec<T> 
     events.iter().map(value).collect()
 }
 
-fn conflict_on_unique(e: sqlx::Error) -> StoreError {
+pub(crate) fn conflict_on_unique(e: sqlx::Error) -> StoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
         _ => StoreError::Database(e),

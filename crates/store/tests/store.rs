@@ -21,6 +21,8 @@ mod help;
 mod messages;
 #[path = "store/notices.rs"]
 mod notices;
+#[path = "store/operators.rs"]
+mod operators;
 #[path = "store/portal.rs"]
 mod portal;
 #[path = "store/races.rs"]

@@ -13,7 +13,13 @@ impl App {
         service_id: &ServiceId,
         id: &str,
     ) -> AppResult<ChallengeView> {
-        self.transition(service_id, id, Challenge::cancel, "challenge.cancelled")
-            .await
+        self.transition(
+            service_id,
+            id,
+            Challenge::cancel,
+            "challenge.cancelled",
+            serde_json::json!({}),
+        )
+        .await
     }
 }

@@ -172,11 +172,12 @@ impl App {
         id: &str,
         change: fn(&mut Challenge, Timestamp) -> Result<(), ChallengeError>,
         kind: &'static str,
+        detail: serde_json::Value,
     ) -> AppResult<ChallengeView> {
         let decided = self
             .decide(service_id, id, move |c, now, _| {
                 change(c, now).map_err(|e| AppError::challenge(e, now))?;
-                Ok(((), only_events(vec![event(c, kind, now, json!({}))])))
+                Ok(((), only_events(vec![event(c, kind, now, detail.clone())])))
             })
             .await?;
         Ok(decided.view(self.now()))

@@ -9,15 +9,18 @@ use super::factor_event;
 use crate::{App, AppError, AppResult, Missing};
 
 impl App {
-    /// Removes a factor (not found if it is gone already).
+    /// Removes a factor (not found if it is gone already); `by` (an
+    /// object: who, and why) joins its `factor.removed` event.
     pub async fn remove_factor(
         &self,
         service: &Service,
         user: &User,
         factor: &Factor,
         ip: Option<&str>,
+        by: serde_json::Value,
     ) -> AppResult<()> {
-        let event = factor_event(service, user, "factor.removed", factor, self.now());
+        let mut event = factor_event(service, user, "factor.removed", factor, self.now());
+        merge(&mut event.detail, by);
         let removed = SecurityChange::FactorRemoved {
             factor: factor.kind,
         };
@@ -31,5 +34,12 @@ impl App {
         }
         self.security_written(&changed);
         Ok(())
+    }
+}
+
+/// `extra`'s keys added to the object `detail`.
+pub(crate) fn merge(detail: &mut serde_json::Value, extra: serde_json::Value) {
+    if let (Some(detail), serde_json::Value::Object(extra)) = (detail.as_object_mut(), extra) {
+        detail.extend(extra);
     }
 }

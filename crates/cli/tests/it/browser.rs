@@ -335,9 +335,139 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
     }
 }
 
+/// The operator console in Chromium (`tests/browser/console.mjs`): an
+/// admin and an auditor enrol a passkey each through the links `operator
+/// add` prints; the admin signs out and in, then releases alice's held
+/// withdrawal after a step-up; the auditor is refused every change.
+async fn the_console_in_chromium(backend: Backend) {
+    use countersign_core::operator::Role;
+    let s = TestServer::start_with(backend, |c| c.public_url = c.webauthn.origin.clone()).await;
+    s.alice("alice").await;
+    // A new authenticator app: withdrawals are held for a day.
+    let (_, secret) = crate::factors::active_totp(&s, "alice").await;
+    let held = crate::holds::pass_withdrawal(&s, &secret).await;
+    assert_eq!(held["status"], "held", "{held}");
+    let link = |name: &'static str, role: Role| {
+        let s = &s;
+        async move {
+            countersign_app::console::add_operator(
+                s.state.store.as_ref(),
+                &s.state.config.public_url,
+                name,
+                role,
+                s.state.now(),
+            )
+            .await
+            .unwrap()
+            .link
+        }
+    };
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/console.mjs");
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_BASE", &s.state.config.public_url)
+        .env("CS_KEY", &s.key)
+        .env("CS_ADMIN_LINK", link("Root Admin", Role::Admin).await)
+        .env("CS_AUDITOR_LINK", link("Ada Auditor", Role::Auditor).await)
+        .env("CS_HELD", held["id"].as_str().unwrap())
+        .output()
+        .await
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for step in [
+        "ok operator enrolled through the link and signed in with the passkey",
+        "ok admin released a held withdrawal after a step-up",
+        "ok auditor refused every change",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
+/// Every console page, screenshotted at phone and desktop widths with no
+/// serious accessibility violation: sign-in, enrolment, the users search
+/// with a result, a user as an admin sees them (every change offered), a
+/// user as support sees them, and the audit log.
+async fn console_pages_are_accessible(backend: Backend) {
+    use countersign_core::operator::Role;
+    let s = TestServer::start(backend).await;
+    let port = s.base.rsplit(':').next().unwrap();
+    let base = format!("http://localhost:{port}");
+    s.alice("alice").await;
+    s.post(
+        "/v1/users/alice/factors",
+        serde_json::json!({"type": "recovery_codes"}),
+    )
+    .await;
+    let cookie = |header: String| {
+        let (name, value) = header.split_once('=').unwrap();
+        serde_json::json!([{"name": name, "value": value, "domain": "localhost", "path": "/",
+            "secure": true, "httpOnly": true, "sameSite": "Strict"}])
+    };
+    let admin = cookie(s.console_cookie("Root Admin", Role::Admin).await);
+    let support = cookie(s.console_cookie("Sam Support", Role::Support).await);
+    let enrol = countersign_app::console::add_operator(
+        s.state.store.as_ref(),
+        &s.state.config.public_url,
+        "New Operator",
+        Role::Auditor,
+        s.state.now(),
+    )
+    .await
+    .unwrap();
+    let enrol = cookie(format!(
+        "__Host-cs_console_enrol={}",
+        enrol.link.rsplit('/').next().unwrap()
+    ));
+    let tag = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let user = format!("{base}/console/users/{}/alice", s.service_id);
+    let pages = serde_json::json!([
+        {"name": format!("console-sign-in-{tag}"), "url": format!("{base}/console"), "fresh": true},
+        {"name": format!("console-enrol-{tag}"), "url": format!("{base}/console/enrol"), "cookies": enrol},
+        {"name": format!("console-users-{tag}"), "url": format!("{base}/console/users?q=alice"), "cookies": &admin},
+        {"name": format!("console-user-admin-{tag}"), "url": &user, "cookies": &admin},
+        {"name": format!("console-user-support-{tag}"), "url": &user, "cookies": &support},
+        {"name": format!("console-audit-{tag}"), "url": format!("{base}/console/audit"), "cookies": &admin},
+    ]);
+    let artifacts = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../target/artifacts/screenshots"
+    );
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/pages.mjs");
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_PAGES", pages.to_string())
+        .env("CS_ARTIFACTS", artifacts)
+        .output()
+        .await
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for width in ["phone", "desktop"] {
+        for page in pages.as_array().unwrap() {
+            let name = page["name"].as_str().unwrap();
+            let line = format!("ok {name} {width}");
+            assert!(stdout.contains(&line), "{line} missing from:\n{stdout}");
+        }
+    }
+}
+
 on_both_backends!(
     passkeys_and_security_keys_in_chromium,
     security_center_in_chromium,
     pages_are_accessible_at_phone_and_desktop_widths,
     the_hosted_page_in_chromium,
+    the_console_in_chromium,
+    console_pages_are_accessible,
 );

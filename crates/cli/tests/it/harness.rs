@@ -611,6 +611,50 @@ impl TestServer {
 
     /// A new security-center session of `user` (in `locale`), opened as
     /// its link would be: the session cookie's value.
+    /// A console session of a new operator `name` with `role`, as enrolling
+    /// opens it (a stand-in passkey: `tests/browser/console.mjs` enrols real
+    /// ones in Chromium): the `Cookie` header that carries it.
+    pub async fn console_cookie(
+        &self,
+        name: &str,
+        role: countersign_core::operator::Role,
+    ) -> String {
+        use countersign_core::operator::{ConsoleSession, OperatorPasskey, COOKIE_NAME};
+        use countersign_core::portal::{new_token, token_hash};
+        let now = self.state.now();
+        let store = self.state.store.as_ref();
+        let added = countersign_app::console::add_operator(
+            store,
+            &self.state.config.public_url,
+            name,
+            role,
+            now,
+        )
+        .await
+        .unwrap();
+        let token = added.link.rsplit('/').next().unwrap();
+        let passkey = OperatorPasskey {
+            credential_id: format!("stand-in-{}", added.operator.id),
+            operator_id: added.operator.id.clone(),
+            passkey: serde_json::json!({}),
+            created_at: now,
+            last_used_at: None,
+        };
+        let session = ConsoleSession::new(&added.operator.id, now);
+        let cookie = new_token();
+        assert!(store
+            .enrol_operator(
+                &token_hash(token),
+                now,
+                &passkey,
+                &session,
+                &token_hash(&cookie)
+            )
+            .await
+            .unwrap());
+        format!("{}={cookie}", self.state.config.cookies().name(COOKIE_NAME))
+    }
+
     pub async fn portal_cookie(&self, user: &str, locale: Option<&str>) -> String {
         let r = self
             .post(

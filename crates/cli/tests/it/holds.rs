@@ -9,7 +9,7 @@ use crate::harness::{Backend, TestServer, T0};
 use crate::on_both_backends;
 
 /// Passes a withdrawal challenge with the authenticator and an SMS code.
-async fn pass_withdrawal(s: &TestServer, secret: &str) -> serde_json::Value {
+pub(crate) async fn pass_withdrawal(s: &TestServer, secret: &str) -> serde_json::Value {
     let chl = s.challenge("alice", "withdrawal").await;
     s.advance(30);
     let totp = oathtool_totp(secret, now_secs(s), "SHA1", 6, 30);

@@ -13,6 +13,7 @@ mod browser;
 mod calls;
 mod cli;
 mod concurrency;
+mod console;
 mod delivery;
 mod devices;
 mod durability;

@@ -98,7 +98,10 @@ pub async fn release_challenge(
     ServiceAuth(service): ServiceAuth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ChallengeView>> {
-    Ok(Json(app.release_challenge(&service.id, &id).await?))
+    Ok(Json(
+        app.release_challenge(&service.id, &id, serde_json::json!({}))
+            .await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/v1/challenges/{id}/cancel", tag = "challenges",

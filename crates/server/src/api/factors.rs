@@ -118,7 +118,13 @@ pub async fn delete_factor(
     EndUserIp(ip): EndUserIp,
 ) -> ApiResult<StatusCode> {
     let (user, factor) = app.user_factor(&service.id, &user_id, &factor_id).await?;
-    app.remove_factor(&service, &user, &factor, ip.as_deref())
-        .await?;
+    app.remove_factor(
+        &service,
+        &user,
+        &factor,
+        ip.as_deref(),
+        serde_json::json!({}),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,6 +6,7 @@ pub mod backup;
 mod challenges;
 pub(crate) mod engine;
 mod events;
+mod operators;
 mod users;
 
 use std::path::PathBuf;

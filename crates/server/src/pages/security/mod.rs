@@ -597,7 +597,13 @@ async fn remove_method(
         return Ok(step_up);
     }
     state
-        .remove_factor(&p.service, &p.user, &factor, ip.as_deref())
+        .remove_factor(
+            &p.service,
+            &p.user,
+            &factor,
+            ip.as_deref(),
+            serde_json::json!({}),
+        )
         .await
         .map_err(Refusal::failed(p.seen()))?;
     Ok(see_other("/security?notice=removed"))

@@ -1,0 +1,107 @@
+# The operator console (/console): an operators' tool, in English only.
+# These messages join the English bundle; no other language has them.
+
+console-header = Countersign console
+console-nav = Console
+console-nav-users = Users
+console-nav-audit = Audit log
+console-sign-out = Sign out
+console-signed-in-as = Signed in as { $name } ({ $role })
+
+console-sign-in-title = Sign in to the console
+console-sign-in-lead = Operators sign in with the passkey or security key they registered through their enrolment link.
+console-sign-in-button = Sign in with a passkey
+console-working = Waiting for your passkey…
+console-cancelled = The passkey request was cancelled or timed out. Try again.
+console-refused = This passkey is not accepted here. Use the one you registered as an operator.
+
+console-enrol-title = Register your passkey
+console-enrol-lead = Hello { $name }. You were added as { $role }. Register the passkey or security key you will sign in with; the link works once.
+console-enrol-button = Register a passkey
+console-enrol-gone-title = This enrolment link does not work
+console-enrol-gone-lead = It was used already, or it expired (links last 24 hours). Ask an administrator for a new one: countersign operator add.
+
+console-session-title = You are signed out
+console-session-lead = Your console session ended (8 hours at most, 30 minutes without activity). Sign in again.
+console-sign-in-again = Sign in
+console-csrf-title = Request not checked
+console-csrf-lead = This form was not sent from the console page it belongs to. Nothing was changed. Reload the page and try again.
+console-forbidden-title = Not allowed
+console-forbidden-lead = Your role does not allow this. Nothing was changed.
+console-step-up-title = Confirm with your passkey first
+console-step-up-lead = Changes need a passkey confirmation from the last 5 minutes. Nothing was changed. Go back and try again.
+console-not-found-title = Not found
+console-not-found-lead = There is no such user, method or withdrawal (it may have changed meanwhile).
+console-invalid-title = Check the form
+console-error-title = Something went wrong
+console-error-lead = Nothing was changed, or the change could not be confirmed. Reload the page to see where things stand.
+console-back = Back
+
+console-users-title = Users
+console-search-label = User id, email address or phone number
+console-search-button = Search
+console-found = { $n ->
+    [one] One user found
+   *[other] { $n } users found
+}
+console-found-none = No user matches.
+console-col-user = User
+console-col-service = Service
+console-col-email = Email
+console-col-phone = Phone
+
+console-user-title = User { $user }
+console-user-service = Service: { $service }
+console-contacts = Contacts
+console-contacts-masked = Masked: your role does not show contacts in full.
+console-email = Email
+console-phone = Phone
+console-none = None
+console-verified = verified
+console-unverified = not verified
+console-methods = Methods
+console-method-status = Status: { $status }
+console-strength-phishing_resistant = Phishing-resistant
+console-strength-strong = Strong
+console-strength-backup = Backup
+console-strength-weaker = Weaker
+console-no-methods = No method yet.
+console-protection = Locks and holds
+console-locked-until = Locked after failed attempts until { $until }.
+console-not-locked = Not locked.
+console-hold-until = Withdrawals held after a security change until { $until }.
+console-no-hold = No security hold.
+console-held = Held withdrawals
+console-held-item = { $purpose }, approved, held until { $until }
+console-no-held = No withdrawal is held.
+console-sessions = Security-center sessions
+console-sessions-count = { $n ->
+    [one] One live session
+   *[other] { $n } live sessions
+}
+console-events = Security events
+console-no-events = No event yet.
+
+console-reason = Reason (kept in the audit log)
+console-unlock = Unlock
+console-release = Release withdrawal
+console-remove = Remove method
+console-end-sessions = End all sessions
+console-step-up-note = Changes ask for your passkey again (once every 5 minutes).
+console-read-only = Your role shows this account read-only.
+console-done-unlocked = Unlocked.
+console-done-released = Withdrawal released.
+console-done-removed = Method removed.
+console-done-ended = Sessions ended.
+
+console-audit-title = Audit log
+console-audit-lead = Each service's events form a hash chain; a changed, removed or reordered event breaks it.
+console-audit-intact = Intact: { $n } events
+console-audit-broken = BROKEN: { $problem }
+console-audit-export = Export as JSON Lines
+console-kind-passkey = Passkey
+console-kind-security_key = Security key
+console-kind-device = Trusted device
+console-kind-totp = Authenticator app
+console-kind-hotp = Hardware token
+console-kind-recovery_codes = Recovery codes

@@ -1,0 +1,77 @@
+// The operator console's passkey script: sign-in and enrolment (the
+// #console-passkey box names its start and finish addresses), and the
+// step-up before a change: a form marked data-step-up first asks the
+// operator's passkey again (unless the session passed a step-up lately),
+// then takes the new CSRF token the step-up's new cookie goes with, and is
+// sent. Every text shown comes from the page (data-msg-*).
+"use strict";
+(function () {
+  const msg = document.body.dataset;
+  const status = document.getElementById("console-status");
+
+  function say(text, kind) {
+    if (!status) return;
+    status.textContent = text;
+    status.className = "status" + (kind ? " " + kind : "");
+  }
+
+  async function post(path, body, csrf) {
+    const headers = { "Content-Type": "application/json" };
+    if (csrf) headers["X-CSRF-Token"] = csrf;
+    const r = await fetch(path, { method: "POST", credentials: "same-origin", headers, body: JSON.stringify(body) });
+    return { ok: r.ok, data: await r.json().catch(() => ({})) };
+  }
+
+  // One ceremony: options from `start`, the browser's credential to
+  // `finish`; the finish's answer, or null (said why).
+  async function ceremony(start, finish, register, csrf) {
+    say(msg.msgWorking);
+    const begun = await post(start, {}, csrf);
+    if (!begun.ok) {
+      say(msg.msgRefused, "bad");
+      return null;
+    }
+    let credential;
+    try {
+      credential = register
+        ? await Countersign.register(begun.data.options)
+        : await Countersign.authenticate(begun.data.options);
+    } catch (_) {
+      say(msg.msgCancelled, "bad");
+      return null;
+    }
+    const done = await post(finish, { ceremony: begun.data.ceremony, credential }, csrf);
+    if (!done.ok) {
+      say(msg.msgRefused, "bad");
+      return null;
+    }
+    say("");
+    return done.data;
+  }
+
+  const box = document.getElementById("console-passkey");
+  if (box) {
+    const button = document.getElementById("console-passkey-button");
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      const done = await ceremony(box.dataset.start, box.dataset.finish, box.dataset.register === "1");
+      if (done) location.assign(done.next);
+      else button.disabled = false;
+    });
+  }
+
+  const nav = document.querySelector(".console-nav");
+  let steppedUp = nav && nav.dataset.steppedUp === "1";
+  for (const form of document.querySelectorAll("form[data-step-up]")) {
+    form.addEventListener("submit", async (event) => {
+      if (steppedUp) return;
+      event.preventDefault();
+      const csrf = form.querySelector("input[name=csrf]").value;
+      const done = await ceremony("/console/step-up/start", "/console/step-up/finish", false, csrf);
+      if (!done) return;
+      for (const input of document.querySelectorAll("input[name=csrf]")) input.value = done.csrf;
+      steppedUp = true;
+      form.submit();
+    });
+  }
+})();
