@@ -68,7 +68,10 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::Auditor => !action.changes(),
-            Role::Support => matches!(action, Action::SeeUsers),
+            Role::Support => matches!(
+                action,
+                Action::SeeUsers | Action::SeeSupportCalls | Action::RunSupportCalls
+            ),
         }
     }
 }
@@ -82,6 +85,12 @@ pub enum Action {
     SeeContacts,
     /// See the audit chains' status and export them.
     SeeAudit,
+    /// See the delivery and toll-fraud dashboard.
+    SeeDashboard,
+    /// See support calls, their customers' verification and the room.
+    SeeSupportCalls,
+    /// Book support calls and read the agent's authenticity code out.
+    RunSupportCalls,
     /// End a lockout after failed attempts.
     Unlock,
     /// Release a withdrawal held after a security change.
@@ -93,13 +102,22 @@ pub enum Action {
 }
 
 impl Action {
-    /// Whether the action changes something (and so needs a step-up, and
-    /// is never an auditor's).
+    /// Whether the action changes something (never an auditor's).
     pub fn changes(self) -> bool {
         !matches!(
             self,
-            Action::SeeUsers | Action::SeeContacts | Action::SeeAudit
+            Action::SeeUsers
+                | Action::SeeContacts
+                | Action::SeeAudit
+                | Action::SeeDashboard
+                | Action::SeeSupportCalls
         )
+    }
+
+    /// Whether the action weakens an account or loses data, and so needs a
+    /// fresh step-up (booking a call does not).
+    pub fn destructive(self) -> bool {
+        self.changes() && self != Action::RunSupportCalls
     }
 }
 
@@ -217,7 +235,7 @@ pub fn check(
     if !operator.role.may(action) {
         return Err(Refused::Role);
     }
-    if action.changes() && !session.stepped_up(now) {
+    if action.destructive() && !session.stepped_up(now) {
         return Err(Refused::StepUp);
     }
     Ok(())
@@ -227,10 +245,13 @@ pub fn check(
 mod tests {
     use super::*;
 
-    const ALL: [Action; 7] = [
+    const ALL: [Action; 10] = [
         Action::SeeUsers,
         Action::SeeContacts,
         Action::SeeAudit,
+        Action::SeeDashboard,
+        Action::SeeSupportCalls,
+        Action::RunSupportCalls,
         Action::Unlock,
         Action::ReleaseHold,
         Action::RemoveMethod,
@@ -252,10 +273,23 @@ mod tests {
     fn each_role_may_do_what_it_must_and_no_more() {
         let allowed = |role: Role| ALL.into_iter().filter(|a| role.may(*a)).collect::<Vec<_>>();
         assert_eq!(allowed(Role::Admin), ALL);
-        assert_eq!(allowed(Role::Support), [Action::SeeUsers]);
+        assert_eq!(
+            allowed(Role::Support),
+            [
+                Action::SeeUsers,
+                Action::SeeSupportCalls,
+                Action::RunSupportCalls
+            ]
+        );
         assert_eq!(
             allowed(Role::Auditor),
-            [Action::SeeUsers, Action::SeeContacts, Action::SeeAudit]
+            [
+                Action::SeeUsers,
+                Action::SeeContacts,
+                Action::SeeAudit,
+                Action::SeeDashboard,
+                Action::SeeSupportCalls
+            ]
         );
         for role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
@@ -283,6 +317,17 @@ mod tests {
         let auditor = operator(Role::Auditor);
         assert_eq!(
             check(&auditor, &session, Action::Unlock, now),
+            Err(Refused::Role)
+        );
+        // Booking a call is a change, not a destructive one.
+        let support = operator(Role::Support);
+        let fresh = ConsoleSession::new("opr_1", now);
+        assert_eq!(
+            check(&support, &fresh, Action::RunSupportCalls, now),
+            Ok(())
+        );
+        assert_eq!(
+            check(&auditor, &fresh, Action::RunSupportCalls, now),
             Err(Refused::Role)
         );
     }
