@@ -1,9 +1,11 @@
-// The operator console's passkey script: sign-in and enrolment (the
+// The operator console's script: passkey sign-in and enrolment (the
 // #console-passkey box names its start and finish addresses), and the
 // step-up before a change: a form marked data-step-up first asks the
 // operator's passkey again (unless the session passed a step-up lately),
 // then takes the new CSRF token the step-up's new cookie goes with, and is
-// sent. Every text shown comes from the page (data-msg-*).
+// sent; a call's page keeps its customer's status and the agent's code up
+// to date; the booking form sends the browser's time zone. Every text
+// shown comes from the page (data-msg-*, data-*).
 "use strict";
 (function () {
   const msg = document.body.dataset;
@@ -73,5 +75,43 @@
       steppedUp = true;
       form.submit();
     });
+  }
+})();
+
+// A call's page: the customer's verification and the agent's code, as they
+// change, without a reload.
+(function () {
+  const box = document.getElementById("call-live");
+  if (!box) return;
+  const status = document.getElementById("call-status");
+  const code = document.getElementById("agent-code");
+  const until = document.getElementById("agent-code-until");
+  async function refresh() {
+    try {
+      const r = await fetch(box.dataset.live, { credentials: "same-origin", cache: "no-store" });
+      if (!r.ok) return;
+      const call = await r.json();
+      const text = call.status === "cancelled" ? box.dataset.cancelled
+        : call.customer_verified_at ? box.dataset.verified : box.dataset.waiting;
+      if (status.textContent !== text) status.textContent = text;
+      if (code && call.agent_code && code.textContent !== call.agent_code.code) {
+        code.textContent = call.agent_code.code;
+        const time = document.createElement("time");
+        time.dateTime = call.agent_code.valid_until;
+        time.textContent = new Date(call.agent_code.valid_until).toLocaleString();
+        until.replaceChildren(time);
+      }
+    } catch (_) {
+      // The next round tries again.
+    }
+  }
+  setInterval(refresh, 2000);
+})();
+
+// The booking form: the browser's time zone, so that "15:30" is the
+// agent's 15:30.
+(function () {
+  for (const form of document.querySelectorAll("form[data-local-time]")) {
+    form.querySelector("input[name=tz_offset]").value = String(new Date().getTimezoneOffset());
   }
 })();

@@ -51,11 +51,12 @@ fn field_text(field: &str, value: &str, max: usize) -> AppResult<()> {
 
 impl App {
     /// Books a verified video call: the appointment, with its code (shown
-    /// only in this answer).
+    /// only in this answer). `by` (an object: who) joins its event.
     pub async fn book_appointment(
         &self,
         service: &Service,
         body: BookAppointment,
+        by: serde_json::Value,
     ) -> AppResult<AppointmentView> {
         check_user_id(&body.user_id)?;
         field_text("ticket_id", &body.ticket_id, 128)?;
@@ -85,7 +86,7 @@ impl App {
             },
             now,
         );
-        let booked = appointment_event(&appointment, "support.appointment_booked", now, json!({}));
+        let booked = appointment_event(&appointment, "support.appointment_booked", now, by);
         self.store
             .insert_appointment(&appointment, &[booked])
             .await?;

@@ -63,6 +63,12 @@ impl App {
         }
     }
 
+    /// The video room's address, when `[support] video_base_url` is set.
+    pub fn room_url(&self, room: &str) -> Option<String> {
+        let video = self.config.support.video_base_url.as_deref()?;
+        Some(format!("{}/{room}", video.trim_end_matches('/')))
+    }
+
     async fn appointment(&self, service_id: &ServiceId, id: &str) -> AppResult<Appointment> {
         if !is_id_of("apt", id) {
             return Err(AppError::NotFound(Missing::Appointment));

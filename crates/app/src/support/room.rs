@@ -115,7 +115,9 @@ impl App {
         )
         .map_err(|_| AppError::Internal)?;
         Ok(RoomToken {
-            join_url: format!("{}/{}", video.trim_end_matches('/'), a.room),
+            join_url: self
+                .room_url(&a.room)
+                .ok_or(AppError::SupportUnconfigured)?,
             token,
             expires_at: Timestamp(claims.exp * 1000),
         })

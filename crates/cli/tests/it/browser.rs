@@ -42,15 +42,34 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
 /// page, a passkey added, and the app removed after a new step-up; the email
 /// codes this test reads from its SMTP server, and it moves the clock.
 async fn security_center_in_chromium(backend: Backend) {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let s = TestServer::start_with(backend, |c| c.public_url = c.webauthn.origin.clone()).await;
     s.alice("alice").await;
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/security.mjs");
+    let stdout = answering(&s, script, &[]).await;
+    for step in [
+        "ok portal link followed from another site opens the security center",
+        "ok authenticator app added after a step-up, with a code computed from the page's key",
+        "ok passkey added with the virtual authenticator",
+        "ok authenticator removed after a step-up",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
+/// Runs a browser script that asks this test for what only the server's
+/// providers and clock know, and returns what it printed: it is given
+/// CS_BASE (the server's public address), CS_KEY, CS_NOW (the test clock,
+/// Unix seconds) and `env`; to its line "need email code" this answers the
+/// latest emailed code (once a new one arrived), to "advance N" it moves
+/// the clock N seconds and answers "ok".
+async fn answering(s: &TestServer, script: &str, env: &[(&str, String)]) -> String {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let mut child = tokio::process::Command::new("node")
         .arg(script)
         .env("CS_BASE", &s.state.config.public_url)
         .env("CS_KEY", &s.key)
         .env("CS_NOW", (crate::harness::T0.millis() / 1000).to_string())
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -80,7 +99,7 @@ async fn security_center_in_chromium(backend: Backend) {
         let answer = if line == "need email code" {
             asked += 1;
             s.smtp
-                .wait_for("the step-up email", |mails| codes(mails) >= asked)
+                .wait_for("the emailed code", |mails| codes(mails) >= asked)
                 .await;
             Some(s.received_code("email").await)
         } else if let Some(seconds) = line.strip_prefix("advance ") {
@@ -104,14 +123,7 @@ async fn security_center_in_chromium(backend: Backend) {
         "browser run failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for step in [
-        "ok portal link followed from another site opens the security center",
-        "ok authenticator app added after a step-up, with a code computed from the page's key",
-        "ok passkey added with the virtual authenticator",
-        "ok authenticator removed after a step-up",
-    ] {
-        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
-    }
+    stdout
 }
 
 /// A session cookie for alice's security center, as playwright's
@@ -388,6 +400,49 @@ async fn the_console_in_chromium(backend: Backend) {
     }
 }
 
+/// A support call from the console in Chromium
+/// (`tests/browser/console_support.mjs`): an agent enrols, books a call for
+/// alice's ticket and opens it; alice, in a second browser, joins with the
+/// appointment code, her authenticator and the code emailed to the
+/// ticket's address; the agent's page turns "Customer verified" by itself.
+async fn a_support_call_from_the_console_in_chromium(backend: Backend) {
+    use countersign_core::operator::Role;
+    let s = TestServer::start_with(backend, |c| {
+        c.public_url = c.webauthn.origin.clone();
+        c.support.jwt_secret = Some("jitsi-app-secret-for-tests".into());
+        c.support.video_base_url = Some("https://meet.bank.test".into());
+    })
+    .await;
+    s.alice("alice").await;
+    let (_, secret) = crate::factors::active_totp(&s, "alice").await;
+    let link = countersign_app::console::add_operator(
+        s.state.store.as_ref(),
+        &s.state.config.public_url,
+        "Bob from support",
+        Role::Support,
+        s.state.now(),
+    )
+    .await
+    .unwrap()
+    .link;
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/browser/console_support.mjs"
+    );
+    let env = [("CS_AGENT_LINK", link), ("CS_TOTP_SECRET", secret)];
+    let stdout = answering(&s, script, &env).await;
+    for step in [
+        "ok agent booked a call and got the appointment code once",
+        "ok customer joined after proving the account and the ticket's address",
+        "ok the agent saw the customer verified without a reload",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+    let calls = s.get("/v1/support/appointments?user_id=alice").await.body;
+    assert_eq!(calls[0]["agent"], "Bob from support", "{calls}");
+    assert!(calls[0]["customer_verified_at"].is_string(), "{calls}");
+}
+
 /// Every console page, screenshotted at phone and desktop widths with no
 /// serious accessibility violation: sign-in, enrolment, the users search
 /// with a result, a user as an admin sees them (every change offered), a
@@ -469,5 +524,6 @@ on_both_backends!(
     pages_are_accessible_at_phone_and_desktop_widths,
     the_hosted_page_in_chromium,
     the_console_in_chromium,
+    a_support_call_from_the_console_in_chromium,
     console_pages_are_accessible,
 );

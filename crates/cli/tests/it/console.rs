@@ -311,10 +311,103 @@ async fn a_used_or_unknown_enrolment_link_enrols_nobody(backend: Backend) {
         .assert_problem(422, "invalid_credential");
 }
 
+/// Booking a call from the console: refused to an auditor and without the
+/// CSRF token; a support agent's booking is theirs (the agent is the
+/// operator, the event names them); bad input is a page that says what
+/// to fix, and nothing is booked.
+async fn calls_are_booked_by_those_who_run_them(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    s.alice("alice").await;
+    let support = s.console_cookie("Bob from support", Role::Support).await;
+    let auditor = s.console_cookie("Ada Auditor", Role::Auditor).await;
+    let booking = |csrf: &str| {
+        vec![
+            ("csrf", csrf.to_owned()),
+            ("service_id", s.service_id.clone()),
+            ("user_id", "alice".to_owned()),
+            ("ticket_id", "T-9".to_owned()),
+            ("contact_email", "alice@example.net".to_owned()),
+            ("starts_at", "2030-03-01T10:30".to_owned()),
+            ("tz_offset", "-60".to_owned()),
+        ]
+    };
+    let post = |cookie: &str, form: Vec<(&'static str, String)>| {
+        let cookie = cookie.to_owned();
+        let s = &s;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            console(
+                s,
+                reqwest::Method::POST,
+                "/console/support/book",
+                Some(&cookie),
+                Some(&form),
+            )
+            .await
+        }
+    };
+    let auditor_csrf = csrf(&page(&s, "/console/support", &auditor).await);
+    let r = post(&auditor, booking(&auditor_csrf)).await;
+    assert_eq!(r.status, 403);
+    let r = post(&support, booking("0")).await;
+    assert_eq!(r.status, 403);
+    let support_csrf = csrf(&page(&s, "/console/support", &support).await);
+    let mut bad = booking(&support_csrf);
+    bad[5].1 = "tomorrow".into();
+    let r = post(&support, bad).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.as_str().unwrap().contains("starts_at"), "{}", r.body);
+    let none = s.get("/v1/support/appointments?user_id=alice").await.body;
+    assert_eq!(none, serde_json::json!([]));
+
+    let r = post(&support, booking(&support_csrf)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.as_str().unwrap().contains("appointment-code"));
+    let booked = s.get("/v1/support/appointments?user_id=alice").await.body;
+    assert_eq!(booked[0]["agent"], "Bob from support");
+    // 10:30 at UTC+1 (JavaScript's offset -60) is 09:30 UTC.
+    assert_eq!(booked[0]["starts_at"], "2030-03-01T09:30:00Z");
+    let events = s.get("/v1/users/alice/events").await.body;
+    let event = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "support.appointment_booked")
+        .unwrap();
+    assert_eq!(event["detail"]["operator"], "Bob from support", "{event}");
+    // The agent's list has it; the live view tells its state.
+    let html = page(&s, "/console/support", &support).await;
+    assert!(html.contains("T-9") && html.contains("Waiting for the customer to verify"));
+    let id = booked[0]["id"].as_str().unwrap();
+    let live = console(
+        &s,
+        reqwest::Method::GET,
+        &format!("/console/support/{}/{id}/live", s.service_id),
+        Some(&support),
+        None,
+    )
+    .await;
+    assert_eq!(live.status, 200);
+    assert!(live.body["customer_verified_at"].is_null());
+    assert!(live.body["agent_code"]["code"].is_string());
+    // An auditor sees no agent code.
+    let live = console(
+        &s,
+        reqwest::Method::GET,
+        &format!("/console/support/{}/{id}/live", s.service_id),
+        Some(&auditor),
+        None,
+    )
+    .await;
+    assert_eq!(live.status, 200);
+    assert!(live.body["agent_code"].is_null());
+}
+
 on_both_backends!(
     operators_search_and_see_users_as_their_role_allows,
     changes_without_csrf_role_or_step_up_are_refused_and_write_nothing,
     a_used_or_unknown_enrolment_link_enrols_nobody,
+    calls_are_booked_by_those_who_run_them,
 );
 
 /// `countersign operator add|list|remove`: the link, the list, and a name

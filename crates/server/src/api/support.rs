@@ -34,7 +34,9 @@ pub async fn book_appointment(
     ServiceAuth(service): ServiceAuth,
     ApiJson(body): ApiJson<BookAppointment>,
 ) -> ApiResult<(StatusCode, Json<AppointmentView>)> {
-    let booked = app.book_appointment(&service, body).await?;
+    let booked = app
+        .book_appointment(&service, body, serde_json::json!({}))
+        .await?;
     Ok((StatusCode::CREATED, Json(booked)))
 }
 

@@ -244,6 +244,7 @@ struct Nav {
     role: &'static str,
     csrf: String,
     audit: bool,
+    calls: bool,
     /// Changes need no new step-up for now (the script goes straight on).
     stepped_up: bool,
 }
@@ -255,6 +256,7 @@ impl Nav {
             role: s.console.operator.role.as_str(),
             csrf: s.csrf(),
             audit: s.console.may(Action::SeeAudit),
+            calls: s.console.may(Action::SeeSupportCalls),
             stepped_up: s.console.stepped_up(now),
         }
     }
@@ -262,11 +264,13 @@ impl Nav {
 
 mod audit;
 mod sign_in;
+mod support;
 mod users;
 
 pub(super) fn routes() -> Router<App> {
     Router::new()
         .merge(sign_in::routes())
         .merge(users::routes())
+        .merge(support::routes())
         .merge(audit::routes())
 }

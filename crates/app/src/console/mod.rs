@@ -26,6 +26,8 @@ use serde_json::{json, Value};
 
 use crate::{App, AppError, AppResult, Missing};
 
+pub mod support;
+
 /// Users a search shows at most.
 pub const FOUND_MAX: u32 = 50;
 /// Events a user's page shows.
@@ -129,7 +131,7 @@ impl Console {
         self.session.stepped_up(now)
     }
 
-    fn allow(&self, action: Action, now: Timestamp) -> AppResult<()> {
+    pub(crate) fn allow(&self, action: Action, now: Timestamp) -> AppResult<()> {
         check(&self.operator, &self.session, action, now).map_err(AppError::Console)
     }
 }
@@ -485,7 +487,7 @@ impl App {
         })
     }
 
-    async fn console_service(&self, service_id: &str) -> AppResult<Service> {
+    pub(crate) async fn console_service(&self, service_id: &str) -> AppResult<Service> {
         let id = ServiceId::parse(service_id).ok_or(AppError::NotFound(Missing::Service))?;
         self.store
             .service(&id)
