@@ -12,7 +12,7 @@
 //! speaks English (its words are in `countersign-i18n`'s `console/en.ftl`).
 //!
 //! One file per part: `sign_in.rs` (sign-in, enrolment, step-up, sign-out),
-//! `users.rs`, `audit.rs`; this one holds what they share.
+//! `users.rs`, `audit.rs`, `dashboard.rs`; this one holds what they share.
 
 use askama::Template;
 use axum::body::Bytes;
@@ -244,6 +244,7 @@ struct Nav {
     role: &'static str,
     csrf: String,
     audit: bool,
+    dashboard: bool,
     /// Changes need no new step-up for now (the script goes straight on).
     stepped_up: bool,
 }
@@ -255,12 +256,14 @@ impl Nav {
             role: s.console.operator.role.as_str(),
             csrf: s.csrf(),
             audit: s.console.may(Action::SeeAudit),
+            dashboard: s.console.may(Action::SeeDashboard),
             stepped_up: s.console.stepped_up(now),
         }
     }
 }
 
 mod audit;
+mod dashboard;
 mod sign_in;
 mod users;
 
@@ -269,4 +272,5 @@ pub(super) fn routes() -> Router<App> {
         .merge(sign_in::routes())
         .merge(users::routes())
         .merge(audit::routes())
+        .merge(dashboard::routes())
 }
