@@ -292,8 +292,10 @@ pub struct AxisLabel {
     pub text: String,
 }
 
-const WIDTH: u32 = 640;
+const WIDTH: u32 = 480;
 const HEIGHT: u32 = 200;
+/// Bars are never wider than this, however few.
+const WIDEST_BAR: u32 = 40;
 const LEFT: u32 = 56;
 const RIGHT: u32 = 8;
 const TOP: u32 = 8;
@@ -317,7 +319,11 @@ impl BarChart {
     /// Stacked bars, one per `(label, values)` (the values bottom-up, one
     /// per series), a label under every `label_every`th bar, and a line at
     /// `limit` if there is one.
-    pub fn stacked(bars: &[(String, Vec<u64>)], label_every: usize, limit: Option<u64>) -> BarChart {
+    pub fn stacked(
+        bars: &[(String, Vec<u64>)],
+        label_every: usize,
+        limit: Option<u64>,
+    ) -> BarChart {
         let tallest = bars
             .iter()
             .map(|(_, values)| values.iter().sum::<u64>())
@@ -333,14 +339,14 @@ impl BarChart {
         };
         let n = bars.len().max(1) as u32;
         let slot = plot_width / n;
-        let width = (slot * 3 / 4).max(1);
+        let width = (slot * 3 / 4).clamp(1, WIDEST_BAR);
         let mut labels = Vec::new();
         let drawn = bars
             .iter()
             .enumerate()
             .map(|(i, (label, values))| {
                 let x = LEFT + i as u32 * plot_width / n + (slot - width) / 2;
-                if i % label_every.max(1) == 0 {
+                if i.is_multiple_of(label_every.max(1)) {
                     labels.push(AxisLabel {
                         x: x + width / 2,
                         text: label.clone(),
@@ -364,7 +370,7 @@ impl BarChart {
             })
             .collect();
         let mut marks = vec![0, top];
-        if top % 2 == 0 {
+        if top.is_multiple_of(2) {
             marks.insert(1, top / 2);
         }
         BarChart {
@@ -376,10 +382,7 @@ impl BarChart {
             bars: drawn,
             grid: marks
                 .into_iter()
-                .map(|value| GridLine {
-                    y: y(value),
-                    value,
-                })
+                .map(|value| GridLine { y: y(value), value })
                 .collect(),
             labels,
             limit: limit.map(y),
@@ -447,11 +450,31 @@ mod tests {
             }
         );
         assert_eq!(folded.timeline[46].1.sends, 2);
-        assert_eq!(folded.by_channel[0], (Channel::Sms, Tally { sends: 7, failures: 2 }));
+        assert_eq!(
+            folded.by_channel[0],
+            (
+                Channel::Sms,
+                Tally {
+                    sends: 7,
+                    failures: 2
+                }
+            )
+        );
         assert_eq!(folded.by_channel[2].1.sends, 5);
-        let countries: Vec<_> = folded.by_country.iter().map(|(c, t)| (*c, t.sends)).collect();
+        let countries: Vec<_> = folded
+            .by_country
+            .iter()
+            .map(|(c, t)| (*c, t.sends))
+            .collect();
         assert_eq!(countries, [(33, 5), (44, 4)]);
-        assert_eq!(Tally { sends: 5, failures: 2 }.stack(), [3, 2]);
+        assert_eq!(
+            Tally {
+                sends: 5,
+                failures: 2
+            }
+            .stack(),
+            [3, 2]
+        );
     }
 
     #[test]

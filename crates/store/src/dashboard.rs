@@ -34,7 +34,8 @@ pub trait DashboardStore: Send + Sync {
 /// kept masked, but a phone number's mask keeps its calling code
 /// (`contact::mask_phone`: "+33 6 •• •• •• 89"): the digits between the
 /// `+` and the first space.
-const CALLING_CODE: &str = "CASE WHEN channel NOT IN ('sms', 'voice') OR substr(destination, 1, 1) <> '+' THEN NULL \
+const CALLING_CODE: &str =
+    "CASE WHEN channel NOT IN ('sms', 'voice') OR substr(destination, 1, 1) <> '+' THEN NULL \
      WHEN substr(destination, 3, 1) = ' ' THEN substr(destination, 2, 1) \
      WHEN substr(destination, 4, 1) = ' ' THEN substr(destination, 2, 2) \
      WHEN substr(destination, 5, 1) = ' ' THEN substr(destination, 2, 3) END";
@@ -65,7 +66,8 @@ pub(crate) fn send_refusals_query(limit_of_detail: &str) -> String {
 }
 
 /// Days are `$2` long: [`DAYS`]' buckets.
-pub(crate) const PHONE_SENDS: &str = "SELECT c.service_id AS service_id, (m.created_at / $2) * $2 AS day, COUNT(*) AS sends \
+pub(crate) const PHONE_SENDS: &str =
+    "SELECT c.service_id AS service_id, (m.created_at / $2) * $2 AS day, COUNT(*) AS sends \
      FROM messages m JOIN challenges c ON c.id = m.challenge_id \
      WHERE m.created_at >= $1 AND m.channel IN ('sms', 'voice') GROUP BY c.service_id, day";
 

@@ -142,7 +142,10 @@ async fn the_dashboard_counts_sends_failures_refusals_and_the_budget(backend: Ba
 
     let admin = s.console_cookie("Ann Admin", Role::Admin).await;
     let html = dashboard(&s, &admin).await;
-    assert!(html.contains("href=\"/console/dashboard\""), "the nav links it");
+    assert!(
+        html.contains("href=\"/console/dashboard\""),
+        "the nav links it"
+    );
     let now = s.state.now();
     for (window, prefix) in [(HOURS, "hours"), (DAYS, "days")] {
         let sends = format!("{prefix}-sends");
@@ -176,8 +179,14 @@ async fn the_dashboard_counts_sends_failures_refusals_and_the_budget(backend: Ba
         row(&html, "provider-times", "SMS, delivered"),
         ["1", "7000", "7000"]
     );
-    assert_eq!(row(&html, "provider-times", "SMS, accepted"), ["1", "0", "0"]);
-    assert_eq!(row(&html, "provider-times", "Email, accepted"), ["2", "0", "0"]);
+    assert_eq!(
+        row(&html, "provider-times", "SMS, accepted"),
+        ["1", "0", "0"]
+    );
+    assert_eq!(
+        row(&html, "provider-times", "Email, accepted"),
+        ["2", "0", "0"]
+    );
     let budget = format!("budget-{}", s.service_id);
     assert_eq!(
         row(&html, &budget, &DAYS.name(DAYS.bucket_of(now))),

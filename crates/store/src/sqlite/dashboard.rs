@@ -55,7 +55,11 @@ impl DashboardStore for SqliteStore {
 
     async fn phone_sends(&self, since: Timestamp) -> Result<Vec<PhoneSends>> {
         self.db
-            .read(move |c| all(c, PHONE_SENDS, &[&since.millis(), &DAY_MS], |r| phone_sends(r)))
+            .read(move |c| {
+                all(c, PHONE_SENDS, &[&since.millis(), &DAY_MS], |r| {
+                    phone_sends(r)
+                })
+            })
             .await
     }
 }

@@ -50,7 +50,10 @@ async fn message(
 }
 
 async fn report(store: &dyn Store, m: &MessageRecord, status: DeliveryStatus, now: Timestamp) {
-    assert!(store.report_delivery(&m.id, status, None, now).await.unwrap());
+    assert!(store
+        .report_delivery(&m.id, status, None, now)
+        .await
+        .unwrap());
 }
 
 fn refused(c: &Challenge, limit: &str, now: Timestamp) -> countersign_core::event::Event {
@@ -69,15 +72,43 @@ async fn messages_and_refusals_are_counted_by_bucket(store: &dyn Store) {
     let c = challenge(store, &user).await;
     let now = at(2 * 3600);
     // Before the hourly window: only the daily one counts it.
-    let old = message(store, &c, Channel::Sms, mask_phone("+33612345601"), at(-48 * 3600)).await;
+    let old = message(
+        store,
+        &c,
+        Channel::Sms,
+        mask_phone("+33612345601"),
+        at(-48 * 3600),
+    )
+    .await;
     report(store, &old, DeliveryStatus::Failed, at(-48 * 3600 + 1)).await;
     let fr = message(store, &c, Channel::Sms, mask_phone("+33612345602"), at(10)).await;
     report(store, &fr, DeliveryStatus::Delivered, at(17)).await;
-    let gb = message(store, &c, Channel::Voice, mask_phone("+447911123456"), at(20)).await;
+    let gb = message(
+        store,
+        &c,
+        Channel::Voice,
+        mask_phone("+447911123456"),
+        at(20),
+    )
+    .await;
     report(store, &gb, DeliveryStatus::Undelivered, at(25)).await;
-    let us = message(store, &c, Channel::Sms, mask_phone("+12025550123"), at(3600)).await;
+    let us = message(
+        store,
+        &c,
+        Channel::Sms,
+        mask_phone("+12025550123"),
+        at(3600),
+    )
+    .await;
     report(store, &us, DeliveryStatus::Sent, at(3601)).await;
-    message(store, &c, Channel::Email, mask_email("alice@example.com"), at(30)).await;
+    message(
+        store,
+        &c,
+        Channel::Email,
+        mask_email("alice@example.com"),
+        at(30),
+    )
+    .await;
 
     let mut hourly = store
         .delivery_counts(HOURS.start(now), HOURS.bucket_ms)
@@ -107,7 +138,9 @@ async fn messages_and_refusals_are_counted_by_bucket(store: &dyn Store) {
         .unwrap();
     assert_eq!(daily.iter().map(|d| d.sends).sum::<u64>(), 5);
     assert_eq!(daily.iter().map(|d| d.failures).sum::<u64>(), 2);
-    assert!(daily.iter().all(|d| d.bucket.millis() % DAYS.bucket_ms == 0));
+    assert!(daily
+        .iter()
+        .all(|d| d.bucket.millis() % DAYS.bucket_ms == 0));
 
     let mut times = store.provider_times(HOURS.start(now)).await.unwrap();
     times.sort_by_key(|t| t.status.as_str());

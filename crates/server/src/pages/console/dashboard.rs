@@ -87,7 +87,10 @@ fn tally_panel(
             rows: lines
                 .into_iter()
                 .map(|(name, _, tally)| {
-                    (name, vec![tally.sends.to_string(), tally.failures.to_string()])
+                    (
+                        name,
+                        vec![tally.sends.to_string(), tally.failures.to_string()],
+                    )
                 })
                 .collect(),
         },
@@ -127,7 +130,6 @@ fn value_panel(
 fn window_section(
     t: Texts,
     window: Window,
-    ids: [&'static str; 4],
     deliveries: &Deliveries,
     refusals: &[(Scope, u64)],
 ) -> Section {
@@ -137,6 +139,8 @@ fn window_section(
         ("console-dashboard-day", "days")
     };
     let title = |what: &str| t.get(&format!("console-dashboard-{what}-{key}"));
+    // The tables' ids: "hours-sends", "days-countries"…
+    let id = |what: &str| format!("{key}-{what}");
     let timeline = deliveries
         .timeline
         .iter()
@@ -161,18 +165,25 @@ fn window_section(
     let rules = refusals
         .iter()
         .map(|&(scope, n)| {
-            let name = t.get(&format!("console-dashboard-rule-{}", scope.as_str()));
-            (name, scope.as_str().to_owned(), n, vec![n.to_string()])
+            let rule = |what: &str| t.get(&format!("console-dashboard-{what}-{}", scope.as_str()));
+            (rule("rule"), rule("rule-short"), n, vec![n.to_string()])
         })
         .collect();
     Section {
         title: title("section"),
         lead: t.get("console-dashboard-failures-lead"),
         panels: vec![
-            tally_panel(t, ids[0].into(), title("sends"), period, timeline, window.label_every()),
             tally_panel(
                 t,
-                ids[1].into(),
+                id("sends"),
+                title("sends"),
+                period,
+                timeline,
+                window.label_every(),
+            ),
+            tally_panel(
+                t,
+                id("channels"),
                 title("channels"),
                 "console-dashboard-channel",
                 channels,
@@ -180,14 +191,14 @@ fn window_section(
             ),
             tally_panel(
                 t,
-                ids[2].into(),
+                id("countries"),
                 title("countries"),
                 "console-dashboard-country",
                 countries,
                 1,
             ),
             value_panel(
-                ids[3].into(),
+                id("refusals"),
                 title("refusals"),
                 vec![
                     t.get("console-dashboard-rule"),
@@ -291,20 +302,8 @@ async fn dashboard(State(app): State<App>, headers: HeaderMap) -> Response {
         let d = app.console_dashboard(&s.console, now).await?;
         let t = texts();
         let sections = vec![
-            window_section(
-                t,
-                HOURS,
-                ["hours-sends", "hours-channels", "hours-countries", "hours-refusals"],
-                &d.hours,
-                &d.refusals_hours,
-            ),
-            window_section(
-                t,
-                DAYS,
-                ["days-sends", "days-channels", "days-countries", "days-refusals"],
-                &d.days,
-                &d.refusals_days,
-            ),
+            window_section(t, HOURS, &d.hours, &d.refusals_hours),
+            window_section(t, DAYS, &d.days, &d.refusals_days),
             providers_section(t, &d),
             budget_section(t, &d),
         ];
