@@ -49,7 +49,7 @@ impl App {
         let mut provider_times = store.provider_times(DAYS.start(now)).await?;
         provider_times.sort_by_key(|t| (t.channel.as_str(), t.status.as_str()));
         let services = store.services().await?;
-        let budget_use = budget_use(now, &store.phone_sends(DAYS.start(now)).await?)
+        let used = budget_use(now, &store.phone_sends(DAYS.start(now)).await?)
             .into_iter()
             .map(|used| {
                 let name = services
@@ -66,7 +66,7 @@ impl App {
             refusals_days: refusals_by_rule(&store.send_refusals(DAYS.start(now)).await?),
             provider_times,
             daily_budget: self.config.limits.daily_phone_budget,
-            budget_use,
+            budget_use: used,
         })
     }
 }

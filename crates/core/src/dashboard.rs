@@ -6,10 +6,10 @@
 //! windows.
 //!
 //! The charts are drawn here as geometry (bars, grid lines, labels, in SVG
-//! user units) that a template writes out as inline SVG: no chart library
-//! and no font to measure text with, and only SVG presentation attributes,
-//! which the pages' CSP (no inline `style`) allows. Each chart's numbers
-//! are also the page's table that follows it.
+//! user units) that a template writes out as inline SVG, coloured by the
+//! stylesheet: no chart library, no script, no font to measure text with,
+//! and no inline `style` (which the pages' CSP forbids). Each chart's
+//! numbers are also the page's table that follows it.
 
 use crate::limits::Scope;
 use crate::message::DeliveryStatus;
@@ -144,7 +144,7 @@ impl Tally {
 
     /// The chart's stack: what did not fail, then what did.
     pub fn stack(self) -> Vec<u64> {
-        vec![self.sends - self.failures.min(self.sends), self.failures]
+        vec![self.sends.saturating_sub(self.failures), self.failures]
     }
 }
 

@@ -1,8 +1,9 @@
 //! The delivery and toll-fraud dashboard (`/console/dashboard`): each
 //! chart is inline SVG drawn from [`countersign_core::dashboard::BarChart`]
-//! by the `console/chart.html` template (no chart library, no script, only
-//! SVG presentation attributes, which the CSP allows), followed by a table
-//! with the same numbers for screen readers and for copying.
+//! by the `console/dashboard.html` template (no chart library, no script,
+//! no inline `style`: the stylesheet colours it, as the CSP wants),
+//! followed by a table with the same numbers for screen readers and for
+//! copying.
 
 use countersign_app::dashboard::Dashboard;
 use countersign_core::contact::main_region;
