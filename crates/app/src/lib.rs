@@ -15,6 +15,7 @@ pub mod backup;
 pub mod challenges;
 pub mod config;
 pub mod console;
+pub mod dashboard;
 pub mod devices;
 pub mod erasure;
 pub mod error;

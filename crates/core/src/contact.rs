@@ -112,6 +112,17 @@ pub fn region(e164: &str) -> Option<String> {
     number.country().id().map(|id| id.as_ref().to_owned())
 }
 
+/// The main region of a country calling code (44 → "GB"), when the
+/// number plan knows it: a code may serve several (Guernsey shares +44).
+pub fn main_region(calling_code: u16) -> Option<String> {
+    let regions = number_plan().by_code(&calling_code)?;
+    regions
+        .iter()
+        .find(|m| m.is_main_country_for_code())
+        .or(regions.first())
+        .map(|m| m.id().to_owned())
+}
+
 /// "+33612345689" → "+33 6 •• •• •• 89": enough for the owner to recognise
 /// the number, not enough for anyone else to learn it.
 pub fn mask_phone(e164: &str) -> String {
@@ -221,6 +232,9 @@ mod tests {
 
     #[test]
     fn regions_come_from_the_number_plan() {
+        assert_eq!(main_region(44).as_deref(), Some("GB"));
+        assert_eq!(main_region(33).as_deref(), Some("FR"));
+        assert_eq!(main_region(999), None);
         assert_eq!(region("+33612345689").as_deref(), Some("FR"));
         assert_eq!(region("+447400123456").as_deref(), Some("GB"));
         assert_eq!(

@@ -11,6 +11,7 @@ pub mod challenge;
 pub mod clock;
 pub mod contact;
 pub mod cookie;
+pub mod dashboard;
 pub mod device;
 pub mod event;
 pub mod factor;

@@ -90,6 +90,15 @@ pub enum Scope {
 }
 
 impl Scope {
+    pub const ALL: [Scope; 6] = [
+        Scope::Destination,
+        Scope::Ip,
+        Scope::Country,
+        Scope::DailyBudget,
+        Scope::Device,
+        Scope::User,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::Destination => "destination",

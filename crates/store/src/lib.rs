@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod copy;
+mod dashboard;
 mod operators;
 mod rows;
 mod sql;
@@ -35,6 +36,7 @@ use countersign_core::webhook::ServiceWebhook;
 use countersign_core::Timestamp;
 use thiserror::Error;
 
+pub use dashboard::DashboardStore;
 pub use operators::{OperatorStore, UserLookup};
 pub use sql::{connect, connect_server, PgStore};
 pub use sqlite::SqliteStore;
@@ -520,7 +522,7 @@ pub(crate) fn next_outbox_due_sql(endpoints: usize) -> String {
 }
 
 #[async_trait]
-pub trait Store: OperatorStore + Send + Sync + 'static {
+pub trait Store: OperatorStore + DashboardStore + Send + Sync + 'static {
     /// Answers when the database does (readiness).
     async fn ping(&self) -> Result<()>;
 

@@ -13,6 +13,8 @@ mod appointments;
 mod audit;
 #[path = "store/challenges.rs"]
 mod challenges;
+#[path = "store/dashboard.rs"]
+mod dashboard;
 #[path = "store/factors.rs"]
 mod factors;
 #[path = "store/help.rs"]

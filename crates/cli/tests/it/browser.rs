@@ -458,6 +458,9 @@ async fn console_pages_are_accessible(backend: Backend) {
         serde_json::json!({"type": "recovery_codes"}),
     )
     .await;
+    // Something for the dashboard to draw.
+    let chl = s.challenge("alice", "login").await;
+    s.send(&chl, "sms").await;
     let cookie = |header: String| {
         let (name, value) = header.split_once('=').unwrap();
         serde_json::json!([{"name": name, "value": value, "domain": "localhost", "path": "/",
@@ -490,6 +493,7 @@ async fn console_pages_are_accessible(backend: Backend) {
         {"name": format!("console-user-admin-{tag}"), "url": &user, "cookies": &admin},
         {"name": format!("console-user-support-{tag}"), "url": &user, "cookies": &support},
         {"name": format!("console-audit-{tag}"), "url": format!("{base}/console/audit"), "cookies": &admin},
+        {"name": format!("console-dashboard-{tag}"), "url": format!("{base}/console/dashboard"), "cookies": &admin},
     ]);
     let artifacts = concat!(
         env!("CARGO_MANIFEST_DIR"),

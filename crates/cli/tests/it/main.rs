@@ -14,6 +14,7 @@ mod calls;
 mod cli;
 mod concurrency;
 mod console;
+mod console_dashboard;
 mod delivery;
 mod devices;
 mod durability;

@@ -4,6 +4,7 @@
 
 pub mod backup;
 mod challenges;
+mod dashboard;
 pub(crate) mod engine;
 mod events;
 mod operators;

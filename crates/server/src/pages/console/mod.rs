@@ -12,7 +12,8 @@
 //! speaks English (its words are in `countersign-i18n`'s `console/en.ftl`).
 //!
 //! One file per part: `sign_in.rs` (sign-in, enrolment, step-up, sign-out),
-//! `users.rs`, `audit.rs`; this one holds what they share.
+//! `users.rs`, `support.rs` (support calls), `audit.rs`, `dashboard.rs`;
+//! this one holds what they share.
 
 use askama::Template;
 use axum::body::Bytes;
@@ -245,6 +246,7 @@ struct Nav {
     csrf: String,
     audit: bool,
     calls: bool,
+    dashboard: bool,
     /// Changes need no new step-up for now (the script goes straight on).
     stepped_up: bool,
 }
@@ -257,12 +259,14 @@ impl Nav {
             csrf: s.csrf(),
             audit: s.console.may(Action::SeeAudit),
             calls: s.console.may(Action::SeeSupportCalls),
+            dashboard: s.console.may(Action::SeeDashboard),
             stepped_up: s.console.stepped_up(now),
         }
     }
 }
 
 mod audit;
+mod dashboard;
 mod sign_in;
 mod support;
 mod users;
@@ -273,4 +277,5 @@ pub(super) fn routes() -> Router<App> {
         .merge(users::routes())
         .merge(support::routes())
         .merge(audit::routes())
+        .merge(dashboard::routes())
 }
