@@ -208,6 +208,14 @@ pub async fn checked_keyring(config: &Config, store: &dyn Store) -> Result<Keyri
 /// The setting that holds the current master key's fingerprint.
 pub const MASTER_KEY_FINGERPRINT: &str = "master_key_fingerprint";
 
+/// `extra`'s keys added to the object `detail`: who did something, and
+/// why, joins what an event already says.
+pub(crate) fn merge_detail(detail: &mut serde_json::Value, extra: serde_json::Value) {
+    if let (Some(detail), serde_json::Value::Object(extra)) = (detail.as_object_mut(), extra) {
+        detail.extend(extra);
+    }
+}
+
 /// A database URL without its password, for messages.
 pub fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

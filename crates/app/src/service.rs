@@ -58,12 +58,15 @@ impl ServiceView {
 impl App {
     /// Changes the service's settings; a change made meanwhile by another
     /// request is never overwritten (the patch is applied again on it).
+    /// `by` (an object: who, and why) joins its event.
     pub async fn change_settings(
         &self,
         service_id: &ServiceId,
         patch: &SettingsPatch,
+        by: serde_json::Value,
     ) -> AppResult<ServiceView> {
-        let details = json!({"purposes": patch.policies.keys().collect::<Vec<_>>()});
+        let mut details = json!({"purposes": patch.policies.keys().collect::<Vec<_>>()});
+        crate::merge_detail(&mut details, by);
         self.rewrite_settings(
             service_id,
             |settings| Ok(settings.apply(patch)?),

@@ -91,6 +91,11 @@ pub enum Action {
     SeeSupportCalls,
     /// Book support calls and read the agent's authenticity code out.
     RunSupportCalls,
+    /// See services: their policies, return URLs and webhook endpoints
+    /// with their delivery logs.
+    SeeServices,
+    /// Change a service's policies and return URLs, replay webhooks.
+    EditServices,
     /// End a lockout after failed attempts.
     Unlock,
     /// Release a withdrawal held after a security change.
@@ -111,6 +116,7 @@ impl Action {
                 | Action::SeeAudit
                 | Action::SeeDashboard
                 | Action::SeeSupportCalls
+                | Action::SeeServices
         )
     }
 
@@ -245,13 +251,15 @@ pub fn check(
 mod tests {
     use super::*;
 
-    const ALL: [Action; 10] = [
+    const ALL: [Action; 12] = [
         Action::SeeUsers,
         Action::SeeContacts,
         Action::SeeAudit,
         Action::SeeDashboard,
         Action::SeeSupportCalls,
         Action::RunSupportCalls,
+        Action::SeeServices,
+        Action::EditServices,
         Action::Unlock,
         Action::ReleaseHold,
         Action::RemoveMethod,
@@ -288,7 +296,8 @@ mod tests {
                 Action::SeeContacts,
                 Action::SeeAudit,
                 Action::SeeDashboard,
-                Action::SeeSupportCalls
+                Action::SeeSupportCalls,
+                Action::SeeServices
             ]
         );
         for role in Role::ALL {

@@ -115,3 +115,47 @@
     form.querySelector("input[name=tz_offset]").value = String(new Date().getTimezoneOffset());
   }
 })();
+
+// A service's policy editor: the draft is checked as it is typed (the
+// server's own rules, nothing written), and the preview shows what each
+// purpose would ask of a user with the ticked methods.
+(function () {
+  const form = document.getElementById("service-form");
+  if (!form) return;
+  const draft = document.getElementById("policies");
+  const said = document.getElementById("policies-check");
+  const preview = document.getElementById("policy-preview");
+  const words = preview.dataset;
+  let timer;
+  async function check() {
+    const methods = [...form.querySelectorAll("input[name=preview_method]:checked")].map((i) => i.value);
+    const r = await fetch(form.dataset.check, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": form.querySelector("input[name=csrf]").value },
+      body: JSON.stringify({ policies: draft.value, methods }),
+    });
+    if (!r.ok) return;
+    const result = await r.json();
+    said.textContent = result.error || document.body.dataset.msgPolicyOk;
+    said.className = "status " + (result.error ? "bad" : "ok");
+    draft.setAttribute("aria-invalid", result.error ? "true" : "false");
+    preview.replaceChildren(...result.preview.map((p) => {
+      const row = document.createElement("tr");
+      const needs = p.all_of.map((group) => group.join(` ${words.or} `)).join(`; ${words.and} `);
+      for (const text of [p.purpose, needs, p.passable ? words.yes : words.no]) {
+        const cell = document.createElement("td");
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }));
+  }
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(check, 300);
+  }
+  draft.addEventListener("input", soon);
+  form.addEventListener("change", soon);
+  check();
+})();

@@ -20,7 +20,7 @@ impl App {
         by: serde_json::Value,
     ) -> AppResult<()> {
         let mut event = factor_event(service, user, "factor.removed", factor, self.now());
-        merge(&mut event.detail, by);
+        crate::merge_detail(&mut event.detail, by);
         let removed = SecurityChange::FactorRemoved {
             factor: factor.kind,
         };
@@ -34,12 +34,5 @@ impl App {
         }
         self.security_written(&changed);
         Ok(())
-    }
-}
-
-/// `extra`'s keys added to the object `detail`.
-pub(crate) fn merge(detail: &mut serde_json::Value, extra: serde_json::Value) {
-    if let (Some(detail), serde_json::Value::Object(extra)) = (detail.as_object_mut(), extra) {
-        detail.extend(extra);
     }
 }

@@ -94,6 +94,23 @@ try {
     && event.detail.reason === "Customer confirmed the new phone on a call", "the event names the operator and the reason", event);
   console.log("ok admin released a held withdrawal after a step-up");
 
+  // 2b. The service's policies: checked as typed, saved within the step-up.
+  await page.getByRole("link", { name: "Services" }).click();
+  await Promise.all([page.waitForURL(/\/console\/services\/svc_/), page.getByRole("link", { name: "Acme Bank" }).click()]);
+  const editor = page.getByLabel("Policies (JSON)");
+  await editor.fill('{"withdrawal": {"all_of": [{"any_of": ["sms"]}, {"any_of": ["sms"]}]}}');
+  await page.getByText("method sms appears in more than one group").waitFor();
+  await editor.fill('{"withdrawal": {"all_of": [{"any_of": ["webauthn"]}, {"any_of": ["sms", "email"]}]}}');
+  await page.getByText("This draft is valid.").waitFor();
+  await page.getByRole("checkbox", { name: "webauthn" }).check();
+  await page.getByRole("checkbox", { name: "email" }).check();
+  await page.locator("#policy-preview tr", { hasText: "withdrawal" }).getByText("yes").waitFor();
+  await Promise.all([page.waitForURL(/saved=1/), page.getByRole("button", { name: "Save policies and return URLs" }).click()]);
+  const service = await api("GET", "/v1/service");
+  expect(JSON.stringify(service.body.settings.policies.withdrawal.all_of) === JSON.stringify([{ any_of: ["webauthn"] }, { any_of: ["sms", "email"] }]),
+    "the policy saved", service.body.settings.policies);
+  console.log("ok admin edited a policy checked as typed and saved it");
+
   // 3. The auditor: read-only, and refused when posting anyway.
   const auditor = await operator();
   page = auditor.page;

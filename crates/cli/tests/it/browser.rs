@@ -394,6 +394,7 @@ async fn the_console_in_chromium(backend: Backend) {
     for step in [
         "ok operator enrolled through the link and signed in with the passkey",
         "ok admin released a held withdrawal after a step-up",
+        "ok admin edited a policy checked as typed and saved it",
         "ok auditor refused every change",
     ] {
         assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
@@ -493,6 +494,9 @@ async fn console_pages_are_accessible(backend: Backend) {
         {"name": format!("console-user-admin-{tag}"), "url": &user, "cookies": &admin},
         {"name": format!("console-user-support-{tag}"), "url": &user, "cookies": &support},
         {"name": format!("console-audit-{tag}"), "url": format!("{base}/console/audit"), "cookies": &admin},
+        {"name": format!("console-services-{tag}"), "url": format!("{base}/console/services"), "cookies": &admin},
+        {"name": format!("console-service-{tag}"), "url": format!("{base}/console/services/{}", s.service_id), "cookies": &admin},
+        {"name": format!("console-support-{tag}"), "url": format!("{base}/console/support"), "cookies": &support},
         {"name": format!("console-dashboard-{tag}"), "url": format!("{base}/console/dashboard"), "cookies": &admin},
     ]);
     let artifacts = concat!(

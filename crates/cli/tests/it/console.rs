@@ -403,11 +403,127 @@ async fn calls_are_booked_by_those_who_run_them(backend: Backend) {
     assert!(live.body["agent_code"].is_null());
 }
 
+/// A service's policy editor: a draft is checked as it is typed (the
+/// API's rules, nothing written) with a preview per purpose; saving and
+/// replaying are refused to an auditor and, for an admin, without a
+/// step-up; support does not see services.
+async fn policies_are_checked_as_typed_and_saved_only_after_a_step_up(backend: Backend) {
+    let s = TestServer::start(backend).await;
+    let admin = s.console_cookie("Root", Role::Admin).await;
+    let auditor = s.console_cookie("Ada", Role::Auditor).await;
+    let support = s.console_cookie("Sam", Role::Support).await;
+    let path = format!("/console/services/{}", s.service_id);
+    let r = console(&s, reqwest::Method::GET, &path, Some(&support), None).await;
+    assert_eq!(r.status, 403);
+    let html = page(&s, &path, &auditor).await;
+    assert!(html.contains("readonly") && !html.contains("data-step-up"));
+    let token = csrf(&html);
+    let check = |draft: &str, methods: serde_json::Value| {
+        let body = serde_json::json!({"policies": draft, "methods": methods});
+        let (s, auditor, token, path) = (&s, &auditor, &token, &path);
+        async move {
+            let r = s
+                .http
+                .post(format!("{}{path}/check", s.base))
+                .header("cookie", auditor)
+                .header("x-csrf-token", token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            Response::read(r).await
+        }
+    };
+    let draft =
+        r#"{"withdrawal": {"all_of": [{"any_of": ["webauthn"]}, {"any_of": ["sms", "email"]}]}}"#;
+    let r = check(draft, serde_json::json!(["totp", "sms"])).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body["error"].is_null(), "{}", r.body);
+    let withdrawal = r.body["preview"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["purpose"] == "withdrawal")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        withdrawal["all_of"],
+        serde_json::json!([["webauthn"], ["sms", "email"]])
+    );
+    assert_eq!(withdrawal["passable"], false, "no passkey, no withdrawal");
+    let r = check(draft, serde_json::json!(["webauthn", "email"])).await;
+    assert!(r.body["preview"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["purpose"] == "withdrawal" && p["passable"] == true));
+    // The API's own rules: one method in two groups is refused.
+    let twice = r#"{"withdrawal": {"all_of": [{"any_of": ["sms"]}, {"any_of": ["sms"]}]}}"#;
+    let r = check(twice, serde_json::json!([])).await;
+    assert!(
+        r.body["error"]
+            .as_str()
+            .unwrap()
+            .contains("more than one group"),
+        "{}",
+        r.body
+    );
+    let r = check("{not json", serde_json::json!([])).await;
+    assert!(
+        r.body["error"].as_str().unwrap().starts_with("policies:"),
+        "{}",
+        r.body
+    );
+
+    // Saving: an auditor may not; an admin must step up first.
+    let before = s.get("/v1/service").await.body;
+    let form = |token: &str| {
+        vec![
+            ("csrf", token.to_owned()),
+            ("policies", draft.to_owned()),
+            ("return_urls", "https://bank.example/back".to_owned()),
+        ]
+    };
+    for (cookie, expected) in [
+        (&auditor, "Your role does not allow this"),
+        (&admin, "Confirm with your passkey first"),
+    ] {
+        let token = csrf(&page(&s, &path, cookie).await);
+        let f = form(&token);
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = console(
+            &s,
+            reqwest::Method::POST,
+            &format!("{path}/save"),
+            Some(cookie),
+            Some(&f),
+        )
+        .await;
+        assert_eq!(r.status, 403);
+        assert!(r.body.as_str().unwrap().contains(expected));
+        let replay = [
+            ("csrf", token.as_str()),
+            ("event_id", "evt_00000000000000000000000000000000"),
+        ];
+        let r = console(
+            &s,
+            reqwest::Method::POST,
+            &format!("{path}/webhooks/whk_00000000000000000000000000000000/replay"),
+            Some(cookie),
+            Some(&replay),
+        )
+        .await;
+        assert_eq!(r.status, 403);
+    }
+    assert_eq!(s.get("/v1/service").await.body, before);
+}
+
 on_both_backends!(
     operators_search_and_see_users_as_their_role_allows,
     changes_without_csrf_role_or_step_up_are_refused_and_write_nothing,
     a_used_or_unknown_enrolment_link_enrols_nobody,
     calls_are_booked_by_those_who_run_them,
+    policies_are_checked_as_typed_and_saved_only_after_a_step_up,
 );
 
 /// `countersign operator add|list|remove`: the link, the list, and a name

@@ -39,7 +39,10 @@ pub async fn patch_service(
     ServiceAuth(service): ServiceAuth,
     ApiJson(patch): ApiJson<SettingsPatch>,
 ) -> ApiResult<Json<ServiceView>> {
-    Ok(Json(app.change_settings(&service.id, &patch).await?))
+    Ok(Json(
+        app.change_settings(&service.id, &patch, serde_json::json!({}))
+            .await?,
+    ))
 }
 
 /// Creates an API key for the calling service. The key is in this answer

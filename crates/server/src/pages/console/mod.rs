@@ -12,7 +12,8 @@
 //! speaks English (its words are in `countersign-i18n`'s `console/en.ftl`).
 //!
 //! One file per part: `sign_in.rs` (sign-in, enrolment, step-up, sign-out),
-//! `users.rs`, `support.rs` (support calls), `audit.rs`, `dashboard.rs`;
+//! `users.rs`, `support.rs` (support calls), `services.rs`, `audit.rs`,
+//! `dashboard.rs`;
 //! this one holds what they share.
 
 use askama::Template;
@@ -228,6 +229,7 @@ fn console_page(title: &str, content: &impl Template) -> Response {
         ("working", t.get("console-working")),
         ("cancelled", t.get("console-cancelled")),
         ("refused", t.get("console-refused")),
+        ("policy-ok", t.get("console-policy-ok")),
     ];
     page_with_script(
         t,
@@ -247,6 +249,7 @@ struct Nav {
     audit: bool,
     calls: bool,
     dashboard: bool,
+    services: bool,
     /// Changes need no new step-up for now (the script goes straight on).
     stepped_up: bool,
 }
@@ -260,6 +263,7 @@ impl Nav {
             audit: s.console.may(Action::SeeAudit),
             calls: s.console.may(Action::SeeSupportCalls),
             dashboard: s.console.may(Action::SeeDashboard),
+            services: s.console.may(Action::SeeServices),
             stepped_up: s.console.stepped_up(now),
         }
     }
@@ -267,6 +271,7 @@ impl Nav {
 
 mod audit;
 mod dashboard;
+mod services;
 mod sign_in;
 mod support;
 mod users;
@@ -278,4 +283,5 @@ pub(super) fn routes() -> Router<App> {
         .merge(support::routes())
         .merge(audit::routes())
         .merge(dashboard::routes())
+        .merge(services::routes())
 }
