@@ -17,23 +17,32 @@ use utoipa::ToSchema;
 
 use crate::{AppError, AppResult, Missing};
 
-/// Who acts on a key, as the audit event says.
+/// Who acts on a service's keys and webhook endpoints, as the audit event
+/// says.
 #[derive(Debug, Clone, Copy)]
 pub enum By<'a> {
     /// A request authenticated with this key of the service.
     Api(&'a ApiKeyId),
     /// The operator, with the CLI.
     Operator,
+    /// An operator in the console.
+    Console(&'a countersign_core::operator::Operator),
 }
 
 impl By<'_> {
-    fn detail(self, key: &ApiKey) -> serde_json::Value {
+    /// The event's words for who acted: `by`, and what names them.
+    pub fn who(self) -> serde_json::Value {
         match self {
-            By::Api(with) => {
-                json!({"key_id": key.id, "prefix": key.prefix, "by": "api", "by_key_id": with})
-            }
-            By::Operator => json!({"key_id": key.id, "prefix": key.prefix, "by": "operator"}),
+            By::Api(with) => json!({"by": "api", "by_key_id": with}),
+            By::Operator => json!({"by": "operator"}),
+            By::Console(operator) => operator.acting(None),
         }
+    }
+
+    fn detail(self, key: &ApiKey) -> serde_json::Value {
+        let mut detail = json!({"key_id": key.id, "prefix": key.prefix});
+        crate::merge_detail(&mut detail, self.who());
+        detail
     }
 }
 

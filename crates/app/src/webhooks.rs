@@ -161,20 +161,22 @@ impl App {
         ))
     }
 
-    /// Sends the service's events `event_ids` to the endpoint again.
+    /// Sends the service's events `event_ids` to the endpoint again;
+    /// audited as `service.webhook_replayed` (which events, and `by` whom).
     pub async fn replay_webhook(
         &self,
         service_id: &ServiceId,
         id: &str,
         event_ids: &[String],
+        by: By<'_>,
     ) -> AppResult<Vec<DeliveryView>> {
-        self.webhook(service_id, id).await?;
+        let webhook = self.webhook(service_id, id).await?;
         let endpoint = crate::workers::outbox::service_endpoints(self)
             .await?
             .into_iter()
             .find(|e: &WebhookEndpoint| e.name.as_deref() == Some(id))
             .ok_or(AppError::NotFound(Missing::Webhook))?;
-        crate::workers::outbox::replay(
+        let replayed = crate::workers::outbox::replay(
             self.store.as_ref(),
             &self.service_poster,
             &endpoint,
@@ -183,8 +185,13 @@ impl App {
             self.now(),
         )
         .await
-        .map(views)
-        .map_err(|e| match e {
+        .map(views);
+        if replayed.is_ok() {
+            let mut event = audit(&webhook, "service.webhook_replayed", by, self.now());
+            event.detail["event_ids"] = json!(event_ids);
+            self.store.insert_events(&[event]).await?;
+        }
+        replayed.map_err(|e| match e {
             AdminError::Refused(detail) => invalid("event_ids", detail),
             AdminError::Store(e) => e.into(),
             other => AppError::Invalid {
@@ -213,13 +220,7 @@ fn audit(
     now: countersign_core::Timestamp,
 ) -> Event {
     let host = countersign_core::webhook::url_host(&webhook.url);
-    let by = match by {
-        By::Api(key) => json!({"by": "api", "by_key_id": key}),
-        By::Operator => json!({"by": "operator"}),
-    };
     let mut detail = json!({"webhook_id": webhook.id, "host": host, "events": webhook.events});
-    if let (Some(d), Some(b)) = (detail.as_object_mut(), by.as_object()) {
-        d.extend(b.clone());
-    }
+    crate::merge_detail(&mut detail, by.who());
     Event::new(&webhook.service_id, None, kind, now, None, detail)
 }

@@ -179,7 +179,8 @@ impl App {
     ) -> AppResult<()> {
         c.allow(Action::EditServices, self.now())?;
         let service = self.console_service(service_id).await?;
-        self.replay_webhook(&service.id, webhook_id, &[event_id.to_owned()])
+        let by = crate::api_keys::By::Console(&c.operator);
+        self.replay_webhook(&service.id, webhook_id, &[event_id.to_owned()], by)
             .await?;
         Ok(())
     }

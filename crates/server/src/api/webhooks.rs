@@ -136,7 +136,7 @@ pub struct Replay {
     security(("api_key" = [])))]
 pub async fn replay(
     State(app): State<App>,
-    ServiceAuth(service): ServiceAuth,
+    KeyAuth(caller): KeyAuth,
     Path(id): Path<String>,
     ApiJson(replay): ApiJson<Replay>,
 ) -> ApiResult<Json<Vec<DeliveryView>>> {
@@ -144,7 +144,12 @@ pub async fn replay(
         return Err(ApiError::invalid_request("event_ids: 1 to 100".to_owned()));
     }
     Ok(Json(
-        app.replay_webhook(&service.id, &id, &replay.event_ids)
-            .await?,
+        app.replay_webhook(
+            &caller.service.id,
+            &id,
+            &replay.event_ids,
+            By::Api(&caller.key.id),
+        )
+        .await?,
     ))
 }
