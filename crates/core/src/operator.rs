@@ -99,6 +99,8 @@ pub enum Action {
     RemoveMethod,
     /// End a user's security-center sessions.
     EndSessions,
+    /// Write, publish, unpublish and delete help articles.
+    EditHelp,
 }
 
 impl Action {
@@ -115,9 +117,10 @@ impl Action {
     }
 
     /// Whether the action weakens an account or loses data, and so needs a
-    /// fresh step-up (booking a call does not).
+    /// fresh step-up (booking a call and editing the help center do not:
+    /// neither touches an account).
     pub fn destructive(self) -> bool {
-        self.changes() && self != Action::RunSupportCalls
+        self.changes() && !matches!(self, Action::RunSupportCalls | Action::EditHelp)
     }
 }
 
@@ -245,7 +248,7 @@ pub fn check(
 mod tests {
     use super::*;
 
-    const ALL: [Action; 10] = [
+    const ALL: [Action; 11] = [
         Action::SeeUsers,
         Action::SeeContacts,
         Action::SeeAudit,
@@ -256,6 +259,7 @@ mod tests {
         Action::ReleaseHold,
         Action::RemoveMethod,
         Action::EndSessions,
+        Action::EditHelp,
     ];
 
     fn operator(role: Role) -> Operator {

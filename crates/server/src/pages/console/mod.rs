@@ -166,8 +166,18 @@ async fn signed_form(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<(Signed, Vec<(String, String)>), Refusal> {
+    signed_form_of(app, headers, body, MAX_FORM_BYTES).await
+}
+
+/// [`signed_form`] for a form that may be larger (an article's).
+async fn signed_form_of(
+    app: &App,
+    headers: &HeaderMap,
+    body: &Bytes,
+    max_bytes: usize,
+) -> Result<(Signed, Vec<(String, String)>), Refusal> {
     let s = signed(app, headers).await?;
-    if body.len() > MAX_FORM_BYTES {
+    if body.len() > max_bytes {
         return Err(Refusal::Csrf);
     }
     let fields: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
@@ -247,6 +257,7 @@ struct Nav {
     audit: bool,
     calls: bool,
     dashboard: bool,
+    help: bool,
     /// Changes need no new step-up for now (the script goes straight on).
     stepped_up: bool,
 }
@@ -260,6 +271,7 @@ impl Nav {
             audit: s.console.may(Action::SeeAudit),
             calls: s.console.may(Action::SeeSupportCalls),
             dashboard: s.console.may(Action::SeeDashboard),
+            help: s.console.may(Action::EditHelp),
             stepped_up: s.console.stepped_up(now),
         }
     }
@@ -267,6 +279,7 @@ impl Nav {
 
 mod audit;
 mod dashboard;
+mod help;
 mod sign_in;
 mod support;
 mod users;
@@ -278,4 +291,5 @@ pub(super) fn routes() -> Router<App> {
         .merge(support::routes())
         .merge(audit::routes())
         .merge(dashboard::routes())
+        .merge(help::routes())
 }
