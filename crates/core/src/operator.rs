@@ -334,6 +334,14 @@ mod tests {
             check(&auditor, &fresh, Action::RunSupportCalls, now),
             Err(Refused::Role)
         );
+        // Nor is editing the help center, which is an admin's alone.
+        assert_eq!(check(&admin, &fresh, Action::EditHelp, now), Ok(()));
+        for other in [&support, &auditor] {
+            assert_eq!(
+                check(other, &fresh, Action::EditHelp, now),
+                Err(Refused::Role)
+            );
+        }
     }
 
     #[test]

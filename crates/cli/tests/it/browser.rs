@@ -446,7 +446,8 @@ async fn a_support_call_from_the_console_in_chromium(backend: Backend) {
 /// Every console page, screenshotted at phone and desktop widths with no
 /// serious accessibility violation: sign-in, enrolment, the users search
 /// with a result, a user as an admin sees them (every change offered), a
-/// user as support sees them, and the audit log.
+/// user as support sees them, the audit log, the dashboard, and the help
+/// articles' list and editor.
 async fn console_pages_are_accessible(backend: Backend) {
     use countersign_core::operator::Role;
     let s = TestServer::start(backend).await;
@@ -494,6 +495,9 @@ async fn console_pages_are_accessible(backend: Backend) {
         {"name": format!("console-user-support-{tag}"), "url": &user, "cookies": &support},
         {"name": format!("console-audit-{tag}"), "url": format!("{base}/console/audit"), "cookies": &admin},
         {"name": format!("console-dashboard-{tag}"), "url": format!("{base}/console/dashboard"), "cookies": &admin},
+        {"name": format!("console-help-{tag}"), "url": format!("{base}/console/help?service={}", s.service_id), "cookies": &admin},
+        {"name": format!("console-help-editor-{tag}"), "url": format!("{base}/console/help/{}/en/protect-your-account", s.service_id), "cookies": &admin},
+        {"name": format!("console-help-new-{tag}"), "url": format!("{base}/console/help/{}/new", s.service_id), "cookies": &admin},
     ]);
     let artifacts = concat!(
         env!("CARGO_MANIFEST_DIR"),
