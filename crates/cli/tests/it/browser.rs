@@ -443,6 +443,43 @@ async fn a_support_call_from_the_console_in_chromium(backend: Backend) {
     assert!(calls[0]["customer_verified_at"].is_string(), "{calls}");
 }
 
+/// The help-center editor in Chromium (`tests/browser/console_help.mjs`):
+/// an admin types Markdown, the preview follows, and once saved published
+/// the help center shows the article rendered as previewed.
+async fn the_help_editor_previews_in_chromium(backend: Backend) {
+    use countersign_core::operator::Role;
+    let s = TestServer::start(backend).await;
+    let port = s.base.rsplit(':').next().unwrap();
+    let admin = s.console_cookie("Root Admin", Role::Admin).await;
+    let (name, value) = admin.split_once('=').unwrap();
+    let cookies = serde_json::json!([{"name": name, "value": value, "domain": "localhost",
+        "path": "/", "secure": true, "httpOnly": true, "sameSite": "Strict"}]);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/browser/console_help.mjs"
+    );
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_BASE", format!("http://localhost:{port}"))
+        .env("CS_SERVICE", &s.service_id)
+        .env("CS_COOKIES", cookies.to_string())
+        .output()
+        .await
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for step in [
+        "ok the preview follows the Markdown as it is typed",
+        "ok the saved article reads as previewed",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
 /// Every console page, screenshotted at phone and desktop widths with no
 /// serious accessibility violation: sign-in, enrolment, the users search
 /// with a result, a user as an admin sees them (every change offered), a
@@ -533,5 +570,6 @@ on_both_backends!(
     the_hosted_page_in_chromium,
     the_console_in_chromium,
     a_support_call_from_the_console_in_chromium,
+    the_help_editor_previews_in_chromium,
     console_pages_are_accessible,
 );
