@@ -177,6 +177,25 @@ async fn an_admin_writes_previews_publishes_and_deletes_an_article(backend: Back
     assert!(shown.contains("<strong>two</strong>") && !shown.contains("Settings"));
     assert!(shown.contains("Announcements"));
 
+    // A long article (larger than the console's other forms) is taken.
+    let long = "Keep **two** passkeys.\n\n".repeat(2500);
+    let r = post(
+        &s,
+        &editor,
+        &admin,
+        &[
+            ("csrf", &token),
+            ("title", "Adding a second passkey"),
+            ("category", "announcements"),
+            ("body", &long),
+            ("published", "1"),
+        ],
+    )
+    .await;
+    assert_back_to_list(&r, &s);
+    let shown = public(&s, &reader).await.body.as_str().unwrap().to_owned();
+    assert_eq!(shown.matches("<strong>two</strong>").count(), 2500);
+
     // A second article at the same address is refused, the first kept.
     let r = post(
         &s,
