@@ -104,6 +104,8 @@ pub enum Action {
     RemoveMethod,
     /// End a user's security-center sessions.
     EndSessions,
+    /// Write, publish, unpublish and delete help articles.
+    EditHelp,
 }
 
 impl Action {
@@ -121,9 +123,10 @@ impl Action {
     }
 
     /// Whether the action weakens an account or loses data, and so needs a
-    /// fresh step-up (booking a call does not).
+    /// fresh step-up (booking a call and editing the help center do not:
+    /// neither touches an account).
     pub fn destructive(self) -> bool {
-        self.changes() && self != Action::RunSupportCalls
+        self.changes() && !matches!(self, Action::RunSupportCalls | Action::EditHelp)
     }
 }
 
@@ -251,7 +254,7 @@ pub fn check(
 mod tests {
     use super::*;
 
-    const ALL: [Action; 12] = [
+    const ALL: [Action; 13] = [
         Action::SeeUsers,
         Action::SeeContacts,
         Action::SeeAudit,
@@ -264,6 +267,7 @@ mod tests {
         Action::ReleaseHold,
         Action::RemoveMethod,
         Action::EndSessions,
+        Action::EditHelp,
     ];
 
     fn operator(role: Role) -> Operator {
@@ -339,6 +343,14 @@ mod tests {
             check(&auditor, &fresh, Action::RunSupportCalls, now),
             Err(Refused::Role)
         );
+        // Nor is editing the help center, which is an admin's alone.
+        assert_eq!(check(&admin, &fresh, Action::EditHelp, now), Ok(()));
+        for other in [&support, &auditor] {
+            assert_eq!(
+                check(other, &fresh, Action::EditHelp, now),
+                Err(Refused::Role)
+            );
+        }
     }
 
     #[test]

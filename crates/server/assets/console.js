@@ -158,4 +158,34 @@
   draft.addEventListener("input", soon);
   form.addEventListener("change", soon);
   check();
+
+// The help-center editor: the preview follows the Markdown as the operator
+// types, rendered by the server as the help center renders it (the answer
+// is that renderer's output, which shows raw HTML as text).
+(function () {
+  const body = document.querySelector("textarea[data-preview]");
+  if (!body) return;
+  const into = document.getElementById(body.dataset.previewInto);
+  const csrf = body.form.querySelector("input[name=csrf]").value;
+  let timer = null;
+  let latest = 0;
+  async function refresh() {
+    const asked = ++latest;
+    try {
+      const r = await fetch(body.dataset.preview, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify({ body: body.value }),
+      });
+      if (!r.ok || asked !== latest) return;
+      into.innerHTML = (await r.json()).html;
+    } catch (_) {
+      // The next keystroke tries again.
+    }
+  }
+  body.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  });
 })();

@@ -26,6 +26,7 @@ use serde_json::{json, Value};
 
 use crate::{App, AppError, AppResult, Missing};
 
+pub mod help;
 pub mod services;
 pub mod support;
 

@@ -444,10 +444,48 @@ async fn a_support_call_from_the_console_in_chromium(backend: Backend) {
     assert!(calls[0]["customer_verified_at"].is_string(), "{calls}");
 }
 
+/// The help-center editor in Chromium (`tests/browser/console_help.mjs`):
+/// an admin types Markdown, the preview follows, and once saved published
+/// the help center shows the article rendered as previewed.
+async fn the_help_editor_previews_in_chromium(backend: Backend) {
+    use countersign_core::operator::Role;
+    let s = TestServer::start(backend).await;
+    let port = s.base.rsplit(':').next().unwrap();
+    let admin = s.console_cookie("Root Admin", Role::Admin).await;
+    let (name, value) = admin.split_once('=').unwrap();
+    let cookies = serde_json::json!([{"name": name, "value": value, "domain": "localhost",
+        "path": "/", "secure": true, "httpOnly": true, "sameSite": "Strict"}]);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/browser/console_help.mjs"
+    );
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .env("CS_BASE", format!("http://localhost:{port}"))
+        .env("CS_SERVICE", &s.service_id)
+        .env("CS_COOKIES", cookies.to_string())
+        .output()
+        .await
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for step in [
+        "ok the preview follows the Markdown as it is typed",
+        "ok the saved article reads as previewed",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
 /// Every console page, screenshotted at phone and desktop widths with no
 /// serious accessibility violation: sign-in, enrolment, the users search
 /// with a result, a user as an admin sees them (every change offered), a
-/// user as support sees them, and the audit log.
+/// user as support sees them, the audit log, the dashboard, and the help
+/// articles' list and editor.
 async fn console_pages_are_accessible(backend: Backend) {
     use countersign_core::operator::Role;
     let s = TestServer::start(backend).await;
@@ -498,6 +536,9 @@ async fn console_pages_are_accessible(backend: Backend) {
         {"name": format!("console-service-{tag}"), "url": format!("{base}/console/services/{}", s.service_id), "cookies": &admin},
         {"name": format!("console-support-{tag}"), "url": format!("{base}/console/support"), "cookies": &support},
         {"name": format!("console-dashboard-{tag}"), "url": format!("{base}/console/dashboard"), "cookies": &admin},
+        {"name": format!("console-help-{tag}"), "url": format!("{base}/console/help?service={}", s.service_id), "cookies": &admin},
+        {"name": format!("console-help-editor-{tag}"), "url": format!("{base}/console/help/{}/en/protect-your-account", s.service_id), "cookies": &admin},
+        {"name": format!("console-help-new-{tag}"), "url": format!("{base}/console/help/{}/new", s.service_id), "cookies": &admin},
     ]);
     let artifacts = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -533,5 +574,6 @@ on_both_backends!(
     the_hosted_page_in_chromium,
     the_console_in_chromium,
     a_support_call_from_the_console_in_chromium,
+    the_help_editor_previews_in_chromium,
     console_pages_are_accessible,
 );

@@ -11,7 +11,7 @@ use crate::harness::{temp_dir, Backend, Response, TestServer};
 use crate::on_both_backends;
 
 /// A console request with `cookie` (a `Cookie` header), and a form body.
-async fn console(
+pub(crate) async fn console(
     s: &TestServer,
     method: reqwest::Method,
     path: &str,
@@ -32,14 +32,14 @@ async fn console(
     Response::read(req.send().await.unwrap()).await
 }
 
-async fn page(s: &TestServer, path: &str, cookie: &str) -> String {
+pub(crate) async fn page(s: &TestServer, path: &str, cookie: &str) -> String {
     let r = console(s, reqwest::Method::GET, path, Some(cookie), None).await;
     assert_eq!(r.status, 200, "{path}: {}", r.body);
     r.body.as_str().unwrap().to_owned()
 }
 
 /// The CSRF token of the page's forms.
-fn csrf(html: &str) -> String {
+pub(crate) fn csrf(html: &str) -> String {
     let at = html
         .find("name=\"csrf\" value=\"")
         .expect("a form with a CSRF token")

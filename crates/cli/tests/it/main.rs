@@ -15,6 +15,7 @@ mod cli;
 mod concurrency;
 mod console;
 mod console_dashboard;
+mod console_help;
 mod delivery;
 mod devices;
 mod durability;

@@ -167,8 +167,18 @@ async fn signed_form(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<(Signed, Vec<(String, String)>), Refusal> {
+    signed_form_of(app, headers, body, MAX_FORM_BYTES).await
+}
+
+/// [`signed_form`] for a form that may be larger (an article's).
+async fn signed_form_of(
+    app: &App,
+    headers: &HeaderMap,
+    body: &Bytes,
+    max_bytes: usize,
+) -> Result<(Signed, Vec<(String, String)>), Refusal> {
     let s = signed(app, headers).await?;
-    if body.len() > MAX_FORM_BYTES {
+    if body.len() > max_bytes {
         return Err(Refusal::Csrf);
     }
     let fields: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
@@ -250,6 +260,7 @@ struct Nav {
     calls: bool,
     dashboard: bool,
     services: bool,
+    help: bool,
     /// Changes need no new step-up for now (the script goes straight on).
     stepped_up: bool,
 }
@@ -264,6 +275,7 @@ impl Nav {
             calls: s.console.may(Action::SeeSupportCalls),
             dashboard: s.console.may(Action::SeeDashboard),
             services: s.console.may(Action::SeeServices),
+            help: s.console.may(Action::EditHelp),
             stepped_up: s.console.stepped_up(now),
         }
     }
@@ -271,6 +283,7 @@ impl Nav {
 
 mod audit;
 mod dashboard;
+mod help;
 mod services;
 mod sign_in;
 mod support;
@@ -284,4 +297,5 @@ pub(super) fn routes() -> Router<App> {
         .merge(audit::routes())
         .merge(dashboard::routes())
         .merge(services::routes())
+        .merge(help::routes())
 }
