@@ -158,6 +158,7 @@
   draft.addEventListener("input", soon);
   form.addEventListener("change", soon);
   check();
+})();
 
 // The help-center editor: the preview follows the Markdown as the operator
 // types, rendered by the server as the help center renders it (the answer
