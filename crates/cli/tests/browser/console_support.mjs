@@ -9,9 +9,9 @@
 // page shows "Customer verified" by itself (no reload). The emailed code
 // and a clock step come from the Rust test: this script prints "need email
 // code" or "advance <seconds>" and reads the answer from stdin.
-import crypto from "node:crypto";
 import readline from "node:readline";
 import { chromium } from "playwright-core";
+import { totp } from "./otp.mjs";
 
 const base = process.env.CS_BASE;
 let now = Number(process.env.CS_NOW);
@@ -19,20 +19,6 @@ const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIte
 
 function expect(condition, message, detail) {
   if (!condition) throw new Error(`${message}: ${JSON.stringify(detail)}`);
-}
-
-// RFC 6238 (SHA-1, 6 digits, 30 s) over a base32 key, at Unix time `at`.
-function totp(secret, at) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of secret.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30)));
-  const mac = crypto.createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(value).padStart(6, "0");
 }
 
 const browser = await chromium.launch({

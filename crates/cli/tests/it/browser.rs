@@ -13,19 +13,14 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
     // The page must be http://localhost:PORT, the configured origin.
     let port = s.base.rsplit(':').next().unwrap();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/webauthn.mjs");
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .env("CS_BASE", format!("http://localhost:{port}"))
-        .env("CS_KEY", &s.key)
-        .output()
-        .await
-        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "browser run failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = browse(
+        script,
+        &[
+            ("CS_BASE", (format!("http://localhost:{port}")).to_string()),
+            ("CS_KEY", (&s.key).to_string()),
+        ],
+    )
+    .await;
     for step in [
         "ok passkey registered and signed in usernameless",
         "ok security key registered and approved a challenge",
@@ -53,6 +48,38 @@ async fn security_center_in_chromium(backend: Backend) {
         "ok authenticator removed after a step-up",
     ] {
         assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
+}
+
+/// Runs the browser script `script` with `env` and returns what it
+/// printed, once it has exited successfully.
+async fn browse(script: &str, env: &[(&str, String)]) -> String {
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .output()
+        .await
+        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+/// Checks that `pages.mjs` passed every page of `pages` at both widths
+/// (axe-core found nothing serious) and saved its screenshots.
+fn every_page_passed(stdout: &str, pages: &serde_json::Value, artifacts: &str) {
+    for width in ["phone", "desktop"] {
+        for page in pages.as_array().unwrap() {
+            let name = page["name"].as_str().unwrap();
+            let line = format!("ok {name} {width}");
+            assert!(stdout.contains(&line), "{line} missing from:\n{stdout}");
+            let shot = std::path::Path::new(artifacts).join(format!("{name}-{width}.png"));
+            assert!(shot.exists(), "{}", shot.display());
+        }
     }
 }
 
@@ -228,30 +255,17 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
         "/../../target/artifacts/screenshots"
     );
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/pages.mjs");
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .env("CS_PAGES", pages.to_string())
-        .env("CS_TIMEZONE", "Asia/Tokyo")
-        .env("CS_SEARCH", search.to_string())
-        .env("CS_ARTIFACTS", artifacts)
-        .output()
-        .await
-        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "browser run failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    for width in ["phone", "desktop"] {
-        for page in pages.as_array().unwrap() {
-            let name = page["name"].as_str().unwrap();
-            let line = format!("ok {name} {width}");
-            assert!(stdout.contains(&line), "{line} missing from:\n{stdout}");
-            let shot = std::path::Path::new(artifacts).join(format!("{name}-{width}.png"));
-            assert!(shot.exists(), "{}", shot.display());
-        }
-    }
+    let stdout = browse(
+        script,
+        &[
+            ("CS_PAGES", (pages.to_string()).to_string()),
+            ("CS_TIMEZONE", ("Asia/Tokyo").to_string()),
+            ("CS_SEARCH", (search.to_string()).to_string()),
+            ("CS_ARTIFACTS", (artifacts).to_string()),
+        ],
+    )
+    .await;
+    every_page_passed(&stdout, &pages, artifacts);
     assert!(
         stdout.contains("ok search \"code doesn't arrive\": first result \"What to do when an SMS code doesn't arrive\""),
         "{stdout}"
@@ -375,22 +389,23 @@ async fn the_console_in_chromium(backend: Backend) {
         }
     };
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/console.mjs");
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .env("CS_BASE", &s.state.config.public_url)
-        .env("CS_KEY", &s.key)
-        .env("CS_ADMIN_LINK", link("Root Admin", Role::Admin).await)
-        .env("CS_AUDITOR_LINK", link("Ada Auditor", Role::Auditor).await)
-        .env("CS_HELD", held["id"].as_str().unwrap())
-        .output()
-        .await
-        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "browser run failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = browse(
+        script,
+        &[
+            ("CS_BASE", (&s.state.config.public_url).to_string()),
+            ("CS_KEY", (&s.key).to_string()),
+            (
+                "CS_ADMIN_LINK",
+                (link("Root Admin", Role::Admin).await).to_string(),
+            ),
+            (
+                "CS_AUDITOR_LINK",
+                (link("Ada Auditor", Role::Auditor).await).to_string(),
+            ),
+            ("CS_HELD", (held["id"].as_str().unwrap()).to_string()),
+        ],
+    )
+    .await;
     for step in [
         "ok operator enrolled through the link and signed in with the passkey",
         "ok admin released a held withdrawal after a step-up",
@@ -459,20 +474,15 @@ async fn the_help_editor_previews_in_chromium(backend: Backend) {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/browser/console_help.mjs"
     );
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .env("CS_BASE", format!("http://localhost:{port}"))
-        .env("CS_SERVICE", &s.service_id)
-        .env("CS_COOKIES", cookies.to_string())
-        .output()
-        .await
-        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "browser run failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = browse(
+        script,
+        &[
+            ("CS_BASE", (format!("http://localhost:{port}")).to_string()),
+            ("CS_SERVICE", (&s.service_id).to_string()),
+            ("CS_COOKIES", (cookies.to_string()).to_string()),
+        ],
+    )
+    .await;
     for step in [
         "ok the preview follows the Markdown as it is typed",
         "ok the saved article reads as previewed",
@@ -545,26 +555,15 @@ async fn console_pages_are_accessible(backend: Backend) {
         "/../../target/artifacts/screenshots"
     );
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/pages.mjs");
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .env("CS_PAGES", pages.to_string())
-        .env("CS_ARTIFACTS", artifacts)
-        .output()
-        .await
-        .expect("node is required (.ci/install-test-tools installs the browser test's packages)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "browser run failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    for width in ["phone", "desktop"] {
-        for page in pages.as_array().unwrap() {
-            let name = page["name"].as_str().unwrap();
-            let line = format!("ok {name} {width}");
-            assert!(stdout.contains(&line), "{line} missing from:\n{stdout}");
-        }
-    }
+    let stdout = browse(
+        script,
+        &[
+            ("CS_PAGES", (pages.to_string()).to_string()),
+            ("CS_ARTIFACTS", (artifacts).to_string()),
+        ],
+    )
+    .await;
+    every_page_passed(&stdout, &pages, artifacts);
 }
 
 on_both_backends!(
