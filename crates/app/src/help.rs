@@ -7,6 +7,8 @@ use countersign_core::service::Service;
 use countersign_core::Timestamp;
 use countersign_store::ArticleFilter;
 
+use serde_json::json;
+
 use crate::{App, AppError, AppResult, Missing};
 
 /// An article as the service writes it.
@@ -19,6 +21,21 @@ pub struct ArticleDraft {
     pub published_at: Option<Option<Timestamp>>,
 }
 
+/// The audit event of a change to an article: which one, what, and who.
+fn article_event(
+    service_id: &ServiceId,
+    kind: &str,
+    locale: &str,
+    slug: &str,
+    mut detail: serde_json::Value,
+    by: serde_json::Value,
+    now: countersign_core::Timestamp,
+) -> countersign_core::event::Event {
+    crate::merge_detail(&mut detail, json!({"locale": locale, "slug": slug}));
+    crate::merge_detail(&mut detail, by);
+    countersign_core::event::Event::new(service_id, None, kind, now, None, detail)
+}
+
 /// A path's locale and slug, checked; the locale normalised.
 fn article_key(locale: &str, slug: &str) -> AppResult<String> {
     let locale = normalize_locale(locale)?;
@@ -28,13 +45,15 @@ fn article_key(locale: &str, slug: &str) -> AppResult<String> {
 
 impl App {
     /// Creates or replaces an article (its view count is kept); true when
-    /// it is new.
+    /// it is new. Audited as `help.article_saved`, with `by` (an object:
+    /// who).
     pub async fn put_article(
         &self,
         service: &Service,
         locale: &str,
         slug: &str,
         draft: ArticleDraft,
+        by: serde_json::Value,
     ) -> AppResult<(Article, bool)> {
         let locale = article_key(locale, slug)?;
         let category = Category::parse(&draft.category)?;
@@ -57,9 +76,18 @@ impl App {
             views: 0,
         };
         article.validate()?;
+        let saved = article_event(
+            &service.id,
+            "help.article_saved",
+            &article.locale,
+            &article.slug,
+            json!({"published": article.published_at.is_some()}),
+            by,
+            now,
+        );
         let created = self
             .store
-            .upsert_articles(&service.id, std::slice::from_ref(&article))
+            .upsert_articles(&service.id, std::slice::from_ref(&article), &[saved])
             .await?
             .first()
             .copied()
@@ -88,14 +116,29 @@ impl App {
             .ok_or(AppError::NotFound(Missing::Article))
     }
 
+    /// Deletes an article; audited as `help.article_deleted`, with `by`.
     pub async fn delete_article(
         &self,
         service_id: &ServiceId,
         locale: &str,
         slug: &str,
+        by: serde_json::Value,
     ) -> AppResult<()> {
         let locale = article_key(locale, slug)?;
-        if self.store.delete_article(service_id, &locale, slug).await? {
+        let deleted = article_event(
+            service_id,
+            "help.article_deleted",
+            &locale,
+            slug,
+            json!({}),
+            by,
+            self.now(),
+        );
+        if self
+            .store
+            .delete_article(service_id, &locale, slug, &[deleted])
+            .await?
+        {
             Ok(())
         } else {
             Err(AppError::NotFound(Missing::Article))

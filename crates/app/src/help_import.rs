@@ -109,7 +109,7 @@ pub async fn install_starter_articles(
     for a in &mut articles {
         a.published_at = Some(now);
     }
-    store.upsert_articles(service_id, &articles).await?;
+    store.upsert_articles(service_id, &articles, &[]).await?;
     Ok(())
 }
 

@@ -772,7 +772,7 @@ async fn articles_import(config: &Config, dir: &Path, service: &str) -> Result<(
             .map_err(|e| e.to_string())?,
     };
     let created = store
-        .upsert_articles(&service.id, &articles)
+        .upsert_articles(&service.id, &articles, &[])
         .await
         .map_err(|e| e.to_string())?;
     for ((file, _), (article, new)) in files.iter().zip(articles.iter().zip(&created)) {

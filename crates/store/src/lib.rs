@@ -945,7 +945,13 @@ pub trait Store: OperatorStore + DashboardStore + Send + Sync + 'static {
     /// Inserts or updates each article of `service_id` (by locale and slug),
     /// all in one transaction: an import writes everything or nothing.
     /// Views are kept on update. Answers, per article, whether it was new.
-    async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>>;
+    /// With `events` (who saved them), in the same transaction.
+    async fn upsert_articles(
+        &self,
+        service_id: &str,
+        articles: &[Article],
+        events: &[Event],
+    ) -> Result<Vec<bool>>;
     /// An article by locale and slug; `published_by` as in [`ArticleFilter`].
     async fn article(
         &self,
@@ -963,7 +969,14 @@ pub trait Store: OperatorStore + DashboardStore + Send + Sync + 'static {
         limit: u32,
         offset: u64,
     ) -> Result<(Vec<Article>, u64)>;
-    async fn delete_article(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool>;
+    /// With `events` (who deleted it), written only if it was there.
+    async fn delete_article(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+        events: &[Event],
+    ) -> Result<bool>;
     /// One more view of an article, counted by the database (`views = views
     /// + 1`) so that concurrent views on several servers are all counted.
     async fn count_article_view(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool>;

@@ -2106,7 +2106,7 @@ macro_rules! sql_store {
                 Ok(pruned)
             }
 
-            async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {
+            async fn upsert_articles(&self, service_id: &str, articles: &[Article], events: &[Event]) -> Result<Vec<bool>> {
                 let mut tx = self.writes().begin().await?;
                 let mut created = Vec::with_capacity(articles.len());
                 for a in articles {
@@ -2146,6 +2146,7 @@ macro_rules! sql_store {
                     }
                     created.push(inserted);
                 }
+                insert_events!(tx, events);
                 tx.commit().await?;
                 Ok(created)
             }
@@ -2190,15 +2191,21 @@ macro_rules! sql_store {
                 Ok((articles, u64::try_from(total).unwrap_or(0)))
             }
 
-            async fn delete_article(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool> {
+            async fn delete_article(&self, service_id: &str, locale: &str, slug: &str, events: &[Event]) -> Result<bool> {
+                let mut tx = self.writes().begin().await?;
                 let deleted = sqlx::query("DELETE FROM help_articles WHERE service_id = $1 AND locale = $2 AND slug = $3")
                     .bind(service_id)
                     .bind(locale)
                     .bind(slug)
-                    .execute(self.writes())
+                    .execute(&mut *tx)
                     .await?
-                    .rows_affected();
-                Ok(deleted == 1)
+                    .rows_affected()
+                    == 1;
+                if deleted {
+                    insert_events!(tx, events);
+                    tx.commit().await?;
+                }
+                Ok(deleted)
             }
 
             async fn count_article_view(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool> {

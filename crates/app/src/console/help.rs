@@ -131,7 +131,7 @@ impl App {
             published_at,
         };
         let (article, _) = self
-            .put_article(&service, locale, slug, draft)
+            .put_article(&service, locale, slug, draft, c.operator.acting(None))
             .await
             .map_err(as_field)?;
         Ok(article)
@@ -153,7 +153,8 @@ impl App {
             body: article.body,
             published_at: Some(publish.then(|| self.now())),
         };
-        let (article, _) = self.put_article(&service, locale, slug, draft).await?;
+        let by = c.operator.acting(None);
+        let (article, _) = self.put_article(&service, locale, slug, draft, by).await?;
         Ok(article)
     }
 
@@ -166,7 +167,8 @@ impl App {
     ) -> AppResult<Service> {
         c.allow(Action::EditHelp, self.now())?;
         let service = self.console_service(service_id).await?;
-        self.delete_article(&service.id, locale, slug).await?;
+        self.delete_article(&service.id, locale, slug, c.operator.acting(None))
+            .await?;
         Ok(service)
     }
 

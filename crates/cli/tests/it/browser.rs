@@ -16,8 +16,8 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
     let stdout = browse(
         script,
         &[
-            ("CS_BASE", (format!("http://localhost:{port}")).to_string()),
-            ("CS_KEY", (&s.key).to_string()),
+            ("CS_BASE", format!("http://localhost:{port}")),
+            ("CS_KEY", s.key.to_string()),
         ],
     )
     .await;
@@ -258,10 +258,10 @@ async fn pages_are_accessible_at_phone_and_desktop_widths(backend: Backend) {
     let stdout = browse(
         script,
         &[
-            ("CS_PAGES", (pages.to_string()).to_string()),
-            ("CS_TIMEZONE", ("Asia/Tokyo").to_string()),
-            ("CS_SEARCH", (search.to_string()).to_string()),
-            ("CS_ARTIFACTS", (artifacts).to_string()),
+            ("CS_PAGES", pages.to_string()),
+            ("CS_TIMEZONE", "Asia/Tokyo".to_string()),
+            ("CS_SEARCH", search.to_string()),
+            ("CS_ARTIFACTS", artifacts.to_string()),
         ],
     )
     .await;
@@ -392,8 +392,8 @@ async fn the_console_in_chromium(backend: Backend) {
     let stdout = browse(
         script,
         &[
-            ("CS_BASE", (&s.state.config.public_url).to_string()),
-            ("CS_KEY", (&s.key).to_string()),
+            ("CS_BASE", s.state.config.public_url.to_string()),
+            ("CS_KEY", s.key.to_string()),
             (
                 "CS_ADMIN_LINK",
                 (link("Root Admin", Role::Admin).await).to_string(),
@@ -402,7 +402,7 @@ async fn the_console_in_chromium(backend: Backend) {
                 "CS_AUDITOR_LINK",
                 (link("Ada Auditor", Role::Auditor).await).to_string(),
             ),
-            ("CS_HELD", (held["id"].as_str().unwrap()).to_string()),
+            ("CS_HELD", held["id"].as_str().unwrap().to_string()),
         ],
     )
     .await;
@@ -477,9 +477,9 @@ async fn the_help_editor_previews_in_chromium(backend: Backend) {
     let stdout = browse(
         script,
         &[
-            ("CS_BASE", (format!("http://localhost:{port}")).to_string()),
-            ("CS_SERVICE", (&s.service_id).to_string()),
-            ("CS_COOKIES", (cookies.to_string()).to_string()),
+            ("CS_BASE", format!("http://localhost:{port}")),
+            ("CS_SERVICE", s.service_id.to_string()),
+            ("CS_COOKIES", cookies.to_string()),
         ],
     )
     .await;
@@ -558,8 +558,8 @@ async fn console_pages_are_accessible(backend: Backend) {
     let stdout = browse(
         script,
         &[
-            ("CS_PAGES", (pages.to_string()).to_string()),
-            ("CS_ARTIFACTS", (artifacts).to_string()),
+            ("CS_PAGES", pages.to_string()),
+            ("CS_ARTIFACTS", artifacts.to_string()),
         ],
     )
     .await;

@@ -226,6 +226,22 @@ async fn an_admin_writes_previews_publishes_and_deletes_an_article(backend: Back
     let r = console(&s, Method::GET, &editor, Some(&admin), None).await;
     assert_eq!(r.status, 404);
     assert!(!listed(&s, &admin).await);
+
+    // Each change is in the service's audit log, naming the operator.
+    let export = format!("/console/audit/{}", s.service_id);
+    let r = console(&s, Method::GET, &export, Some(&admin), None).await;
+    let log = match &r.body {
+        serde_json::Value::String(text) => text.clone(),
+        one => one.to_string(),
+    };
+    let by_admin = |kind: &str| {
+        log.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|e| e["type"] == kind && e["detail"]["operator"] == "Root Admin")
+            .count()
+    };
+    assert!(by_admin("help.article_saved") >= 3, "{log}");
+    assert_eq!(by_admin("help.article_deleted"), 1, "{log}");
 }
 
 async fn the_editor_refuses_other_roles_csrf_and_bad_input_and_writes_nothing(backend: Backend) {

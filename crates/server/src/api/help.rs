@@ -62,7 +62,8 @@ pub async fn put_article(
         body: put.body,
         published_at: put.published_at,
     };
-    let (article, created) = app.put_article(&service, &locale, &slug, draft).await?;
+    let by = serde_json::json!({"by": "api"});
+    let (article, created) = app.put_article(&service, &locale, &slug, draft, by).await?;
     let status = if created {
         StatusCode::CREATED
     } else {
@@ -92,7 +93,13 @@ pub async fn delete_article(
     ServiceAuth(service): ServiceAuth,
     Path((locale, slug)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
-    app.delete_article(&service.id, &locale, &slug).await?;
+    app.delete_article(
+        &service.id,
+        &locale,
+        &slug,
+        serde_json::json!({"by": "api"}),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -679,8 +679,10 @@ impl SqliteStore {
         &self,
         service_id: &str,
         articles: &[Article],
+        events: &[Event],
     ) -> Result<Vec<bool>> {
-        let (service_id, articles) = (service_id.to_owned(), articles.to_vec());
+        let (service_id, articles, events) =
+            (service_id.to_owned(), articles.to_vec(), events.to_vec());
         self.db
             .write(move |w| {
                 let mut created = Vec::with_capacity(articles.len());
@@ -713,6 +715,7 @@ impl SqliteStore {
                     }
                     created.push(inserted);
                 }
+                w.insert_events(&events)?;
                 Ok(Unit::Keep(created))
             })
             .await
@@ -790,17 +793,22 @@ impl SqliteStore {
         service_id: &str,
         locale: &str,
         slug: &str,
+        events: &[Event],
     ) -> Result<bool> {
         let (service_id, locale, slug) =
             (service_id.to_owned(), locale.to_owned(), slug.to_owned());
+        let events = events.to_vec();
         self.db
             .write(move |w| {
                 let deleted = exec(
                     w.conn,
                     "DELETE FROM help_articles WHERE service_id = $1 AND locale = $2 AND slug = $3",
                     &[&service_id, &locale, &slug],
-                )?;
-                Ok(Unit::Keep(deleted == 1))
+                )? == 1;
+                if deleted {
+                    w.insert_events(&events)?;
+                }
+                Ok(Unit::Keep(deleted))
             })
             .await
     }

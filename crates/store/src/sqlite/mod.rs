@@ -517,8 +517,13 @@ impl Store for SqliteStore {
         SqliteStore::prune_events(self, service_id, before, now, limit).await
     }
 
-    async fn upsert_articles(&self, service_id: &str, articles: &[Article]) -> Result<Vec<bool>> {
-        SqliteStore::upsert_articles(self, service_id, articles).await
+    async fn upsert_articles(
+        &self,
+        service_id: &str,
+        articles: &[Article],
+        events: &[Event],
+    ) -> Result<Vec<bool>> {
+        SqliteStore::upsert_articles(self, service_id, articles, events).await
     }
 
     async fn article(
@@ -541,8 +546,14 @@ impl Store for SqliteStore {
         SqliteStore::articles(self, service_id, filter, limit, offset).await
     }
 
-    async fn delete_article(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool> {
-        SqliteStore::delete_article(self, service_id, locale, slug).await
+    async fn delete_article(
+        &self,
+        service_id: &str,
+        locale: &str,
+        slug: &str,
+        events: &[Event],
+    ) -> Result<bool> {
+        SqliteStore::delete_article(self, service_id, locale, slug, events).await
     }
 
     async fn count_article_view(&self, service_id: &str, locale: &str, slug: &str) -> Result<bool> {

@@ -39,7 +39,7 @@ async fn upsert_articles_is_all_or_nothing_and_reports_new_ones(db: &TestDb) {
     let lost = article("lost-phone", "Lost your phone?", at(1));
     assert_eq!(
         store
-            .upsert_articles(&service.id, &[reset.clone(), lost.clone()])
+            .upsert_articles(&service.id, &[reset.clone(), lost.clone()], &[])
             .await
             .unwrap(),
         [true, true]
@@ -55,7 +55,7 @@ async fn upsert_articles_is_all_or_nothing_and_reports_new_ones(db: &TestDb) {
     let added = article("new-card", "Your new card", at(2));
     let refused = article("refused", "Not this one", at(2));
     store
-        .upsert_articles(&service.id, &[edited.clone(), added.clone(), refused])
+        .upsert_articles(&service.id, &[edited.clone(), added.clone(), refused], &[])
         .await
         .expect_err("the database refused an article");
     assert_eq!(
@@ -68,7 +68,7 @@ async fn upsert_articles_is_all_or_nothing_and_reports_new_ones(db: &TestDb) {
     // Without the refused article it goes through: one update, one new.
     assert_eq!(
         store
-            .upsert_articles(&service.id, &[edited.clone(), added.clone()])
+            .upsert_articles(&service.id, &[edited.clone(), added.clone()], &[])
             .await
             .unwrap(),
         [false, true]
@@ -91,7 +91,7 @@ async fn article_views_are_counted_and_kept_on_update(store: &dyn Store) {
     let other = crate::harness::service(store).await;
     let faq = article("faq", "Questions", at(1));
     store
-        .upsert_articles(&service.id, std::slice::from_ref(&faq))
+        .upsert_articles(&service.id, std::slice::from_ref(&faq), &[])
         .await
         .unwrap();
     for _ in 0..3 {
@@ -117,10 +117,37 @@ async fn article_views_are_counted_and_kept_on_update(store: &dyn Store) {
     // An update keeps the count.
     let edited = article("faq", "Frequent questions", at(2));
     assert_eq!(
-        store.upsert_articles(&service.id, &[edited]).await.unwrap(),
+        store
+            .upsert_articles(&service.id, &[edited], &[])
+            .await
+            .unwrap(),
         [false]
     );
     let after = stored(store, &service.id, "faq").await.unwrap();
     assert_eq!(after.title, "Frequent questions");
     assert_eq!(after.views, 3);
+
+    // A deletion's event is written with it, and only if there was one.
+    let deleted = countersign_core::event::Event::new(
+        &service.id,
+        None,
+        "help.article_deleted",
+        at(3),
+        None,
+        serde_json::json!({"slug": "faq"}),
+    );
+    for gone in [true, false] {
+        let was = store
+            .delete_article(&service.id, "en", "faq", std::slice::from_ref(&deleted))
+            .await
+            .unwrap();
+        assert_eq!(was, gone);
+    }
+    let chain = store.audit_chain(&service.id).await.unwrap();
+    let written = chain
+        .events
+        .iter()
+        .filter(|(e, _)| e.kind == "help.article_deleted")
+        .count();
+    assert_eq!(written, 1);
 }
