@@ -21,14 +21,15 @@ async fn passkeys_and_security_keys_in_chromium(backend: Backend) {
         ],
     )
     .await;
-    for step in [
-        "ok passkey registered and signed in usernameless",
-        "ok security key registered and approved a challenge",
-        "ok replayed assertion refused",
-        "ok wrong-origin assertion refused",
-    ] {
-        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
-    }
+    printed(
+        &stdout,
+        &[
+            "ok passkey registered and signed in usernameless",
+            "ok security key registered and approved a challenge",
+            "ok replayed assertion refused",
+            "ok wrong-origin assertion refused",
+        ],
+    );
 }
 
 /// The security center in Chromium (`tests/browser/security.mjs`): the
@@ -41,14 +42,15 @@ async fn security_center_in_chromium(backend: Backend) {
     s.alice("alice").await;
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/security.mjs");
     let stdout = answering(&s, script, &[]).await;
-    for step in [
-        "ok portal link followed from another site opens the security center",
-        "ok authenticator app added after a step-up, with a code computed from the page's key",
-        "ok passkey added with the virtual authenticator",
-        "ok authenticator removed after a step-up",
-    ] {
-        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
-    }
+    printed(
+        &stdout,
+        &[
+            "ok portal link followed from another site opens the security center",
+            "ok authenticator app added after a step-up, with a code computed from the page's key",
+            "ok passkey added with the virtual authenticator",
+            "ok authenticator removed after a step-up",
+        ],
+    );
 }
 
 /// Runs the browser script `script` with `env` and returns what it
@@ -67,6 +69,13 @@ async fn browse(script: &str, env: &[(&str, String)]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     stdout
+}
+
+/// Checks that a browser script printed each of `steps`.
+fn printed(stdout: &str, steps: &[&str]) {
+    for step in steps {
+        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
+    }
 }
 
 /// Checks that `pages.mjs` passed every page of `pages` at both widths
@@ -345,13 +354,14 @@ async fn the_hosted_page_in_chromium(backend: Backend) {
         "browser run failed:\n{said}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for step in [
-        "ok hosted page approved by SMS code",
-        "ok hosted page approved after call me instead",
-        "ok hosted page approved by passkey",
-    ] {
-        assert!(said.contains(step), "{step} missing from:\n{said}");
-    }
+    printed(
+        &said,
+        &[
+            "ok hosted page approved by SMS code",
+            "ok hosted page approved after call me instead",
+            "ok hosted page approved by passkey",
+        ],
+    );
     for name in ["start", "code", "wrong-code", "call", "passkey"] {
         for width in ["phone", "desktop"] {
             let shot =
@@ -406,14 +416,15 @@ async fn the_console_in_chromium(backend: Backend) {
         ],
     )
     .await;
-    for step in [
-        "ok operator enrolled through the link and signed in with the passkey",
-        "ok admin released a held withdrawal after a step-up",
-        "ok admin edited a policy checked as typed and saved it",
-        "ok auditor refused every change",
-    ] {
-        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
-    }
+    printed(
+        &stdout,
+        &[
+            "ok operator enrolled through the link and signed in with the passkey",
+            "ok admin released a held withdrawal after a step-up",
+            "ok admin edited a policy checked as typed and saved it",
+            "ok auditor refused every change",
+        ],
+    );
 }
 
 /// A support call from the console in Chromium
@@ -447,13 +458,14 @@ async fn a_support_call_from_the_console_in_chromium(backend: Backend) {
     );
     let env = [("CS_AGENT_LINK", link), ("CS_TOTP_SECRET", secret)];
     let stdout = answering(&s, script, &env).await;
-    for step in [
-        "ok agent booked a call and got the appointment code once",
-        "ok customer joined after proving the account and the ticket's address",
-        "ok the agent saw the customer verified without a reload",
-    ] {
-        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
-    }
+    printed(
+        &stdout,
+        &[
+            "ok agent booked a call and got the appointment code once",
+            "ok customer joined after proving the account and the ticket's address",
+            "ok the agent saw the customer verified without a reload",
+        ],
+    );
     let calls = s.get("/v1/support/appointments?user_id=alice").await.body;
     assert_eq!(calls[0]["agent"], "Bob from support", "{calls}");
     assert!(calls[0]["customer_verified_at"].is_string(), "{calls}");
@@ -483,12 +495,13 @@ async fn the_help_editor_previews_in_chromium(backend: Backend) {
         ],
     )
     .await;
-    for step in [
-        "ok the preview follows the Markdown as it is typed",
-        "ok the saved article reads as previewed",
-    ] {
-        assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
-    }
+    printed(
+        &stdout,
+        &[
+            "ok the preview follows the Markdown as it is typed",
+            "ok the saved article reads as previewed",
+        ],
+    );
 }
 
 /// Every console page, screenshotted at phone and desktop widths with no
